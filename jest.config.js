@@ -1,0 +1,16 @@
+/**
+ * Unit tests (`*.spec.ts` beside the code) and end-to-end tests (test/e2e) in one run.
+ * The end-to-end tests start the real server on a real database: the embedded PGlite by
+ * default, PostgreSQL when DATABASE_URL is set (each test file gets its own database).
+ */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+  setupFiles: ['reflect-metadata'],
+};

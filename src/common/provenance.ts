@@ -1,0 +1,48 @@
+import { Embeddable, Enum, Property } from '@mikro-orm/core';
+import { GraphQLDate, GraphQLURL } from 'graphql-scalars';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Where a record came from. Every record carries one. */
+export enum ProvenanceKind {
+  OFFICIAL_PLAN = 'OFFICIAL_PLAN',
+  PUBLIC_SOURCE = 'PUBLIC_SOURCE',
+  SAMPLE = 'SAMPLE',
+  USER_ENTERED = 'USER_ENTERED',
+  SYNTHETIC = 'SYNTHETIC',
+}
+
+registerEnumType(ProvenanceKind, {
+  name: 'ProvenanceKind',
+  description: '数据来源类别 Kind of source a record comes from.',
+  valuesConfig: {
+    OFFICIAL_PLAN: { description: '官方规划文件 Stated in the official action plan document.' },
+    PUBLIC_SOURCE: { description: '公开来源 Taken from a cited public source (news, official website).' },
+    SAMPLE: { description: '示例数据 Invented sample data for demonstration; not a real organisation.' },
+    USER_ENTERED: { description: '用户录入 Entered or corrected by data staff through the API.' },
+    SYNTHETIC: { description: '合成数据 Generated synthetic data for benchmarks; not real.' },
+  },
+});
+
+@Embeddable()
+@ObjectType({ description: '数据来源 Where a record came from and when it was last checked.' })
+export class Provenance {
+  @Enum({ items: () => ProvenanceKind, nativeEnumName: undefined })
+  @Field(() => ProvenanceKind, { description: 'Kind of source.' })
+  kind!: ProvenanceKind;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Title of the source (document, web page or dataset).' })
+  source!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => GraphQLURL, { nullable: true, description: 'Address of the source, when it has one.' })
+  url?: string | null;
+
+  @Property({ type: 'date' })
+  @Field(() => GraphQLDate, { description: 'Date the record was last checked against its source.' })
+  verifiedAt!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Caveats about this record, e.g. which fields are approximations.' })
+  note?: string | null;
+}

@@ -1,0 +1,143 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { SqlEntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor, Page } from './pagination';
+import type { Connection } from './connection.types';
+
+/** One term of a list's order. The last term of every ordering must be unique (an id). */
+export interface OrderTerm {
+  /** A non-null SQL expression over the base query's aliases, e.g. `e.id`. */
+  expr: string;
+  dir: 'asc' | 'desc';
+}
+
+export interface Ordering {
+  /** Name written into cursors, so a cursor of one ordering is refused by another. */
+  name: string;
+  terms: OrderTerm[];
+}
+
+/** Describes the rows of one list, for one parent or for the root. */
+export interface ConnectionSpec {
+  /** Builds the base query: FROM, joins and filters, selecting the node's columns; no order, no limit. */
+  base: (knex: Knex) => Knex.QueryBuilder;
+  ordering: Ordering;
+  /** SQL expression of the parent key inside `base` when the list hangs off a parent. */
+  parentExpr?: string;
+  /** SQL type of the parent key. */
+  parentType?: 'int' | 'text';
+}
+
+export interface RawConnection<Row> {
+  rows: Row[];
+  cursors: string[];
+  total: number | null;
+  hasMore: boolean;
+}
+
+type Key = number | string;
+
+/**
+ * Runs one SQL statement that returns a page of a list for every parent at once: each parent's
+ * rows come from a LATERAL keyset query (so a page costs the same whatever the page number)
+ * and, when asked, its total from a LATERAL count. The statement count depends on the shape of
+ * the GraphQL query, never on how many parents or rows there are.
+ */
+export async function fetchConnections<Row extends Record<string, unknown>>(
+  em: SqlEntityManager,
+  spec: ConnectionSpec,
+  parents: readonly Key[] | null,
+  page: Page,
+  withTotal: boolean,
+  argument: { cursor: string },
+): Promise<Map<Key | null, RawConnection<Row>>> {
+  const knex = em.getKnex();
+  const { terms, name } = spec.ordering;
+  const walk = page.direction === 'forward' ? terms : terms.map((t) => ({ ...t, dir: t.dir === 'asc' ? 'desc' : 'asc' } as OrderTerm));
+  const orderSql = walk.map((t) => `${t.expr} ${t.dir}`).join(', ');
+
+  const rows = spec.base(knex);
+  if (spec.parentExpr && parents) rows.whereRaw(`${spec.parentExpr} = p.parent_id`);
+  if (page.cursor) {
+    const values = decodeCursor(page.cursor, name, terms.length, argument.cursor);
+    const [sql, bindings] = keysetCondition(walk, values);
+    rows.whereRaw(sql, bindings as Knex.RawBinding[]);
+  }
+  rows.select(terms.map((t, i) => knex.raw(`${t.expr} as __k${i}`)));
+  rows.select(knex.raw(`row_number() over (order by ${orderSql}) as __pos`));
+  rows.orderByRaw(orderSql).limit(page.limit + 1);
+
+  const parentSource = parents
+    ? knex.raw(`unnest(array[${parents.map(() => '?').join(', ')}]::${spec.parentType ?? 'int'}[]) with ordinality as p(parent_id, __ord)`, parents as Key[])
+    : knex.raw('(select null::int as parent_id, 1 as __ord) as p');
+
+  let statement: Knex.Raw;
+  if (withTotal) {
+    const count = spec.base(knex).clearSelect().clearOrder();
+    if (spec.parentExpr && parents) count.whereRaw(`${spec.parentExpr} = p.parent_id`);
+    count.select(knex.raw('count(*)::int as __total'));
+    statement = knex.raw(
+      'select p.parent_id as __parent, c.__total, r.* from ? cross join lateral ? as c left join lateral ? as r on true order by p.__ord, r.__pos',
+      [parentSource, count, rows],
+    );
+  } else {
+    statement = knex.raw(
+      'select p.parent_id as __parent, null::int as __total, r.* from ? left join lateral ? as r on true order by p.__ord, r.__pos',
+      [parentSource, rows],
+    );
+  }
+
+  const result = (await em.execute(statement)) as Array<Row & { __parent: Key | null; __total: number | null; __pos: unknown }>;
+  const out = new Map<Key | null, RawConnection<Row>>();
+  for (const parent of parents ?? [null]) out.set(parent, { rows: [], cursors: [], total: null, hasMore: false });
+  for (const record of result) {
+    const entry = out.get(record.__parent)!;
+    entry.total = record.__total;
+    if (record.__pos === null || record.__pos === undefined) continue;
+    if (entry.rows.length === page.limit) {
+      entry.hasMore = true;
+      continue;
+    }
+    entry.rows.push(record);
+    entry.cursors.push(encodeCursor(name, terms.map((_, i) => record[`__k${i}`])));
+  }
+  if (page.direction === 'backward') {
+    for (const entry of out.values()) {
+      entry.rows.reverse();
+      entry.cursors.reverse();
+    }
+  }
+  return out;
+}
+
+/** `(a, b, id) > (x, y, z)` spelled out for mixed directions. */
+function keysetCondition(terms: OrderTerm[], values: unknown[]): [string, unknown[]] {
+  const ors: string[] = [];
+  const bindings: unknown[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const ands: string[] = [];
+    for (let j = 0; j < i; j++) {
+      ands.push(`${terms[j].expr} = ?`);
+      bindings.push(values[j]);
+    }
+    ands.push(`${terms[i].expr} ${terms[i].dir === 'asc' ? '>' : '<'} ?`);
+    bindings.push(values[i]);
+    ors.push(`(${ands.join(' and ')})`);
+  }
+  return [`(${ors.join(' or ')})`, bindings];
+}
+
+/** Turns a raw page into a Relay connection of mapped nodes. */
+export function toConnection<Row, T>(raw: RawConnection<Row>, page: Page, map: (row: Row) => T): Connection<T> {
+  const edges = raw.rows.map((row, i) => ({ cursor: raw.cursors[i], node: map(row) }));
+  const forward = page.direction === 'forward';
+  return {
+    edges,
+    totalCount: raw.total,
+    pageInfo: {
+      hasNextPage: forward ? raw.hasMore : page.cursor !== null,
+      hasPreviousPage: forward ? page.cursor !== null : raw.hasMore,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
+  };
+}

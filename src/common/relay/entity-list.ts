@@ -1,0 +1,78 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../context';
+import type { Connection } from './connection.types';
+import type { Ordering } from './connection-query';
+import { loadConnection } from './load-connection';
+import type { PaginationArgs } from './pagination';
+
+/** How a module's entity is listed: its table, alias, default order and filter. */
+export interface ListSource<T, F> {
+  /** Type name, used to key loaders. */
+  name: string;
+  entity: EntityClass<T>;
+  table: string;
+  alias: string;
+  ordering: Ordering;
+  applyFilter?: (qb: Knex.QueryBuilder, knex: Knex, filter: F) => void;
+}
+
+/** A to-many relation through a pivot or a foreign key: `parentColumn` of `table` names the parent. */
+export interface Via {
+  table: string;
+  /** Column of `table` that holds the listed entity's id (omit when `table` is the entity's own). */
+  nodeColumn?: string;
+  parentColumn: string;
+  parentType?: 'int' | 'text';
+}
+
+export interface ListOptions<F> {
+  filter?: F | null;
+  args: PaginationArgs;
+  info: GraphQLResolveInfo;
+  /** Orders other than the source's default. */
+  ordering?: Ordering;
+}
+
+/**
+ * One page of `source` entities: the root list when `parent` is null, otherwise the entities
+ * linked to `parent` through `via`. Batched across parents by {@link loadConnection}.
+ */
+export function listEntities<T extends object, F>(
+  ctx: Context,
+  source: ListSource<T, F>,
+  options: ListOptions<F>,
+  parent: { id: number | string; via: Via } | null = null,
+): Promise<Connection<T>> {
+  const { alias } = source;
+  const via = parent?.via;
+  const ordering = options.ordering ?? source.ordering;
+  const base = (knex: Knex): Knex.QueryBuilder => {
+    const qb = knex(`${source.table} as ${alias}`).select(`${alias}.*`);
+    if (via?.nodeColumn) qb.join(`${via.table} as rel`, `rel.${via.nodeColumn}`, `${alias}.id`);
+    if (options.filter && source.applyFilter) source.applyFilter(qb, knex, options.filter);
+    return qb;
+  };
+  const parentExpr = via ? (via.nodeColumn ? `rel.${via.parentColumn}` : `${alias}.${via.parentColumn}`) : undefined;
+  const key = `${source.name}:${via ? `${via.table}.${via.parentColumn}` : 'root'}:${ordering.name}:${JSON.stringify(options.filter ?? null)}`;
+  return loadConnection(ctx, parent ? parent.id : null, {
+    key,
+    spec: { base, ordering, parentExpr, parentType: via?.parentType },
+    args: options.args,
+    info: options.info,
+    map: (row) => ctx.em.map(source.entity, row as never) as T,
+  });
+}
+
+/** Loads one entity by primary key, batched with every other load of the same type in the request. */
+export function loadById<T extends object>(ctx: Context, source: { name: string; entity: EntityClass<T>; table: string }, id: number | string, pk = 'id'): Promise<T | null> {
+  return ctx.loaders
+    .get<number | string, T | null>(`${source.name}:by-id`, async (ids) => {
+      const knex = ctx.em.getKnex();
+      const rows = (await ctx.em.execute(knex(source.table).whereIn(pk, ids as Array<number | string>))) as Record<string, unknown>[];
+      const byId = new Map(rows.map((r) => [r[pk] as number | string, ctx.em.map(source.entity, r as never) as T]));
+      return ids.map((i) => byId.get(i) ?? null);
+    })
+    .load(id);
+}

@@ -1,0 +1,28 @@
+import { decodeCursor, encodeCursor, toPage } from './pagination';
+
+describe('pagination arguments', () => {
+  it('defaults to the first 20', () => {
+    expect(toPage({})).toEqual({ direction: 'forward', limit: 20, cursor: null });
+  });
+
+  it('accepts 1 and 100 and refuses 0 and 101', () => {
+    expect(toPage({ first: 1 }).limit).toBe(1);
+    expect(toPage({ last: 100 }).limit).toBe(100);
+    expect(() => toPage({ first: 0 })).toThrow(/between 1 and 100/);
+    expect(() => toPage({ first: 101 })).toThrow(/between 1 and 100/);
+    expect(() => toPage({ last: -1 })).toThrow(/between 1 and 100/);
+  });
+
+  it('refuses first with last, and mixed directions', () => {
+    expect(() => toPage({ first: 5, last: 5 })).toThrow(/not both/);
+    expect(() => toPage({ last: 5, after: 'x' })).toThrow(/pass one of them/);
+    expect(() => toPage({ first: 5, before: 'x' })).toThrow(/"before" goes with "last"/);
+  });
+
+  it('round-trips cursors and refuses a cursor of another ordering', () => {
+    const cursor = encodeCursor('name', ['崂山', 7]);
+    expect(decodeCursor(cursor, 'name', 2, 'after')).toEqual(['崂山', 7]);
+    expect(() => decodeCursor(cursor, 'id', 1, 'after')).toThrow(/not a cursor of this list/);
+    expect(() => decodeCursor('%%%', 'id', 1, 'after')).toThrow(/not a cursor of this list/);
+  });
+});

@@ -1,0 +1,80 @@
+import { BadUserInputError } from '../errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Relay pagination arguments as the client sent them. */
+export interface PaginationArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Validated pagination: which way to walk, how many rows, from which cursor. */
+export interface Page {
+  direction: 'forward' | 'backward';
+  limit: number;
+  cursor: string | null;
+}
+
+/**
+ * Checks the arguments of a connection: `first` and `last` between 1 and 100, never together,
+ * `after` only with forward paging and `before` only with backward paging. Defaults to the first 20.
+ */
+export function toPage(args: PaginationArgs): Page {
+  const { first, after, last, before } = args;
+  const hasFirst = first !== undefined && first !== null;
+  const hasLast = last !== undefined && last !== null;
+  if (hasFirst && hasLast) {
+    throw new BadUserInputError('Pass either "first" or "last", not both.', { argument: 'first' });
+  }
+  if (hasLast || (before !== undefined && before !== null)) {
+    if (after !== undefined && after !== null) {
+      throw new BadUserInputError('"after" pages forward and "before" pages backward; pass one of them.', { argument: 'after' });
+    }
+    if (hasFirst) {
+      throw new BadUserInputError('"before" goes with "last"; use "first" with "after" to page forward.', { argument: 'before' });
+    }
+    const limit = hasLast ? checkSize(last, 'last') : DEFAULT_PAGE_SIZE;
+    return { direction: 'backward', limit, cursor: before ?? null };
+  }
+  const limit = hasFirst ? checkSize(first, 'first') : DEFAULT_PAGE_SIZE;
+  return { direction: 'forward', limit, cursor: after ?? null };
+}
+
+function checkSize(value: number, argument: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"${argument}" must be between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, { argument });
+  }
+  return value;
+}
+
+/**
+ * Cursors are opaque: base64url of JSON holding the ordering they belong to and the sort-key
+ * values of the row. A cursor from another ordering or list is rejected, not misread.
+ */
+export function encodeCursor(ordering: string, values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify([ordering, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, ordering: string, arity: number, argument: string): unknown[] {
+  let parsed: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('shape');
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== arity + 1 || parsed[0] !== ordering) {
+    throw new BadUserInputError(
+      `"${argument}" is not a cursor of this list in this order; use an endCursor or startCursor it returned.`,
+      { argument },
+    );
+  }
+  const values = parsed.slice(1);
+  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw new BadUserInputError(`"${argument}" is not a valid cursor.`, { argument });
+  }
+  return values;
+}

@@ -1,0 +1,150 @@
+import { MikroORM, Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
+import type { PGlite } from '@electric-sql/pglite';
+import { AppConfig, ConfigError, describeDatabaseUrl } from '../common/config';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+import { openPglite } from './pglite';
+import { CountingLogger } from './sql-logger';
+
+// mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
+// time but its import does not type-check, so it is loaded here with the one type we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PGliteDriver, PGliteKnexDialect } = require('mikro-orm-pglite') as {
+  PGliteDriver: typeof PostgreSqlDriver;
+  PGliteKnexDialect: { prototype: { _query: (connection: PGlite, obj: KnexQueryObject) => Promise<KnexQueryObject> } };
+};
+
+interface KnexQueryObject {
+  sql?: string;
+  bindings?: unknown[];
+  response?: unknown;
+}
+
+// knex-pglite decides that a statement is several statements when its text holds a ";", and then
+// runs it without parameters and returns an array of results. MikroORM inlines parameters, so any
+// value containing ";" (an English description, say) broke inserts. Run every statement as one;
+// only a real multi-statement text (PostgreSQL says so) falls back to exec().
+PGliteKnexDialect.prototype._query = async function query(connection, obj) {
+  if (!obj.sql) throw new Error('The query is empty');
+  try {
+    obj.response = await connection.query(obj.sql, obj.bindings ?? []);
+  } catch (error) {
+    if (obj.bindings?.length || !/cannot insert multiple commands/.test((error as Error).message)) throw error;
+    obj.response = await connection.exec(obj.sql);
+  }
+  return obj;
+};
+
+export interface Database {
+  orm: MikroORM<PostgreSqlDriver>;
+  /** "postgresql" or "pglite", for logs and health output. */
+  kind: 'postgresql' | 'pglite';
+  em(): SqlEntityManager;
+  close(): Promise<void>;
+}
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+function baseOptions(): Options<PostgreSqlDriver> {
+  return {
+    entities,
+    discovery: { warnWhenNoEntities: true },
+    loggerFactory: (options) => new CountingLogger(options),
+    debug: process.env.SQL_DEBUG === 'true',
+    allowGlobalContext: false,
+    forceUndefined: false,
+    migrations: {
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      pathTs: 'src/db/migrations',
+      path: 'dist/src/db/migrations',
+      emit: 'ts',
+    },
+    extensions: [Migrator],
+  };
+}
+
+/**
+ * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, otherwise the
+ * embedded PGlite in DATA_DIR. Fails with a ConfigError (one line, no credentials) when it
+ * cannot be reached.
+ */
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openEmbedded(config.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const where = describeDatabaseUrl(url);
+  let orm: MikroORM<PostgreSqlDriver>;
+  try {
+    orm = await MikroORM.init<PostgreSqlDriver>({
+      ...baseOptions(),
+      driver: PostgreSqlDriver,
+      clientUrl: url,
+      pool: { min: 0, max: 10 },
+      driverOptions: { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } },
+    });
+  } catch (error) {
+    throw new ConfigError(`cannot connect to PostgreSQL at ${where}: ${shortReason(error)}`);
+  }
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true).catch(() => undefined);
+    throw new ConfigError(`cannot connect to PostgreSQL at ${where}: ${shortReason(check.error ?? check.reason)}`);
+  }
+  return wrap(orm, 'postgresql', async () => undefined);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const { pglite, release } = await openPglite(dataDir);
+  let orm: MikroORM<PostgreSqlDriver>;
+  try {
+    orm = await MikroORM.init<PostgreSqlDriver>({
+      ...baseOptions(),
+      driver: PGliteDriver,
+      dbName: 'postgres',
+      driverOptions: { connection: { pglite: (): PGlite => pglite } },
+    });
+  } catch (error) {
+    await pglite.close().catch(() => undefined);
+    release();
+    throw error;
+  }
+  return wrap(orm, 'pglite', async () => {
+    await pglite.close();
+    release();
+  });
+}
+
+function wrap(orm: MikroORM<PostgreSqlDriver>, kind: Database['kind'], afterClose: () => Promise<void>): Database {
+  let closed = false;
+  return {
+    orm,
+    kind,
+    em: () => orm.em.fork() as SqlEntityManager,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await orm.close(true);
+      await afterClose();
+    },
+  };
+}
+
+/** The first line of an error's message, with anything that looks like a URL password masked. */
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error ?? 'unknown error');
+  return message.split('\n')[0].replace(/\/\/([^:/@]+):[^@]*@/g, '//$1:***@');
+}
+
+/** Applies every committed migration not yet applied. */
+export async function migrate(db: Database): Promise<string[]> {
+  const applied = await db.orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

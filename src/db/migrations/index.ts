@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000000_initial } from './Migration20261127000000_initial';
+
+/**
+ * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
+ * ts-node or Jest and from dist/ after a build, with no folder scanning.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127000000_initial', class: Migration20261127000000_initial },
+];

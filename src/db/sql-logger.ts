@@ -1,0 +1,13 @@
+import { DefaultLogger, LogContext } from '@mikro-orm/core';
+import { countSqlStatement } from '../common/sql-stats';
+
+/**
+ * The ORM logger: counts every statement for the request that issued it (so logs, tests and
+ * benchmarks can report SQL per request) and otherwise behaves like MikroORM's default logger.
+ */
+export class CountingLogger extends DefaultLogger {
+  override logQuery(context: { query: string } & LogContext): void {
+    countSqlStatement();
+    super.logQuery(context);
+  }
+}

@@ -1,0 +1,38 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
+import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
+import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { ParkResolver } from '../modules/park/park.resolver';
+import { PlatformResolver } from '../modules/platform/platform.resolver';
+import { ScenarioResolver } from '../modules/scenario/scenario.resolver';
+import { SectorResolver } from '../modules/sector/sector.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  SectorResolver,
+  ParkResolver,
+  EnterpriseResolver,
+  PlatformResolver,
+  ScenarioResolver,
+  LargeModelResolver,
+  ComputeCenterResolver,
+] as const;
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable schema, built once from the modules' resolvers. */
+export function buildAppSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [...resolvers],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return schema;
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printAppSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildAppSchema()))}\n`;
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { ConfigError, describeDatabaseUrl, loadConfig } from './common/config';
+import { startApp } from './app';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const where = config.databaseUrl ? `PostgreSQL at ${describeDatabaseUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
+  const app = await startApp(config, logger);
+  logger.info({ url: app.url, database: where, startupMs: Math.round(performance.now() - started) }, `ready at ${app.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error) => {
+  // Start-up problems the operator must fix are one line, without a stack or a password.
+  const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.message ?? error}`;
+  process.stderr.write(`${message.split('\n')[0]}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLURL } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+import { Provenance } from '../../common/provenance';
+import { Park } from '../park/park.entity';
+import { Sector } from '../sector/sector.entity';
+import { ChainLayer } from './chain-layer.enum';
+
+@Entity({ tableName: 'enterprise' })
+@ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
+export class Enterprise implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Registered Chinese name.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [String], { description: 'Short names and former names (简称).' })
+  aliases: string[] = [];
+
+  @Property({ type: 'text', nullable: true, unique: 'enterprise_credit_code_unique' })
+  @Field(() => String, {
+    nullable: true,
+    description: '统一社会信用代码 Unified social credit code (18 characters, GB 32100-2015), when known.',
+  })
+  creditCode?: string | null;
+
+  @Enum({ items: () => ChainLayer })
+  @Field(() => ChainLayer, { description: 'Layer of the industry chain: 基础层, 技术层 or 应用层.' })
+  layer!: ChainLayer;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the firm was founded.' })
+  foundedYear?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => GraphQLURL, { nullable: true, description: 'Website.' })
+  website?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the firm does, Chinese first, English after.' })
+  summary?: string | null;
+
+  @ManyToMany({ entity: () => Sector, pivotTable: 'enterprise_sector', joinColumn: 'enterprise_id', inverseJoinColumn: 'sector_code' })
+  sectorCollection = new Collection<Sector>(this);
+
+  @ManyToMany({ entity: () => Park, pivotTable: 'enterprise_park', joinColumn: 'enterprise_id', inverseJoinColumn: 'park_id' })
+  parkCollection = new Collection<Park>(this);
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, { description: 'Version number, incremented on every change; send it back as expectedVersion when updating.' })
+  version!: number;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: 'Where this record came from.' })
+  provenance!: Provenance;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('Enterprise', this.id);
+  }
+}

@@ -1,0 +1,77 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { ConnectionArgs } from '../../common/relay/connection.types';
+import { largeModelsVia, listLargeModels } from '../large-model/large-model.service';
+import { LargeModelConnection } from '../large-model/large-model.types';
+import { ParkFilter } from '../park/park.inputs';
+import { listParks, parksVia } from '../park/park.service';
+import { ParkConnection } from '../park/park.types';
+import { PlatformFilter } from '../platform/platform.inputs';
+import { listPlatforms, platformsVia } from '../platform/platform.service';
+import { InnovationPlatformConnection } from '../platform/platform.types';
+import { ScenarioFilter } from '../scenario/scenario.inputs';
+import { listScenarios, scenariosVia } from '../scenario/scenario.service';
+import { ScenarioConnection } from '../scenario/scenario.types';
+import { Sector } from '../sector/sector.entity';
+import { sectorPivots, sectorsOf } from '../sector/sector.service';
+import { Enterprise } from './enterprise.entity';
+import { EnterpriseFilter } from './enterprise.inputs';
+import { listEnterprises } from './enterprise.service';
+import { EnterpriseConnection } from './enterprise.types';
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => EnterpriseConnection, { description: 'Firms (企业) of the directory, filtered and paged.' })
+  enterprises(
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the firms must meet.' }) filter: EnterpriseFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listEnterprises(ctx, { filter, args, info });
+  }
+
+  @FieldResolver(() => [Sector], { description: 'Focus sectors the firm serves, in the plan’s order.' })
+  sectors(@Root() firm: Enterprise, @Ctx() ctx: Context): Promise<Sector[]> {
+    return sectorsOf(ctx, sectorPivots.enterprise, firm.id);
+  }
+
+  @FieldResolver(() => ParkConnection, { description: 'Parks the firm is located in (a firm may sit in several).' })
+  parks(
+    @Root() firm: Enterprise,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => ParkFilter, { nullable: true, description: 'Conditions the parks must meet.' }) filter: ParkFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listParks(ctx, { filter, args, info }, { id: firm.id, via: parksVia.enterprise });
+  }
+
+  @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms the firm hosts or co-hosts.' })
+  platforms(
+    @Root() firm: Enterprise,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listPlatforms(ctx, { filter, args, info }, { id: firm.id, via: platformsVia.host });
+  }
+
+  @FieldResolver(() => ScenarioConnection, { description: 'Application scenarios the firm provides.' })
+  scenarios(
+    @Root() firm: Enterprise,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listScenarios(ctx, { filter, args, info }, { id: firm.id, via: scenariosVia.provider });
+  }
+
+  @FieldResolver(() => LargeModelConnection, { description: 'Large models the firm develops.' })
+  largeModels(@Root() firm: Enterprise, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listLargeModels(ctx, { args, info }, { id: firm.id, via: largeModelsVia.developer });
+  }
+}

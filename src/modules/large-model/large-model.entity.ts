@@ -1,0 +1,65 @@
+import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+import { Provenance } from '../../common/provenance';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Sector } from '../sector/sector.entity';
+import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
+
+@Entity({ tableName: 'large_model' })
+@ObjectType({ implements: Node, description: '大模型 A large-model product developed by firms in the directory.' })
+export class LargeModel implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Chinese name.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Enum({ items: () => LargeModelDomain })
+  @Field(() => LargeModelDomain, { description: 'Application domain (海洋, 城轨, 港口, 金融, 政务, 医养).' })
+  domain!: LargeModelDomain;
+
+  @Enum({ items: () => LargeModelStatus })
+  @Field(() => LargeModelStatus, { description: 'Stage of the product.' })
+  status!: LargeModelStatus;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year of first release, when released.' })
+  releasedYear?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @ManyToMany({ entity: () => Enterprise, pivotTable: 'large_model_developer', joinColumn: 'large_model_id', inverseJoinColumn: 'enterprise_id' })
+  developerCollection = new Collection<Enterprise>(this);
+
+  @ManyToMany({ entity: () => Sector, pivotTable: 'large_model_sector', joinColumn: 'large_model_id', inverseJoinColumn: 'sector_code' })
+  sectorCollection = new Collection<Sector>(this);
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, { description: 'Version number, incremented on every change.' })
+  version!: number;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: 'Where this record came from.' })
+  provenance!: Provenance;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('LargeModel', this.id);
+  }
+}

@@ -1,0 +1,4 @@
+import { connectionType } from '../../common/relay/connection.types';
+import { LargeModel } from './large-model.entity';
+
+export const LargeModelConnection = connectionType(() => LargeModel, 'LargeModel', 'large model');

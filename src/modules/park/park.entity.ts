@@ -1,0 +1,74 @@
+import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLLatitude, GraphQLLongitude } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+import { Provenance } from '../../common/provenance';
+import { Sector } from '../sector/sector.entity';
+import { ParkRole } from './park-role.enum';
+
+@Entity({ tableName: 'park' })
+@ObjectType({ implements: Node, description: '产业园区 An industrial park that hosts AI firms (a carrier area of the action plan).' })
+export class Park implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Chinese name, as the action plan names the park.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [String], { description: 'Other names the park is known by (别名).' })
+  aliases: string[] = [];
+
+  @Property({ type: 'text' })
+  @Field({ description: 'District (区/市) in Chinese, e.g. 崂山区.' })
+  district!: string;
+
+  @Enum({ items: () => ParkRole })
+  @Field(() => ParkRole, { description: 'Role in the plan: 主承载区 (PRIMARY) or 特色承载区 (FEATURED).' })
+  role!: ParkRole;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => GraphQLLatitude, { nullable: true, description: 'Latitude (WGS84); see provenance.note for approximations.' })
+  latitude?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  @Field(() => GraphQLLongitude, { nullable: true, description: 'Longitude (WGS84); see provenance.note for approximations.' })
+  longitude?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the park was founded or opened, when known.' })
+  foundedYear?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @ManyToMany({ entity: () => Sector, pivotTable: 'park_focus_sector', joinColumn: 'park_id', inverseJoinColumn: 'sector_code' })
+  focusSectorCollection = new Collection<Sector>(this);
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, { description: 'Version number, incremented on every change; used for optimistic concurrency.' })
+  version!: number;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: 'Where this record came from.' })
+  provenance!: Provenance;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('Park', this.id);
+  }
+}

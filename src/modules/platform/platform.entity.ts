@@ -1,0 +1,73 @@
+import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+import { Provenance } from '../../common/provenance';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Park } from '../park/park.entity';
+import { Sector } from '../sector/sector.entity';
+import { PlatformKind, PlatformLevel } from './platform.enums';
+
+@Entity({ tableName: 'innovation_platform' })
+@ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })
+export class InnovationPlatform implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Chinese name.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [String], { description: 'Other names (别名).' })
+  aliases: string[] = [];
+
+  @Enum({ items: () => PlatformKind })
+  @Field(() => PlatformKind, { description: 'Kind of platform.' })
+  kind!: PlatformKind;
+
+  @Enum({ items: () => PlatformLevel })
+  @Field(() => PlatformLevel, { description: 'Level: national, provincial or municipal.' })
+  level!: PlatformLevel;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the platform was established or recognised.' })
+  foundedYear?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @ManyToOne({ entity: () => Park, nullable: true, deleteRule: 'set null', index: 'innovation_platform_park_id_index' })
+  park?: Park | null;
+
+  @ManyToMany({ entity: () => Enterprise, pivotTable: 'platform_host', joinColumn: 'platform_id', inverseJoinColumn: 'enterprise_id' })
+  hostCollection = new Collection<Enterprise>(this);
+
+  @ManyToMany({ entity: () => Sector, pivotTable: 'platform_sector', joinColumn: 'platform_id', inverseJoinColumn: 'sector_code' })
+  sectorCollection = new Collection<Sector>(this);
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, { description: 'Version number, incremented on every change.' })
+  version!: number;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: 'Where this record came from.' })
+  provenance!: Provenance;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('InnovationPlatform', this.id);
+  }
+}

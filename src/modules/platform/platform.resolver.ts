@@ -1,0 +1,42 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { ConnectionArgs } from '../../common/relay/connection.types';
+import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
+import { EnterpriseConnection } from '../enterprise/enterprise.types';
+import { Park } from '../park/park.entity';
+import { parkById } from '../park/park.service';
+import { Sector } from '../sector/sector.entity';
+import { sectorPivots, sectorsOf } from '../sector/sector.service';
+import { InnovationPlatform } from './platform.entity';
+import { PlatformFilter } from './platform.inputs';
+import { listPlatforms } from './platform.service';
+import { InnovationPlatformConnection } from './platform.types';
+
+@Resolver(() => InnovationPlatform)
+export class PlatformResolver {
+  @Query(() => InnovationPlatformConnection, { description: 'Innovation platforms (创新平台), filtered and paged.' })
+  platforms(
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listPlatforms(ctx, { filter, args, info });
+  }
+
+  @FieldResolver(() => EnterpriseConnection, { description: 'Firms that host (依托单位) the platform.' })
+  hosts(@Root() platform: InnovationPlatform, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listEnterprises(ctx, { args, info }, { id: platform.id, via: enterprisesVia.hostedPlatform });
+  }
+
+  @FieldResolver(() => Park, { nullable: true, description: 'Park the platform is located in, if any.' })
+  park(@Root() platform: InnovationPlatform, @Ctx() ctx: Context): Promise<Park | null> | null {
+    return platform.park ? parkById(ctx, platform.park.id) : null;
+  }
+
+  @FieldResolver(() => [Sector], { description: 'Sectors the platform serves, in the plan’s order.' })
+  sectors(@Root() platform: InnovationPlatform, @Ctx() ctx: Context): Promise<Sector[]> {
+    return sectorsOf(ctx, sectorPivots.platform, platform.id);
+  }
+}

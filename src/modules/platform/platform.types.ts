@@ -1,0 +1,4 @@
+import { connectionType } from '../../common/relay/connection.types';
+import { InnovationPlatform } from './platform.entity';
+
+export const InnovationPlatformConnection = connectionType(() => InnovationPlatform, 'InnovationPlatform', 'innovation platform');

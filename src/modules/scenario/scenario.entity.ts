@@ -1,0 +1,65 @@
+import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+import { Provenance } from '../../common/provenance';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Park } from '../park/park.entity';
+import { Sector } from '../sector/sector.entity';
+import { ScenarioStatus } from './scenario-status.enum';
+
+@Entity({ tableName: 'scenario' })
+@ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })
+export class Scenario implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Chinese name.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @ManyToOne({ entity: () => Sector, fieldName: 'sector_code', index: 'scenario_sector_code_index' })
+  sector!: Sector;
+
+  @Enum({ items: () => ScenarioStatus })
+  @Field(() => ScenarioStatus, { description: 'Stage of the scenario.' })
+  status!: ScenarioStatus;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the scenario was opened or reached its current status.' })
+  year?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @ManyToOne({ entity: () => Park, nullable: true, deleteRule: 'set null', index: 'scenario_park_id_index' })
+  park?: Park | null;
+
+  @ManyToMany({ entity: () => Enterprise, pivotTable: 'scenario_provider', joinColumn: 'scenario_id', inverseJoinColumn: 'enterprise_id' })
+  providerCollection = new Collection<Enterprise>(this);
+
+  @Property({ version: true, type: 'integer' })
+  @Field(() => Int, { description: 'Version number, incremented on every change.' })
+  version!: number;
+
+  @Embedded(() => Provenance, { prefix: 'provenance_' })
+  @Field(() => Provenance, { description: 'Where this record came from.' })
+  provenance!: Provenance;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  get globalId(): string {
+    return toGlobalId('Scenario', this.id);
+  }
+}

@@ -1,0 +1,1096 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  Date: { input: string; output: string; }
+  /** A field whose value is a valid decimal degrees latitude number (53.471): https://en.wikipedia.org/wiki/Latitude */
+  Latitude: { input: number; output: number; }
+  /** A field whose value is a valid decimal degrees longitude number (53.471): https://en.wikipedia.org/wiki/Longitude */
+  Longitude: { input: number; output: number; }
+  /** A field whose value conforms to the standard URL format as specified in RFC3986: https://www.ietf.org/rfc/rfc3986.txt. */
+  URL: { input: string; output: string; }
+};
+
+/** 产业链环节 Layer of the AI industry chain a firm works in. */
+export type ChainLayer =
+  /** 应用层 Application: AI products and solutions for a sector. */
+  | 'APPLICATION'
+  /** 基础层 Foundation: compute, chips, sensors, data. */
+  | 'FOUNDATION'
+  /** 技术层 Technology: algorithms, models, platforms. */
+  | 'TECHNOLOGY';
+
+/** 算力设施 A compute facility (智算中心) named by the action plan or a cited source. */
+export type ComputeCenter = Node & {
+  __typename?: 'ComputeCenter';
+  /** Intelligent compute capacity in PFLOPS, when a source states it. */
+  capacityPflops?: Maybe<Scalars['Float']['output']>;
+  /** Description, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Chinese name. */
+  nameZh: Scalars['String']['output'];
+  /** Operator, in Chinese, as the source names it. */
+  operatorZh?: Maybe<Scalars['String']['output']>;
+  /** Park the facility is located in, if known. */
+  park?: Maybe<Park>;
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Stage of the facility. */
+  status: ComputeCenterStatus;
+};
+
+/** A page of compute facility items (Relay connection). */
+export type ComputeCenterConnection = {
+  __typename?: 'ComputeCenterConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ComputeCenterEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to one compute facility in a list, with its cursor. */
+export type ComputeCenterEdge = {
+  __typename?: 'ComputeCenterEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The compute facility. */
+  node: ComputeCenter;
+};
+
+/** 算力设施状态 Stage of a compute facility. */
+export type ComputeCenterStatus =
+  /** 已投运 Operational (at least its first phase). */
+  | 'OPERATIONAL'
+  /** 规划中 Planned. */
+  | 'PLANNED'
+  /** 建设中 Under construction. */
+  | 'UNDER_CONSTRUCTION';
+
+/** 企业 A firm in the AI industry chain. */
+export type Enterprise = Node & {
+  __typename?: 'Enterprise';
+  /** Short names and former names (简称). */
+  aliases: Array<Scalars['String']['output']>;
+  /** 统一社会信用代码 Unified social credit code (18 characters, GB 32100-2015), when known. */
+  creditCode?: Maybe<Scalars['String']['output']>;
+  /** Year the firm was founded. */
+  foundedYear?: Maybe<Scalars['Int']['output']>;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** Large models the firm develops. */
+  largeModels: LargeModelConnection;
+  /** Layer of the industry chain: 基础层, 技术层 or 应用层. */
+  layer: ChainLayer;
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Registered Chinese name. */
+  nameZh: Scalars['String']['output'];
+  /** Parks the firm is located in (a firm may sit in several). */
+  parks: ParkConnection;
+  /** Innovation platforms the firm hosts or co-hosts. */
+  platforms: InnovationPlatformConnection;
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Application scenarios the firm provides. */
+  scenarios: ScenarioConnection;
+  /** Focus sectors the firm serves, in the plan’s order. */
+  sectors: Array<Sector>;
+  /** What the firm does, Chinese first, English after. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Version number, incremented on every change; send it back as expectedVersion when updating. */
+  version: Scalars['Int']['output'];
+  /** Website. */
+  website?: Maybe<Scalars['URL']['output']>;
+};
+
+
+/** 企业 A firm in the AI industry chain. */
+export type EnterpriseLargeModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 企业 A firm in the AI industry chain. */
+export type EnterpriseParksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ParkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 企业 A firm in the AI industry chain. */
+export type EnterprisePlatformsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlatformFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 企业 A firm in the AI industry chain. */
+export type EnterpriseScenariosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScenarioFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of enterprise items (Relay connection). */
+export type EnterpriseConnection = {
+  __typename?: 'EnterpriseConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<EnterpriseEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to one enterprise in a list, with its cursor. */
+export type EnterpriseEdge = {
+  __typename?: 'EnterpriseEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The enterprise. */
+  node: Enterprise;
+};
+
+/** Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. */
+export type EnterpriseFilter = {
+  /** Firms in a park of any of these districts (Chinese names, e.g. 崂山区). */
+  districts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Firms in any of these chain layers. */
+  layers?: InputMaybe<Array<ChainLayer>>;
+  /** Firms located in any of these parks (Park IDs). */
+  parkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Firms serving any of these sectors. */
+  sectors?: InputMaybe<Array<SectorCode>>;
+};
+
+/** 创新平台 An innovation platform: lab, technology centre, public service platform. */
+export type InnovationPlatform = Node & {
+  __typename?: 'InnovationPlatform';
+  /** Other names (别名). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Description, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Year the platform was established or recognised. */
+  foundedYear?: Maybe<Scalars['Int']['output']>;
+  /** Firms that host (依托单位) the platform. */
+  hosts: EnterpriseConnection;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** Kind of platform. */
+  kind: PlatformKind;
+  /** Level: national, provincial or municipal. */
+  level: PlatformLevel;
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Chinese name. */
+  nameZh: Scalars['String']['output'];
+  /** Park the platform is located in, if any. */
+  park?: Maybe<Park>;
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Sectors the platform serves, in the plan’s order. */
+  sectors: Array<Sector>;
+  /** Version number, incremented on every change. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** 创新平台 An innovation platform: lab, technology centre, public service platform. */
+export type InnovationPlatformHostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of innovation platform items (Relay connection). */
+export type InnovationPlatformConnection = {
+  __typename?: 'InnovationPlatformConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<InnovationPlatformEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to one innovation platform in a list, with its cursor. */
+export type InnovationPlatformEdge = {
+  __typename?: 'InnovationPlatformEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The innovation platform. */
+  node: InnovationPlatform;
+};
+
+/** 大模型 A large-model product developed by firms in the directory. */
+export type LargeModel = Node & {
+  __typename?: 'LargeModel';
+  /** Description, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Firms that develop the model. */
+  developers: EnterpriseConnection;
+  /** Application domain (海洋, 城轨, 港口, 金融, 政务, 医养). */
+  domain: LargeModelDomain;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Chinese name. */
+  nameZh: Scalars['String']['output'];
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Year of first release, when released. */
+  releasedYear?: Maybe<Scalars['Int']['output']>;
+  /** Focus sectors the model serves. */
+  sectors: Array<Sector>;
+  /** Stage of the product. */
+  status: LargeModelStatus;
+  /** Version number, incremented on every change. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** 大模型 A large-model product developed by firms in the directory. */
+export type LargeModelDevelopersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of large model items (Relay connection). */
+export type LargeModelConnection = {
+  __typename?: 'LargeModelConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<LargeModelEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 大模型应用领域 Application domain the action plan names for vertical large models. */
+export type LargeModelDomain =
+  /** 金融 Finance. */
+  | 'FINANCE'
+  /** 政务 Government services. */
+  | 'GOVERNMENT'
+  /** 医养 Health and elderly care. */
+  | 'HEALTH_ELDERLY_CARE'
+  /** 海洋 Ocean. */
+  | 'OCEAN'
+  /** 港口 Ports. */
+  | 'PORT'
+  /** 城轨 Urban rail transit. */
+  | 'URBAN_RAIL';
+
+/** An edge to one large model in a list, with its cursor. */
+export type LargeModelEdge = {
+  __typename?: 'LargeModelEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The large model. */
+  node: LargeModel;
+};
+
+/** 大模型状态 Stage of a large-model product. */
+export type LargeModelStatus =
+  /** 研发中 In development. */
+  | 'IN_DEVELOPMENT'
+  /** 已备案 Released and registered with the regulator (生成式人工智能服务备案). */
+  | 'REGISTERED'
+  /** 已发布 Released to users. */
+  | 'RELEASED';
+
+/** An object with a stable, opaque global ID that `node(id)` can fetch. */
+export type Node = {
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+};
+
+/** Relay page information: where this page sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item of the page; pass as `after`. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first item of the page; pass as `before`. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** 产业园区 An industrial park that hosts AI firms (a carrier area of the action plan). */
+export type Park = Node & {
+  __typename?: 'Park';
+  /** Other names the park is known by (别名). */
+  aliases: Array<Scalars['String']['output']>;
+  /** Compute facilities located in the park. */
+  computeCenters: ComputeCenterConnection;
+  /** Description, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** District (区/市) in Chinese, e.g. 崂山区. */
+  district: Scalars['String']['output'];
+  /** Firms located in the park. */
+  enterprises: EnterpriseConnection;
+  /** Focus sectors of the park (重点领域), in the plan’s order. */
+  focusSectors: Array<Sector>;
+  /** Year the park was founded or opened, when known. */
+  foundedYear?: Maybe<Scalars['Int']['output']>;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** Latitude (WGS84); see provenance.note for approximations. */
+  latitude?: Maybe<Scalars['Latitude']['output']>;
+  /** Longitude (WGS84); see provenance.note for approximations. */
+  longitude?: Maybe<Scalars['Longitude']['output']>;
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Chinese name, as the action plan names the park. */
+  nameZh: Scalars['String']['output'];
+  /** Innovation platforms located in the park. */
+  platforms: InnovationPlatformConnection;
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Role in the plan: 主承载区 (PRIMARY) or 特色承载区 (FEATURED). */
+  role: ParkRole;
+  /** Application scenarios located in the park. */
+  scenarios: ScenarioConnection;
+  /** Version number, incremented on every change; used for optimistic concurrency. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** 产业园区 An industrial park that hosts AI firms (a carrier area of the action plan). */
+export type ParkComputeCentersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 产业园区 An industrial park that hosts AI firms (a carrier area of the action plan). */
+export type ParkEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 产业园区 An industrial park that hosts AI firms (a carrier area of the action plan). */
+export type ParkPlatformsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlatformFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 产业园区 An industrial park that hosts AI firms (a carrier area of the action plan). */
+export type ParkScenariosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScenarioFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of park items (Relay connection). */
+export type ParkConnection = {
+  __typename?: 'ParkConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ParkEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to one park in a list, with its cursor. */
+export type ParkEdge = {
+  __typename?: 'ParkEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The park. */
+  node: Park;
+};
+
+/** Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. */
+export type ParkFilter = {
+  /** Parks in any of these districts (Chinese names, e.g. 崂山区). */
+  districts?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Parks focusing on any of these sectors. */
+  focusSectors?: InputMaybe<Array<SectorCode>>;
+  /** Parks with any of these roles. */
+  roles?: InputMaybe<Array<ParkRole>>;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 园区定位 Role a park plays in the city layout of the action plan. */
+export type ParkRole =
+  /** 特色承载区 A featured carrier area focused on a niche. */
+  | 'FEATURED'
+  /** 主承载区 The primary carrier area of the AI industry. */
+  | 'PRIMARY';
+
+/** Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. */
+export type PlatformFilter = {
+  /** Platforms of any of these kinds. */
+  kinds?: InputMaybe<Array<PlatformKind>>;
+  /** Platforms of any of these levels. */
+  levels?: InputMaybe<Array<PlatformLevel>>;
+  /** Platforms located in any of these parks (Park IDs). */
+  parkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Platforms serving any of these sectors. */
+  sectors?: InputMaybe<Array<SectorCode>>;
+};
+
+/** 创新平台类别 Kind of innovation platform named by the action plan. */
+export type PlatformKind =
+  /** 工程研究中心 Engineering research centre. */
+  | 'ENGINEERING_RESEARCH_CENTER'
+  /** 企业技术中心 Enterprise technology centre. */
+  | 'ENTERPRISE_TECHNOLOGY_CENTER'
+  /** 产业研究机构 Industry research institute. */
+  | 'INDUSTRY_RESEARCH_INSTITUTE'
+  /** 重点实验室 Key laboratory. */
+  | 'KEY_LABORATORY'
+  /** 大模型实验室 Large-model laboratory. */
+  | 'LARGE_MODEL_LAB'
+  /** 国家新一代人工智能开放创新平台 National open innovation platform for new-generation AI. */
+  | 'NATIONAL_OPEN_INNOVATION_PLATFORM'
+  /** 人工智能产业技术基础公共服务平台 Public service platform for AI industry technology. */
+  | 'PUBLIC_SERVICE_PLATFORM'
+  /** 公共训练基地 Public (model) training base. */
+  | 'PUBLIC_TRAINING_BASE'
+  /** 技术创新中心 Technology innovation centre. */
+  | 'TECHNOLOGY_INNOVATION_CENTER';
+
+/** 平台级别 Level of government that recognised the platform. */
+export type PlatformLevel =
+  /** 市级 Municipal. */
+  | 'MUNICIPAL'
+  /** 国家级 National. */
+  | 'NATIONAL'
+  /** 省级 Provincial. */
+  | 'PROVINCIAL';
+
+/** 数据来源 Where a record came from and when it was last checked. */
+export type Provenance = {
+  __typename?: 'Provenance';
+  /** Kind of source. */
+  kind: ProvenanceKind;
+  /** Caveats about this record, e.g. which fields are approximations. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Title of the source (document, web page or dataset). */
+  source: Scalars['String']['output'];
+  /** Address of the source, when it has one. */
+  url?: Maybe<Scalars['URL']['output']>;
+  /** Date the record was last checked against its source. */
+  verifiedAt: Scalars['Date']['output'];
+};
+
+/** 数据来源类别 Kind of source a record comes from. */
+export type ProvenanceKind =
+  /** 官方规划文件 Stated in the official action plan document. */
+  | 'OFFICIAL_PLAN'
+  /** 公开来源 Taken from a cited public source (news, official website). */
+  | 'PUBLIC_SOURCE'
+  /** 示例数据 Invented sample data for demonstration; not a real organisation. */
+  | 'SAMPLE'
+  /** 合成数据 Generated synthetic data for benchmarks; not real. */
+  | 'SYNTHETIC'
+  /** 用户录入 Entered or corrected by data staff through the API. */
+  | 'USER_ENTERED';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Compute facilities (算力设施) the plan names or sources cite, paged. */
+  computeCenters: ComputeCenterConnection;
+  /** Firms (企业) of the directory, filtered and paged. */
+  enterprises: EnterpriseConnection;
+  /** Large-model products (大模型) of the directory’s firms, paged. */
+  largeModels: LargeModelConnection;
+  /** Fetches any object by its global ID; null when it does not exist. */
+  node?: Maybe<Node>;
+  /** Fetches up to 100 objects by global ID, in the order given; null for each that does not exist. */
+  nodes: Array<Maybe<Node>>;
+  /** Industrial parks (产业园区), filtered and paged. */
+  parks: ParkConnection;
+  /** Innovation platforms (创新平台), filtered and paged. */
+  platforms: InnovationPlatformConnection;
+  /** “人工智能+” application scenarios, filtered and paged. */
+  scenarios: ScenarioConnection;
+  /** One sector by its code. */
+  sector?: Maybe<Sector>;
+  /** The eight focus sectors (重点领域) in the order the plan lists them. */
+  sectors: Array<Sector>;
+};
+
+
+export type QueryComputeCentersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLargeModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryParksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ParkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlatformsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlatformFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryScenariosArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ScenarioFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySectorArgs = {
+  code: SectorCode;
+};
+
+/** “人工智能+”应用场景 An "AI+" application scenario in one focus sector. */
+export type Scenario = Node & {
+  __typename?: 'Scenario';
+  /** Description, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** English name. */
+  nameEn?: Maybe<Scalars['String']['output']>;
+  /** Chinese name. */
+  nameZh: Scalars['String']['output'];
+  /** Park the scenario is located in, if any. */
+  park?: Maybe<Park>;
+  /** Where this record came from. */
+  provenance: Provenance;
+  /** Firms that provide (build or operate) the scenario. */
+  providers: EnterpriseConnection;
+  /** The one focus sector the scenario belongs to. */
+  sector: Sector;
+  /** Stage of the scenario. */
+  status: ScenarioStatus;
+  /** Version number, incremented on every change. */
+  version: Scalars['Int']['output'];
+  /** Year the scenario was opened or reached its current status. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** “人工智能+”应用场景 An "AI+" application scenario in one focus sector. */
+export type ScenarioProvidersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of application scenario items (Relay connection). */
+export type ScenarioConnection = {
+  __typename?: 'ScenarioConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ScenarioEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list (all pages), with the same filter. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge to one application scenario in a list, with its cursor. */
+export type ScenarioEdge = {
+  __typename?: 'ScenarioEdge';
+  /** Cursor of this item; pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The application scenario. */
+  node: Scenario;
+};
+
+/** Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. */
+export type ScenarioFilter = {
+  /** Scenarios located in any of these parks (Park IDs). */
+  parkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Text the Chinese or English name contains (case-insensitive, literal). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Scenarios in any of these sectors. */
+  sectors?: InputMaybe<Array<SectorCode>>;
+  /** Scenarios at any of these stages. */
+  statuses?: InputMaybe<Array<ScenarioStatus>>;
+  /** Scenarios of any of these years. */
+  years?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** 场景状态 Stage of an "AI+" application scenario. */
+export type ScenarioStatus =
+  /** 已落地 In use. */
+  | 'DEPLOYED'
+  /** 建设中 Being built by its providers. */
+  | 'IN_PROGRESS'
+  /** 开放揭榜 Opened to providers (揭榜挂帅), looking for a provider. */
+  | 'OPEN_FOR_BIDS'
+  /** 规划中 Identified, not yet opened. */
+  | 'PLANNED'
+  /** 典型示范 Recognised as a showcase (典型示范应用场景). */
+  | 'SHOWCASE';
+
+/** 重点领域 One of the eight focus sectors of "AI+" application named by the action plan. */
+export type Sector = Node & {
+  __typename?: 'Sector';
+  /** Fixed code of the sector. */
+  code: SectorCode;
+  /** What the sector covers, Chinese first, English after. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Firms serving this sector. */
+  enterprises: EnterpriseConnection;
+  /** Opaque global ID; stable across releases and exports. */
+  id: Scalars['ID']['output'];
+  /** English name, e.g. Smart ocean. */
+  nameEn: Scalars['String']['output'];
+  /** Chinese name, e.g. 智慧海洋. */
+  nameZh: Scalars['String']['output'];
+  /** Where this record came from. */
+  provenance: Provenance;
+};
+
+
+/** 重点领域 One of the eight focus sectors of "AI+" application named by the action plan. */
+export type SectorEnterprisesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EnterpriseFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 重点领域代码 Code of one of the eight focus sectors of the action plan. */
+export type SectorCode =
+  /** 文化旅游 Culture and tourism. */
+  | 'CULTURE_TOURISM'
+  /** 医养健康 Health and elderly care. */
+  | 'HEALTH_ELDERLY_CARE'
+  /** 工业制造 Industrial manufacturing. */
+  | 'INDUSTRIAL_MANUFACTURING'
+  /** 现代农业 Modern agriculture. */
+  | 'MODERN_AGRICULTURE'
+  /** 智慧教育 Smart education. */
+  | 'SMART_EDUCATION'
+  /** 智慧海洋 Smart ocean. */
+  | 'SMART_OCEAN'
+  /** 社会治理 Social governance. */
+  | 'SOCIAL_GOVERNANCE'
+  /** 交通运输 Transportation. */
+  | 'TRANSPORTATION';
+
+/** 产业链环节 Layer of the AI industry chain a firm works in. */
+export type ChainLayer =
+  /** 应用层 Application: AI products and solutions for a sector. */
+  | 'APPLICATION'
+  /** 基础层 Foundation: compute, chips, sensors, data. */
+  | 'FOUNDATION'
+  /** 技术层 Technology: algorithms, models, platforms. */
+  | 'TECHNOLOGY';
+
+/** 算力设施状态 Stage of a compute facility. */
+export type ComputeCenterStatus =
+  /** 已投运 Operational (at least its first phase). */
+  | 'OPERATIONAL'
+  /** 规划中 Planned. */
+  | 'PLANNED'
+  /** 建设中 Under construction. */
+  | 'UNDER_CONSTRUCTION';
+
+/** Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. */
+export type EnterpriseFilter = {
+  /** Firms in a park of any of these districts (Chinese names, e.g. 崂山区). */
+  districts?: Array<string> | null | undefined;
+  /** Firms in any of these chain layers. */
+  layers?: Array<ChainLayer> | null | undefined;
+  /** Firms located in any of these parks (Park IDs). */
+  parkIds?: Array<string | number> | null | undefined;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: string | null | undefined;
+  /** Firms serving any of these sectors. */
+  sectors?: Array<SectorCode> | null | undefined;
+};
+
+/** 大模型应用领域 Application domain the action plan names for vertical large models. */
+export type LargeModelDomain =
+  /** 金融 Finance. */
+  | 'FINANCE'
+  /** 政务 Government services. */
+  | 'GOVERNMENT'
+  /** 医养 Health and elderly care. */
+  | 'HEALTH_ELDERLY_CARE'
+  /** 海洋 Ocean. */
+  | 'OCEAN'
+  /** 港口 Ports. */
+  | 'PORT'
+  /** 城轨 Urban rail transit. */
+  | 'URBAN_RAIL';
+
+/** Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. */
+export type ParkFilter = {
+  /** Parks in any of these districts (Chinese names, e.g. 崂山区). */
+  districts?: Array<string> | null | undefined;
+  /** Parks focusing on any of these sectors. */
+  focusSectors?: Array<SectorCode> | null | undefined;
+  /** Parks with any of these roles. */
+  roles?: Array<ParkRole> | null | undefined;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: string | null | undefined;
+};
+
+/** 园区定位 Role a park plays in the city layout of the action plan. */
+export type ParkRole =
+  /** 特色承载区 A featured carrier area focused on a niche. */
+  | 'FEATURED'
+  /** 主承载区 The primary carrier area of the AI industry. */
+  | 'PRIMARY';
+
+/** Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. */
+export type PlatformFilter = {
+  /** Platforms of any of these kinds. */
+  kinds?: Array<PlatformKind> | null | undefined;
+  /** Platforms of any of these levels. */
+  levels?: Array<PlatformLevel> | null | undefined;
+  /** Platforms located in any of these parks (Park IDs). */
+  parkIds?: Array<string | number> | null | undefined;
+  /** Text the Chinese or English name or an alias contains (case-insensitive, literal). */
+  search?: string | null | undefined;
+  /** Platforms serving any of these sectors. */
+  sectors?: Array<SectorCode> | null | undefined;
+};
+
+/** 创新平台类别 Kind of innovation platform named by the action plan. */
+export type PlatformKind =
+  /** 工程研究中心 Engineering research centre. */
+  | 'ENGINEERING_RESEARCH_CENTER'
+  /** 企业技术中心 Enterprise technology centre. */
+  | 'ENTERPRISE_TECHNOLOGY_CENTER'
+  /** 产业研究机构 Industry research institute. */
+  | 'INDUSTRY_RESEARCH_INSTITUTE'
+  /** 重点实验室 Key laboratory. */
+  | 'KEY_LABORATORY'
+  /** 大模型实验室 Large-model laboratory. */
+  | 'LARGE_MODEL_LAB'
+  /** 国家新一代人工智能开放创新平台 National open innovation platform for new-generation AI. */
+  | 'NATIONAL_OPEN_INNOVATION_PLATFORM'
+  /** 人工智能产业技术基础公共服务平台 Public service platform for AI industry technology. */
+  | 'PUBLIC_SERVICE_PLATFORM'
+  /** 公共训练基地 Public (model) training base. */
+  | 'PUBLIC_TRAINING_BASE'
+  /** 技术创新中心 Technology innovation centre. */
+  | 'TECHNOLOGY_INNOVATION_CENTER';
+
+/** 平台级别 Level of government that recognised the platform. */
+export type PlatformLevel =
+  /** 市级 Municipal. */
+  | 'MUNICIPAL'
+  /** 国家级 National. */
+  | 'NATIONAL'
+  /** 省级 Provincial. */
+  | 'PROVINCIAL';
+
+/** 数据来源类别 Kind of source a record comes from. */
+export type ProvenanceKind =
+  /** 官方规划文件 Stated in the official action plan document. */
+  | 'OFFICIAL_PLAN'
+  /** 公开来源 Taken from a cited public source (news, official website). */
+  | 'PUBLIC_SOURCE'
+  /** 示例数据 Invented sample data for demonstration; not a real organisation. */
+  | 'SAMPLE'
+  /** 合成数据 Generated synthetic data for benchmarks; not real. */
+  | 'SYNTHETIC'
+  /** 用户录入 Entered or corrected by data staff through the API. */
+  | 'USER_ENTERED';
+
+/** Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. */
+export type ScenarioFilter = {
+  /** Scenarios located in any of these parks (Park IDs). */
+  parkIds?: Array<string | number> | null | undefined;
+  /** Text the Chinese or English name contains (case-insensitive, literal). */
+  search?: string | null | undefined;
+  /** Scenarios in any of these sectors. */
+  sectors?: Array<SectorCode> | null | undefined;
+  /** Scenarios at any of these stages. */
+  statuses?: Array<ScenarioStatus> | null | undefined;
+  /** Scenarios of any of these years. */
+  years?: Array<number> | null | undefined;
+};
+
+/** 场景状态 Stage of an "AI+" application scenario. */
+export type ScenarioStatus =
+  /** 已落地 In use. */
+  | 'DEPLOYED'
+  /** 建设中 Being built by its providers. */
+  | 'IN_PROGRESS'
+  /** 开放揭榜 Opened to providers (揭榜挂帅), looking for a provider. */
+  | 'OPEN_FOR_BIDS'
+  /** 规划中 Identified, not yet opened. */
+  | 'PLANNED'
+  /** 典型示范 Recognised as a showcase (典型示范应用场景). */
+  | 'SHOWCASE';
+
+/** 重点领域代码 Code of one of the eight focus sectors of the action plan. */
+export type SectorCode =
+  /** 文化旅游 Culture and tourism. */
+  | 'CULTURE_TOURISM'
+  /** 医养健康 Health and elderly care. */
+  | 'HEALTH_ELDERLY_CARE'
+  /** 工业制造 Industrial manufacturing. */
+  | 'INDUSTRIAL_MANUFACTURING'
+  /** 现代农业 Modern agriculture. */
+  | 'MODERN_AGRICULTURE'
+  /** 智慧教育 Smart education. */
+  | 'SMART_EDUCATION'
+  /** 智慧海洋 Smart ocean. */
+  | 'SMART_OCEAN'
+  /** 社会治理 Social governance. */
+  | 'SOCIAL_GOVERNANCE'
+  /** 交通运输 Transportation. */
+  | 'TRANSPORTATION';
+
+export type ParksFilteredQueryVariables = Exact<{
+  filter?: ParkFilter | null | undefined;
+}>;
+
+
+export type ParksFilteredQuery = { parks: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, district: string, role: ParkRole } }> } };
+
+export type PlatformsFilteredQueryVariables = Exact<{
+  filter?: PlatformFilter | null | undefined;
+}>;
+
+
+export type PlatformsFilteredQuery = { platforms: { totalCount: number, edges: Array<{ node: { id: string, kind: PlatformKind, level: PlatformLevel } }> } };
+
+export type ScenariosFilteredQueryVariables = Exact<{
+  filter?: ScenarioFilter | null | undefined;
+}>;
+
+
+export type ScenariosFilteredQuery = { scenarios: { totalCount: number, edges: Array<{ node: { id: string, status: ScenarioStatus, year: number | null } }> } };
+
+export type NodeSummaryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeSummaryQuery = { node:
+    | { __typename: 'ComputeCenter', nameZh: string, capacityPflops: number | null, id: string, park: { id: string } | null }
+    | { __typename: 'Enterprise', id: string }
+    | { __typename: 'InnovationPlatform', nameZh: string, id: string, park: { id: string } | null, sectors: Array<{ code: SectorCode }> }
+    | { __typename: 'LargeModel', nameZh: string, domain: LargeModelDomain, id: string, developers: { totalCount: number }, sectors: Array<{ code: SectorCode }> }
+    | { __typename: 'Park', nameZh: string, district: string, latitude: number | null, longitude: number | null, id: string, provenance: { kind: ProvenanceKind, source: string, url: string | null, note: string | null } }
+    | { __typename: 'Scenario', nameZh: string, id: string, park: { id: string } | null }
+    | { __typename: 'Sector', code: SectorCode, nameZh: string, id: string }
+   | null };
+
+export type AllComputeCentersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllComputeCentersQuery = { computeCenters: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, capacityPflops: number | null, status: ComputeCenterStatus, provenance: { kind: ProvenanceKind, source: string, url: string | null } } }> } };
+
+export type AllLargeModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllLargeModelsQuery = { largeModels: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, domain: LargeModelDomain, provenance: { kind: ProvenanceKind } } }> } };
+
+export type SectorWithFirmsQueryVariables = Exact<{
+  code: SectorCode;
+  first?: number | null | undefined;
+}>;
+
+
+export type SectorWithFirmsQuery = { sector: { id: string, nameZh: string, enterprises: { totalCount: number, edges: Array<{ node: { id: string } }> } } | null };
+
+export type EnterpriseIdsPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: EnterpriseFilter | null | undefined;
+}>;
+
+
+export type EnterpriseIdsPageQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, nameZh: string } }> } };
+
+export type ParkEnterpriseIdsQueryVariables = Exact<{
+  parkId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ParkEnterpriseIdsQuery = { node:
+    | { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null, startCursor: string | null }, edges: Array<{ node: { id: string } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type SectorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SectorsQuery = { sectors: Array<{ id: string, code: SectorCode, nameZh: string, nameEn: string }> };
+
+export type ParksPageQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ParksPageQuery = { parks: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, nameZh: string, nameEn: string | null, district: string, role: ParkRole, focusSectors: Array<{ code: SectorCode }> } }> } };
+
+export type FirmsInParksBySectorQueryVariables = Exact<{
+  sector: SectorCode;
+  parks?: number | null | undefined;
+  firms?: number | null | undefined;
+}>;
+
+
+export type FirmsInParksBySectorQuery = { parks: { edges: Array<{ node: { id: string, nameZh: string, enterprises: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, layer: ChainLayer, sectors: Array<{ code: SectorCode, nameZh: string }> } }> } } }> } };
+
+export type EnterpriseDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnterpriseDetailQuery = { node:
+    | { id: string }
+    | { nameZh: string, nameEn: string | null, creditCode: string | null, layer: ChainLayer, foundedYear: number | null, website: string | null, version: number, id: string, sectors: Array<{ code: SectorCode }>, parks: { edges: Array<{ node: { id: string, nameZh: string } }> }, platforms: { edges: Array<{ node: { id: string, nameZh: string, kind: PlatformKind, level: PlatformLevel } }> }, scenarios: { edges: Array<{ node: { id: string, nameZh: string, status: ScenarioStatus, sector: { code: SectorCode } } }> }, provenance: { kind: ProvenanceKind, source: string, url: string | null, verifiedAt: string } }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type EnterprisesFilteredQueryVariables = Exact<{
+  filter?: EnterpriseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type EnterprisesFilteredQuery = { enterprises: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nameZh: string, layer: ChainLayer, sectors: Array<{ code: SectorCode }>, parks: { edges: Array<{ node: { id: string, nameZh: string } }> } } }> } };
+
+export type PlatformsAndScenariosQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformsAndScenariosQuery = { platforms: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, kind: PlatformKind, level: PlatformLevel, hosts: { edges: Array<{ node: { id: string, nameZh: string } }> }, park: { id: string, nameZh: string } | null } }> }, scenarios: { totalCount: number, edges: Array<{ node: { id: string, nameZh: string, status: ScenarioStatus, sector: { code: SectorCode }, providers: { edges: Array<{ node: { id: string, nameZh: string } }> }, park: { id: string } | null } }> } };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'ComputeCenter', id: string }
+    | { __typename: 'Enterprise', id: string }
+    | { __typename: 'InnovationPlatform', id: string }
+    | { __typename: 'LargeModel', id: string }
+    | { __typename: 'Park', id: string }
+    | { __typename: 'Scenario', id: string }
+    | { __typename: 'Sector', id: string }
+   | null> };
+
+
+export const ParksFilteredDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ParksFiltered"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ParkFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"parks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ParksFilteredQuery, ParksFilteredQueryVariables>;
+export const PlatformsFilteredDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformsFiltered"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PlatformFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platforms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlatformsFilteredQuery, PlatformsFilteredQueryVariables>;
+export const ScenariosFilteredDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScenariosFiltered"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ScenarioFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scenarios"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"year"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScenariosFilteredQuery, ScenariosFilteredQueryVariables>;
+export const NodeSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Sector"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Park"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"latitude"}},{"kind":"Field","name":{"kind":"Name","value":"longitude"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InnovationPlatform"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scenario"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LargeModel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"developers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComputeCenter"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"capacityPflops"}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<NodeSummaryQuery, NodeSummaryQueryVariables>;
+export const AllComputeCentersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllComputeCenters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"computeCenters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"capacityPflops"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AllComputeCentersQuery, AllComputeCentersQueryVariables>;
+export const AllLargeModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllLargeModels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"largeModels"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AllLargeModelsQuery, AllLargeModelsQueryVariables>;
+export const SectorWithFirmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SectorWithFirms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SectorCode"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SectorWithFirmsQuery, SectorWithFirmsQueryVariables>;
+export const EnterpriseIdsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseIdsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseIdsPageQuery, EnterpriseIdsPageQueryVariables>;
+export const ParkEnterpriseIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ParkEnterpriseIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parkId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parkId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Park"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ParkEnterpriseIdsQuery, ParkEnterpriseIdsQueryVariables>;
+export const SectorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}}]}}]}}]} as unknown as DocumentNode<SectorsQuery, SectorsQueryVariables>;
+export const ParksPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ParksPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"parks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"focusSectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ParksPageQuery, ParksPageQueryVariables>;
+export const FirmsInParksBySectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FirmsInParksBySector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sector"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SectorCode"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parks"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"firms"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"parks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parks"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"firms"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"sectors"},"value":{"kind":"ListValue","values":[{"kind":"Variable","name":{"kind":"Name","value":"sector"}}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FirmsInParksBySectorQuery, FirmsInParksBySectorQueryVariables>;
+export const EnterpriseDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterpriseDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Enterprise"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"foundedYear"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"platforms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"scenarios"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"provenance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterpriseDetailQuery, EnterpriseDetailQueryVariables>;
+export const EnterprisesFilteredDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnterprisesFiltered"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EnterpriseFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enterprises"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"layer"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EnterprisesFilteredQuery, EnterprisesFilteredQueryVariables>;
+export const PlatformsAndScenariosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlatformsAndScenarios"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platforms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"hosts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"scenarios"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sector"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"providers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nameZh"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"park"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlatformsAndScenariosQuery, PlatformsAndScenariosQueryVariables>;
+export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { Client } from 'pg';
+import pino from 'pino';
+import { startApp } from '../../src/app';
+import { AppConfig, loadConfig } from '../../src/common/config';
+import { openDatabase, Database } from '../../src/db/database';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  config: AppConfig;
+  /** Sends a typed operation over HTTP, as a client would. */
+  gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
+  /** Runs SQL on the same database on a separate session, to check answers independently. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
+export async function createTestDatabase(): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const base = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+  if (base.databaseUrl) {
+    const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: base.databaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base.databaseUrl);
+    url.pathname = `/${name}`;
+    return {
+      config: { ...base, databaseUrl: url.toString() },
+      async drop() {
+        const c = new Client({ connectionString: base.databaseUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-test-'));
+  return {
+    config: { ...base, dataDir },
+    async drop() {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the real server (migrated and seeded) on its own database, on a free port. */
+export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = { ...database.config, ...overrides };
+  const app = await startApp(config, pino({ level: config.logLevel }));
+  const url = `http://127.0.0.1:${app.port}/graphql`;
+  // The embedded database belongs to the server's process: independent checks go through a
+  // second session only on PostgreSQL; on PGlite they use the server's own instance.
+  let checker: Database | Client;
+  if (config.databaseUrl) {
+    checker = new Client({ connectionString: config.databaseUrl });
+    await checker.connect();
+  } else {
+    checker = app.db;
+  }
+  return {
+    url,
+    origin: `http://127.0.0.1:${app.port}`,
+    config,
+    async gql(doc, variables, headers = {}) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: print(doc), variables }),
+      });
+      const body = (await res.json()) as { data?: never; errors?: never };
+      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
+    },
+    async sql(text, params = []) {
+      if (checker instanceof Client) return (await checker.query(text, params)).rows;
+      return (await checker.em().execute(text, params)) as never[];
+    },
+    async close() {
+      if (checker instanceof Client) await checker.end();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export { openDatabase };
