@@ -88,7 +88,13 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
     },
     async sql(text, params = []) {
       if (checker instanceof Client) return (await checker.query(text, params)).rows;
-      return (await checker.em().execute(text, params)) as never[];
+      // MikroORM takes "?" placeholders: rewrite $n, repeating values as often as they are used.
+      const ordered: unknown[] = [];
+      const sql = text.replace(/\$(\d+)/g, (_m, n: string) => {
+        ordered.push(params[Number(n) - 1]);
+        return '?';
+      });
+      return (await checker.em().execute(sql, ordered)) as never[];
     },
     async close() {
       if (checker instanceof Client) await checker.end();

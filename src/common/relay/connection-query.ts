@@ -56,7 +56,7 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
   const orderSql = walk.map((t) => `${t.expr} ${t.dir}`).join(', ');
 
   const rows = spec.base(knex);
-  if (spec.parentExpr && parents) rows.whereRaw(`${spec.parentExpr} = p.parent_id`);
+  if (spec.parentExpr && parents) rows.whereRaw(`${spec.parentExpr} = __p.parent_id`);
   if (page.cursor) {
     const values = decodeCursor(page.cursor, name, terms.length, argument.cursor);
     const [sql, bindings] = keysetCondition(walk, values);
@@ -67,21 +67,21 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
   rows.orderByRaw(orderSql).limit(page.limit + 1);
 
   const parentSource = parents
-    ? knex.raw(`unnest(array[${parents.map(() => '?').join(', ')}]::${spec.parentType ?? 'int'}[]) with ordinality as p(parent_id, __ord)`, parents as Key[])
-    : knex.raw('(select null::int as parent_id, 1 as __ord) as p');
+    ? knex.raw(`unnest(array[${parents.map(() => '?').join(', ')}]::${spec.parentType ?? 'int'}[]) with ordinality as __p(parent_id, __ord)`, parents as Key[])
+    : knex.raw('(select null::int as parent_id, 1 as __ord) as __p');
 
   let statement: Knex.Raw;
   if (withTotal) {
     const count = spec.base(knex).clearSelect().clearOrder();
-    if (spec.parentExpr && parents) count.whereRaw(`${spec.parentExpr} = p.parent_id`);
+    if (spec.parentExpr && parents) count.whereRaw(`${spec.parentExpr} = __p.parent_id`);
     count.select(knex.raw('count(*)::int as __total'));
     statement = knex.raw(
-      'select p.parent_id as __parent, c.__total, r.* from ? cross join lateral ? as c left join lateral ? as r on true order by p.__ord, r.__pos',
+      'select __p.parent_id as __parent, __c.__total, __r.* from ? cross join lateral ? as __c left join lateral ? as __r on true order by __p.__ord, __r.__pos',
       [parentSource, count, rows],
     );
   } else {
     statement = knex.raw(
-      'select p.parent_id as __parent, null::int as __total, r.* from ? left join lateral ? as r on true order by p.__ord, r.__pos',
+      'select __p.parent_id as __parent, null::int as __total, __r.* from ? left join lateral ? as __r on true order by __p.__ord, __r.__pos',
       [parentSource, rows],
     );
   }
