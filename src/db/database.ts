@@ -64,6 +64,7 @@ function baseOptions(): Options<PostgreSqlDriver> {
       pathTs: 'src/db/migrations',
       path: 'dist/src/db/migrations',
       emit: 'ts',
+      silent: true,
     },
     extensions: [Migrator],
   };

@@ -1,4 +1,4 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
@@ -24,11 +24,18 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once from the modules' resolvers. */
 export function buildAppSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
+  if (schema) return schema;
+  schema = buildSchemaSync({
     resolvers: [...resolvers],
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql has no decorator for the root types' own descriptions.
+  const roots: Array<[GraphQLObjectType | null | undefined, string]> = [
+    [schema.getQueryType(), 'Read the directory of Qingdao’s AI-industry ecosystem (青岛人工智能产业生态目录).'],
+    [schema.getMutationType(), 'Change the directory; needs an editor or admin API key.'],
+  ];
+  for (const [type, description] of roots) if (type) type.description = description;
   return schema;
 }
 
