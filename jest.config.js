@@ -10,7 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
   },
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/helpers/build.global-setup.ts',
 };
