@@ -60,7 +60,10 @@ export interface IntRangeValue {
   to?: number | null;
 }
 
-/** Adds `expr between from and to` (open ends allowed); a null value never matches a range. */
+/**
+ * Adds `column between from and to` (open ends allowed). A null value never matches a range,
+ * and the `is not null` test makes NOT of a range its exact complement (unknown years included).
+ */
 export function applyIntRange(qb: Knex.QueryBuilder, column: string, range: IntRangeValue | null | undefined, field: string): void {
   if (!range) return;
   const from = range.from ?? null;
@@ -68,9 +71,9 @@ export function applyIntRange(qb: Knex.QueryBuilder, column: string, range: IntR
   if (from !== null && to !== null && from > to) {
     throw new BadUserInputError(`Range "${field}" has from ${from} greater than to ${to}.`, { field });
   }
+  qb.whereNotNull(column);
   if (from !== null) qb.where(column, '>=', from);
   if (to !== null) qb.where(column, '<=', to);
-  if (from === null && to === null) qb.whereNotNull(column);
 }
 
 export const MAX_RADIUS_KM = 500;

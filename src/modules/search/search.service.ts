@@ -2,7 +2,6 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../common/context';
-import { BadUserInputError } from '../../common/errors';
 import { filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
@@ -69,8 +68,8 @@ export function search(
   info: GraphQLResolveInfo,
 ): Promise<Connection<SearchResultNode>> {
   const q = parseSearchQuery(query, 'query')!;
+  // An empty or missing list searches every type.
   const wanted = filterValues(types, 'types');
-  if (wanted && wanted.length === 0) throw new BadUserInputError('"types" must name at least one type.', { argument: 'types' });
   const searched = wanted ? SEARCHABLE.filter((t) => wanted.includes(t.type)) : SEARCHABLE;
   const byOrder = new Map(SEARCHABLE.map((t) => [t.order, t]));
   return loadConnection(ctx, null, {
