@@ -93,6 +93,20 @@ describe('search and composable filters', () => {
       expect(names(res)).toContain(expected);
     });
 
+    it('hits carry the whole record, as the entity lists return it', async () => {
+      const res = await server.gql(SearchPageDocument, { q: '溟图信息', first: 5 });
+      expect(res.errors).toBeUndefined();
+      const [hit] = res.data!.search.edges;
+      expect(hit.node).toEqual({
+        __typename: 'Enterprise',
+        id: expect.any(String),
+        nameZh: '青岛溟图信息技术有限公司',
+        foundedYear: 2015,
+        aliases: ['溟图信息'],
+        provenance: { kind: 'SAMPLE', verifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      });
+    });
+
     it('a traditional query finds what its simplified form finds', async () => {
       const trad = await server.gql(SearchPageDocument, { q: '人工智慧', first: 100 });
       const simp = await server.gql(SearchPageDocument, { q: '人工智能', first: 100 });
