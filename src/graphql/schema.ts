@@ -7,6 +7,7 @@ import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
 import { ScenarioResolver } from '../modules/scenario/scenario.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { SectorResolver } from '../modules/sector/sector.resolver';
 
 export const resolvers = [
@@ -18,6 +19,7 @@ export const resolvers = [
   ScenarioResolver,
   LargeModelResolver,
   ComputeCenterResolver,
+  SearchResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

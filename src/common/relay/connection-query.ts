@@ -65,6 +65,7 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
   rows.select(terms.map((t, i) => knex.raw(`${t.expr} as __k${i}`)));
   rows.select(knex.raw(`row_number() over (order by ${orderSql}) as __pos`));
   rows.orderByRaw(orderSql).limit(page.limit + 1);
+  if (page.offset > 0) rows.offset(page.offset);
 
   const parentSource = parents
     ? knex.raw(`unnest(array[${parents.map(() => '?').join(', ')}]::${spec.parentType ?? 'int'}[]) with ordinality as __p(parent_id, __ord)`, parents as Key[])
@@ -135,7 +136,7 @@ export function toConnection<Row, T>(raw: RawConnection<Row>, page: Page, map: (
     totalCount: raw.total,
     pageInfo: {
       hasNextPage: forward ? raw.hasMore : page.cursor !== null,
-      hasPreviousPage: forward ? page.cursor !== null : raw.hasMore,
+      hasPreviousPage: forward ? page.cursor !== null || page.offset > 0 : raw.hasMore,
       startCursor: edges.length ? edges[0].cursor : null,
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },

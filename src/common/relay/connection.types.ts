@@ -31,6 +31,16 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
+/** Arguments of a root list: the connection arguments plus `offset` for jumping to page N. */
+@ArgsType()
+export class RootConnectionArgs extends ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Skip this many items first (0-10000), to jump to page N: offset = (N-1) × first. Not with `after`, `before` or `last`; cursors are cheaper for walking a list.',
+  })
+  offset?: number | null;
+}
+
 export interface Edge<T> {
   cursor: string;
   node: T;

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, toPage } from './pagination';
 
 describe('pagination arguments', () => {
   it('defaults to the first 20', () => {
-    expect(toPage({})).toEqual({ direction: 'forward', limit: 20, cursor: null });
+    expect(toPage({})).toEqual({ direction: 'forward', limit: 20, cursor: null, offset: 0 });
   });
 
   it('accepts 1 and 100 and refuses 0 and 101', () => {
@@ -17,6 +17,16 @@ describe('pagination arguments', () => {
     expect(() => toPage({ first: 5, last: 5 })).toThrow(/not both/);
     expect(() => toPage({ last: 5, after: 'x' })).toThrow(/pass one of them/);
     expect(() => toPage({ first: 5, before: 'x' })).toThrow(/"before" goes with "last"/);
+  });
+
+  it('accepts an offset of 0 to 10000 with first, never with a cursor or last', () => {
+    expect(toPage({ first: 10, offset: 30 })).toEqual({ direction: 'forward', limit: 10, cursor: null, offset: 30 });
+    expect(toPage({ offset: 10000 }).offset).toBe(10000);
+    expect(() => toPage({ offset: -1 })).toThrow(/between 0 and 10000/);
+    expect(() => toPage({ offset: 10001 })).toThrow(/between 0 and 10000/);
+    expect(() => toPage({ first: 5, offset: 5, after: 'x' })).toThrow(/cannot be combined/);
+    expect(() => toPage({ last: 5, offset: 5, before: 'x' })).toThrow(/cannot be combined/);
+    expect(() => toPage({ last: 5, offset: 5 })).toThrow(/with "first"/);
   });
 
   it('round-trips cursors and refuses a cursor of another ordering', () => {

@@ -2,6 +2,8 @@ import { BadUserInputError } from '../errors';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Largest `offset` a root list accepts: deep pages cost a scan, cursors do not. */
+export const MAX_OFFSET = 10000;
 
 /** Relay pagination arguments as the client sent them. */
 export interface PaginationArgs {
@@ -9,6 +11,8 @@ export interface PaginationArgs {
   after?: string | null;
   last?: number | null;
   before?: string | null;
+  /** Rows to skip before the page (root lists only); forward paging without a cursor. */
+  offset?: number | null;
 }
 
 /** Validated pagination: which way to walk, how many rows, from which cursor. */
@@ -16,6 +20,8 @@ export interface Page {
   direction: 'forward' | 'backward';
   limit: number;
   cursor: string | null;
+  /** Rows skipped before the page; 0 unless `offset` was given. */
+  offset: number;
 }
 
 /**
@@ -24,6 +30,7 @@ export interface Page {
  */
 export function toPage(args: PaginationArgs): Page {
   const { first, after, last, before } = args;
+  const offset = checkOffset(args);
   const hasFirst = first !== undefined && first !== null;
   const hasLast = last !== undefined && last !== null;
   if (hasFirst && hasLast) {
@@ -37,10 +44,29 @@ export function toPage(args: PaginationArgs): Page {
       throw new BadUserInputError('"before" goes with "last"; use "first" with "after" to page forward.', { argument: 'before' });
     }
     const limit = hasLast ? checkSize(last, 'last') : DEFAULT_PAGE_SIZE;
-    return { direction: 'backward', limit, cursor: before ?? null };
+    return { direction: 'backward', limit, cursor: before ?? null, offset };
   }
   const limit = hasFirst ? checkSize(first, 'first') : DEFAULT_PAGE_SIZE;
-  return { direction: 'forward', limit, cursor: after ?? null };
+  return { direction: 'forward', limit, cursor: after ?? null, offset };
+}
+
+/**
+ * `offset` jumps to page N of a root list: 0 to 10000, forward only, never with a cursor (a
+ * cursor already says where the page starts).
+ */
+function checkOffset(args: PaginationArgs): number {
+  const { offset } = args;
+  if (offset === undefined || offset === null) return 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+    throw new BadUserInputError(`"offset" must be between 0 and ${MAX_OFFSET}, got ${offset}.`, { argument: 'offset' });
+  }
+  if ((args.after ?? null) !== null || (args.before ?? null) !== null) {
+    throw new BadUserInputError('"offset" cannot be combined with "after" or "before"; use one way of choosing the page.', { argument: 'offset' });
+  }
+  if (args.last !== undefined && args.last !== null) {
+    throw new BadUserInputError('"offset" pages forward; use it with "first", not "last".', { argument: 'offset' });
+  }
+  return offset;
 }
 
 function checkSize(value: number, argument: string): number {

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_initial } from './Migration20261127000000_initial';
+import { Migration20261201000000_search } from './Migration20261201000000_search';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -7,4 +8,5 @@ import { Migration20261127000000_initial } from './Migration20261127000000_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_initial', class: Migration20261127000000_initial },
+  { name: 'Migration20261201000000_search', class: Migration20261201000000_search },
 ];

@@ -1,8 +1,32 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
+import { ScenarioStatus } from '../scenario/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ChainLayer } from './chain-layer.enum';
 
-@InputType({ description: 'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR.' })
+@InputType({ description: 'Firms hosting (依托单位) at least one platform that meets every given condition.' })
+export class HostsPlatformFilter {
+  @Field(() => [PlatformKind], { nullable: true, description: 'The platform is of any of these kinds.' })
+  kinds?: PlatformKind[] | null;
+
+  @Field(() => [PlatformLevel], { nullable: true, description: 'The platform is of any of these levels (国家级, 省级, 市级).' })
+  levels?: PlatformLevel[] | null;
+}
+
+@InputType({ description: 'Firms providing at least one application scenario that meets every given condition.' })
+export class ProvidesScenarioFilter {
+  @Field(() => [SectorCode], { nullable: true, description: 'The scenario is in any of these sectors.' })
+  sectors?: SectorCode[] | null;
+
+  @Field(() => [ScenarioStatus], { nullable: true, description: 'The scenario is at any of these stages.' })
+  statuses?: ScenarioStatus[] | null;
+}
+
+@InputType({
+  description:
+    'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
+})
 export class EnterpriseFilter {
   @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
@@ -16,6 +40,52 @@ export class EnterpriseFilter {
   @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })
   layers?: ChainLayer[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Text the Chinese or English name or an alias contains (case-insensitive, literal).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+  })
   search?: string | null;
+
+  @Field(() => IntRange, { nullable: true, description: 'Founding year (成立年份) within this range; firms with unknown year never match.' })
+  foundedYear?: IntRange | null;
+
+  @Field(() => HostsPlatformFilter, { nullable: true, description: 'Firms hosting a platform of a given kind or level.' })
+  hostsPlatform?: HostsPlatformFilter | null;
+
+  @Field(() => ProvidesScenarioFilter, { nullable: true, description: 'Firms providing a scenario in a given sector or stage.' })
+  providesScenario?: ProvidesScenarioFilter | null;
+
+  @Field(() => [EnterpriseFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
+  AND?: EnterpriseFilter[] | null;
+
+  @Field(() => [EnterpriseFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  OR?: EnterpriseFilter[] | null;
+
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  NOT?: EnterpriseFilter | null;
+}
+
+export enum EnterpriseOrderField {
+  NAME = 'NAME',
+  FOUNDED_YEAR = 'FOUNDED_YEAR',
+  ID = 'ID',
+}
+
+registerEnumType(EnterpriseOrderField, {
+  name: 'EnterpriseOrderField',
+  description: 'What to sort firms by.',
+  valuesConfig: {
+    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
+    FOUNDED_YEAR: { description: '成立年份 Founding year; unknown years last.' },
+    ID: { description: 'Order of entry into the directory (the default).' },
+  },
+});
+
+@InputType({ description: 'Order of a list of firms; ties are always broken by ID in the same direction.' })
+export class EnterpriseOrder {
+  @Field(() => EnterpriseOrderField, { description: 'What to sort by.' })
+  field!: EnterpriseOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
 }

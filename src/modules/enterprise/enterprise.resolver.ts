@@ -1,35 +1,36 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
+import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { largeModelsVia, listLargeModels } from '../large-model/large-model.service';
 import { LargeModelConnection } from '../large-model/large-model.types';
-import { ParkFilter } from '../park/park.inputs';
-import { listParks, parksVia } from '../park/park.service';
+import { ParkFilter, ParkOrder } from '../park/park.inputs';
+import { listParks, parksVia, parkOrdering } from '../park/park.service';
 import { ParkConnection } from '../park/park.types';
-import { PlatformFilter } from '../platform/platform.inputs';
-import { listPlatforms, platformsVia } from '../platform/platform.service';
+import { PlatformFilter, PlatformOrder } from '../platform/platform.inputs';
+import { listPlatforms, platformsVia, platformOrdering } from '../platform/platform.service';
 import { InnovationPlatformConnection } from '../platform/platform.types';
-import { ScenarioFilter } from '../scenario/scenario.inputs';
-import { listScenarios, scenariosVia } from '../scenario/scenario.service';
+import { ScenarioFilter, ScenarioOrder } from '../scenario/scenario.inputs';
+import { listScenarios, scenariosVia, scenarioOrdering } from '../scenario/scenario.service';
 import { ScenarioConnection } from '../scenario/scenario.types';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { Enterprise } from './enterprise.entity';
-import { EnterpriseFilter } from './enterprise.inputs';
-import { listEnterprises } from './enterprise.service';
+import { EnterpriseFilter, EnterpriseOrder } from './enterprise.inputs';
+import { listEnterprises, enterpriseOrdering } from './enterprise.service';
 import { EnterpriseConnection } from './enterprise.types';
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: 'Firms (企业) of the directory, filtered and paged.' })
   enterprises(
-    @Args() args: ConnectionArgs,
+    @Args() args: RootConnectionArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the firms must meet.' }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: EnterpriseOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listEnterprises(ctx, { filter, args, info });
+    return listEnterprises(ctx, { filter, args, info, ordering: enterpriseOrdering(orderBy) });
   }
 
   @FieldResolver(() => [Sector], { description: 'Focus sectors the firm serves, in the plan’s order.' })
@@ -42,10 +43,11 @@ export class EnterpriseResolver {
     @Root() firm: Enterprise,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => ParkFilter, { nullable: true, description: 'Conditions the parks must meet.' }) filter: ParkFilter | null,
+    @Arg('orderBy', () => ParkOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ParkOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listParks(ctx, { filter, args, info }, { id: firm.id, via: parksVia.enterprise });
+    return listParks(ctx, { filter, args, info, ordering: parkOrdering(orderBy) }, { id: firm.id, via: parksVia.enterprise });
   }
 
   @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms the firm hosts or co-hosts.' })
@@ -53,10 +55,11 @@ export class EnterpriseResolver {
     @Root() firm: Enterprise,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listPlatforms(ctx, { filter, args, info }, { id: firm.id, via: platformsVia.host });
+    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: firm.id, via: platformsVia.host });
   }
 
   @FieldResolver(() => ScenarioConnection, { description: 'Application scenarios the firm provides.' })
@@ -64,10 +67,11 @@ export class EnterpriseResolver {
     @Root() firm: Enterprise,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listScenarios(ctx, { filter, args, info }, { id: firm.id, via: scenariosVia.provider });
+    return listScenarios(ctx, { filter, args, info, ordering: scenarioOrdering(orderBy) }, { id: firm.id, via: scenariosVia.provider });
   }
 
   @FieldResolver(() => LargeModelConnection, { description: 'Large models the firm develops.' })

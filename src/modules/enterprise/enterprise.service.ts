@@ -1,14 +1,27 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { filterIds, filterValues, searchPattern } from '../../common/filters';
+import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { OrderDirection } from '../../common/filter.inputs';
+import { filterIds, filterValues } from '../../common/filters';
+import type { Ordering } from '../../common/relay/connection-query';
+import { buildOrdering } from '../../common/relay/ordering';
+import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { Enterprise } from './enterprise.entity';
-import type { EnterpriseFilter } from './enterprise.inputs';
+import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 
-/** Adds the conditions of `filter` to a query over `enterprise as e`. */
+/**
+ * Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over
+ * `enterprise as e`.
+ */
 export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
+  applyComposed(qb, knex, filter, applyEnterpriseFields);
+}
+
+/** The filter's own fields, without AND/OR/NOT. */
+function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
   const sectors = filterValues(filter.sectors, 'sectors');
   if (sectors) {
     qb.whereExists(knex('enterprise_sector as f_es').whereRaw('f_es.enterprise_id = e.id').whereIn('f_es.sector_code', sectors));
@@ -25,14 +38,37 @@ export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter:
   }
   const layers = filterValues(filter.layers, 'layers');
   if (layers) qb.whereIn('e.layer', layers);
-  const pattern = searchPattern(filter.search, 'search');
-  if (pattern) {
-    qb.where((w) =>
-      w
-        .whereRaw('lower(e.name_zh) like ?', [pattern])
-        .orWhereRaw("lower(coalesce(e.name_en, '')) like ?", [pattern])
-        .orWhereRaw("lower(array_to_string(e.aliases, ' ')) like ?", [pattern]),
-    );
+  const query = parseSearchQuery(filter.search, 'search');
+  if (query) qb.whereRaw(...(searchCondition('e', query) as [string, Knex.RawBinding[]]));
+  applyIntRange(qb, 'e.founded_year', filter.foundedYear, 'foundedYear');
+  if (filter.hostsPlatform) {
+    const kinds = filterValues(filter.hostsPlatform.kinds, 'hostsPlatform.kinds');
+    const levels = filterValues(filter.hostsPlatform.levels, 'hostsPlatform.levels');
+    const sub = knex('platform_host as f_ph').join('innovation_platform as f_ip', 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
+    if (kinds) sub.whereIn('f_ip.kind', kinds);
+    if (levels) sub.whereIn('f_ip.level', levels);
+    qb.whereExists(sub);
+  }
+  if (filter.providesScenario) {
+    const sectorCodes = filterValues(filter.providesScenario.sectors, 'providesScenario.sectors');
+    const statuses = filterValues(filter.providesScenario.statuses, 'providesScenario.statuses');
+    const sub = knex('scenario_provider as f_sp').join('scenario as f_s', 'f_s.id', 'f_sp.scenario_id').whereRaw('f_sp.enterprise_id = e.id');
+    if (sectorCodes) sub.whereIn('f_s.sector_code', sectorCodes);
+    if (statuses) sub.whereIn('f_s.status', statuses);
+    qb.whereExists(sub);
+  }
+}
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export function enterpriseOrdering(order: EnterpriseOrder | null | undefined): Ordering {
+  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  switch (order?.field ?? EnterpriseOrderField.ID) {
+    case EnterpriseOrderField.NAME:
+      return buildOrdering('name', [{ expr: 'e.name_pinyin collate "C"' }, { expr: 'e.name_zh collate "C"' }], dir, 'e.id');
+    case EnterpriseOrderField.FOUNDED_YEAR:
+      return buildOrdering('foundedYear', [{ expr: 'e.founded_year', nullable: 'int' }], dir, 'e.id');
+    default:
+      return dir === 'asc' ? enterpriseSource.ordering : buildOrdering('id', [], dir, 'e.id');
   }
 }
 

@@ -1,8 +1,22 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ParkRole } from './park-role.enum';
 
-@InputType({ description: 'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR.' })
+@InputType({ description: 'Parks where at least one firm meets every given condition.' })
+export class HasEnterprisesFilter {
+  @Field(() => [SectorCode], { nullable: true, description: 'The firm serves any of these sectors.' })
+  sectors?: SectorCode[] | null;
+
+  @Field(() => [ChainLayer], { nullable: true, description: 'The firm is in any of these chain layers (基础层, 技术层, 应用层).' })
+  layers?: ChainLayer[] | null;
+}
+
+@InputType({
+  description:
+    'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
+})
 export class ParkFilter {
   @Field(() => [String], { nullable: true, description: 'Parks in any of these districts (Chinese names, e.g. 崂山区).' })
   districts?: string[] | null;
@@ -13,6 +27,54 @@ export class ParkFilter {
   @Field(() => [SectorCode], { nullable: true, description: 'Parks focusing on any of these sectors.' })
   focusSectors?: SectorCode[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Text the Chinese or English name or an alias contains (case-insensitive, literal).' })
+  @Field(() => String, {
+    nullable: true,
+    description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+  })
   search?: string | null;
+
+  @Field(() => IntRange, { nullable: true, description: 'Year founded or opened within this range; parks with unknown year never match.' })
+  foundedYear?: IntRange | null;
+
+  @Field(() => HasEnterprisesFilter, { nullable: true, description: 'Parks that have firms in a given sector or chain layer.' })
+  hasEnterprises?: HasEnterprisesFilter | null;
+
+  @Field(() => GeoRadius, { nullable: true, description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.' })
+  near?: GeoRadius | null;
+
+  @Field(() => [ParkFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
+  AND?: ParkFilter[] | null;
+
+  @Field(() => [ParkFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  OR?: ParkFilter[] | null;
+
+  @Field(() => ParkFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  NOT?: ParkFilter | null;
+}
+
+export enum ParkOrderField {
+  NAME = 'NAME',
+  FOUNDED_YEAR = 'FOUNDED_YEAR',
+  ENTERPRISE_COUNT = 'ENTERPRISE_COUNT',
+  ID = 'ID',
+}
+
+registerEnumType(ParkOrderField, {
+  name: 'ParkOrderField',
+  description: 'What to sort parks by.',
+  valuesConfig: {
+    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
+    FOUNDED_YEAR: { description: '成立年份 Year founded or opened; unknown years last.' },
+    ENTERPRISE_COUNT: { description: '企业数量 Number of firms located in the park.' },
+    ID: { description: 'Order of entry into the directory (the default).' },
+  },
+});
+
+@InputType({ description: 'Order of a list of parks; ties are always broken by ID in the same direction.' })
+export class ParkOrder {
+  @Field(() => ParkOrderField, { description: 'What to sort by.' })
+  field!: ParkOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
 }

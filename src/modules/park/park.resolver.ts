@@ -1,35 +1,36 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
+import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { ComputeCenterConnection } from '../compute-center/compute-center.types';
 import { computeCentersVia, listComputeCenters } from '../compute-center/compute-center.service';
-import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
-import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
+import { EnterpriseFilter, EnterpriseOrder } from '../enterprise/enterprise.inputs';
+import { enterprisesVia, listEnterprises, enterpriseOrdering } from '../enterprise/enterprise.service';
 import { EnterpriseConnection } from '../enterprise/enterprise.types';
-import { PlatformFilter } from '../platform/platform.inputs';
-import { listPlatforms, platformsVia } from '../platform/platform.service';
+import { PlatformFilter, PlatformOrder } from '../platform/platform.inputs';
+import { listPlatforms, platformsVia, platformOrdering } from '../platform/platform.service';
 import { InnovationPlatformConnection } from '../platform/platform.types';
-import { ScenarioFilter } from '../scenario/scenario.inputs';
-import { listScenarios, scenariosVia } from '../scenario/scenario.service';
+import { ScenarioFilter, ScenarioOrder } from '../scenario/scenario.inputs';
+import { listScenarios, scenariosVia, scenarioOrdering } from '../scenario/scenario.service';
 import { ScenarioConnection } from '../scenario/scenario.types';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { Park } from './park.entity';
-import { ParkFilter } from './park.inputs';
-import { listParks } from './park.service';
+import { ParkFilter, ParkOrder } from './park.inputs';
+import { listParks, parkOrdering } from './park.service';
 import { ParkConnection } from './park.types';
 
 @Resolver(() => Park)
 export class ParkResolver {
   @Query(() => ParkConnection, { description: 'Industrial parks (产业园区), filtered and paged.' })
   parks(
-    @Args() args: ConnectionArgs,
+    @Args() args: RootConnectionArgs,
     @Arg('filter', () => ParkFilter, { nullable: true, description: 'Conditions the parks must meet.' }) filter: ParkFilter | null,
+    @Arg('orderBy', () => ParkOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ParkOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listParks(ctx, { filter, args, info });
+    return listParks(ctx, { filter, args, info, ordering: parkOrdering(orderBy) });
   }
 
   @FieldResolver(() => [Sector], { description: 'Focus sectors of the park (重点领域), in the plan’s order.' })
@@ -42,10 +43,11 @@ export class ParkResolver {
     @Root() park: Park,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the firms must meet.' }) filter: EnterpriseFilter | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: EnterpriseOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listEnterprises(ctx, { filter, args, info }, { id: park.id, via: enterprisesVia.park });
+    return listEnterprises(ctx, { filter, args, info, ordering: enterpriseOrdering(orderBy) }, { id: park.id, via: enterprisesVia.park });
   }
 
   @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms located in the park.' })
@@ -53,10 +55,11 @@ export class ParkResolver {
     @Root() park: Park,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listPlatforms(ctx, { filter, args, info }, { id: park.id, via: platformsVia.park });
+    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: park.id, via: platformsVia.park });
   }
 
   @FieldResolver(() => ScenarioConnection, { description: 'Application scenarios located in the park.' })
@@ -64,10 +67,11 @@ export class ParkResolver {
     @Root() park: Park,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listScenarios(ctx, { filter, args, info }, { id: park.id, via: scenariosVia.park });
+    return listScenarios(ctx, { filter, args, info, ordering: scenarioOrdering(orderBy) }, { id: park.id, via: scenariosVia.park });
   }
 
   @FieldResolver(() => ComputeCenterConnection, { description: 'Compute facilities located in the park.' })

@@ -1,14 +1,23 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { filterValues, searchPattern } from '../../common/filters';
+import { applyComposed, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
+import { OrderDirection } from '../../common/filter.inputs';
+import { filterValues } from '../../common/filters';
+import type { Ordering } from '../../common/relay/connection-query';
+import { buildOrdering } from '../../common/relay/ordering';
+import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { Park } from './park.entity';
-import type { ParkFilter } from './park.inputs';
+import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
 
-/** Adds the conditions of `filter` to a query over `park as p`. */
+/** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `park as p`. */
 export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
+  applyComposed(qb, knex, filter, applyParkFields);
+}
+
+function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
   const districts = filterValues(filter.districts, 'districts');
   if (districts) qb.whereIn('p.district', districts);
   const roles = filterValues(filter.roles, 'roles');
@@ -17,14 +26,37 @@ export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkF
   if (sectors) {
     qb.whereExists(knex('park_focus_sector as f_ps').whereRaw('f_ps.park_id = p.id').whereIn('f_ps.sector_code', sectors));
   }
-  const pattern = searchPattern(filter.search, 'search');
-  if (pattern) {
-    qb.where((w) =>
-      w
-        .whereRaw('lower(p.name_zh) like ?', [pattern])
-        .orWhereRaw("lower(coalesce(p.name_en, '')) like ?", [pattern])
-        .orWhereRaw("lower(array_to_string(p.aliases, ' ')) like ?", [pattern]),
-    );
+  const query = parseSearchQuery(filter.search, 'search');
+  if (query) qb.whereRaw(...(searchCondition('p', query) as [string, Knex.RawBinding[]]));
+  applyIntRange(qb, 'p.founded_year', filter.foundedYear, 'foundedYear');
+  if (filter.hasEnterprises) {
+    const sectorCodes = filterValues(filter.hasEnterprises.sectors, 'hasEnterprises.sectors');
+    const layers = filterValues(filter.hasEnterprises.layers, 'hasEnterprises.layers');
+    const sub = knex('enterprise_park as f_ep').join('enterprise as f_e', 'f_e.id', 'f_ep.enterprise_id').whereRaw('f_ep.park_id = p.id');
+    if (layers) sub.whereIn('f_e.layer', layers);
+    if (sectorCodes) {
+      sub.whereExists(knex('enterprise_sector as f_es').whereRaw('f_es.enterprise_id = f_e.id').whereIn('f_es.sector_code', sectorCodes));
+    }
+    qb.whereExists(sub);
+  }
+  applyGeoRadius(qb, 'p.latitude', 'p.longitude', filter.near, 'near');
+}
+
+/** Number of firms in park `p`: an expression usable as a keyset sort key. */
+const ENTERPRISE_COUNT = '(select count(*)::int from enterprise_park o_ep where o_ep.park_id = p.id)';
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export function parkOrdering(order: ParkOrder | null | undefined): Ordering {
+  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  switch (order?.field ?? ParkOrderField.ID) {
+    case ParkOrderField.NAME:
+      return buildOrdering('name', [{ expr: 'p.name_pinyin collate "C"' }, { expr: 'p.name_zh collate "C"' }], dir, 'p.id');
+    case ParkOrderField.FOUNDED_YEAR:
+      return buildOrdering('foundedYear', [{ expr: 'p.founded_year', nullable: 'int' }], dir, 'p.id');
+    case ParkOrderField.ENTERPRISE_COUNT:
+      return buildOrdering('enterpriseCount', [{ expr: ENTERPRISE_COUNT }], dir, 'p.id');
+    default:
+      return dir === 'asc' ? parkSource.ordering : buildOrdering('id', [], dir, 'p.id');
   }
 }
 

@@ -1,8 +1,9 @@
-import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Provenance } from '../../common/provenance';
+import { searchColumns } from '../../common/search-text';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
@@ -11,7 +12,7 @@ import { PlatformKind, PlatformLevel } from './platform.enums';
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })
 export class InnovationPlatform implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases';
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -66,6 +67,27 @@ export class InnovationPlatform implements Node {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  // Search columns (not in the schema): romanisations of the names, filled on every write by
+  // the hook below so the database can index and rank them. See src/common/search-text.ts.
+  @Property({ type: 'text', default: '' })
+  searchText = '';
+
+  @Property({ type: 'text', default: '' })
+  searchPinyin = '';
+
+  @Property({ type: 'text', default: '' })
+  searchInitials = '';
+
+  /** Sort key of the Chinese name in pinyin order. */
+  @Property({ type: 'text', default: '' })
+  namePinyin = '';
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  fillSearchColumns(): void {
+    Object.assign(this, searchColumns(this.nameZh, this.nameEn, this.aliases));
+  }
 
   get globalId(): string {
     return toGlobalId('InnovationPlatform', this.id);

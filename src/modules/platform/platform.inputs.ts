@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from './platform.enums';
 
-@InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR.' })
+@InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. AND, OR and NOT nest other filters (at most 5 levels).' })
 export class PlatformFilter {
   @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
   kinds?: PlatformKind[] | null;
@@ -16,6 +17,43 @@ export class PlatformFilter {
   @Field(() => [SectorCode], { nullable: true, description: 'Platforms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Text the Chinese or English name or an alias contains (case-insensitive, literal).' })
+  @Field(() => String, { nullable: true, description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.' })
   search?: string | null;
+
+  @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
+  foundedYear?: IntRange | null;
+
+  @Field(() => [PlatformFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
+  AND?: PlatformFilter[] | null;
+
+  @Field(() => [PlatformFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  OR?: PlatformFilter[] | null;
+
+  @Field(() => PlatformFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  NOT?: PlatformFilter | null;
+}
+
+export enum PlatformOrderField {
+  NAME = 'NAME',
+  FOUNDED_YEAR = 'FOUNDED_YEAR',
+  ID = 'ID',
+}
+
+registerEnumType(PlatformOrderField, {
+  name: 'PlatformOrderField',
+  description: 'What to sort platforms by.',
+  valuesConfig: {
+    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
+    FOUNDED_YEAR: { description: '成立年份 Year established or recognised; unknown years last.' },
+    ID: { description: 'Order of entry into the directory (the default).' },
+  },
+});
+
+@InputType({ description: 'Order of a list of platforms; ties are always broken by ID in the same direction.' })
+export class PlatformOrder {
+  @Field(() => PlatformOrderField, { description: 'What to sort by.' })
+  field!: PlatformOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
 }

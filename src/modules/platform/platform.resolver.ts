@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
+import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
 import { EnterpriseConnection } from '../enterprise/enterprise.types';
 import { Park } from '../park/park.entity';
@@ -9,20 +9,21 @@ import { parkById } from '../park/park.service';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { InnovationPlatform } from './platform.entity';
-import { PlatformFilter } from './platform.inputs';
-import { listPlatforms } from './platform.service';
+import { PlatformFilter, PlatformOrder } from './platform.inputs';
+import { listPlatforms, platformOrdering } from './platform.service';
 import { InnovationPlatformConnection } from './platform.types';
 
 @Resolver(() => InnovationPlatform)
 export class PlatformResolver {
   @Query(() => InnovationPlatformConnection, { description: 'Innovation platforms (创新平台), filtered and paged.' })
   platforms(
-    @Args() args: ConnectionArgs,
+    @Args() args: RootConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listPlatforms(ctx, { filter, args, info });
+    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) });
   }
 
   @FieldResolver(() => EnterpriseConnection, { description: 'Firms that host (依托单位) the platform.' })

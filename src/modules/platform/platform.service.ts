@@ -1,13 +1,22 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { filterIds, filterValues, searchPattern } from '../../common/filters';
+import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { OrderDirection } from '../../common/filter.inputs';
+import { filterIds, filterValues } from '../../common/filters';
+import type { Ordering } from '../../common/relay/connection-query';
+import { buildOrdering } from '../../common/relay/ordering';
+import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { InnovationPlatform } from './platform.entity';
-import type { PlatformFilter } from './platform.inputs';
+import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.inputs';
 
-/** Adds the conditions of `filter` to a query over `innovation_platform as ip`. */
+/** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `innovation_platform as ip`. */
 export function applyPlatformFilter(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
+  applyComposed(qb, knex, filter, applyPlatformFields);
+}
+
+function applyPlatformFields(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
   const kinds = filterValues(filter.kinds, 'kinds');
   if (kinds) qb.whereIn('ip.kind', kinds);
   const levels = filterValues(filter.levels, 'levels');
@@ -18,14 +27,21 @@ export function applyPlatformFilter(qb: Knex.QueryBuilder, knex: Knex, filter: P
   if (sectors) {
     qb.whereExists(knex('platform_sector as f_ps').whereRaw('f_ps.platform_id = ip.id').whereIn('f_ps.sector_code', sectors));
   }
-  const pattern = searchPattern(filter.search, 'search');
-  if (pattern) {
-    qb.where((w) =>
-      w
-        .whereRaw('lower(ip.name_zh) like ?', [pattern])
-        .orWhereRaw("lower(coalesce(ip.name_en, '')) like ?", [pattern])
-        .orWhereRaw("lower(array_to_string(ip.aliases, ' ')) like ?", [pattern]),
-    );
+  const query = parseSearchQuery(filter.search, 'search');
+  if (query) qb.whereRaw(...(searchCondition('ip', query) as [string, Knex.RawBinding[]]));
+  applyIntRange(qb, 'ip.founded_year', filter.foundedYear, 'foundedYear');
+}
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export function platformOrdering(order: PlatformOrder | null | undefined): Ordering {
+  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  switch (order?.field ?? PlatformOrderField.ID) {
+    case PlatformOrderField.NAME:
+      return buildOrdering('name', [{ expr: 'ip.name_pinyin collate "C"' }, { expr: 'ip.name_zh collate "C"' }], dir, 'ip.id');
+    case PlatformOrderField.FOUNDED_YEAR:
+      return buildOrdering('foundedYear', [{ expr: 'ip.founded_year', nullable: 'int' }], dir, 'ip.id');
+    default:
+      return dir === 'asc' ? platformSource.ordering : buildOrdering('id', [], dir, 'ip.id');
   }
 }
 

@@ -1,8 +1,9 @@
-import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Provenance } from '../../common/provenance';
+import { searchColumns } from '../../common/search-text';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
@@ -11,7 +12,7 @@ import { ScenarioStatus } from './scenario-status.enum';
 @Entity({ tableName: 'scenario' })
 @ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })
 export class Scenario implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -58,6 +59,27 @@ export class Scenario implements Node {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  // Search columns (not in the schema): romanisations of the names, filled on every write by
+  // the hook below so the database can index and rank them. See src/common/search-text.ts.
+  @Property({ type: 'text', default: '' })
+  searchText = '';
+
+  @Property({ type: 'text', default: '' })
+  searchPinyin = '';
+
+  @Property({ type: 'text', default: '' })
+  searchInitials = '';
+
+  /** Sort key of the Chinese name in pinyin order. */
+  @Property({ type: 'text', default: '' })
+  namePinyin = '';
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  fillSearchColumns(): void {
+    Object.assign(this, searchColumns(this.nameZh, this.nameEn, []));
+  }
 
   get globalId(): string {
     return toGlobalId('Scenario', this.id);

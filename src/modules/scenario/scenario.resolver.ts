@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
+import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
 import { EnterpriseConnection } from '../enterprise/enterprise.types';
 import { Park } from '../park/park.entity';
@@ -9,20 +9,21 @@ import { parkById } from '../park/park.service';
 import { Sector } from '../sector/sector.entity';
 import { sectorByCode } from '../sector/sector.service';
 import { Scenario } from './scenario.entity';
-import { ScenarioFilter } from './scenario.inputs';
-import { listScenarios } from './scenario.service';
+import { ScenarioFilter, ScenarioOrder } from './scenario.inputs';
+import { listScenarios, scenarioOrdering } from './scenario.service';
 import { ScenarioConnection } from './scenario.types';
 
 @Resolver(() => Scenario)
 export class ScenarioResolver {
   @Query(() => ScenarioConnection, { description: '“人工智能+” application scenarios, filtered and paged.' })
   scenarios(
-    @Args() args: ConnectionArgs,
+    @Args() args: RootConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listScenarios(ctx, { filter, args, info });
+    return listScenarios(ctx, { filter, args, info, ordering: scenarioOrdering(orderBy) });
   }
 
   @FieldResolver(() => Sector, { description: 'The one focus sector the scenario belongs to.' })

@@ -1,13 +1,22 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { filterIds, filterValues, searchPattern } from '../../common/filters';
+import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { OrderDirection } from '../../common/filter.inputs';
+import { filterIds, filterValues } from '../../common/filters';
+import type { Ordering } from '../../common/relay/connection-query';
+import { buildOrdering } from '../../common/relay/ordering';
+import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { Scenario } from './scenario.entity';
-import type { ScenarioFilter } from './scenario.inputs';
+import { ScenarioFilter, ScenarioOrder, ScenarioOrderField } from './scenario.inputs';
 
-/** Adds the conditions of `filter` to a query over `scenario as s`. */
-export function applyScenarioFilter(qb: Knex.QueryBuilder, _knex: Knex, filter: ScenarioFilter): void {
+/** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `scenario as s`. */
+export function applyScenarioFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ScenarioFilter): void {
+  applyComposed(qb, knex, filter, applyScenarioFields);
+}
+
+function applyScenarioFields(qb: Knex.QueryBuilder, _knex: Knex, filter: ScenarioFilter): void {
   const sectors = filterValues(filter.sectors, 'sectors');
   if (sectors) qb.whereIn('s.sector_code', sectors);
   const statuses = filterValues(filter.statuses, 'statuses');
@@ -16,9 +25,21 @@ export function applyScenarioFilter(qb: Knex.QueryBuilder, _knex: Knex, filter: 
   if (parkIds) qb.whereIn('s.park_id', parkIds);
   const years = filterValues(filter.years, 'years');
   if (years) qb.whereIn('s.year', years);
-  const pattern = searchPattern(filter.search, 'search');
-  if (pattern) {
-    qb.where((w) => w.whereRaw('lower(s.name_zh) like ?', [pattern]).orWhereRaw("lower(coalesce(s.name_en, '')) like ?", [pattern]));
+  const query = parseSearchQuery(filter.search, 'search');
+  if (query) qb.whereRaw(...(searchCondition('s', query) as [string, Knex.RawBinding[]]));
+  applyIntRange(qb, 's.year', filter.yearRange, 'yearRange');
+}
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export function scenarioOrdering(order: ScenarioOrder | null | undefined): Ordering {
+  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  switch (order?.field ?? ScenarioOrderField.ID) {
+    case ScenarioOrderField.NAME:
+      return buildOrdering('name', [{ expr: 's.name_pinyin collate "C"' }, { expr: 's.name_zh collate "C"' }], dir, 's.id');
+    case ScenarioOrderField.YEAR:
+      return buildOrdering('year', [{ expr: 's.year', nullable: 'int' }], dir, 's.id');
+    default:
+      return dir === 'asc' ? scenarioSource.ordering : buildOrdering('id', [], dir, 's.id');
   }
 }
 

@@ -1,0 +1,36 @@
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+
+@InputType({ description: '整数范围 An inclusive range of integers; leave an end out to leave it open. A record whose value is unknown never matches.' })
+export class IntRange {
+  @Field(() => Int, { nullable: true, description: 'Smallest value allowed (inclusive).' })
+  from?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Largest value allowed (inclusive). Must not be less than `from`.' })
+  to?: number | null;
+}
+
+@InputType({ description: '地理范围 A circle on the map: a point (WGS84) and a radius, measured along the Earth’s surface (great-circle distance).' })
+export class GeoRadius {
+  @Field(() => Float, { description: 'Latitude of the centre, -90 to 90 (WGS84).' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude of the centre, -180 to 180 (WGS84).' })
+  longitude!: number;
+
+  @Field(() => Float, { description: 'Radius in kilometres, 0 to 500.' })
+  radiusKm!: number;
+}
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: '排序方向 Direction of an order.',
+  valuesConfig: {
+    ASC: { description: '升序 Ascending: A→Z, smallest first.' },
+    DESC: { description: '降序 Descending: Z→A, largest first.' },
+  },
+});

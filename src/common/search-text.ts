@@ -1,0 +1,78 @@
+import { pinyin } from 'pinyin-pro';
+// opencc-js ships a UMD bundle with its own types; the full build holds the Taiwan phrase tables.
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Separates the names inside a search column. A control character nobody types, so a query can
+ * never match across two names, and `SEP + q + SEP` means "q is a whole name".
+ */
+export const SEARCH_SEPARATOR = '\u001f';
+
+/** The stored romanisation columns of one searchable record. */
+export interface SearchColumns {
+  /** Every name (Chinese, English, aliases), normalised by {@link normalizeSearchText}, between separators. */
+  searchText: string;
+  /** Full pinyin of every name, no spaces, lower case, between separators. */
+  searchPinyin: string;
+  /** Pinyin initials of every name, lower case, between separators. */
+  searchInitials: string;
+  /** Sort key: pinyin of the Chinese name, syllables separated by one space; other characters kept. */
+  namePinyin: string;
+}
+
+let toSimplified: ((text: string) => string) | undefined;
+
+/**
+ * The form in which names are stored and queries compared: Unicode NFKC (full-width letters
+ * become ASCII), traditional Chinese and Taiwan vocabulary converted to mainland simplified
+ * (人工智慧 → 人工智能), lower case, control characters dropped, runs of spaces collapsed.
+ * Both sides of a comparison go through it, so a conversion that rewrites a word rewrites it
+ * the same way in the name and in the query.
+ */
+export function normalizeSearchText(text: string): string {
+  toSimplified ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  const cleaned = text
+    .normalize('NFKC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return toSimplified(cleaned).toLowerCase();
+}
+
+const LATIN = /^[a-z0-9]+$/;
+
+/** Pinyin syllables of `text`, lower case; characters that are not Chinese are kept if alphanumeric, dropped otherwise. */
+function syllables(text: string, pattern: 'pinyin' | 'first'): string[] {
+  const parts = pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', pattern, nonZh: 'consecutive', v: true }) as string[];
+  return parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((p) => p.length > 0 && LATIN.test(p));
+}
+
+/** Whether a string contains a Chinese character (CJK unified ideographs). */
+export function hasChinese(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+function joinNames(names: string[]): string {
+  return names.length ? `${SEARCH_SEPARATOR}${names.join(SEARCH_SEPARATOR)}${SEARCH_SEPARATOR}` : '';
+}
+
+/**
+ * The search columns of a record with these names. Every writer of park, enterprise,
+ * innovation_platform and scenario rows must store them: the entities do it in their
+ * @BeforeCreate/@BeforeUpdate hooks; raw-SQL writers (imports, synthetic data) call this.
+ * Polyphonic characters (多音字) are read in context by pinyin-pro (重庆 → chongqing, 银行 → yinhang).
+ */
+export function searchColumns(nameZh: string, nameEn?: string | null, aliases?: readonly string[] | null): SearchColumns {
+  const all = [nameZh, nameEn ?? '', ...(aliases ?? [])].map((n) => n.trim()).filter((n) => n.length > 0);
+  const text = [...new Set(all.map(normalizeSearchText))];
+  const chinese = all.filter(hasChinese);
+  const full = [...new Set(chinese.map((n) => syllables(n, 'pinyin').join('')).filter((s) => s.length > 0))];
+  const initials = [...new Set(chinese.map((n) => syllables(n, 'first').map((s) => s[0]).join('')).filter((s) => s.length > 0))];
+  return {
+    searchText: joinNames(text),
+    searchPinyin: joinNames(full),
+    searchInitials: joinNames(initials),
+    namePinyin: syllables(nameZh, 'pinyin').join(' '),
+  };
+}

@@ -1,0 +1,89 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from '../../common/context';
+import { filterValues } from '../../common/filters';
+import type { Ordering } from '../../common/relay/connection-query';
+import type { Connection } from '../../common/relay/connection.types';
+import { loadConnection } from '../../common/relay/load-connection';
+import type { PaginationArgs } from '../../common/relay/pagination';
+import { parseSearchQuery, searchCondition, searchRank, SearchQuery } from '../../common/search-query';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Park } from '../park/park.entity';
+import { InnovationPlatform } from '../platform/platform.entity';
+import { Scenario } from '../scenario/scenario.entity';
+import { SearchResultNode, SearchType } from './search.types';
+
+interface Searchable {
+  type: SearchType;
+  /** Position of the type among equal ranks: parks, enterprises, platforms, scenarios. */
+  order: number;
+  table: string;
+  alias: string;
+  entity: EntityClass<SearchResultNode>;
+}
+
+const SEARCHABLE: Searchable[] = [
+  { type: SearchType.PARK, order: 1, table: 'park', alias: 'p', entity: Park },
+  { type: SearchType.ENTERPRISE, order: 2, table: 'enterprise', alias: 'e', entity: Enterprise },
+  { type: SearchType.INNOVATION_PLATFORM, order: 3, table: 'innovation_platform', alias: 'ip', entity: InnovationPlatform },
+  { type: SearchType.SCENARIO, order: 4, table: 'scenario', alias: 's', entity: Scenario },
+];
+
+/** Rank, then type (parks, enterprises, platforms, scenarios), then id: every hit has one place. */
+const SEARCH_ORDERING: Ordering = {
+  name: 'search',
+  terms: [
+    { expr: 'h.__rank', dir: 'asc' },
+    { expr: 'h.__type_order', dir: 'asc' },
+    { expr: 'h.__id', dir: 'asc' },
+  ],
+};
+
+/** One SELECT per searched table, glued with UNION ALL; each row carries its rank and the whole record as JSON. */
+function hits(knex: Knex, q: SearchQuery, types: Searchable[]): Knex.Raw {
+  const parts: string[] = [];
+  const bindings: unknown[] = [];
+  for (const t of types) {
+    const [rank, rankBindings] = searchRank(t.alias, q);
+    const [cond, condBindings] = searchCondition(t.alias, q);
+    parts.push(
+      `select ${t.order} as __type_order, ${t.alias}.id as __id, ${rank} as __rank, to_jsonb(${t.alias}.*) as __row from ${t.table} ${t.alias} where ${cond}`,
+    );
+    bindings.push(...rankBindings, ...condBindings);
+  }
+  return knex.raw(`(${parts.join(' union all ')}) as h`, bindings as Knex.RawBinding[]);
+}
+
+/**
+ * Searches parks, enterprises, platforms and scenarios by name and alias (Chinese, pinyin,
+ * initials, traditional, English) and returns one page of hits, best first: exact name, then
+ * prefix, then substring, then pinyin; ties by type then id. One SQL statement per page.
+ */
+export function search(
+  ctx: Context,
+  query: string,
+  types: readonly SearchType[] | null | undefined,
+  args: PaginationArgs,
+  info: GraphQLResolveInfo,
+): Promise<Connection<SearchResultNode>> {
+  const q = parseSearchQuery(query, 'query')!;
+  // An empty or missing list searches every type.
+  const wanted = filterValues(types, 'types');
+  const searched = wanted ? SEARCHABLE.filter((t) => wanted.includes(t.type)) : SEARCHABLE;
+  const byOrder = new Map(SEARCHABLE.map((t) => [t.order, t]));
+  return loadConnection(ctx, null, {
+    key: `search:${JSON.stringify([q, searched.map((t) => t.type)])}`,
+    spec: {
+      base: (knex) => knex.from(hits(knex, q, searched)).select('h.*'),
+      ordering: SEARCH_ORDERING,
+    },
+    args,
+    info,
+    map: (row) => {
+      const t = byOrder.get(Number(row.__type_order))!;
+      const record = typeof row.__row === 'string' ? JSON.parse(row.__row) : row.__row;
+      return ctx.em.map(t.entity, record as never) as SearchResultNode;
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import { createUnionType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../common/relay/connection.types';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { Park } from '../park/park.entity';
+import { InnovationPlatform } from '../platform/platform.entity';
+import { Scenario } from '../scenario/scenario.entity';
+
+export enum SearchType {
+  PARK = 'PARK',
+  ENTERPRISE = 'ENTERPRISE',
+  INNOVATION_PLATFORM = 'INNOVATION_PLATFORM',
+  SCENARIO = 'SCENARIO',
+}
+
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'Kinds of record the search can return.',
+  valuesConfig: {
+    PARK: { description: '产业园区 Parks.' },
+    ENTERPRISE: { description: '企业 Enterprises.' },
+    INNOVATION_PLATFORM: { description: '创新平台 Innovation platforms.' },
+    SCENARIO: { description: '应用场景 Application scenarios.' },
+  },
+});
+
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform or a scenario.',
+  types: () => [Park, Enterprise, InnovationPlatform, Scenario] as const,
+  resolveType: (value) => {
+    if (value instanceof Park) return Park;
+    if (value instanceof Enterprise) return Enterprise;
+    if (value instanceof InnovationPlatform) return InnovationPlatform;
+    if (value instanceof Scenario) return Scenario;
+    return undefined;
+  },
+});
+
+export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario;
+
+export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');
