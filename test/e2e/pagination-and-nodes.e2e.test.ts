@@ -1,12 +1,14 @@
 import {
   EnterpriseIdsPageDocument,
+  type EnterpriseIdsPageQuery,
+  type EnterpriseIdsPageQueryVariables,
   FirmsInParksBySectorDocument,
   NodeSummaryDocument,
   NodesDocument,
   ParkEnterpriseIdsDocument,
   SectorWithFirmsDocument,
 } from '../generated/graphql';
-import { startTestServer, TestServer } from '../helpers/test-server';
+import { GraphQLResponse, startTestServer, TestServer } from '../helpers/test-server';
 
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
@@ -23,8 +25,8 @@ describe('Relay pagination, global IDs and batching', () => {
     const ids: string[] = [];
     let cursor: string | null | undefined = null;
     for (let guard = 0; guard < 100; guard++) {
-      const vars = direction === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor };
-      const res = await server.gql(EnterpriseIdsPageDocument, vars);
+      const vars: EnterpriseIdsPageQueryVariables = direction === 'forward' ? { first: size, after: cursor } : { last: size, before: cursor };
+      const res: GraphQLResponse<EnterpriseIdsPageQuery> = await server.gql(EnterpriseIdsPageDocument, vars);
       expect(res.errors).toBeUndefined();
       const conn = res.data!.enterprises;
       expect(conn.totalCount).toBe(total);
