@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../common/global-id';
 import { GraphFilterInput, NodeKey, ResolvedGraphFilter, nodeCondition, resolveGraphFilter } from './graph.filter';
-import { EDGE_TABLES, GraphEdge, GraphNode, GraphNodeKind, NODE_KINDS, NODE_TABLES, NodeTable } from './graph.model';
+import { EDGE_TABLES, GraphEdge, GraphNode, NODE_KINDS, NODE_TABLES, NodeTable } from './graph.model';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
@@ -9,7 +9,7 @@ export const DEFAULT_BATCH_SIZE = 5000;
  * Counters of the graph readers in this process, for logs and tests: a reader whose consumer goes
  * away (a client disconnecting mid-export) ends with `stoppedEarly` incremented and reads no more.
  */
-export const graphReadMetrics = { opened: 0, finished: 0, stoppedEarly: 0, batches: 0 };
+export const graphReadMetrics = { opened: 0, finished: 0, stoppedEarly: 0, batches: 0, elements: 0 };
 
 /** A filtered relation graph, read from the database in keyset batches on demand. */
 export interface GraphSource {
@@ -60,12 +60,13 @@ export async function openGraph(em: SqlEntityManager, input: GraphFilterInput, o
   };
 }
 
-async function* tracked<T>(make: () => AsyncGenerator<T>): AsyncGenerator<T> {
+async function* tracked<T extends unknown[]>(make: () => AsyncGenerator<T>): AsyncGenerator<T> {
   graphReadMetrics.opened++;
   let done = false;
   try {
     for await (const batch of make()) {
       graphReadMetrics.batches++;
+      graphReadMetrics.elements += batch.length;
       yield batch;
     }
     done = true;
@@ -153,4 +154,3 @@ async function* readEdges(
 }
 
 export type { GraphFilterInput } from './graph.filter';
-export { GraphNodeKind };
