@@ -14,6 +14,8 @@ export const ErrorCode = {
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   /** A referenced record does not exist where one is required. */
   NOT_FOUND: 'NOT_FOUND',
+  /** Too many requests of a limited kind (graph exports) are running; retry later. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   /** The database is unreachable. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; details are logged, not returned. */

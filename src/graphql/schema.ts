@@ -1,6 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
+import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
@@ -20,6 +21,7 @@ export const resolvers = [
   LargeModelResolver,
   ComputeCenterResolver,
   SearchResolver,
+  GraphResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -9,6 +9,7 @@ import { SqlStats, withSqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
+import { exportRouter } from './export.router';
 
 export interface RunningServer {
   url: string;
@@ -57,6 +58,8 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
       context: async ({ res }) => createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
     }),
   );
+
+  app.use(exportRouter(db, logger));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });

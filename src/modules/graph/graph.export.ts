@@ -1,0 +1,30 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Readable } from 'node:stream';
+import { GraphFilterInput, ResolvedGraphFilter } from './graph.filter';
+import { GraphFormat } from './formats';
+import { GraphSourceOptions, openGraph } from './graph.service';
+
+export const EXPORT_TITLE = '青岛人工智能产业生态关系图 Qingdao AI ecosystem relation graph';
+
+/** Says in words which part of the graph a filter selected, for the file's own description. */
+export function describeFilter(input: GraphFilterInput, filter: ResolvedGraphFilter): string {
+  const parts: string[] = [];
+  if (filter.sectors) parts.push(`sectors ${filter.sectors.join(', ')}`);
+  if (input.parkIds?.length) parts.push(`parks ${input.parkIds.join(', ')}`);
+  if (input.districts?.length) parts.push(`districts ${input.districts.join(', ')}`);
+  if (input.nodeKinds?.length) parts.push(`node kinds ${[...filter.nodeKinds].join(', ')}`);
+  if (input.edgeKinds?.length) parts.push(`edge kinds ${[...filter.edgeKinds].join(', ')}`);
+  if (input.around) parts.push(`ego network of ${input.around}, depth ${input.depth ?? 1}`);
+  return parts.length ? `Filtered: ${parts.join('; ')}.` : 'The whole graph.';
+}
+
+/** Opens the graph a filter selects and returns the export as a stream in `format`. */
+export async function exportGraph(
+  em: SqlEntityManager,
+  format: GraphFormat,
+  input: GraphFilterInput,
+  options: GraphSourceOptions = {},
+): Promise<Readable> {
+  const source = await openGraph(em, input, options);
+  return format.open(source, { title: EXPORT_TITLE, description: describeFilter(input, source.filter), generatedAt: new Date() });
+}

@@ -1,0 +1,164 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Kinds of vertex in the relation graph. */
+export enum GraphNodeKind {
+  PARK = 'PARK',
+  ENTERPRISE = 'ENTERPRISE',
+  PLATFORM = 'PLATFORM',
+  SCENARIO = 'SCENARIO',
+  SECTOR = 'SECTOR',
+  LARGE_MODEL = 'LARGE_MODEL',
+  COMPUTE_CENTER = 'COMPUTE_CENTER',
+}
+
+/** Kinds of (directed) relation in the relation graph. */
+export enum GraphEdgeKind {
+  LOCATED_IN = 'LOCATED_IN',
+  SERVES = 'SERVES',
+  FOCUSES_ON = 'FOCUSES_ON',
+  HOSTS = 'HOSTS',
+  PROVIDES = 'PROVIDES',
+  IN_SECTOR = 'IN_SECTOR',
+  DEVELOPS = 'DEVELOPS',
+}
+
+registerEnumType(GraphNodeKind, {
+  name: 'GraphNodeKind',
+  description: '关系图节点类别 Kind of vertex in the relation graph.',
+  valuesConfig: {
+    PARK: { description: '产业园区 Industrial park.' },
+    ENTERPRISE: { description: '企业 Firm.' },
+    PLATFORM: { description: '创新平台 Innovation platform.' },
+    SCENARIO: { description: '应用场景 "AI+" application scenario.' },
+    SECTOR: { description: '重点领域 Focus sector.' },
+    LARGE_MODEL: { description: '大模型 Large model.' },
+    COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
+  },
+});
+
+registerEnumType(GraphEdgeKind, {
+  name: 'GraphEdgeKind',
+  description: '关系类别 Kind of directed relation in the relation graph.',
+  valuesConfig: {
+    LOCATED_IN: { description: '位于 Firm, platform, scenario or compute centre → park it is located in.' },
+    SERVES: { description: '服务 Firm, platform or large model → sector it serves.' },
+    FOCUSES_ON: { description: '聚焦 Park → focus sector.' },
+    HOSTS: { description: '依托 Firm → innovation platform it hosts.' },
+    PROVIDES: { description: '提供 Firm → scenario it provides.' },
+    IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
+    DEVELOPS: { description: '研发 Firm → large model it develops.' },
+  },
+});
+
+export const NODE_KINDS = Object.values(GraphNodeKind);
+export const EDGE_KINDS = Object.values(GraphEdgeKind);
+
+/** A vertex as exported: global ID, kind, names and the attributes of its kind. */
+export interface GraphNode {
+  id: string;
+  kind: GraphNodeKind;
+  nameZh: string;
+  nameEn: string | null;
+  layer: string | null;
+  district: string | null;
+  role: string | null;
+  platformKind: string | null;
+  platformLevel: string | null;
+  scenarioStatus: string | null;
+  scenarioYear: number | null;
+  provenanceKind: string;
+}
+
+export interface GraphEdge {
+  id: string;
+  kind: GraphEdgeKind;
+  source: string;
+  target: string;
+}
+
+/** Node attributes other than the ID, in export order, with their type. */
+export type AttributeType = 'string' | 'int';
+export interface AttributeDef {
+  name: Exclude<keyof GraphNode, 'id'>;
+  type: AttributeType;
+  description: string;
+}
+
+export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
+  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER' },
+  { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
+  { name: 'nameEn', type: 'string', description: 'English name' },
+  { name: 'layer', type: 'string', description: 'Enterprise: industry-chain layer (产业链层级)' },
+  { name: 'district', type: 'string', description: 'Park: district (所在区)' },
+  { name: 'role', type: 'string', description: 'Park: role (PRIMARY 主承载区 / FEATURED 特色承载区)' },
+  { name: 'platformKind', type: 'string', description: 'Platform: kind' },
+  { name: 'platformLevel', type: 'string', description: 'Platform: level (NATIONAL, PROVINCIAL, MUNICIPAL)' },
+  { name: 'scenarioStatus', type: 'string', description: 'Scenario: status' },
+  { name: 'scenarioYear', type: 'int', description: 'Scenario: year' },
+  { name: 'provenanceKind', type: 'string', description: 'Provenance of the record (OFFICIAL_PLAN, PUBLIC_SOURCE, SAMPLE, USER_ENTERED, SYNTHETIC)' },
+];
+
+/** How one node kind is stored. `key` is the primary key column; every other column is aliased to a GraphNode field. */
+export interface NodeTable {
+  kind: GraphNodeKind;
+  /** GraphQL type name, used for the global ID. */
+  typeName: string;
+  table: string;
+  key: 'id' | 'code';
+  keyType: 'int' | 'text';
+  columns: Partial<Record<keyof GraphNode, string>>;
+}
+
+export const NODE_TABLES: Record<GraphNodeKind, NodeTable> = {
+  PARK: { kind: GraphNodeKind.PARK, typeName: 'Park', table: 'park', key: 'id', keyType: 'int', columns: { district: 'district', role: 'role' } },
+  ENTERPRISE: { kind: GraphNodeKind.ENTERPRISE, typeName: 'Enterprise', table: 'enterprise', key: 'id', keyType: 'int', columns: { layer: 'layer' } },
+  PLATFORM: {
+    kind: GraphNodeKind.PLATFORM,
+    typeName: 'InnovationPlatform',
+    table: 'innovation_platform',
+    key: 'id',
+    keyType: 'int',
+    columns: { platformKind: 'kind', platformLevel: 'level' },
+  },
+  SCENARIO: {
+    kind: GraphNodeKind.SCENARIO,
+    typeName: 'Scenario',
+    table: 'scenario',
+    key: 'id',
+    keyType: 'int',
+    columns: { scenarioStatus: 'status', scenarioYear: 'year' },
+  },
+  SECTOR: { kind: GraphNodeKind.SECTOR, typeName: 'Sector', table: 'sector', key: 'code', keyType: 'text', columns: {} },
+  LARGE_MODEL: { kind: GraphNodeKind.LARGE_MODEL, typeName: 'LargeModel', table: 'large_model', key: 'id', keyType: 'int', columns: {} },
+  COMPUTE_CENTER: { kind: GraphNodeKind.COMPUTE_CENTER, typeName: 'ComputeCenter', table: 'compute_center', key: 'id', keyType: 'int', columns: {} },
+};
+
+export const NODE_KIND_BY_TYPE: ReadonlyMap<string, GraphNodeKind> = new Map(NODE_KINDS.map((k) => [NODE_TABLES[k].typeName, k]));
+
+/** One edge type: which table links which kinds, by which columns. */
+export interface EdgeTable {
+  kind: GraphEdgeKind;
+  source: GraphNodeKind;
+  target: GraphNodeKind;
+  table: string;
+  sourceColumn: string;
+  targetColumn: string;
+  /** Short tag for edge IDs, unique per (kind, source kind). */
+  tag: string;
+}
+
+/** Every relation the graph holds, in export order. */
+export const EDGE_TABLES: readonly EdgeTable[] = [
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.PARK, table: 'enterprise_park', sourceColumn: 'enterprise_id', targetColumn: 'park_id', tag: 'EP' },
+  { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.SECTOR, table: 'enterprise_sector', sourceColumn: 'enterprise_id', targetColumn: 'sector_code', tag: 'ES' },
+  { kind: GraphEdgeKind.FOCUSES_ON, source: GraphNodeKind.PARK, target: GraphNodeKind.SECTOR, table: 'park_focus_sector', sourceColumn: 'park_id', targetColumn: 'sector_code', tag: 'PF' },
+  { kind: GraphEdgeKind.HOSTS, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.PLATFORM, table: 'platform_host', sourceColumn: 'enterprise_id', targetColumn: 'platform_id', tag: 'EH' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.PLATFORM, target: GraphNodeKind.PARK, table: 'innovation_platform', sourceColumn: 'id', targetColumn: 'park_id', tag: 'IP' },
+  { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.PLATFORM, target: GraphNodeKind.SECTOR, table: 'platform_sector', sourceColumn: 'platform_id', targetColumn: 'sector_code', tag: 'IS' },
+  { kind: GraphEdgeKind.PROVIDES, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.SCENARIO, table: 'scenario_provider', sourceColumn: 'enterprise_id', targetColumn: 'scenario_id', tag: 'EV' },
+  { kind: GraphEdgeKind.IN_SECTOR, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.SECTOR, table: 'scenario', sourceColumn: 'id', targetColumn: 'sector_code', tag: 'VS' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.PARK, table: 'scenario', sourceColumn: 'id', targetColumn: 'park_id', tag: 'VP' },
+  { kind: GraphEdgeKind.DEVELOPS, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.LARGE_MODEL, table: 'large_model_developer', sourceColumn: 'enterprise_id', targetColumn: 'large_model_id', tag: 'EM' },
+  { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.LARGE_MODEL, target: GraphNodeKind.SECTOR, table: 'large_model_sector', sourceColumn: 'large_model_id', targetColumn: 'sector_code', tag: 'MS' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.COMPUTE_CENTER, target: GraphNodeKind.PARK, table: 'compute_center', sourceColumn: 'id', targetColumn: 'park_id', tag: 'CP' },
+];

@@ -1,0 +1,90 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphEdgeKind, GraphNodeKind } from './graph.model';
+import { SectorCode } from '../sector/sector-code.enum';
+
+@InputType({ description: '关系图筛选 Selects part of the relation graph. Conditions combine with AND; values in one list with OR.' })
+export class RelationGraphFilter {
+  @Field(() => [SectorCode], { nullable: true, description: 'Keep nodes tied to any of these sectors (firms, platforms and models serving them, parks focusing on them, their scenarios).' })
+  sectors?: SectorCode[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Keep parks with these IDs and what is located in them.' })
+  parkIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (e.g. 崂山区) and what is located in them.' })
+  districts?: string[] | null;
+
+  @Field(() => [GraphNodeKind], { nullable: true, description: 'Keep only nodes of these kinds.' })
+  nodeKinds?: GraphNodeKind[] | null;
+
+  @Field(() => [GraphEdgeKind], { nullable: true, description: 'Keep only relations of these kinds.' })
+  edgeKinds?: GraphEdgeKind[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Ego network (自我中心网络): keep nodes within `depth` hops of this node, in either direction.' })
+  around?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Hops from `around`, 1 to 3 (default 1).' })
+  depth?: number | null;
+}
+
+@ObjectType({ description: '关系图节点 A vertex of the relation graph.' })
+export class RelationGraphNode {
+  @Field(() => ID, { description: 'Global ID of the record; `node(id)` fetches it.' })
+  id!: string;
+
+  @Field(() => GraphNodeKind, { description: 'Kind of record.' })
+  kind!: GraphNodeKind;
+
+  @Field({ description: 'Chinese name.' })
+  nameZh!: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Firms: industry-chain layer (ChainLayer: 基础层, 技术层, 应用层).' })
+  layer!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Parks: district (所在区).' })
+  district!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Parks: role (ParkRole: 主承载区 PRIMARY, 特色承载区 FEATURED).' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Platforms: kind (PlatformKind).' })
+  platformKind!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Platforms: level (PlatformLevel).' })
+  platformLevel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Scenarios: status (ScenarioStatus).' })
+  scenarioStatus!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
+  scenarioYear!: number | null;
+
+  @Field(() => String, { description: 'Kind of source of the record (ProvenanceKind).' })
+  provenanceKind!: string;
+}
+
+@ObjectType({ description: '关系图的边 A directed relation between two vertices.' })
+export class RelationGraphEdge {
+  @Field(() => ID, { description: 'Stable ID of the relation, the same as in the file exports.' })
+  id!: string;
+
+  @Field(() => GraphEdgeKind, { description: 'Kind of relation.' })
+  kind!: GraphEdgeKind;
+
+  @Field(() => ID, { description: 'ID of the node the relation starts at.' })
+  source!: string;
+
+  @Field(() => ID, { description: 'ID of the node the relation points to.' })
+  target!: string;
+}
+
+@ObjectType({ description: '关系图 A small part of the relation graph, for apps that draw it. Whole graphs: GET /export/graph.<format>.' })
+export class RelationGraph {
+  @Field(() => [RelationGraphNode], { description: 'The vertices, by kind, then by ID.' })
+  nodes!: RelationGraphNode[];
+
+  @Field(() => [RelationGraphEdge], { description: 'The relations whose both ends are among `nodes`.' })
+  edges!: RelationGraphEdge[];
+}
