@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
@@ -18,6 +19,9 @@ export const resolvers = [
   ScenarioResolver,
   LargeModelResolver,
   ComputeCenterResolver,
+  AnalyticsResolver,
+  ParkCountResolver,
+  CoverageCellResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
