@@ -8,7 +8,9 @@ import {
   type CoverageFilteredQuery,
   EnterpriseFacetsFullDocument,
   PlatformFacetsFullDocument,
+  type PlatformFilter,
   ScenarioFacetsFullDocument,
+  type ScenarioFilter,
 } from '../generated/graphql';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
@@ -113,10 +115,11 @@ describe('facets and coverage', () => {
 
   describe('scenarioFacets and platformFacets', () => {
     it('scenario facets equal SQL, unfiltered and filtered by status', async () => {
-      for (const [filter, where, params] of [
+      const cases: Array<[ScenarioFilter, string, unknown[]]> = [
         [{}, 'true', []],
         [{ statuses: ['SHOWCASE', 'DEPLOYED'] }, `s.status in ('SHOWCASE', 'DEPLOYED')`, []],
-      ] as const) {
+      ];
+      for (const [filter, where, params] of cases) {
         const res = await server.gql(ScenarioFacetsFullDocument, { filter });
         expect(res.errors).toBeUndefined();
         const f = res.data!.scenarioFacets;
@@ -145,10 +148,11 @@ describe('facets and coverage', () => {
     });
 
     it('platform facets equal SQL, unfiltered and filtered by level', async () => {
-      for (const [filter, where] of [
+      const cases: Array<[PlatformFilter, string]> = [
         [{}, 'true'],
         [{ levels: ['NATIONAL'] }, `ip.level = 'NATIONAL'`],
-      ] as const) {
+      ];
+      for (const [filter, where] of cases) {
         const res = await server.gql(PlatformFacetsFullDocument, { filter });
         expect(res.errors).toBeUndefined();
         const f = res.data!.platformFacets;
