@@ -214,7 +214,15 @@ describe('facets and coverage', () => {
       expect(facets.errors).toBeUndefined();
       const cov = await server.gql(contractOperation('analysis.graphql', 'Coverage'), {});
       expect(cov.errors).toBeUndefined();
-      expect((cov.data as unknown as { coverage: { cells: unknown[] } }).coverage.cells.length).toBeGreaterThan(0);
+      // Without missingLayers selected the server skips the per-layer counts: the totals must not change.
+      const cells = (cov.data as unknown as { coverage: { cells: Array<{ enterpriseCount: number; park: { nameZh: string } }> } }).coverage.cells;
+      const [{ pairs, parks }] = await server.sql<{ pairs: number; parks: number }>(
+        `select (select count(*) from enterprise_park ep join enterprise_sector es on es.enterprise_id = ep.enterprise_id)::int as pairs,
+                (select count(*) from park)::int as parks`,
+      );
+      expect(cells).toHaveLength(Number(parks) * 8);
+      expect(cells.reduce((s, c) => s + c.enterpriseCount, 0)).toBe(Number(pairs));
+      expect(cells.every((c) => c.park.nameZh.length > 0)).toBe(true);
     });
 
     it('every park × all eight sectors; two chosen cells and the totals equal SQL; missing layers correct', async () => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { Park } from '../park/park.entity';
@@ -8,6 +9,7 @@ import { ScenarioFilter } from '../scenario/scenario.inputs';
 import { coverage } from './coverage.service';
 import { Coverage, CoverageCell, CoverageFilter } from './coverage.types';
 import { enterpriseFacets, platformFacets, scenarioFacets } from './facets.service';
+import { selectsPath } from './selection';
 import { EnterpriseFacets, ParkCount, PlatformFacets, ScenarioFacets } from './facets.types';
 
 @Resolver()
@@ -40,8 +42,9 @@ export class AnalyticsResolver {
   coverage(
     @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Narrows the matrix; none gives every park × all eight sectors.' }) filter: CoverageFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Coverage> {
-    return coverage(ctx, filter);
+    return coverage(ctx, filter, { layers: selectsPath(info, ['cells', 'missingLayers']), parks: selectsPath(info, ['cells', 'park']) });
   }
 }
 
@@ -56,7 +59,8 @@ export class ParkCountResolver {
 @Resolver(() => CoverageCell)
 export class CoverageCellResolver {
   @FieldResolver(() => Park, { description: 'The park (row of the matrix).' })
-  async park(@Root() cell: CoverageCell, @Ctx() ctx: Context): Promise<Park> {
-    return (await parkById(ctx, cell.parkId))!;
+  park(@Root() cell: CoverageCell, @Ctx() ctx: Context): Park | Promise<Park> {
+    // Normally loaded with the matrix; the loader covers a park the service did not load.
+    return cell.park ?? parkById(ctx, cell.parkId).then((park) => park!);
   }
 }
