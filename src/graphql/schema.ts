@@ -6,6 +6,7 @@ import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
+import { PlanResolver } from '../modules/plan/plan.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
 import { ScenarioResolver } from '../modules/scenario/scenario.resolver';
 import { SectorResolver } from '../modules/sector/sector.resolver';
@@ -22,6 +23,7 @@ export const resolvers = [
   AnalyticsResolver,
   ParkCountResolver,
   CoverageCellResolver,
+  PlanResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
