@@ -53,6 +53,9 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     conditions.push(`sec.code in (${sectors.map(() => '?').join(', ')})`);
     bindings.push(...sectors);
   }
+  // Without a park condition every park is in the matrix: the aggregates need not join the park
+  // list (the outer left joins drop rows of no park, such as scenarios without one).
+  const scoped = (column: string) => (roles || parkIds ? `join pk on pk.id = ${column}` : '');
   const sql = `
     with pk as materialized (${inner.sql}),
     ent as (${
@@ -62,7 +65,7 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
              count(*) filter (where e.layer = 'TECHNOLOGY')::int as technology,
              count(*) filter (where e.layer = 'APPLICATION')::int as application
         from enterprise_park ep
-        join pk on pk.id = ep.park_id
+        ${scoped('ep.park_id')}
         join enterprise e on e.id = ep.enterprise_id
         join enterprise_sector es on es.enterprise_id = ep.enterprise_id
        group by ep.park_id, es.sector_code`
@@ -70,18 +73,18 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
           `select ep.park_id, es.sector_code, count(*)::int as firms,
              null::int as foundation, null::int as technology, null::int as application
         from enterprise_park ep
-        join pk on pk.id = ep.park_id
+        ${scoped('ep.park_id')}
         join enterprise_sector es on es.enterprise_id = ep.enterprise_id
        group by ep.park_id, es.sector_code`
     }),
     sc as (
       select s.park_id, s.sector_code, count(*)::int as n
-        from scenario s join pk on pk.id = s.park_id
+        from scenario s ${scoped('s.park_id')}
        group by s.park_id, s.sector_code),
     pl as (
       select ip.park_id, ps.sector_code, count(*)::int as n
         from innovation_platform ip
-        join pk on pk.id = ip.park_id
+        ${scoped('ip.park_id')}
         join platform_sector ps on ps.platform_id = ip.id
        group by ip.park_id, ps.sector_code)
     select pk.id as park_id, sec.code as sector_code, (pfs.park_id is not null) as focus,
