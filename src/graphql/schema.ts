@@ -1,11 +1,13 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
+import { PlanResolver } from '../modules/plan/plan.resolver';
 import { PlatformResolver } from '../modules/platform/platform.resolver';
 import { ScenarioResolver } from '../modules/scenario/scenario.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
@@ -22,6 +24,10 @@ export const resolvers = [
   ComputeCenterResolver,
   SearchResolver,
   GraphResolver,
+  AnalyticsResolver,
+  ParkCountResolver,
+  CoverageCellResolver,
+  PlanResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
