@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
@@ -27,6 +28,8 @@ export function buildAppSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [...resolvers],
     validate: false,
+    authChecker,
+    authMode: 'error',
     emitSchemaFile: false,
   });
   return schema;

@@ -54,7 +54,8 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
+      context: ({ req, res }) =>
+        createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, authorization: req.get('authorization') }),
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_initial } from './Migration20261127000000_initial';
+import { Migration20261127100000_editing } from './Migration20261127100000_editing';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -7,4 +8,5 @@ import { Migration20261127000000_initial } from './Migration20261127000000_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_initial', class: Migration20261127000000_initial },
+  { name: 'Migration20261127100000_editing', class: Migration20261127100000_editing },
 ];
