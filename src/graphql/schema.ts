@@ -3,6 +3,8 @@ import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
+import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -19,6 +21,8 @@ export const resolvers = [
   ScenarioResolver,
   LargeModelResolver,
   ComputeCenterResolver,
+  EnterpriseMutationResolver,
+  AuditResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { toGlobalId } from '../global-id';
@@ -14,6 +15,16 @@ export interface EditableTable {
 }
 
 export type Values = Record<string, unknown>;
+
+/** A placeholder and parameter for `value`: arrays travel as PostgreSQL array literals. */
+export function param(value: unknown): [string, unknown] {
+  if (Array.isArray(value)) return ['?::text[]', pgArray(value.map(String))];
+  return ['?', value];
+}
+
+export function pgArray(items: string[]): string {
+  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
 
 export function column(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -57,6 +68,11 @@ export async function runWrite<T>(ctx: Context, write: (tx: SqlEntityManager, er
     return { result, userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrorsAbort) return { result: null, userErrors: error.errors };
+    // Two writers racing for one unique value: the checks passed for both, the database stopped one.
+    if (error instanceof UniqueConstraintViolationException) {
+      errors.add(['input'], 'Another record was just saved with the same unique value (e.g. credit code); re-read and retry.', UserErrorCode.DUPLICATE);
+      return { result: null, userErrors: errors.list.slice(-1) };
+    }
     throw error;
   }
 }
@@ -78,8 +94,8 @@ export async function insertRecord(tx: SqlEntityManager, spec: EditableTable, va
   Object.assign(row, userEnteredProvenance(actor));
   const cols = Object.keys(row);
   const [{ id }] = (await tx.execute(
-    `insert into "${spec.table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')}) returning id`,
-    cols.map((c) => row[c]),
+    `insert into "${spec.table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map((c) => param(row[c])[0]).join(', ')}) returning id`,
+    cols.map((c) => param(row[c])[1]),
   )) as Array<{ id: number }>;
   const changes: FieldChanges = {};
   for (const f of given) changes[f] = { before: null, after: values[f] };
@@ -139,9 +155,9 @@ export async function updateRecord(
   };
   const cols = Object.keys(set);
   const updated = (await tx.execute(
-    `update "${spec.table}" set ${cols.map((c) => `"${c}" = ?`).join(', ')}, version = version + 1, updated_at = now()
+    `update "${spec.table}" set ${cols.map((c) => `"${c}" = ${param(set[c])[0]}`).join(', ')}, version = version + 1, updated_at = now()
       where id = ? and version = ? returning version`,
-    [...cols.map((c) => set[c]), id, expectedVersion],
+    [...cols.map((c) => param(set[c])[1]), id, expectedVersion],
   )) as Array<{ version: number }>;
   if (updated.length !== 1) throw new Error(`update of ${spec.type} ${id} matched ${updated.length} rows despite the row lock`);
   await writeAudit(tx, actor, [{ action: 'UPDATE', recordType: spec.type, recordId: toGlobalId(spec.type, id), changes }]);
