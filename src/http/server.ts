@@ -9,6 +9,7 @@ import { SqlStats, withSqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
+import { bodyErrors } from './body-errors';
 
 export interface RunningServer {
   url: string;
@@ -53,6 +54,7 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    bodyErrors('1 MB'),
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
         createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, authorization: req.get('authorization') }),
