@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
 import { bodyErrors } from './body-errors';
+import { importRouter } from './import.router';
 
 export interface RunningServer {
   url: string;
@@ -60,6 +61,8 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
         createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, authorization: req.get('authorization') }),
     }),
   );
+
+  app.use(importRouter(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });

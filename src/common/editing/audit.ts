@@ -21,20 +21,29 @@ export interface AuditRecord {
 
 /**
  * Appends audit entries in the caller's transaction, so an entry exists exactly when its write
- * does. One multi-row INSERT per call, however many entries (an import writes thousands).
+ * does. One set-based INSERT per 5,000 entries (an import writes one entry per changed row).
  */
 export async function writeAudit(tx: SqlEntityManager, actor: Actor, entries: AuditRecord[], batchId: string | null = null): Promise<void> {
-  const CHUNK = 2000;
+  const CHUNK = 5000;
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
-    const params: unknown[] = [];
-    const values = chunk.map((e) => {
-      params.push(actor.keyId, actor.name, e.action, e.recordType, e.recordId, JSON.stringify(e.changes), batchId);
-      return '(?, ?, ?, ?, ?, ?::jsonb, ?::uuid)';
-    });
     await tx.execute(
-      `insert into audit_entry (actor_key_id, actor_name, action, record_type, record_id, changes, batch_id) values ${values.join(', ')}`,
-      params,
+      `insert into audit_entry (actor_key_id, actor_name, action, record_type, record_id, changes, batch_id)
+       select ?::int, ?, u.a, u.t, u.r, u.c::jsonb, ?::uuid from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as u(a, t, r, c, n) order by u.n`,
+      [
+        actor.keyId,
+        actor.name,
+        batchId,
+        pgArray(chunk.map((e) => e.action)),
+        pgArray(chunk.map((e) => e.recordType)),
+        pgArray(chunk.map((e) => e.recordId)),
+        pgArray(chunk.map((e) => JSON.stringify(e.changes))),
+      ],
     );
   }
+}
+
+/** A PostgreSQL array literal ('{"a","b",NULL}') for passing a whole column as one parameter. */
+export function pgArray(items: ReadonlyArray<string | number | null | undefined>): string {
+  return `{${items.map((s) => (s === null || s === undefined ? 'NULL' : `"${String(s).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 }

@@ -3,7 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { toGlobalId } from '../global-id';
 import { ProvenanceKind } from '../provenance';
-import { Actor, FieldChanges, writeAudit } from './audit';
+import { Actor, FieldChanges, pgArray, writeAudit } from './audit';
 import { UserError, UserErrorCode, UserErrors, UserErrorsAbort } from './user-error';
 
 /** A table that mutations write: its global-ID type and the fields a client may set. */
@@ -12,6 +12,8 @@ export interface EditableTable {
   table: string;
   /** GraphQL field names; the column is the snake_case form (nameZh → name_zh). */
   fields: readonly string[];
+  /** Builds the row's columns from cleaned field values, when more than snake_casing is needed. */
+  toRow?(values: Values): Values;
 }
 
 export type Values = Record<string, unknown>;
@@ -20,10 +22,6 @@ export type Values = Record<string, unknown>;
 export function param(value: unknown): [string, unknown] {
   if (Array.isArray(value)) return ['?::text[]', pgArray(value.map(String))];
   return ['?', value];
-}
-
-export function pgArray(items: string[]): string {
-  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
 export function column(field: string): string {
@@ -90,7 +88,7 @@ export async function selectRow(tx: SqlEntityManager, table: string, id: number,
 /** Inserts a record with USER_ENTERED provenance and audits its creation. Returns its id. */
 export async function insertRecord(tx: SqlEntityManager, spec: EditableTable, values: Values, actor: Actor): Promise<number> {
   const given = spec.fields.filter((f) => values[f] !== undefined);
-  const row: Values = Object.fromEntries(given.map((f) => [column(f), values[f]]));
+  const row: Values = spec.toRow ? spec.toRow(values) : Object.fromEntries(given.map((f) => [column(f), values[f]]));
   Object.assign(row, userEnteredProvenance(actor));
   const cols = Object.keys(row);
   const [{ id }] = (await tx.execute(

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { FieldChanges } from '../../common/editing/audit';
 import { EditingSpec, localIdOf, namedDependants } from '../../common/editing/entity-editing';
-import { Values } from '../../common/editing/record-writer';
+import { column, Values } from '../../common/editing/record-writer';
 import type { RelationSpec } from '../../common/editing/relation-writer';
 import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
@@ -47,6 +47,7 @@ export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, U
   table: 'enterprise',
   entity: Enterprise,
   fields: ENTERPRISE_FIELDS,
+  toRow: (values) => enterpriseRow(values),
 
   async validateCreate(tx, input, errors) {
     const values = cleanEnterpriseFields(input, errors);
@@ -126,3 +127,13 @@ export const enterpriseRelations = {
     right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
   },
 } satisfies Record<string, RelationSpec>;
+
+/**
+ * The one place an enterprise row's columns are built from cleaned field values; mutations and
+ * the bulk importer both use it (derived columns, e.g. for search, belong here).
+ */
+export function enterpriseRow(values: Values): Values {
+  const row: Values = {};
+  for (const f of ENTERPRISE_FIELDS) if (values[f] !== undefined) row[column(f)] = values[f];
+  return row;
+}
