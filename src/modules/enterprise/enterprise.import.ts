@@ -87,7 +87,6 @@ export async function importEnterprises(em: SqlEntityManager, table: Table, opti
   const reference = await loadReference(em);
   const prepared = table.rows.map((row) => prepareRow(row.line, row.cells, columnOf, reference, report));
   flagDuplicates(prepared, columnOf, report);
-  if (report.errors.length) return finish(report, prepared);
 
   const batchId = randomUUID();
   const run = async (tx: SqlEntityManager): Promise<void> => {
@@ -209,6 +208,8 @@ function flagDuplicates(rows: PreparedRow[], columnOf: Map<ImportField, string>,
 }
 
 async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], columnOf: Map<ImportField, string>, report: ImportReport): Promise<void> {
+  // Rows already invalid are left out, so matching still reports every other problem.
+  rows = rows.filter((r) => r.status !== 'invalid');
   const codes = rows.map((r) => r.values.creditCode).filter((c): c is string => typeof c === 'string');
   const names = rows.map((r) => r.values.nameZh as string);
   const found = (await tx.execute(
@@ -243,7 +244,7 @@ async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], columnOf
       claimed.set(match.id, row.line);
       matchedIds.add(match.id);
       row.match = match;
-    } else if (row.values.layer === undefined && row.status !== 'invalid') {
+    } else if (row.values.layer === undefined) {
       error('layer', `A new firm needs its chain layer (产业链环节: 基础层, 技术层 or 应用层).`);
     }
   }
