@@ -5,6 +5,9 @@ import { ComputeCenterResolver } from '../modules/compute-center/compute-center.
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ParkMutationResolver } from '../modules/park/park.mutations';
+import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
+import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -22,6 +25,9 @@ export const resolvers = [
   LargeModelResolver,
   ComputeCenterResolver,
   EnterpriseMutationResolver,
+  ParkMutationResolver,
+  PlatformMutationResolver,
+  ScenarioMutationResolver,
   AuditResolver,
 ] as const;
 

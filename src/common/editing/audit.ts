@@ -21,13 +21,21 @@ export interface AuditRecord {
 
 /**
  * Appends audit entries in the caller's transaction, so an entry exists exactly when its write
- * does. One set-based INSERT per 5,000 entries (an import writes one entry per changed row).
+ * does. One set-based INSERT per 10,000 entries (an import writes one entry per changed row);
+ * `run` lets the importer send it with bound parameters.
  */
-export async function writeAudit(tx: SqlEntityManager, actor: Actor, entries: AuditRecord[], batchId: string | null = null): Promise<void> {
-  const CHUNK = 5000;
+export async function writeAudit(
+  tx: SqlEntityManager,
+  actor: Actor,
+  entries: AuditRecord[],
+  batchId: string | null = null,
+  run: (tx: SqlEntityManager, sql: string, params: unknown[]) => Promise<unknown> = (t, sql, params) => t.execute(sql, params),
+): Promise<void> {
+  const CHUNK = 10000;
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
-    await tx.execute(
+    await run(
+      tx,
       `insert into audit_entry (actor_key_id, actor_name, action, record_type, record_id, changes, batch_id)
        select ?::int, ?, u.a, u.t, u.r, u.c::jsonb, ?::uuid from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as u(a, t, r, c, n) order by u.n`,
       [

@@ -2,7 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { decodeGlobalId } from '../global-id';
-import { Actor, FieldChanges, writeAudit } from './audit';
+import { Actor, FieldChanges, pgArray, writeAudit } from './audit';
 import { abortIfErrors, actorOf, deleteRecord, EditableTable, insertRecord, runWrite, selectRow, updateRecord, Values } from './record-writer';
 import { UserError, UserErrorCode, UserErrors } from './user-error';
 import { toGlobalId } from '../global-id';
@@ -129,4 +129,50 @@ export async function deleteWith<T extends object>(
 export async function namedDependants(tx: SqlEntityManager, relation: string, sql: string, params: unknown[], limit = 5): Promise<Dependants> {
   const rows = (await tx.execute(`select name_zh, count(*) over ()::int as n from (${sql}) d order by name_zh limit ${limit}`, params)) as Array<{ name_zh: string; n: number }>;
   return { relation, count: rows[0]?.n ?? 0, names: rows.map((r) => r.name_zh) };
+}
+
+/** The local id of an optional reference field (e.g. parkId), checked to exist; null clears it. */
+export async function referenceId(
+  tx: SqlEntityManager,
+  globalId: string | null | undefined,
+  type: string,
+  table: string,
+  path: string[],
+  errors: UserErrors,
+): Promise<number | null | undefined> {
+  if (globalId === undefined || globalId === null) return globalId;
+  const id = localIdOf(globalId, type, path, errors);
+  if (id === null) return undefined;
+  const rows = (await tx.execute(`select 1 as x from "${table}" where id = ?`, [id])) as unknown[];
+  if (!rows.length) {
+    errors.add(path, `No ${type} has this ID.`, UserErrorCode.NOT_FOUND);
+    return undefined;
+  }
+  return id;
+}
+
+/**
+ * Links a new record to others given in its create input (e.g. a platform's hosts), checking
+ * each ID; returns the audit change. `others` are global IDs of `type`, or codes when `codes`.
+ */
+export async function linkOnCreate(
+  tx: SqlEntityManager,
+  link: { pivot: string; ownColumn: string; otherColumn: string; type: string; table: string; field: string; codes?: boolean },
+  ownId: number,
+  others: readonly string[] | null | undefined,
+  errors: UserErrors,
+): Promise<FieldChanges> {
+  if (!others?.length) return {};
+  const keys: Array<number | string> = [];
+  for (const [i, other] of others.entries()) {
+    const path = ['input', link.field, String(i)];
+    const key = link.codes ? other : await referenceId(tx, other, link.type, link.table, path, errors);
+    if (key !== undefined && key !== null && !keys.includes(key)) keys.push(key);
+  }
+  if (!errors.empty || !keys.length) return {};
+  await tx.execute(
+    `insert into "${link.pivot}" ("${link.ownColumn}", "${link.otherColumn}") select ?, unnest(?::${link.codes ? 'text' : 'int'}[]) on conflict do nothing`,
+    [ownId, pgArray(keys)],
+  );
+  return { [link.field]: { before: null, after: link.codes ? keys : keys.map((k) => toGlobalId(link.type, k)) } };
 }

@@ -9,12 +9,9 @@ export class Migration20261127100000_editing extends Migration {
 
     this.addSql(`create table "audit_entry" ("id" bigserial primary key, "at" timestamptz not null default clock_timestamp(), "actor_key_id" int null, "actor_name" text not null, "action" text not null, "record_type" text not null, "record_id" text not null, "changes" jsonb not null default '{}', "batch_id" uuid null);`);
     this.addSql(`create index "audit_entry_record_index" on "audit_entry" ("record_id", "id");`);
-    // Hand-written: the importer matches firms by exact Chinese name when a row has no credit code.
-    this.addSql(`create index "enterprise_name_zh_index" on "enterprise" ("name_zh");`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop index if exists "enterprise_name_zh_index";`);
     this.addSql(`drop table if exists "api_key" cascade;`);
     this.addSql(`drop table if exists "audit_entry" cascade;`);
   }

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { FieldChanges } from '../../common/editing/audit';
-import { EditingSpec, localIdOf, namedDependants } from '../../common/editing/entity-editing';
+import { EditingSpec, linkOnCreate, localIdOf, namedDependants } from '../../common/editing/entity-editing';
 import { column, Values } from '../../common/editing/record-writer';
 import type { RelationSpec } from '../../common/editing/relation-writer';
 import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
@@ -63,24 +63,10 @@ export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, U
   },
 
   async afterCreate(tx, id, input, errors) {
-    const changes: FieldChanges = {};
-    const sectors = [...new Set(input.sectors ?? [])];
-    if (sectors.length) {
-      await tx.execute(`insert into enterprise_sector (enterprise_id, sector_code) select ?, unnest(?::text[])`, [id, `{${sectors.join(',')}}`]);
-      changes.sectors = { before: [], after: sectors };
-    }
-    const parkIds = [...new Set((input.parkIds ?? []).map((g, i) => localIdOf(g, 'Park', ['input', 'parkIds', String(i)], errors)!))];
-    if (parkIds.length) {
-      const found = (await tx.execute(`select id from park where id in (${parkIds.map(() => '?').join(',')})`, parkIds)) as Array<{ id: number }>;
-      const known = new Set(found.map((r) => r.id));
-      input.parkIds!.forEach((g, i) => {
-        if (!known.has(localIdOf(g, 'Park', [], new UserErrors())!)) errors.add(['input', 'parkIds', String(i)], 'No park has this ID.', UserErrorCode.NOT_FOUND);
-      });
-      if (!errors.empty) return changes;
-      await tx.execute(`insert into enterprise_park (enterprise_id, park_id) select ?, unnest(?::int[])`, [id, `{${parkIds.join(',')}}`]);
-      changes.parks = { before: [], after: parkIds.map((p) => toGlobalId('Park', p)) };
-    }
-    return changes;
+    return {
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', type: 'Sector', table: 'sector', field: 'sectors', codes: true }, id, input.sectors, errors)),
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', type: 'Park', table: 'park', field: 'parkIds' }, id, input.parkIds, errors)),
+    };
   },
 
   async dependants(tx, id) {
