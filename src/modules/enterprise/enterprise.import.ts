@@ -228,7 +228,11 @@ async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], columnOf
   const codes = rows.map((r) => r.values.creditCode).filter((c): c is string => typeof c === 'string');
   const names = rows.map((r) => r.values.nameZh as string);
   const found = (await bulk(tx, 
-    `select * from enterprise where credit_code = any(?::text[]) or name_zh = any(?::text[]) order by id`,
+    // Joins against the file's codes and names (hash joins), not "= any(array)" tested row by row.
+    `select * from enterprise where id in (
+       select e.id from enterprise e join unnest(?::text[]) as c(v) on e.credit_code = c.v
+       union select e.id from enterprise e join unnest(?::text[]) as n(v) on e.name_zh = n.v)
+     order by id`,
     [pgArray(codes), pgArray(names)],
   )) as ExistingFirm[];
   const byCode = new Map(found.filter((f) => f.credit_code).map((f) => [f.credit_code, f]));
@@ -266,8 +270,8 @@ async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], columnOf
   if (report.errors.length) return;
 
   const ids = [...matchedIds];
-  const parkLinks = new Set(((await bulk(tx, 'select enterprise_id, park_id from enterprise_park where enterprise_id = any(?::int[])', [pgArray(ids)])) as Array<{ enterprise_id: number; park_id: number }>).map((l) => `${l.enterprise_id}:${l.park_id}`));
-  const sectorLinks = new Set(((await bulk(tx, 'select enterprise_id, sector_code from enterprise_sector where enterprise_id = any(?::int[])', [pgArray(ids)])) as Array<{ enterprise_id: number; sector_code: string }>).map((l) => `${l.enterprise_id}:${l.sector_code}`));
+  const parkLinks = new Set(((await bulk(tx, 'select enterprise_id, park_id from enterprise_park where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{ enterprise_id: number; park_id: number }>).map((l) => `${l.enterprise_id}:${l.park_id}`));
+  const sectorLinks = new Set(((await bulk(tx, 'select enterprise_id, sector_code from enterprise_sector where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{ enterprise_id: number; sector_code: string }>).map((l) => `${l.enterprise_id}:${l.sector_code}`));
 
   for (const row of rows) {
     const changes: FieldChanges = {};
