@@ -53,5 +53,13 @@ export async function writeAudit(
 
 /** A PostgreSQL array literal ('{"a","b",NULL}') for passing a whole column as one parameter. */
 export function pgArray(items: ReadonlyArray<string | number | null | undefined>): string {
-  return `{${items.map((s) => (s === null || s === undefined ? 'NULL' : `"${String(s).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (i) out += ',';
+    if (item === null || item === undefined) out += 'NULL';
+    else if (typeof item === 'number') out += item;
+    else out += item.includes('"') || item.includes('\\') ? `"${item.replace(/["\\]/g, '\\$&')}"` : `"${item}"`;
+  }
+  return `${out}}`;
 }
