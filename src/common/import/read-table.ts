@@ -51,8 +51,8 @@ export function normaliseEncoding(name: string | undefined): string | undefined 
  * csv-parse (quoted fields, embedded newlines and commas, CRLF). Fails past `maxBytes`.
  */
 export async function readCsv(stream: Readable, options: { encoding?: string; maxBytes: number }): Promise<Table> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, raw: true });
-  const records: Array<{ record: string[]; info: { lines: number }; raw: string }> = [];
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true });
+  const records: Array<{ record: string[]; info: { lines: number } }> = [];
   parser.on('readable', () => {
     let r;
     while ((r = parser.read()) !== null) records.push(r);
@@ -98,8 +98,8 @@ export async function readCsv(stream: Readable, options: { encoding?: string; ma
   if (records.length === 0) throw new TableReadError('The file is empty: expected a header line and data rows.');
   const headers = records[0].record.map((h) => h.replace(/^\uFEFF/, '').trim());
   // info.lines is where a record ends; a cell with line breaks starts it earlier.
-  const rows = records.slice(1).map(({ record, info, raw }) => ({
-    line: info.lines - (raw.match(/\n/g)?.length ?? 0),
+  const rows = records.slice(1).map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, cell) => n + (cell.includes('\n') ? cell.split('\n').length - 1 : 0), 0),
     cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
   }));
   return { headers, rows, encoding: encoding! };
