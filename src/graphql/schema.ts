@@ -8,6 +8,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ParkMutationResolver } from '../modules/park/park.mutations';
 import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
 import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
+import { LargeModelMutationResolver } from '../modules/large-model/large-model.mutations';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -28,6 +29,7 @@ export const resolvers = [
   ParkMutationResolver,
   PlatformMutationResolver,
   ScenarioMutationResolver,
+  LargeModelMutationResolver,
   AuditResolver,
 ] as const;
 

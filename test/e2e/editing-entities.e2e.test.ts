@@ -2,6 +2,10 @@ import {
   AuditLogDocument,
   CreateEnterpriseDocument,
   CreateInnovationPlatformDocument,
+  CreateLargeModelDocument,
+  DeleteEnterpriseDocument,
+  DeleteLargeModelDocument,
+  UpdateLargeModelDocument,
   CreateParkDocument,
   CreateScenarioDocument,
   DeleteInnovationPlatformDocument,
@@ -90,5 +94,20 @@ describe('editing parks, platforms and scenarios', () => {
     expect(updated.data!.updateScenario.scenario).toMatchObject({ status: 'DEPLOYED', version: 2 });
     const deleted = await server.gql(DeleteScenarioDocument, { id: scenario.id }, editor);
     expect(deleted.data!.deleteScenario).toEqual({ deletedId: scenario.id, userErrors: [] });
+  });
+
+  it('large models: developers on create, status update, a developer cannot be deleted without detach, delete', async () => {
+    const firm = (await server.gql(CreateEnterpriseDocument, { input: { nameZh: '大模型研发示例企业', layer: 'TECHNOLOGY' } }, editor)).data!.createEnterprise.enterprise!;
+    const created = await server.gql(CreateLargeModelDocument, { input: { nameZh: '示例数据海洋大模型', domain: 'OCEAN', status: 'IN_DEVELOPMENT', developerIds: [firm.id], sectors: ['SMART_OCEAN'] } }, editor);
+    const model = created.data!.createLargeModel.largeModel!;
+    expect(model).toMatchObject({ version: 1, developers: { totalCount: 1 } });
+    const released = await server.gql(UpdateLargeModelDocument, { input: { id: model.id, expectedVersion: 1, status: 'RELEASED', releasedYear: 2025 } }, editor);
+    expect(released.data!.updateLargeModel.largeModel).toMatchObject({ status: 'RELEASED', version: 2 });
+    const refused = await server.gql(DeleteEnterpriseDocument, { id: firm.id }, editor);
+    expect(refused.data!.deleteEnterprise.userErrors[0].message).toContain('示例数据海洋大模型');
+    const deleted = await server.gql(DeleteLargeModelDocument, { id: model.id }, editor);
+    expect(deleted.data!.deleteLargeModel).toEqual({ deletedId: model.id, userErrors: [] });
+    const firmDeleted = await server.gql(DeleteEnterpriseDocument, { id: firm.id }, editor);
+    expect(firmDeleted.data!.deleteEnterprise.userErrors).toEqual([]);
   });
 });
