@@ -3,6 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
+import { ChainGapResolver, MatchResolver } from '../modules/matching/match.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -22,6 +23,8 @@ export const resolvers = [
   ComputeCenterResolver,
   SearchResolver,
   GraphResolver,
+  MatchResolver,
+  ChainGapResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
