@@ -69,13 +69,33 @@ export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
       ` join enterprise e on e.id = es.enterprise_id and e.layer = m.layer` +
       `${names ? ' join sector sec on sec.code = m.sector_code' : ''} group by m.park_id, es.enterprise_id)`,
   );
-  parts.push(
-    `demand as (select s.park_id, es.enterprise_id, count(*)::int as n${agg('array_agg(s.name_zh order by s.id) as names')}` +
-      ` from scenario s join sp on sp.id = s.park_id join enterprise_sector es on es.sector_code = s.sector_code${firmIn('es.enterprise_id')}` +
-      ` where s.status in (${quoted(DEMAND_STATUSES)})` +
-      ` and not exists (select 1 from scenario_provider x where x.scenario_id = s.id and x.enterprise_id = es.enterprise_id)` +
-      ` group by s.park_id, es.enterprise_id)`,
-  );
+  const open = `s.status in (${quoted(DEMAND_STATUSES)})`;
+  if (names) {
+    parts.push(
+      `demand as (select s.park_id, es.enterprise_id, count(*)::int as n, array_agg(s.name_zh order by s.id) as names` +
+        ` from scenario s join sp on sp.id = s.park_id join enterprise_sector es on es.sector_code = s.sector_code${firmIn('es.enterprise_id')}` +
+        ` where ${open} and not exists (select 1 from scenario_provider x where x.scenario_id = s.id and x.enterprise_id = es.enterprise_id)` +
+        ` group by s.park_id, es.enterprise_id)`,
+    );
+  } else {
+    // Counted per sector first: joining each open scenario to every firm of its sector would
+    // multiply rows by the number of open scenarios. Scenarios a firm already provides (rare for
+    // open ones) are subtracted after.
+    parts.push(`open_sc as (select s.id, s.park_id, s.sector_code from scenario s join sp on sp.id = s.park_id where ${open})`);
+    parts.push(`open_by_sector as (select park_id, sector_code, count(*)::int as n from open_sc group by park_id, sector_code)`);
+    parts.push(
+      `provided as (select o.park_id, x.enterprise_id, count(*)::int as n from open_sc o join scenario_provider x on x.scenario_id = o.id${firmIn('x.enterprise_id')}` +
+        ` join enterprise_sector y on y.enterprise_id = x.enterprise_id and y.sector_code = o.sector_code group by o.park_id, x.enterprise_id)`,
+    );
+    parts.push(
+      `demand_all as (select o.park_id, es.enterprise_id, sum(o.n)::int as n from open_by_sector o join enterprise_sector es on es.sector_code = o.sector_code${firmIn('es.enterprise_id')}` +
+        ` group by o.park_id, es.enterprise_id)`,
+    );
+    parts.push(
+      `demand as (select d.park_id, d.enterprise_id, d.n - coalesce(pv.n, 0) as n from demand_all d` +
+        ` left join provided pv on pv.park_id = d.park_id and pv.enterprise_id = d.enterprise_id where d.n - coalesce(pv.n, 0) > 0)`,
+    );
+  }
   parts.push(
     `hosted as (select ip.park_id, ph.enterprise_id, count(*)::int as n${agg('array_agg(ip.name_zh order by ip.id) as names')}` +
       ` from innovation_platform ip join sp on sp.id = ip.park_id join platform_host ph on ph.platform_id = ip.id${firmIn('ph.enterprise_id')}` +
@@ -116,18 +136,18 @@ const SIGNAL_JOINS =
   SIGNAL_TABLES.map((t) => ` left join ${t} on ${t}.park_id = pr.park_id and ${t}.enterprise_id = pr.enterprise_id`).join('');
 
 /**
- * The score of a pair in SQL: the same values, weights and summation order as scorePair(),
- * so ranking and reported score agree to the last bit.
+ * The score of a pair `ps` (a row of pair_signals) in SQL: the same values, weights and
+ * summation order as scorePair(), so ranking and reported score agree to the last bit.
  */
 export function scoreExpression(weights: Weights): SqlFragment {
   const values: Record<string, string> = {
-    SECTOR_FIT: 'coalesce(fit.n::float8 / nf.n, 0)',
-    CHAIN_GAP: 'coalesce(gap.n::float8 / nf.n, 0)',
-    SCENARIO_DEMAND: `least(1::float8, coalesce(demand.n, 0)::float8 / ${DEMAND_SATURATION})`,
-    PLATFORM_TIES: `(case when hosted.n > 0 then 1 when cohosted.n > 0 then ${COHOST_TIE} else 0 end)::float8`,
-    PROVEN_DELIVERY: `least(1::float8, coalesce(delivered.n, 0)::float8 / ${DELIVERY_SATURATION})`,
-    LARGE_MODEL: `(case when models.released > 0 then 1 when models.developing > 0 then ${MODEL_IN_DEVELOPMENT} else 0 end)::float8`,
-    SAME_DISTRICT: '(case when district.n > 0 then 1 else 0 end)::float8',
+    SECTOR_FIT: 'coalesce(ps.fit::float8 / nf.n, 0)',
+    CHAIN_GAP: 'coalesce(ps.gap::float8 / nf.n, 0)',
+    SCENARIO_DEMAND: `least(1::float8, ps.demand::float8 / ${DEMAND_SATURATION})`,
+    PLATFORM_TIES: `(case when ps.hosted > 0 then 1 when ps.cohosted > 0 then ${COHOST_TIE} else 0 end)::float8`,
+    PROVEN_DELIVERY: `least(1::float8, ps.delivered::float8 / ${DELIVERY_SATURATION})`,
+    LARGE_MODEL: `(case when ps.released > 0 then 1 when ps.developing > 0 then ${MODEL_IN_DEVELOPMENT} else 0 end)::float8`,
+    SAME_DISTRICT: '(case when ps.district > 0 then 1 else 0 end)::float8',
   };
   const terms = SIGNALS.map((s) => `?::float8 * ${values[s]}`);
   // Starting from 0 like the JavaScript sum keeps the floating-point additions identical.
@@ -142,14 +162,28 @@ export function scoreExpression(weights: Weights): SqlFragment {
 export function scoredCtes(scope: MatchScope, weights: Weights): SqlFragment {
   const ctes = signalCtes(scope, false);
   const score = scoreExpression(weights);
-  const union = SIGNAL_TABLES.map((t) => `select park_id, enterprise_id from ${t}`).join(' union ');
-  return {
-    sql:
-      `${ctes.sql},\npairs as (${union}),\n` +
-      `scored as (select pr.park_id, pr.enterprise_id, ${score.sql} as score from pairs pr${SIGNAL_JOINS}` +
-      ` where not exists (select 1 from enterprise_park x where x.park_id = pr.park_id and x.enterprise_id = pr.enterprise_id))`,
-    bindings: [...ctes.bindings, ...score.bindings],
-  };
+  // One row per signal row, then one hash aggregate per pair: cheaper than joining eight CTEs.
+  const columns = ['fit', 'gap', 'demand', 'hosted', 'cohosted', 'delivered', 'released', 'developing', 'district'];
+  const select = (table: string, sources: Record<string, string>) =>
+    `select park_id, enterprise_id, ${columns.map((c) => `${sources[c] ?? '0'} as ${c}`).join(', ')} from ${table}`;
+  const union = [
+    select('fit', { fit: 'n' }),
+    select('gap', { gap: 'n' }),
+    select('demand', { demand: 'n' }),
+    select('hosted', { hosted: 'n' }),
+    select('cohosted', { cohosted: 'n' }),
+    select('delivered', { delivered: 'n' }),
+    select('models', { released: 'released', developing: 'developing' }),
+    select('district', { district: 'n' }),
+  ].join(' union all ');
+  const sums = columns.map((c) => `sum(${c})::int as ${c}`).join(', ');
+  const sql =
+    `${ctes.sql},\n` +
+    `signals as (${union}),\n` +
+    `pair_signals as (select park_id, enterprise_id, ${sums} from signals group by park_id, enterprise_id),\n` +
+    `scored as (select ps.park_id, ps.enterprise_id, ${score.sql} as score from pair_signals ps left join nfocus nf on nf.park_id = ps.park_id` +
+    ` where not exists (select 1 from enterprise_park x where x.park_id = ps.park_id and x.enterprise_id = ps.enterprise_id))`;
+  return { sql, bindings: [...ctes.bindings, ...score.bindings] };
 }
 
 /** A subquery (for `from (...) as sc`) over the scored pairs of the scope. */
