@@ -11,6 +11,7 @@ import { ParkMutationResolver } from '../modules/park/park.mutations';
 import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
 import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
 import { LargeModelMutationResolver } from '../modules/large-model/large-model.mutations';
+import { ChainGapResolver, MatchResolver } from '../modules/matching/match.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -41,6 +42,8 @@ export const resolvers = [
   ScenarioMutationResolver,
   LargeModelMutationResolver,
   AuditResolver,
+  MatchResolver,
+  ChainGapResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
