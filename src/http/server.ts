@@ -71,6 +71,10 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
   });
 
   const server = http.createServer(app);
+  // Idle keep-alive connections outlive the clients' own idle timeouts (load balancers use 60 s,
+  // Node's fetch 4 s), so a client never sends a request on a socket the server is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
