@@ -96,7 +96,8 @@ describe('explorer, graph view and not-found pages in Chromium', () => {
     await expect(page.evaluate("window.cy.nodes('[kind = \"ENTERPRISE\"]').length")).resolves.toBe(firms);
 
     // One download link per export format, for the same subgraph.
-    const hrefs = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const anchors = page.locator('.downloads a');
+    const hrefs = await Promise.all((await anchors.all()).map((a) => a.getAttribute('href')));
     expect(hrefs).toHaveLength(5);
     for (const href of hrefs) {
       expect(href).toContain(`around=${encodeURIComponent(park.id)}`);
