@@ -47,7 +47,12 @@ type Child = Node | string | number | null | undefined | false;
 /** Creates an element: h('a', { href: '/x', class: 'y' }, 'text', child). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    // Through the CSSOM, not the attribute: a Content-Security-Policy without 'unsafe-inline' allows it.
+    if (k === 'style') el.style.cssText = String(v);
+    else el.setAttribute(k, String(v));
+  }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
   return el;
 }

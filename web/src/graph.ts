@@ -149,7 +149,6 @@ run(async () => {
       spacingFactor: 1.2,
       nodeDimensionsIncludeLabels: false,
     } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
   });
   // Double-click (tap twice) a node to re-centre the view on it.
   cy.on('dbltap', 'node', (evt) => {
