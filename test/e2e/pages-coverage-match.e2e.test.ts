@@ -70,9 +70,13 @@ describe('coverage heatmap and match view in Chromium', () => {
       await expect(cell.locator('.n').innerText()).resolves.toBe(String(c.n));
     }
     // Darker means more: the top cell is not lighter than the other.
-    const lightness = (s: string | null) => Number(/(\d+)%\)/.exec(s ?? '')?.[1]);
-    const styles = await Promise.all(chosen.map((c) => page.locator(`button.cell[data-park="${toGlobalId('Park', c.park_id)}"][data-sector="${c.sector_code}"]`).getAttribute('style')));
-    expect(lightness(styles[0])).toBeLessThanOrEqual(lightness(styles[1]));
+    const lightness = async (c: { park_id: number; sector_code: string }) => {
+      const rgb = await page.locator(`button.cell[data-park="${toGlobalId('Park', c.park_id)}"][data-sector="${c.sector_code}"]`).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+      return (/rgb\((\d+), (\d+), (\d+)\)/.exec(rgb) ?? []).slice(1).reduce((sum, v) => sum + Number(v), 0);
+    };
+    const [dark, light] = [await lightness(chosen[0]), await lightness(chosen[1])];
+    expect(dark).toBeGreaterThan(0);
+    expect(dark).toBeLessThanOrEqual(light);
 
     const [top] = chosen;
     await page.locator(`button.cell[data-park="${toGlobalId('Park', top.park_id)}"][data-sector="${top.sector_code}"]`).click();

@@ -22,6 +22,14 @@ interface Candidate {
 
 const FIRST = 20;
 
+/** Chinese names of the reason kinds known today; a new kind shows as its code. */
+const REASON_ZH: Record<string, string> = {
+  SECTOR_FIT: '领域契合',
+  PLATFORM_TIES: '平台关联',
+  LARGE_MODEL: '大模型',
+  PROVEN_DELIVERY: '落地案例',
+};
+
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(2);
 }
@@ -50,7 +58,7 @@ run(async () => {
   const body = h('tbody');
   candidates.forEach((c, i) => {
     const reasons = h('ul', { class: 'reasons' });
-    for (const r of c.reasons) reasons.append(h('li', {}, h('span', { class: 'tag' }, r.kind), ` ${r.detail} `, h('span', { class: 'contribution' }, `+${fmt(r.contribution)}`)));
+    for (const r of c.reasons) reasons.append(h('li', {}, h('span', { class: 'tag', title: r.kind }, REASON_ZH[r.kind] ?? r.kind), ` ${r.detail} `, h('span', { class: 'contribution' }, `+${fmt(r.contribution)}`)));
     body.append(
       h(
         'tr',
