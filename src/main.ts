@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, describeDatabaseUrl, loadConfig } from './common/config';
-import { startApp } from './app';
+import { preflight } from './db/preflight';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  await preflight(config);
+  // Loaded after the preflight: the GraphQL and ORM modules take a while to load.
+  const { startApp } = await import('./app');
   const logger = pino({ level: config.logLevel });
   const where = config.databaseUrl ? `PostgreSQL at ${describeDatabaseUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
   const app = await startApp(config, logger);

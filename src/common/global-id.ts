@@ -61,3 +61,12 @@ function truncate(s: unknown): string {
   const text = String(s);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
+
+/**
+ * The same global ID computed by PostgreSQL, for bulk reads (exports) that should not spend
+ * Node's CPU on base64. `keyExpr` is an SQL expression of the local id.
+ */
+export function globalIdSql(type: string, keyExpr: string): string {
+  if (!/^[A-Za-z]+$/.test(type)) throw new Error(`invalid type name ${type}`);
+  return `rtrim(translate(encode(convert_to('${type}:' || (${keyExpr})::text, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
+}

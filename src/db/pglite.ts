@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Extension, PGlite } from '@electric-sql/pglite';
 import { ConfigError } from '../common/config';
+import { ensureWritableDir } from './preflight';
 
 // The extension's subpath export has no types under CommonJS module resolution; the value loads fine.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,18 +24,6 @@ export async function openPglite(dataDir: string): Promise<{ pglite: PGlite; rel
   } catch (error) {
     release();
     throw error;
-  }
-}
-
-function ensureWritableDir(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    const probe = path.join(dir, `.write-probe-${process.pid}`);
-    fs.writeFileSync(probe, '');
-    fs.unlinkSync(probe);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ConfigError(`DATA_DIR "${dir}" is not a writable folder (${reason})`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
@@ -33,7 +33,9 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // The HTTP layer owns shutdown (stop accepting, drain, close the database), not Apollo.
     stopOnTerminationSignals: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), sqlStatementsHeader],
+    // The API sets no cache hints; Apollo's default cache-control plugin would still hook every
+    // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), sqlStatementsHeader],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;

@@ -12,6 +12,8 @@ import { createContext } from '../graphql/context';
 import { exportRouter } from './export.router';
 import { webRouter } from './web.router';
 import { coverageRouter } from './coverage.router';
+import { bodyErrors } from './body-errors';
+import { importRouter } from './import.router';
 
 export interface RunningServer {
   url: string;
@@ -59,13 +61,16 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    bodyErrors('1 MB'),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
+      context: ({ req, res }) =>
+        createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, authorization: req.get('authorization') }),
     }),
   );
 
   app.use(coverageRouter(db, logger));
   app.use(exportRouter(db, logger));
+  app.use(importRouter(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });

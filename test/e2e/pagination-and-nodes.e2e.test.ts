@@ -162,3 +162,20 @@ describe('Relay pagination, global IDs and batching', () => {
     expect(small.headers.get('x-sql-statements')).toBe(large.headers.get('x-sql-statements'));
   });
 });
+
+describe('global IDs computed by the database', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('equal the IDs the API hands out', async () => {
+    const { globalIdSql, toGlobalId } = await import('../../src/common/global-id');
+    const rows = await server.sql<{ id: number; gid: string }>(`select id, ${globalIdSql('InnovationPlatform', 'id')} as gid from innovation_platform`);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) expect(r.gid).toBe(toGlobalId('InnovationPlatform', r.id));
+    const [sector] = await server.sql<{ gid: string }>(`select ${globalIdSql('Sector', `'SMART_OCEAN'`)} as gid`);
+    expect(sector.gid).toBe(toGlobalId('Sector', 'SMART_OCEAN'));
+  });
+});

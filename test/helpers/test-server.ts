@@ -21,6 +21,8 @@ export interface TestServer {
   url: string;
   origin: string;
   config: AppConfig;
+  /** The server's own database handle, for tests that drive services or loaders directly. */
+  db: Database;
   /** Sends a typed operation over HTTP, as a client would. */
   gql<R, V>(doc: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<GraphQLResponse<R>>;
   /** Runs SQL on the same database on a separate session, to check answers independently. */
@@ -77,6 +79,7 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
     url,
     origin: `http://127.0.0.1:${app.port}`,
     config,
+    db: app.db,
     async gql(doc, variables, headers = {}) {
       const res = await fetch(url, {
         method: 'POST',

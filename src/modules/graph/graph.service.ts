@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { toGlobalId } from '../../common/global-id';
+import { globalIdSql } from '../../common/global-id';
 import { GraphFilterInput, NodeKey, ResolvedGraphFilter, nodeCondition, resolveGraphFilter } from './graph.filter';
 import { EDGE_TABLES, GraphEdge, GraphNode, NODE_KINDS, NODE_TABLES, NodeTable } from './graph.model';
 
@@ -76,30 +76,18 @@ async function* tracked<T extends unknown[]>(make: () => AsyncGenerator<T>): Asy
   }
 }
 
-function idOf(table: NodeTable): (key: NodeKey) => string {
-  // Sector codes repeat on every SERVES edge: their IDs are worth caching; integer IDs are not.
-  if (table.keyType === 'int') return (key) => toGlobalId(table.typeName, key);
-  const cache = new Map<NodeKey, string>();
-  return (key) => {
-    let id = cache.get(key);
-    if (id === undefined) cache.set(key, (id = toGlobalId(table.typeName, key)));
-    return id;
-  };
-}
-
 async function* readNodes(em: SqlEntityManager, filter: ResolvedGraphFilter, table: NodeTable, batchSize: number): AsyncGenerator<GraphNode[]> {
   const [cond, binds] = nodeCondition(filter, table.kind, `t."${table.key}"`);
   const extra = Object.entries(table.columns).map(([field, column]) => `, t."${column}" as "${field}"`).join('');
   const sql =
-    `select t."${table.key}" as k, t.name_zh, t.name_en, t.provenance_kind${extra} from "${table.table}" t ` +
+    `select t."${table.key}" as k, ${globalIdSql(table.typeName, `t."${table.key}"`)} as gid, t.name_zh, t.name_en, t.provenance_kind${extra} from "${table.table}" t ` +
     `where ${cond} and t."${table.key}" > ? order by t."${table.key}" limit ?`;
-  const id = idOf(table);
   let after: NodeKey = table.keyType === 'int' ? 0 : '';
   for (;;) {
     const rows = (await em.execute(sql, [...binds, after, batchSize])) as Array<Record<string, unknown>>;
     if (rows.length === 0) return;
     yield rows.map((r) => ({
-      id: id(r.k as NodeKey),
+      id: r.gid as string,
       kind: table.kind,
       nameZh: r.name_zh as string,
       nameEn: (r.name_en as string | null) ?? null,
@@ -133,20 +121,15 @@ async function* readEdges(
   const single = edge.sourceColumn === 'id';
   const keyset = single ? `${s} > ?` : `(${s}, ${t}) > (?, ?)`;
   const sql =
-    `select ${s} as s, ${t} as t from "${edge.table}" e where ${t} is not null and ${sourceCond} and ${targetCond} and ${keyset} ` +
+    `select ${s} as s, ${t} as t, ${globalIdSql(NODE_TABLES[edge.source].typeName, s)} as sid, ${globalIdSql(NODE_TABLES[edge.target].typeName, t)} as tid ` +
+    `from "${edge.table}" e where ${t} is not null and ${sourceCond} and ${targetCond} and ${keyset} ` +
     `order by ${single ? s : `${s}, ${t}`} limit ?`;
-  const sourceId = idOf(NODE_TABLES[edge.source]);
-  const targetId = idOf(NODE_TABLES[edge.target]);
   const targetIsInt = NODE_TABLES[edge.target].keyType === 'int';
   let after: unknown[] = single ? [0] : [0, targetIsInt ? 0 : ''];
   for (;;) {
-    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...after, batchSize])) as Array<{ s: NodeKey; t: NodeKey }>;
+    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...after, batchSize])) as Array<{ s: NodeKey; t: NodeKey; sid: string; tid: string }>;
     if (rows.length === 0) return;
-    yield rows.map((r) => {
-      const source = sourceId(r.s);
-      const target = targetId(r.t);
-      return { id: `${edge.tag}.${source}.${target}`, kind: edge.kind, source, target };
-    });
+    yield rows.map((r) => ({ id: `${edge.tag}.${r.sid}.${r.tid}`, kind: edge.kind, source: r.sid, target: r.tid }));
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1];
     after = single ? [Number(last.s)] : [Number(last.s), targetIsInt ? Number(last.t) : last.t];

@@ -1,0 +1,248 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { ProvenanceKind } from '../../common/provenance';
+import type { SectorCode } from '../../modules/sector/sector-code.enum';
+import { ExistingPark, generateSynthetic, ParkRef, SyntheticDataSet, SyntheticOptions } from './generate';
+import { searchColumns } from '../../common/search-text';
+
+/** Number of synthetic records per table. */
+export interface SyntheticCounts {
+  parks: number;
+  enterprises: number;
+  platforms: number;
+  scenarios: number;
+  largeModels: number;
+}
+
+export interface SyntheticLoadReport extends SyntheticCounts {
+  /** Rows written to link tables (sectors, parks, hosts, providers, developers). */
+  links: number;
+  /** Synthetic records removed first (with `replace`). */
+  removed: SyntheticCounts | null;
+  /** First and last id given to synthetic firms, for anything that must post-process them. */
+  enterpriseIds: [number, number];
+}
+
+const ENTITY_BATCH = 5000;
+const LINK_BATCH = 50000;
+const SYNTHETIC = ProvenanceKind.SYNTHETIC;
+
+/** How many SYNTHETIC records each table holds (one statement). */
+export async function countSynthetic(em: SqlEntityManager): Promise<SyntheticCounts> {
+  const [row] = (await em.execute(
+    `select (select count(*) from park where provenance_kind = ?)::int as parks,
+            (select count(*) from enterprise where provenance_kind = ?)::int as enterprises,
+            (select count(*) from innovation_platform where provenance_kind = ?)::int as platforms,
+            (select count(*) from scenario where provenance_kind = ?)::int as scenarios,
+            (select count(*) from large_model where provenance_kind = ?)::int as "largeModels"`,
+    [SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC],
+  )) as SyntheticCounts[];
+  return { parks: Number(row.parks), enterprises: Number(row.enterprises), platforms: Number(row.platforms), scenarios: Number(row.scenarios), largeModels: Number(row.largeModels) };
+}
+
+/**
+ * Deletes every SYNTHETIC record in one transaction; their links go with them (the link tables
+ * cascade), and records of other kinds that pointed at a synthetic park lose that park.
+ */
+export async function removeSynthetic(em: SqlEntityManager): Promise<SyntheticCounts> {
+  return em.transactional((tx) => removeIn(tx));
+}
+
+async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
+  const del = async (table: string) => {
+    const [row] = (await tx.execute(`with d as (delete from ${table} where provenance_kind = ? returning 1) select count(*)::int as n from d`, [SYNTHETIC])) as Array<{ n: number }>;
+    return Number(row.n);
+  };
+  // Children first, so nothing is set null only to be deleted a moment later.
+  const largeModels = await del('large_model');
+  const scenarios = await del('scenario');
+  const platforms = await del('innovation_platform');
+  const enterprises = await del('enterprise');
+  const parks = await del('park');
+  return { parks, enterprises, platforms, scenarios, largeModels };
+}
+
+/**
+ * Generates a synthetic data set (see {@link generateSynthetic}) and writes it in one transaction
+ * with multi-row INSERT … SELECT FROM json_to_recordset statements of a few thousand rows each.
+ * Columns are always listed, so columns other features add later (with defaults) are filled by
+ * their defaults. Refuses when synthetic records exist, unless `replace` removes them first.
+ */
+export async function loadSynthetic(
+  em: SqlEntityManager,
+  options: SyntheticOptions,
+  { replace = false, verifiedAt = new Date().toISOString().slice(0, 10) }: { replace?: boolean; verifiedAt?: string } = {},
+): Promise<SyntheticLoadReport> {
+  return em.transactional(async (tx) => {
+    await tx.execute('lock table park, enterprise, innovation_platform, scenario, large_model in share row exclusive mode');
+    const existing = await countSynthetic(tx);
+    let removed: SyntheticCounts | null = null;
+    if (Object.values(existing).some((n) => n > 0)) {
+      if (!replace) {
+        throw new SyntheticDataExistsError(
+          `the database already holds synthetic records (${existing.enterprises} firms, ${existing.parks} parks); remove them first with --remove, or pass --replace`,
+        );
+      }
+      removed = await removeIn(tx);
+    }
+    const parks = (await tx.execute(
+      `select p.id, coalesce(array_agg(f.sector_code order by f.sector_code) filter (where f.sector_code is not null), '{}') as focus
+         from park p left join park_focus_sector f on f.park_id = p.id group by p.id order by p.id`,
+    )) as Array<{ id: number; focus: string[] | string }>;
+    const existingParks: ExistingPark[] = parks.map((p) => ({ id: Number(p.id), focusSectors: parsePgArray(p.focus) as SectorCode[] }));
+    const data = generateSynthetic(options, existingParks);
+    const report = await write(tx, data, {
+      source: `合成数据 Synthetic benchmark data (npm run seed:synthetic, seed ${options.seed}, ${options.enterprises} firms)`,
+      verifiedAt,
+      note: 'Generated, not real: names come from syllable tables and mark themselves （合成）. Remove with npm run seed:synthetic -- --remove.',
+    });
+    return { ...report, removed };
+  });
+}
+
+export class SyntheticDataExistsError extends Error {
+  override readonly name = 'SyntheticDataExistsError';
+}
+
+/** PGlite returns text[] as an array; some drivers return the literal. */
+function parsePgArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+interface Provenance {
+  source: string;
+  verifiedAt: string;
+  note: string;
+}
+
+async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provenance): Promise<Omit<SyntheticLoadReport, 'removed'>> {
+  const nextId = async (table: string) => {
+    const [row] = (await tx.execute(`select coalesce(max(id), 0)::int as m from ${table}`)) as Array<{ m: number }>;
+    return Number(row.m) + 1;
+  };
+  const parkBase = await nextId('park');
+  const firmBase = await nextId('enterprise');
+  const platformBase = await nextId('innovation_platform');
+  const scenarioBase = await nextId('scenario');
+  const modelBase = await nextId('large_model');
+  const parkId = (ref: ParkRef | null) => (ref === null ? null : 'existing' in ref ? ref.existing : parkBase + ref.synthetic);
+  let links = 0;
+
+  await insertRows(tx, 'park', PARK_COLUMNS, prov, data.parks.map((p, i) => ({
+    id: parkBase + i, name_zh: p.nameZh, name_en: p.nameEn, district: p.district, role: p.role,
+    latitude: p.latitude, longitude: p.longitude, founded_year: p.foundedYear,
+    description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
+    ...searchRow(p.nameZh, p.nameEn),
+  })));
+  links += await insertLinks(tx, 'park_focus_sector', ['park_id', 'int'], ['sector_code', 'text'],
+    data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)));
+
+  await insertRows(tx, 'enterprise', ENTERPRISE_COLUMNS, prov, data.enterprises.map((e, i) => ({
+    id: firmBase + i, name_zh: e.nameZh, name_en: e.nameEn, layer: e.layer, founded_year: e.foundedYear, summary: e.summary,
+    ...searchRow(e.nameZh, e.nameEn),
+  })));
+  links += await insertLinks(tx, 'enterprise_sector', ['enterprise_id', 'int'], ['sector_code', 'text'],
+    data.enterprises.flatMap((e, i) => e.sectors.map((s) => [firmBase + i, s] as const)));
+  links += await insertLinks(tx, 'enterprise_park', ['enterprise_id', 'int'], ['park_id', 'int'],
+    data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)));
+
+  await insertRows(tx, 'innovation_platform', PLATFORM_COLUMNS, prov, data.platforms.map((p, i) => ({
+    id: platformBase + i, name_zh: p.nameZh, name_en: p.nameEn, kind: p.kind, level: p.level, founded_year: p.foundedYear, park_id: parkId(p.park),
+    ...searchRow(p.nameZh, p.nameEn),
+  })));
+  links += await insertLinks(tx, 'platform_sector', ['platform_id', 'int'], ['sector_code', 'text'],
+    data.platforms.flatMap((p, i) => p.sectors.map((s) => [platformBase + i, s] as const)));
+  links += await insertLinks(tx, 'platform_host', ['platform_id', 'int'], ['enterprise_id', 'int'],
+    data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)));
+
+  await insertRows(tx, 'scenario', SCENARIO_COLUMNS, prov, data.scenarios.map((s, i) => ({
+    id: scenarioBase + i, name_zh: s.nameZh, name_en: s.nameEn, sector_code: s.sector, status: s.status, year: s.year, park_id: parkId(s.park),
+    ...searchRow(s.nameZh, s.nameEn),
+  })));
+  links += await insertLinks(tx, 'scenario_provider', ['scenario_id', 'int'], ['enterprise_id', 'int'],
+    data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)));
+
+  await insertRows(tx, 'large_model', MODEL_COLUMNS, prov, data.largeModels.map((m, i) => ({
+    id: modelBase + i, name_zh: m.nameZh, name_en: m.nameEn, domain: m.domain, status: m.status, released_year: m.releasedYear,
+  })));
+  links += await insertLinks(tx, 'large_model_sector', ['large_model_id', 'int'], ['sector_code', 'text'],
+    data.largeModels.flatMap((m, i) => m.sectors.map((s) => [modelBase + i, s] as const)));
+  links += await insertLinks(tx, 'large_model_developer', ['large_model_id', 'int'], ['enterprise_id', 'int'],
+    data.largeModels.flatMap((m, i) => m.developers.map((f) => [modelBase + i, firmBase + f] as const)));
+
+  // Explicit ids were written: move each serial past them so later inserts do not collide.
+  for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'large_model']) {
+    await tx.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 1) from ${table}))`);
+  }
+  // Fresh statistics, so the planner sees the new sizes right away.
+  for (const table of ['park', 'enterprise', 'enterprise_sector', 'enterprise_park', 'innovation_platform', 'platform_sector', 'scenario']) {
+    await tx.execute(`analyze ${table}`);
+  }
+  return {
+    parks: data.parks.length,
+    enterprises: data.enterprises.length,
+    platforms: data.platforms.length,
+    scenarios: data.scenarios.length,
+    largeModels: data.largeModels.length,
+    links,
+    enterpriseIds: [firmBase, firmBase + data.enterprises.length - 1],
+  };
+}
+
+type Columns = ReadonlyArray<readonly [string, string]>;
+
+/** The romanisation columns search needs, which raw inserts must fill (see src/common/search-text.ts). */
+const SEARCH_COLUMNS: Columns = [['search_text', 'text'], ['search_pinyin', 'text'], ['search_initials', 'text'], ['name_pinyin', 'text']];
+
+function searchRow(nameZh: string, nameEn: string | null): Record<string, string> {
+  const c = searchColumns(nameZh, nameEn);
+  return { search_text: c.searchText, search_pinyin: c.searchPinyin, search_initials: c.searchInitials, name_pinyin: c.namePinyin };
+}
+
+const PARK_COLUMNS: Columns = [
+  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['district', 'text'], ['role', 'text'],
+  ['latitude', 'double precision'], ['longitude', 'double precision'], ['founded_year', 'int'], ['description', 'text'],
+  ...SEARCH_COLUMNS,
+];
+const ENTERPRISE_COLUMNS: Columns = [
+  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['layer', 'text'], ['founded_year', 'int'], ['summary', 'text'], ...SEARCH_COLUMNS,
+];
+const PLATFORM_COLUMNS: Columns = [
+  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['kind', 'text'], ['level', 'text'], ['founded_year', 'int'], ['park_id', 'int'],
+  ...SEARCH_COLUMNS,
+];
+const SCENARIO_COLUMNS: Columns = [
+  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['sector_code', 'text'], ['status', 'text'], ['year', 'int'], ['park_id', 'int'],
+  ...SEARCH_COLUMNS,
+];
+const MODEL_COLUMNS: Columns = [['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['domain', 'text'], ['status', 'text'], ['released_year', 'int']];
+
+/** Multi-row insert: each batch is one statement reading its rows from one JSON parameter. */
+async function insertRows(tx: SqlEntityManager, table: string, columns: Columns, prov: Provenance, rows: Array<Record<string, unknown>>): Promise<void> {
+  const names = columns.map(([c]) => c).join(', ');
+  const record = columns.map(([c, t]) => `${c} ${t}`).join(', ');
+  const sql = `insert into ${table} (${names}, provenance_kind, provenance_source, provenance_verified_at, provenance_note)
+    select ${names}, ?, ?, ?::date, ? from json_to_recordset(?::json) as x(${record})`;
+  for (let i = 0; i < rows.length; i += ENTITY_BATCH) {
+    await tx.execute(sql, [SYNTHETIC, prov.source, prov.verifiedAt, prov.note, JSON.stringify(rows.slice(i, i + ENTITY_BATCH))]);
+  }
+}
+
+/** Inserts pairs into a link table, a large batch per statement (two array parameters). */
+async function insertLinks(
+  tx: SqlEntityManager,
+  table: string,
+  [a, aType]: [string, 'int' | 'text'],
+  [b, bType]: [string, 'int' | 'text'],
+  pairs: ReadonlyArray<readonly [number | string, number | string]>,
+): Promise<number> {
+  // Array literals of ints and sector codes need no quoting; passed as one string each so the
+  // query builder does not expand them into lists of parameters.
+  const sql = `insert into ${table} (${a}, ${b}) select * from unnest(?::${aType}[], ?::${bType}[])`;
+  for (let i = 0; i < pairs.length; i += LINK_BATCH) {
+    const batch = pairs.slice(i, i + LINK_BATCH);
+    await tx.execute(sql, [`{${batch.map((p) => p[0]).join(',')}}`, `{${batch.map((p) => p[1]).join(',')}}`]);
+  }
+  return pairs.length;
+}

@@ -1,0 +1,135 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Context } from '../../common/context';
+import { filterIds, filterValues } from '../../common/filters';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { Park } from '../park/park.entity';
+import { allSectors } from '../sector/sector.service';
+import { Coverage, CoverageCell, CoverageFilter } from './coverage.types';
+
+const LAYERS = Object.values(ChainLayer);
+
+interface CellRow {
+  park_id: number;
+  sector_code: string;
+  focus: boolean;
+  firms: number;
+  foundation: number | null;
+  technology: number | null;
+  application: number | null;
+  scenarios: number;
+  platforms: number;
+}
+
+export interface CoverageNeeds {
+  /** Whether per-layer counts are needed (a layer filter, or `missingLayers` selected). */
+  layers: boolean;
+  /** Whether the park objects are selected; they are then loaded in parallel with the matrix. */
+  parks: boolean;
+}
+
+/**
+ * The park × sector matrix in one SQL statement: firm counts (per chain layer when needed),
+ * scenario and platform counts, all aggregated by the database and joined onto every (park,
+ * sector) pair. The parks themselves come from a second statement run at the same time.
+ */
+export async function coverage(ctx: Context, filter: CoverageFilter | null, needs: CoverageNeeds = { layers: true, parks: true }): Promise<Coverage> {
+  const knex = ctx.em.getKnex();
+  const layerFilter = filterValues(filter?.layers, 'layers');
+  const layers = layerFilter ?? LAYERS;
+  const byLayer = needs.layers || layerFilter !== null;
+  const roles = filterValues(filter?.parkRoles, 'parkRoles');
+  const parkIds = filterIds(filter?.parkIds, 'Park', 'parkIds');
+  const sectors = filterValues(filter?.sectors, 'sectors');
+
+  const parkScope = knex('park as p').select('p.id');
+  if (roles) parkScope.whereIn('p.role', roles);
+  if (parkIds) parkScope.whereIn('p.id', parkIds);
+  const inner = parkScope.toSQL();
+
+  const bindings: Knex.RawBinding[] = [...(inner.bindings as Knex.RawBinding[])];
+  const conditions: string[] = [];
+  if (filter?.focusOnly) conditions.push('pfs.park_id is not null');
+  if (sectors) {
+    conditions.push(`sec.code in (${sectors.map(() => '?').join(', ')})`);
+    bindings.push(...sectors);
+  }
+  // Without a park condition every park is in the matrix: the aggregates need not join the park
+  // list (the outer left joins drop rows of no park, such as scenarios without one).
+  const scoped = (column: string) => (roles || parkIds ? `join pk on pk.id = ${column}` : '');
+  const sql = `
+    with pk as materialized (${inner.sql}),
+    ent as (${
+      byLayer
+        ? `select ep.park_id, es.sector_code, count(*)::int as firms,
+             count(*) filter (where e.layer = 'FOUNDATION')::int as foundation,
+             count(*) filter (where e.layer = 'TECHNOLOGY')::int as technology,
+             count(*) filter (where e.layer = 'APPLICATION')::int as application
+        from enterprise_park ep
+        ${scoped('ep.park_id')}
+        join enterprise e on e.id = ep.enterprise_id
+        join enterprise_sector es on es.enterprise_id = ep.enterprise_id
+       group by ep.park_id, es.sector_code`
+        : // Without layers the firms table is not needed: the two pivots answer alone.
+          `select ep.park_id, es.sector_code, count(*)::int as firms,
+             null::int as foundation, null::int as technology, null::int as application
+        from enterprise_park ep
+        ${scoped('ep.park_id')}
+        join enterprise_sector es on es.enterprise_id = ep.enterprise_id
+       group by ep.park_id, es.sector_code`
+    }),
+    sc as (
+      select s.park_id, s.sector_code, count(*)::int as n
+        from scenario s ${scoped('s.park_id')}
+       group by s.park_id, s.sector_code),
+    pl as (
+      select ip.park_id, ps.sector_code, count(*)::int as n
+        from innovation_platform ip
+        ${scoped('ip.park_id')}
+        join platform_sector ps on ps.platform_id = ip.id
+       group by ip.park_id, ps.sector_code)
+    select pk.id as park_id, sec.code as sector_code, (pfs.park_id is not null) as focus,
+           coalesce(ent.firms, 0) as firms, coalesce(ent.foundation, 0) as foundation, coalesce(ent.technology, 0) as technology,
+           coalesce(ent.application, 0) as application,
+           coalesce(sc.n, 0) as scenarios, coalesce(pl.n, 0) as platforms
+      from pk cross join sector sec
+      left join park_focus_sector pfs on pfs.park_id = pk.id and pfs.sector_code = sec.code
+      left join ent on ent.park_id = pk.id and ent.sector_code = sec.code
+      left join sc on sc.park_id = pk.id and sc.sector_code = sec.code
+      left join pl on pl.park_id = pk.id and pl.sector_code = sec.code
+     ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+     order by pk.id, sec.position`;
+
+  const parkQuery = knex.raw(`select p.* from park p where p.id in (select id from (${inner.sql}) pk)`, inner.bindings as Knex.RawBinding[]);
+  const [rows, allSectorList, parks] = await Promise.all([
+    ctx.em.execute(knex.raw(sql, bindings)) as Promise<CellRow[]>,
+    allSectors(ctx),
+    needs.parks ? (ctx.em.execute(parkQuery) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
+  ]);
+  const parkById = new Map(parks.map((row) => [Number(row.id), ctx.em.map(Park, row as never)]));
+  const sectorByCode = new Map(allSectorList.map((s) => [s.code as string, s]));
+  const parkSet = new Set<number>();
+  let emptyCellCount = 0;
+  const cells = rows.map((row) => {
+    const counts: Record<ChainLayer, number> = {
+      [ChainLayer.FOUNDATION]: Number(row.foundation),
+      [ChainLayer.TECHNOLOGY]: Number(row.technology),
+      [ChainLayer.APPLICATION]: Number(row.application),
+    };
+    const enterpriseCount = layerFilter ? layers.reduce((sum, layer) => sum + counts[layer], 0) : Number(row.firms);
+    if (enterpriseCount === 0) emptyCellCount++;
+    const parkId = Number(row.park_id);
+    parkSet.add(parkId);
+    return Object.assign(new CoverageCell(), {
+      parkId,
+      park: parkById.get(parkId),
+      sector: sectorByCode.get(row.sector_code)!,
+      isFocusSector: Boolean(row.focus),
+      enterpriseCount,
+      scenarioCount: Number(row.scenarios),
+      platformCount: Number(row.platforms),
+      // In chain order, whatever order the filter listed the layers in.
+      missingLayers: byLayer ? LAYERS.filter((layer) => layers.includes(layer) && counts[layer] === 0) : [],
+    });
+  });
+  return Object.assign(new Coverage(), { cells, parkCount: parkSet.size, emptyCellCount });
+}

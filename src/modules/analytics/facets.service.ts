@@ -1,0 +1,188 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Context } from '../../common/context';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
+import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
+import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
+import type { PlatformFilter } from '../platform/platform.inputs';
+import { applyPlatformFilter } from '../platform/platform.service';
+import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import type { ScenarioFilter } from '../scenario/scenario.inputs';
+import { applyScenarioFilter } from '../scenario/scenario.service';
+import { allSectors } from '../sector/sector.service';
+import {
+  DistrictCount,
+  EnterpriseFacets,
+  LayerCount,
+  ParkCount,
+  PlatformFacets,
+  PlatformKindCount,
+  PlatformLevelCount,
+  ScenarioFacets,
+  ScenarioStatusCount,
+  SectorCount,
+  YearCount,
+} from './facets.types';
+
+/** One bucket of a facet statement: the dimension it belongs to, its key, its count. */
+interface FacetRow {
+  dim: string;
+  key: string | null;
+  n: number;
+}
+
+type Buckets = Map<string, Array<{ key: string | null; n: number }>>;
+
+/**
+ * Whether a filter selects everything: no field holds a value. Works for any filter input,
+ * including fields added later (composed AND/OR lists, ranges), since any set field counts.
+ */
+export function selectsEverything(filter: object | null | undefined): boolean {
+  if (!filter) return true;
+  return Object.values(filter).every((v) => v === null || v === undefined || (Array.isArray(v) && v.length === 0));
+}
+
+/** The compiled SQL and bindings of a query builder, to embed it in a larger statement. */
+function compiled(qb: Knex.QueryBuilder): { sql: string; bindings: readonly unknown[] } {
+  const { sql, bindings } = qb.toSQL();
+  return { sql, bindings };
+}
+
+async function runFacets(ctx: Context, sql: string, bindings: readonly unknown[]): Promise<Buckets> {
+  const rows = (await ctx.em.execute(ctx.em.getKnex().raw(sql, bindings as Knex.RawBinding[]))) as FacetRow[];
+  const buckets: Buckets = new Map();
+  for (const row of rows) {
+    let list = buckets.get(row.dim);
+    if (!list) buckets.set(row.dim, (list = []));
+    list.push({ key: row.key, n: Number(row.n) });
+  }
+  return buckets;
+}
+
+/** Counts keyed by a closed set of values, in that set's order, zeros included. */
+function closedCounts<K extends string>(buckets: Buckets, dim: string, keys: readonly K[]): Array<{ key: K; count: number }> {
+  const found = new Map((buckets.get(dim) ?? []).map((b) => [b.key, b.n]));
+  return keys.map((key) => ({ key, count: found.get(key) ?? 0 }));
+}
+
+async function sectorCounts(ctx: Context, buckets: Buckets, dim = 'sector'): Promise<SectorCount[]> {
+  const sectors = await allSectors(ctx);
+  const found = new Map((buckets.get(dim) ?? []).map((b) => [b.key, b.n]));
+  return sectors.map((sector) => Object.assign(new SectorCount(), { sector, count: found.get(sector.code) ?? 0 }));
+}
+
+/** Parks with a count, most first, ties by id; the null key (no park) is returned apart. */
+function parkCounts(buckets: Buckets): { byPark: ParkCount[]; withoutPark: number } {
+  let withoutPark = 0;
+  const byPark: ParkCount[] = [];
+  for (const b of buckets.get('park') ?? []) {
+    if (b.key === null) withoutPark += b.n;
+    else byPark.push(Object.assign(new ParkCount(), { parkId: Number(b.key), count: b.n }));
+  }
+  byPark.sort((a, b) => b.count - a.count || a.parkId - b.parkId);
+  return { byPark, withoutPark };
+}
+
+function total(buckets: Buckets): number {
+  return buckets.get('total')?.[0]?.n ?? 0;
+}
+
+/**
+ * Facets of the firms `filter` selects: one SQL statement. The filter is evaluated once (a
+ * materialised CTE); with no filter the pivots are counted directly, without joining the firms.
+ */
+export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | null): Promise<EnterpriseFacets> {
+  const knex = ctx.em.getKnex();
+  const everything = selectsEverything(filter);
+  let prefix = '';
+  let bindings: readonly unknown[] = [];
+  if (!everything) {
+    const qb = knex('enterprise as e').select('e.id', 'e.layer');
+    applyEnterpriseFilter(qb, knex, filter!);
+    const inner = compiled(qb);
+    prefix = `with f as materialized (${inner.sql}) `;
+    bindings = inner.bindings;
+  }
+  const firms = everything ? 'enterprise f' : 'f';
+  const via = (pivot: string, alias: string) => (everything ? `${pivot} ${alias}` : `f join ${pivot} ${alias} on ${alias}.enterprise_id = f.id`);
+  const sql = `${prefix}
+    select case when grouping(f.layer) = 1 then 'total' else 'layer' end as dim, f.layer::text as key, count(*)::int as n
+      from ${firms} group by grouping sets ((f.layer), ())
+    union all
+    select 'sector', es.sector_code, count(*)::int from ${via('enterprise_sector', 'es')} group by es.sector_code
+    union all
+    select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
+    union all
+    select 'district', dp.district, count(distinct ep.enterprise_id)::int
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by dp.district`;
+  const buckets = await runFacets(ctx, sql, bindings);
+
+  const byDistrict = (buckets.get('district') ?? [])
+    .map((b) => Object.assign(new DistrictCount(), { district: b.key ?? '', count: b.n }))
+    .sort((a, b) => b.count - a.count || (a.district < b.district ? -1 : a.district > b.district ? 1 : 0));
+  return Object.assign(new EnterpriseFacets(), {
+    total: total(buckets),
+    bySector: await sectorCounts(ctx, buckets),
+    byPark: parkCounts(buckets).byPark,
+    byLayer: closedCounts(buckets, 'layer', Object.values(ChainLayer)).map((c) => Object.assign(new LayerCount(), { layer: c.key, count: c.count })),
+    byDistrict,
+  });
+}
+
+/** Facets of the scenarios `filter` selects: one statement with GROUPING SETS. */
+export async function scenarioFacets(ctx: Context, filter: ScenarioFilter | null): Promise<ScenarioFacets> {
+  const knex = ctx.em.getKnex();
+  const qb = knex('scenario as s')
+    .select(
+      knex.raw(`case when grouping(s.sector_code) = 0 then 'sector' when grouping(s.status) = 0 then 'status'
+        when grouping(s.park_id) = 0 then 'park' when grouping(s.year) = 0 then 'year' else 'total' end as dim`),
+      knex.raw('coalesce(s.sector_code, s.status, s.park_id::text, s.year::text) as key'),
+      knex.raw('count(*)::int as n'),
+    )
+    .groupByRaw('grouping sets ((s.sector_code), (s.status), (s.park_id), (s.year), ())');
+  if (filter) applyScenarioFilter(qb, knex, filter);
+  const { sql, bindings } = compiled(qb);
+  const buckets = await runFacets(ctx, sql, bindings);
+  const { byPark, withoutPark } = parkCounts(buckets);
+  const byYear = (buckets.get('year') ?? [])
+    .filter((b) => b.key !== null)
+    .map((b) => Object.assign(new YearCount(), { year: Number(b.key), count: b.n }))
+    .sort((a, b) => a.year - b.year);
+  return Object.assign(new ScenarioFacets(), {
+    total: total(buckets),
+    bySector: await sectorCounts(ctx, buckets),
+    byStatus: closedCounts(buckets, 'status', Object.values(ScenarioStatus)).map((c) =>
+      Object.assign(new ScenarioStatusCount(), { status: c.key, count: c.count }),
+    ),
+    byPark,
+    withoutPark,
+    byYear,
+  });
+}
+
+/** Facets of the platforms `filter` selects: one statement (GROUPING SETS plus the sector pivot). */
+export async function platformFacets(ctx: Context, filter: PlatformFilter | null): Promise<PlatformFacets> {
+  const knex = ctx.em.getKnex();
+  const qb = knex('innovation_platform as ip').select('ip.id', 'ip.kind', 'ip.level', 'ip.park_id');
+  if (filter) applyPlatformFilter(qb, knex, filter);
+  const inner = compiled(qb);
+  const sql = `with f as materialized (${inner.sql})
+    select case when grouping(f.kind) = 0 then 'kind' when grouping(f.level) = 0 then 'level'
+                when grouping(f.park_id) = 0 then 'park' else 'total' end as dim,
+           coalesce(f.kind, f.level, f.park_id::text) as key, count(*)::int as n
+      from f group by grouping sets ((f.kind), (f.level), (f.park_id), ())
+    union all
+    select 'sector', ps.sector_code, count(*)::int from f join platform_sector ps on ps.platform_id = f.id group by ps.sector_code`;
+  const buckets = await runFacets(ctx, sql, inner.bindings);
+  const { byPark, withoutPark } = parkCounts(buckets);
+  return Object.assign(new PlatformFacets(), {
+    total: total(buckets),
+    byKind: closedCounts(buckets, 'kind', Object.values(PlatformKind)).map((c) => Object.assign(new PlatformKindCount(), { kind: c.key, count: c.count })),
+    byLevel: closedCounts(buckets, 'level', Object.values(PlatformLevel)).map((c) =>
+      Object.assign(new PlatformLevelCount(), { level: c.key, count: c.count }),
+    ),
+    byPark,
+    withoutPark,
+    bySector: await sectorCounts(ctx, buckets),
+  });
+}

@@ -1,0 +1,145 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { Park } from '../park/park.entity';
+import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
+import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import { Sector } from '../sector/sector.entity';
+
+@ObjectType({ description: '按重点领域计数 Number of records in one focus sector.' })
+export class SectorCount {
+  @Field(() => Sector, { description: 'The sector.' })
+  sector!: Sector;
+
+  @Field(() => Int, { description: 'Number of matching records in the sector (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按园区计数 Number of records in one park.' })
+export class ParkCount {
+  /** Local id of the park; the `park` field loads it, batched with every other park of the request. */
+  parkId!: number;
+
+  @Field(() => Park, { description: 'The park.' })
+  park?: Park;
+
+  @Field(() => Int, { description: 'Number of matching records in the park (at least 1: parks without any are left out).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按产业链环节计数 Number of firms in one chain layer.' })
+export class LayerCount {
+  @Field(() => ChainLayer, { description: 'The layer: 基础层, 技术层 or 应用层.' })
+  layer!: ChainLayer;
+
+  @Field(() => Int, { description: 'Number of matching firms in the layer (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按行政区计数 Number of firms located in one district.' })
+export class DistrictCount {
+  @Field({ description: 'District (区/市) in Chinese, e.g. 崂山区.' })
+  district!: string;
+
+  @Field(() => Int, { description: 'Number of matching firms with a park in the district; a firm counts once per district.' })
+  count!: number;
+}
+
+@ObjectType({
+  description:
+    '企业分面统计 Counts of the firms a filter selects, by sector, park, layer and district, for showing "智慧海洋 (12)" beside a filter. ' +
+    'A firm in several sectors or parks counts in each, so a list can add up to more than `total`.',
+})
+export class EnterpriseFacets {
+  @Field(() => Int, { description: 'Number of firms the filter selects.' })
+  total!: number;
+
+  @Field(() => [SectorCount], { description: 'All eight sectors in the plan’s order, zero counts included.' })
+  bySector!: SectorCount[];
+
+  @Field(() => [ParkCount], { description: 'Parks holding at least one selected firm, most firms first (ties by park ID).' })
+  byPark!: ParkCount[];
+
+  @Field(() => [LayerCount], { description: 'The three chain layers in chain order (基础层, 技术层, 应用层), zero counts included.' })
+  byLayer!: LayerCount[];
+
+  @Field(() => [DistrictCount], { description: 'Districts holding at least one selected firm, most firms first (ties by name).' })
+  byDistrict!: DistrictCount[];
+}
+
+@ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })
+export class ScenarioStatusCount {
+  @Field(() => ScenarioStatus, { description: 'The stage.' })
+  status!: ScenarioStatus;
+
+  @Field(() => Int, { description: 'Number of matching scenarios at the stage (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按年份计数 Number of records of one year.' })
+export class YearCount {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Number of matching records of the year.' })
+  count!: number;
+}
+
+@ObjectType({ description: '场景分面统计 Counts of the scenarios a filter selects, by sector, status, park and year.' })
+export class ScenarioFacets {
+  @Field(() => Int, { description: 'Number of scenarios the filter selects.' })
+  total!: number;
+
+  @Field(() => [SectorCount], { description: 'All eight sectors in the plan’s order, zero counts included.' })
+  bySector!: SectorCount[];
+
+  @Field(() => [ScenarioStatusCount], { description: 'All five stages in order (规划中 … 典型示范), zero counts included.' })
+  byStatus!: ScenarioStatusCount[];
+
+  @Field(() => [ParkCount], { description: 'Parks holding at least one selected scenario, most first; scenarios without a park are counted in `withoutPark`.' })
+  byPark!: ParkCount[];
+
+  @Field(() => Int, { description: 'Selected scenarios not located in any park.' })
+  withoutPark!: number;
+
+  @Field(() => [YearCount], { description: 'Years with at least one selected scenario, oldest first; scenarios without a year are left out.' })
+  byYear!: YearCount[];
+}
+
+@ObjectType({ description: '按平台类别计数 Number of platforms of one kind.' })
+export class PlatformKindCount {
+  @Field(() => PlatformKind, { description: 'The kind.' })
+  kind!: PlatformKind;
+
+  @Field(() => Int, { description: 'Number of matching platforms of the kind (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按平台级别计数 Number of platforms of one level.' })
+export class PlatformLevelCount {
+  @Field(() => PlatformLevel, { description: 'The level.' })
+  level!: PlatformLevel;
+
+  @Field(() => Int, { description: 'Number of matching platforms of the level (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '创新平台分面统计 Counts of the innovation platforms a filter selects, by kind, level, park and sector.' })
+export class PlatformFacets {
+  @Field(() => Int, { description: 'Number of platforms the filter selects.' })
+  total!: number;
+
+  @Field(() => [PlatformKindCount], { description: 'All platform kinds in schema order, zero counts included.' })
+  byKind!: PlatformKindCount[];
+
+  @Field(() => [PlatformLevelCount], { description: 'The three levels (国家级, 省级, 市级), zero counts included.' })
+  byLevel!: PlatformLevelCount[];
+
+  @Field(() => [ParkCount], { description: 'Parks holding at least one selected platform, most first; platforms without a park are counted in `withoutPark`.' })
+  byPark!: ParkCount[];
+
+  @Field(() => Int, { description: 'Selected platforms not located in any park.' })
+  withoutPark!: number;
+
+  @Field(() => [SectorCount], { description: 'All eight sectors in the plan’s order, zero counts included; a platform serving several sectors counts in each.' })
+  bySector!: SectorCount[];
+}
