@@ -21,7 +21,7 @@ export function coverageRouter(db: Database, logger: Logger): Router {
       const result = await graphql({
         schema: buildAppSchema(),
         source: COVERAGE_QUERY,
-        contextValue: createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
+        contextValue: await createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
       });
       if (result.errors?.length || !result.data) {
         logger.error({ errors: result.errors }, 'coverage.svg: the coverage query failed');
