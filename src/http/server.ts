@@ -10,6 +10,8 @@ import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
 import { exportRouter } from './export.router';
+import { webRouter } from './web.router';
+import { coverageRouter } from './coverage.router';
 import { bodyErrors } from './body-errors';
 import { importRouter } from './import.router';
 
@@ -53,6 +55,9 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
     res.json({ status: 'ok' });
   });
 
+  // Before Apollo: a browser opening /graphql gets the explorer instead of a 400.
+  app.use(webRouter());
+
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
@@ -63,6 +68,7 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
     }),
   );
 
+  app.use(coverageRouter(db, logger));
   app.use(exportRouter(db, logger));
   app.use(importRouter(db));
 

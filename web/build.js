@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/*
+ * Builds the browser pages (GraphiQL explorer, coverage heatmap, graph, match and firm views)
+ * from the project's own npm packages into dist/public, so the server needs no CDN at run time.
+ * The contract operations (../shared/contract/*.graphql, or CONTRACT_DIR) become the explorer's
+ * example tabs; without that folder the explorer starts with one introductory tab.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+const { parse, print, visit } = require('graphql');
+
+const root = path.join(__dirname, '..');
+const out = path.join(root, 'dist/public');
+
+/** One tab per operation: the operation, the fragments it spreads, and a variables skeleton. */
+function contractExamples(dir) {
+  if (!fs.existsSync(dir)) {
+    console.warn(`web build: no contract folder at ${dir}; the explorer starts without examples.`);
+    return [];
+  }
+  const tabs = [];
+  // directory.graphql first: its first operation needs no variables, and GraphiQL fills the
+  // variables pane of the opening tab only from its own prop, not from the tab.
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort((a, b) => Number(b === 'directory.graphql') - Number(a === 'directory.graphql') || a.localeCompare(b));
+  for (const file of files) {
+    const doc = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const fragments = new Map(doc.definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]));
+    for (const op of doc.definitions.filter((d) => d.kind === 'OperationDefinition')) {
+      const used = new Set();
+      const collect = (node) =>
+        visit(node, {
+          FragmentSpread(s) {
+            if (!used.has(s.name.value) && fragments.has(s.name.value)) {
+              used.add(s.name.value);
+              collect(fragments.get(s.name.value));
+            }
+          },
+        });
+      collect(op);
+      const query = [op, ...[...used].map((n) => fragments.get(n))].map((d) => print(d)).join('\n\n');
+      const variables = {};
+      for (const v of op.variableDefinitions ?? []) {
+        if (v.defaultValue) continue;
+        const required = v.type.kind === 'NonNullType';
+        if (required) variables[v.variable.name.value] = v.type.type.kind === 'ListType' ? [] : '';
+      }
+      tabs.push({
+        file,
+        name: op.name ? op.name.value : '(anonymous)',
+        query: `# ${file}\n${query}\n`,
+        variables: Object.keys(variables).length ? JSON.stringify(variables, null, 2) : undefined,
+      });
+    }
+  }
+  return tabs;
+}
+
+async function main() {
+  const contractDir = path.resolve(process.env.CONTRACT_DIR || path.join(root, '../shared/contract'));
+  const examples = contractExamples(contractDir);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: {
+      explorer: 'web/src/explorer.tsx',
+      coverage: 'web/src/coverage.ts',
+      graph: 'web/src/graph.ts',
+      match: 'web/src/match.ts',
+      enterprise: 'web/src/enterprise.ts',
+      pages: 'web/src/pages.css',
+    },
+    outdir: path.join(out, 'assets'),
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'iife',
+    target: ['es2020'],
+    jsx: 'automatic',
+    loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.svg': 'dataurl' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __CONTRACT_EXAMPLES__: JSON.stringify(examples),
+    },
+    logLevel: 'warning',
+    legalComments: 'linked',
+  });
+  for (const page of fs.readdirSync(path.join(__dirname, 'pages'))) {
+    fs.copyFileSync(path.join(__dirname, 'pages', page), path.join(out, page));
+  }
+  // Nothing the pages load may leave the origin: fail the build if a bundle names a remote URL
+  // it would fetch (stylesheets, fonts, scripts).
+  for (const file of fs.readdirSync(path.join(out, 'assets')).filter((f) => /\.(css|html)$/.test(f))) {
+    const text = fs.readFileSync(path.join(out, 'assets', file), 'utf8');
+    const remote = text.match(/(?:@import\s+url\(|url\()\s*["']?https?:\/\/[^)"']+/);
+    if (remote) throw new Error(`web build: ${file} loads ${remote[0]}; bundle it instead.`);
+  }
+  console.log(`web build: ${examples.length} contract examples; pages in ${path.relative(root, out)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
