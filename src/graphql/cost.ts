@@ -20,6 +20,12 @@ export interface QueryCost {
   points: number;
 }
 
+/**
+ * Sized fields that are not connections, with the size they have when `first` is absent: their
+ * declared default (the relation graph answers up to 500 nodes).
+ */
+const DEFAULT_SIZES: Record<string, number> = { 'Query.relationGraph': 500 };
+
 /** A connection type is any object type with `edges` and `pageInfo`, as connectionType() builds them. */
 function isConnection(type: unknown): boolean {
   if (!isObjectType(type)) return false;
@@ -31,7 +37,8 @@ function isConnection(type: unknown): boolean {
  * The cost of one operation of a validated document, computed from the document, the variables
  * and the schema before anything runs. A connection asked for `first`/`last` N (the default page
  * size when absent) adds parent-multiplier × N nodes, and its children are multiplied by N; a
- * connection fetched M times (M = product of its ancestors' page sizes) costs M fetches.
+ * connection fetched M times (M = product of its ancestors' page sizes) costs M fetches. Lists by
+ * ID (`nodes(ids:)`) count their IDs; the relation graph counts its `first` (default 500).
  */
 export function computeCost(
   schema: GraphQLSchema,
@@ -56,11 +63,13 @@ export function computeCost(
         const type = getNamedType(field.type);
         if (!isCompositeType(type)) continue;
         let childMultiplier = multiplier;
-        if (isConnection(type)) {
-          let size = defaultPageSize;
+        const sizedByDefault = DEFAULT_SIZES[`${parent.name}.${field.name}`];
+        const byIds = field.args.some((a) => a.name === 'ids');
+        if (isConnection(type) || sizedByDefault !== undefined || byIds) {
+          let size = sizedByDefault ?? defaultPageSize;
           try {
             const args = getArgumentValues(field, selection, variables ?? {});
-            const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+            const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : Array.isArray(args.ids) ? args.ids.length : undefined;
             if (asked !== undefined) size = Math.max(0, asked);
           } catch {
             // Bad arguments fail at execution with BAD_USER_INPUT; cost them at the default here.

@@ -5,10 +5,21 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { Client } from 'pg';
-import pino from 'pino';
+import pino, { Logger } from 'pino';
 import { startApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { openDatabase, Database } from '../../src/db/database';
+import type { HttpOptions } from '../../src/http/server';
+
+/** The PostgreSQL that tests needing a real server process use when DATABASE_URL is not set. */
+export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestServerOptions {
+  logger?: Logger;
+  http?: HttpOptions;
+  /** Run on PostgreSQL even when DATABASE_URL is not set (for behaviour only PostgreSQL has). */
+  postgres?: boolean;
+}
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -29,8 +40,10 @@ export interface TestServer {
 }
 
 /** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
-export async function createTestDatabase(): Promise<{ config: AppConfig; drop(): Promise<void> }> {
-  const base = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+export async function createTestDatabase(options: { postgres?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+  if (options.postgres && !env.DATABASE_URL) env.DATABASE_URL = LOCAL_POSTGRES;
+  const base = loadConfig(env);
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: base.databaseUrl });
@@ -59,10 +72,10 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop():
 }
 
 /** Starts the real server (migrated and seeded) on its own database, on a free port. */
-export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(overrides: Partial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const database = await createTestDatabase(options);
   const config = { ...database.config, ...overrides };
-  const app = await startApp(config, pino({ level: config.logLevel }));
+  const app = await startApp(config, options.logger ?? pino({ level: config.logLevel }), options.http);
   const url = `http://127.0.0.1:${app.port}/graphql`;
   // The embedded database belongs to the server's process: independent checks go through a
   // second session only on PostgreSQL; on PGlite they use the server's own instance.
