@@ -26,6 +26,7 @@ export interface GraphQLResponse<T> {
   headers: Headers;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface TestServer {
@@ -96,8 +97,8 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, option
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: print(doc), variables }),
       });
-      const body = (await res.json()) as { data?: never; errors?: never };
-      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
+      const body = (await res.json()) as { data?: never; errors?: never; extensions?: Record<string, unknown> };
+      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors, extensions: body.extensions };
     },
     async sql(text, params = []) {
       if (checker instanceof Client) return (await checker.query(text, params)).rows;
