@@ -19,6 +19,8 @@ export interface TestServerOptions {
   http?: HttpOptions;
   /** Run on PostgreSQL even when DATABASE_URL is not set (for behaviour only PostgreSQL has). */
   postgres?: boolean;
+  /** Lets the server reach its database another way (through a proxy), given the test database's URL. */
+  serverDatabaseUrl?: (url: string) => string;
 }
 
 export interface GraphQLResponse<T> {
@@ -76,7 +78,8 @@ export async function createTestDatabase(options: { postgres?: boolean } = {}): 
 export async function startTestServer(overrides: Partial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(options);
   const config = { ...database.config, ...overrides };
-  const app = await startApp(config, options.logger ?? pino({ level: config.logLevel }), options.http);
+  const serverConfig = config.databaseUrl && options.serverDatabaseUrl ? { ...config, databaseUrl: options.serverDatabaseUrl(config.databaseUrl) } : config;
+  const app = await startApp(serverConfig, options.logger ?? pino({ level: config.logLevel }), options.http);
   const url = `http://127.0.0.1:${app.port}/graphql`;
   // The embedded database belongs to the server's process: independent checks go through a
   // second session only on PostgreSQL; on PGlite they use the server's own instance.
