@@ -22,7 +22,7 @@ const nasty = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.constantFrom('', ' ', '\u0000', '\u0007\b\n\r\t\u001b', '😀👩‍👩‍👧‍👦🇨🇳', '崂山', '%_\\', "'; drop table park; --", '\uFFFF\uD800', 'a'.repeat(201)),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }).map((s) => s.repeat(5000)), // oversized
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }).map((s) => s.repeat(3000)), // oversized
 );
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const id = fc.oneof(
@@ -99,12 +99,12 @@ describe('robustness under generated requests', () => {
     }
   };
 
-  it('1,000 generated operations with hostile variables: no 5xx, every error coded', async () => {
+  it('1,000 generated operations with hostile variables (four at a time): no 5xx, every error coded', async () => {
     await fc.assert(
-      fc.asyncProperty(requests, async (req) => {
-        check(await send(req));
+      fc.asyncProperty(fc.array(requests, { minLength: 4, maxLength: 4 }), async (batch) => {
+        for (const res of await Promise.all(batch.map(send))) check(res);
       }),
-      { numRuns: 1000 },
+      { numRuns: 250 },
     );
   });
 
