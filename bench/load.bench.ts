@@ -9,13 +9,14 @@ import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
  * of the public contract's queries, against the built server in a child process (its own
  * embedded database, or DATABASE_URL). Prints throughput, p50/p99 latency, the count of 5xx
- * (target 0) and the server's RSS after a 5 s warm-up and at the end (target: growth ≤ 20%).
+ * (target 0) and the server's RSS after a warm-up (BENCH_WARMUP_SECONDS, 15) and at the end (target: growth ≤ 20%).
  * Rate limits are raised for the run: the bench measures the server, not the limiter.
  */
 
 const ROOT = path.join(__dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     ].map((body) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 
     // Warm-up, then the measured run.
-    await autocannon({ url: new URL(url).origin, connections, duration: 5, requests: mix });
+    await autocannon({ url: new URL(url).origin, connections, duration: warmup, requests: mix, timeout: 30 });
     const rssStart = rssMb(child.pid!);
     let fiveXX = 0;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
