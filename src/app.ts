@@ -3,19 +3,24 @@ import pino, { Logger } from 'pino';
 import type { AppConfig } from './common/config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { Database, openDatabase } from './db/database';
-import { RunningServer, startHttpServer } from './http/server';
+import { HttpOptions, RunningServer, startHttpServer } from './http/server';
 
 /**
  * Opens the configured database, migrates it, seeds it when empty, and serves the API. Used by
  * `npm start` (src/main.ts) and by the tests, so both run the same path.
  */
-export async function startApp(config: AppConfig, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer & { db: Database }> {
-  const db = await openDatabase(config);
+export async function startApp(
+  config: AppConfig,
+  logger: Logger = pino({ level: config.logLevel }),
+  options: HttpOptions = {},
+): Promise<RunningServer & { db: Database }> {
+  // The server's statements share the request deadline; CLIs (exports, seeding) run without one.
+  const db = await openDatabase(config, { statementTimeoutMs: config.requestTimeoutMs });
   try {
     const { migrations, seeded } = await bootstrapDatabase(db, { seed: config.seedOnStart });
     if (migrations.length) logger.info({ migrations }, 'applied migrations');
     if (seeded) logger.info({ seeded }, 'loaded seeds into the empty database');
-    const server = await startHttpServer(config, db, logger);
+    const server = await startHttpServer(config, db, logger, options);
     return { ...server, db };
   } catch (error) {
     await db.close().catch(() => undefined);

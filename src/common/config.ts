@@ -12,6 +12,66 @@ export interface AppConfig {
   seedOnStart: boolean;
   production: boolean;
   logLevel: string;
+  /** Query shape and cost limits, checked before any SQL runs. */
+  limits: QueryLimits;
+  /** Cost points per caller per window. */
+  rateLimit: RateLimitConfig;
+  /** Deadline of one request, and the PostgreSQL statement_timeout that matches it (ms). */
+  requestTimeoutMs: number;
+  /** How long SIGTERM waits for requests in flight before closing their connections (ms). */
+  shutdownTimeoutMs: number;
+  /** redis://… to share rate-limit counters between processes; undefined keeps them in memory. */
+  redisUrl?: string;
+  /** Origins allowed by CORS; ['*'] allows any origin. */
+  corsOrigins: string[];
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Worst-case node count of one query (connections multiply their children by first/last). */
+  maxNodes: number;
+  /** The page size assumed for a connection asked without first/last. */
+  defaultPageSize: number;
+}
+
+export interface RateLimitConfig {
+  anonymousPoints: number;
+  keyedPoints: number;
+  windowMs: number;
+}
+
+/** Every setting below with its environment variable and default; README "Operating it" lists them. */
+function limitsFrom(env: NodeJS.ProcessEnv): Pick<AppConfig, 'limits' | 'rateLimit' | 'requestTimeoutMs' | 'shutdownTimeoutMs' | 'redisUrl' | 'corsOrigins'> {
+  return {
+    limits: {
+      maxDepth: positiveInt(env, 'MAX_QUERY_DEPTH', 12),
+      maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', 30),
+      maxDirectives: positiveInt(env, 'MAX_QUERY_DIRECTIVES', 50),
+      maxTokens: positiveInt(env, 'MAX_QUERY_TOKENS', 3000),
+      maxNodes: positiveInt(env, 'MAX_QUERY_NODES', 20000),
+      defaultPageSize: 20,
+    },
+    rateLimit: {
+      anonymousPoints: positiveInt(env, 'RATE_LIMIT_ANONYMOUS', 5000),
+      keyedPoints: positiveInt(env, 'RATE_LIMIT_KEYED', 50000),
+      windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 3600000),
+    },
+    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10000),
+    shutdownTimeoutMs: positiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10000),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    corsOrigins: (env.CORS_ORIGINS?.trim() || '*').split(',').map((o) => o.trim()).filter(Boolean),
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -27,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: env.SEED_ON_START !== 'false',
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    ...limitsFrom(env),
   };
 }
 

@@ -16,4 +16,30 @@ export interface Context {
   sql: SqlStats;
   /** The API key that signed the request, or null for an anonymous caller. */
   caller: Caller | null;
+  /** Who pays this request's cost points, and what it was charged (filled before execution). */
+  billing: Billing;
+}
+
+/** Rate-limit identity: an API key's id when the request carries a valid key, else the client IP. */
+export interface Billing {
+  /** `key:<id>` or `ip:<address>`: the counter's name; never the key itself. */
+  callerId: string;
+  keyed: boolean;
+  /** The operation's name, once resolved (for logs). */
+  operationName?: string;
+  /** Set by the cost plugin once the operation is known. */
+  cost?: CostReport;
+}
+
+/** What `extensions.cost` of every response reports. */
+export interface CostReport {
+  /** Points this request was charged (0 when it was refused before running). */
+  requested: number;
+  /** Worst-case node count of the query. */
+  nodes: number;
+  /** The caller's points per window. */
+  limit: number;
+  remaining: number;
+  used: number;
+  resetAt: string;
 }

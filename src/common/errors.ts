@@ -10,8 +10,23 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The document does not parse. */
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
-  /** The document does not validate against the schema. */
+  /**
+   * The document does not validate against the schema, or breaks a shape limit (depth, aliases,
+   * directives); the message names the limit.
+   */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  /** The HTTP request is not a GraphQL request: malformed JSON, no query, a blocked CSRF attempt. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** `operationName` names no operation in the document, or several operations and no name. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** Automatic persisted queries are switched off: send the full query. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** The query's worst-case node count exceeds the limit; the message names both numbers. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** The caller spent its cost points for this window (HTTP 429, see Retry-After). */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The request ran past its deadline; its database statements were cancelled. */
+  TIMEOUT: 'TIMEOUT',
   /** A referenced record does not exist where one is required. */
   NOT_FOUND: 'NOT_FOUND',
   /** Too many requests of a limited kind (graph exports) are running; retry later. */
@@ -26,9 +41,9 @@ export const ErrorCode = {
   DUPLICATE: 'DUPLICATE',
   /** userError: other records depend on the one to delete; pass detach: true to unlink them. */
   HAS_DEPENDANTS: 'HAS_DEPENDANTS',
-  /** The request body is larger than the route accepts (HTTP 413). */
+  /** The request body is larger than the route accepts (HTTP 413): 1 MB on /graphql, 50 MB on the import route. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  /** The database is unreachable. */
+  /** The database is unreachable (HTTP 503); retry shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; details are logged, not returned. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -61,5 +76,26 @@ export class UnauthenticatedError extends GraphQLError {
 export class ForbiddenError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** The query would fetch more nodes than one request may; the client should ask for smaller pages. */
+export class QueryTooCostlyError extends GraphQLError {
+  constructor(cost: number, limit: number) {
+    super(
+      `This query could return up to ${cost} nodes; the limit is ${limit}. Ask for smaller pages (first/last) or fewer nested lists.`,
+      { extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit, http: { status: 400 } } },
+    );
+  }
+}
+
+/** The caller has no cost points left in this window. */
+export class RateLimitedError extends GraphQLError {
+  constructor(requested: number, remaining: number, retryAfterSeconds: number) {
+    const headers = new Map([['retry-after', String(retryAfterSeconds)]]);
+    super(
+      `Rate limit exceeded: this query costs ${requested} points and ${remaining} remain in this window. Retry after ${retryAfterSeconds} seconds.`,
+      { extensions: { code: ErrorCode.RATE_LIMITED, requested, remaining, retryAfter: retryAfterSeconds, http: { status: 429, headers } } },
+    );
   }
 }

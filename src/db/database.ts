@@ -75,12 +75,15 @@ function baseOptions(): Options<PostgreSqlDriver> {
  * embedded PGlite in DATA_DIR. Fails with a ConfigError (one line, no credentials) when it
  * cannot be reached.
  */
-export async function openDatabase(config: AppConfig): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+export async function openDatabase(config: AppConfig, options: { statementTimeoutMs?: number } = {}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, options.statementTimeoutMs);
   return openEmbedded(config.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+/** How long a request waits for a pooled connection before it is told the database is unavailable. */
+const ACQUIRE_TIMEOUT_MS = 5000;
+
+async function openPostgres(url: string, statementTimeoutMs = 0): Promise<Database> {
   const where = describeDatabaseUrl(url);
   let orm: MikroORM<PostgreSqlDriver>;
   try {
@@ -88,8 +91,17 @@ async function openPostgres(url: string): Promise<Database> {
       ...baseOptions(),
       driver: PostgreSqlDriver,
       clientUrl: url,
-      pool: { min: 0, max: 10 },
-      driverOptions: { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } },
+      // A request that cannot get a connection fails fast (SERVICE_UNAVAILABLE) instead of hanging.
+      pool: { min: 0, max: 10, acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS, createTimeoutMillis: CONNECT_TIMEOUT_MS },
+      driverOptions: {
+        connection: {
+          connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+          // The request deadline, enforced by PostgreSQL itself: a statement running past it is
+          // cancelled on the server (SQLSTATE 57014), not merely abandoned by the client.
+          ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+          keepAlive: true,
+        },
+      },
     });
   } catch (error) {
     throw new ConfigError(`cannot connect to PostgreSQL at ${where}: ${shortReason(error)}`);

@@ -3,13 +3,22 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import type { Context } from '../common/context';
-import { ErrorCode } from '../common/errors';
+import type { QueryLimits, RateLimitConfig } from '../common/config';
+import type { Context, CostReport } from '../common/context';
+import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/errors';
+import { classifyDatabaseError } from '../db/database-errors';
+import { computeCost } from './cost';
+import { shapeLimitRules } from './limits';
+import type { BudgetState, RateLimitStore } from './rate-limit';
 import { buildAppSchema } from './schema';
 
 export interface ApolloOptions {
   production: boolean;
   logger: Logger;
+  limits: QueryLimits;
+  rateLimit: RateLimitConfig;
+  rateLimitStore: RateLimitStore;
+  requestTimeoutMs: number;
 }
 
 /** Reports how many SQL statements the request ran, for tests, benchmarks and operators. */
@@ -23,26 +32,146 @@ const sqlStatementsHeader: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Prices the operation before it runs (worst-case node count; points per GitHub's rule), refuses
+ * it when too costly or when the caller's budget is spent, and reports the budget on every
+ * response: `extensions.cost` and the x-ratelimit-* headers.
+ */
+function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
+  const { limits, rateLimit, rateLimitStore, logger } = options;
+  const charge = async (context: Context, points: number): Promise<BudgetState> => {
+    const limit = context.billing.keyed ? rateLimit.keyedPoints : rateLimit.anonymousPoints;
+    try {
+      return await rateLimitStore.charge(context.billing.callerId, points, limit, rateLimit.windowMs);
+    } catch (error) {
+      // A limiter outage (Redis away) must not take the API down: serve, count nothing, say so.
+      logger.warn({ err: error, requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
+      return { allowed: true, limit, used: 0, remaining: limit, resetAt: new Date(Date.now() + rateLimit.windowMs) };
+    }
+  };
+  const report = (requested: number, nodes: number, budget: BudgetState): CostReport => ({
+    requested,
+    nodes,
+    limit: budget.limit,
+    remaining: budget.remaining,
+    used: budget.used,
+    resetAt: budget.resetAt.toISOString(),
+  });
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          contextValue.billing.operationName = operation.name?.value;
+          const cost = computeCost(schema, document, operation, request.variables, limits.defaultPageSize);
+          if (cost.nodes > limits.maxNodes) {
+            contextValue.billing.cost = report(0, cost.nodes, await charge(contextValue, 0));
+            throw new QueryTooCostlyError(cost.nodes, limits.maxNodes);
+          }
+          const budget = await charge(contextValue, cost.points);
+          if (!budget.allowed) {
+            contextValue.billing.cost = report(0, cost.nodes, budget);
+            const retryAfter = Math.max(1, Math.ceil((budget.resetAt.getTime() - Date.now()) / 1000));
+            throw new RateLimitedError(cost.points, budget.remaining, retryAfter);
+          }
+          contextValue.billing.cost = report(cost.points, cost.nodes, budget);
+        },
+        async willSendResponse({ response, contextValue }) {
+          // Requests refused before pricing (parse or validation errors) cost nothing but still
+          // show the caller's budget.
+          contextValue.billing.cost ??= report(0, 0, await charge(contextValue, 0));
+          const cost = contextValue.billing.cost;
+          const headers = response.http.headers;
+          headers.set('x-ratelimit-limit', String(cost.limit));
+          headers.set('x-ratelimit-remaining', String(cost.remaining));
+          headers.set('x-ratelimit-used', String(cost.used));
+          headers.set('x-ratelimit-reset', String(Math.ceil(Date.parse(cost.resetAt) / 1000)));
+          if (response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost };
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Unexpected errors: logged in full with the request id; in production the client sees only
+ * INTERNAL_SERVER_ERROR and that id. Timeouts and an unreachable database get their own codes
+ * and HTTP statuses (504, 503) so clients and load balancers can tell them apart.
+ */
+function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (error.extensions?.code && error.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
+            const original = unwrapResolverError(error);
+            const failure = classifyDatabaseError(original);
+            const level = failure === 'other' ? 'error' : 'warn';
+            options.logger[level]({ err: original, requestId: contextValue?.requestId, operationName, path: error.path }, failure === 'other' ? 'unexpected error' : `database ${failure}`);
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.length) return;
+          const codes = new Set(errors.map((e) => e.extensions?.code));
+          if (codes.has(ErrorCode.SERVICE_UNAVAILABLE)) response.http.status = 503;
+          else if (codes.has(ErrorCode.TIMEOUT)) response.http.status = 504;
+          response.body.singleResult.errors = errors.map((e) =>
+            e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+          );
+        },
+      };
+    },
+  };
+}
+
 /** The Apollo server over the app schema; mounted on HTTP by src/http. */
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
+  const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
   return new ApolloServer<Context>({
     schema: buildAppSchema(),
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !options.production,
+    // "Did you mean …?" suggestions map the schema for an attacker; the schema is published anyway,
+    // but production answers stay terse.
+    hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
+    persistedQueries: false,
+    // Over the token limit the parser stops early and Apollo answers 400 GRAPHQL_PARSE_FAILED.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    validationRules: shapeLimitRules(options.limits),
     // The HTTP layer owns shutdown (stop accepting, drain, close the database), not Apollo.
     stopOnTerminationSignals: false,
+    // The schema is public and published (schema/schema.graphql); introspection stays on.
     introspection: true,
-    // The API sets no cache hints; Apollo's default cache-control plugin would still hook every
-    // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), sqlStatementsHeader],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // The API sets no cache hints; Apollo's default cache-control plugin would still hook every
+      // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
+      ApolloServerPluginCacheControlDisabled(),
+      sqlStatementsHeader,
+      costPlugin(options),
+      errorPlugin(options),
+    ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-      const original = unwrapResolverError(error);
-      options.logger.error({ err: original, path: formatted.path }, 'unexpected error');
-      if (!options.production) return formatted;
+      const failure = classifyDatabaseError(unwrapResolverError(error));
+      if (failure === 'timeout') {
+        return { message: `The request ran longer than ${timeoutSeconds} s and was cancelled.`, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };
+      }
+      if (failure === 'unavailable') {
+        return { message: 'The database is unavailable; retry shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      }
+      if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
       return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     },
   });
 }
+
+

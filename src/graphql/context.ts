@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context } from '../common/context';
+import type { Billing, Context } from '../common/context';
 import { LoaderRegistry } from '../common/loaders';
 import type { SqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
@@ -10,6 +10,7 @@ export interface RequestInfo {
   sql?: SqlStats;
   /** The request's Authorization header, if any. */
   authorization?: string;
+  billing?: Billing;
 }
 
 /**
@@ -24,5 +25,6 @@ export async function createContext(db: Database, request: RequestInfo = {}): Pr
     requestId: request.requestId ?? randomUUID(),
     sql: request.sql ?? { statements: 0 },
     caller: await authenticate(em, request.authorization),
+    billing: request.billing ?? { callerId: 'internal', keyed: false },
   };
 }

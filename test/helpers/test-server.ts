@@ -5,16 +5,30 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { Client } from 'pg';
-import pino from 'pino';
+import pino, { Logger } from 'pino';
 import { startApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { openDatabase, Database } from '../../src/db/database';
+import type { HttpOptions } from '../../src/http/server';
+
+/** The PostgreSQL that tests needing a real server process use when DATABASE_URL is not set. */
+export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestServerOptions {
+  logger?: Logger;
+  http?: HttpOptions;
+  /** Run on PostgreSQL even when DATABASE_URL is not set (for behaviour only PostgreSQL has). */
+  postgres?: boolean;
+  /** Lets the server reach its database another way (through a proxy), given the test database's URL. */
+  serverDatabaseUrl?: (url: string) => string;
+}
 
 export interface GraphQLResponse<T> {
   status: number;
   headers: Headers;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
 }
 
 export interface TestServer {
@@ -31,8 +45,10 @@ export interface TestServer {
 }
 
 /** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
-export async function createTestDatabase(): Promise<{ config: AppConfig; drop(): Promise<void> }> {
-  const base = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+export async function createTestDatabase(options: { postgres?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+  if (options.postgres && !env.DATABASE_URL) env.DATABASE_URL = LOCAL_POSTGRES;
+  const base = loadConfig(env);
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: base.databaseUrl });
@@ -61,10 +77,11 @@ export async function createTestDatabase(): Promise<{ config: AppConfig; drop():
 }
 
 /** Starts the real server (migrated and seeded) on its own database, on a free port. */
-export async function startTestServer(overrides: Partial<AppConfig> = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+export async function startTestServer(overrides: Partial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const database = await createTestDatabase(options);
   const config = { ...database.config, ...overrides };
-  const app = await startApp(config, pino({ level: config.logLevel }));
+  const serverConfig = config.databaseUrl && options.serverDatabaseUrl ? { ...config, databaseUrl: options.serverDatabaseUrl(config.databaseUrl) } : config;
+  const app = await startApp(serverConfig, options.logger ?? pino({ level: config.logLevel }), options.http);
   const url = `http://127.0.0.1:${app.port}/graphql`;
   // The embedded database belongs to the server's process: independent checks go through a
   // second session only on PostgreSQL; on PGlite they use the server's own instance.
@@ -86,8 +103,8 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}): Promi
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: print(doc), variables }),
       });
-      const body = (await res.json()) as { data?: never; errors?: never };
-      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
+      const body = (await res.json()) as { data?: never; errors?: never; extensions?: Record<string, unknown> };
+      return { status: res.status, headers: res.headers, data: body.data, errors: body.errors, extensions: body.extensions };
     },
     async sql(text, params = []) {
       if (checker instanceof Client) return (await checker.query(text, params)).rows;

@@ -1,0 +1,190 @@
+import net from 'node:net';
+import { Client } from 'pg';
+import { print } from 'graphql';
+import { SectorsDocument } from '../generated/graphql';
+import { runServer } from '../helpers/child-server';
+import { createTestDatabase, startTestServer, TestServer } from '../helpers/test-server';
+
+// Behaviour that needs a real PostgreSQL server (statement_timeout, a database that goes away,
+// locks held by another session). These tests use PostgreSQL even when the suite runs on the
+// embedded database (DATABASE_URL unset): the machine's PostgreSQL at 127.0.0.1:5432.
+
+/** Opens a session that holds an exclusive lock on `sector` until `release()`, so reads of it wait. */
+async function lockSectors(databaseUrl: string): Promise<{ release(): Promise<void> }> {
+  const locker = new Client({ connectionString: databaseUrl });
+  await locker.connect();
+  await locker.query('begin');
+  await locker.query('lock table sector in access exclusive mode');
+  return {
+    async release() {
+      await locker.query('rollback');
+      await locker.end();
+    },
+  };
+}
+
+async function waitingOnLock(databaseUrl: string): Promise<number> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike '%sector%'`,
+    );
+    return rows[0].n;
+  } finally {
+    await c.end();
+  }
+}
+
+async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`condition not met within ${ms} ms`);
+}
+
+/** A TCP proxy in front of PostgreSQL that the test can cut (refuse and drop connections) and restore. */
+class CuttableProxy {
+  private server?: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+
+  async open(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(5432, '127.0.0.1');
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  async cut(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    await closed;
+  }
+}
+
+describe('on PostgreSQL: deadlines, outages', () => {
+  let server: TestServer;
+  const proxy = new CuttableProxy();
+  let directUrl = '';
+
+  beforeAll(async () => {
+    await proxy.open();
+    server = await startTestServer(
+      { requestTimeoutMs: 1500 },
+      {
+        postgres: true,
+        serverDatabaseUrl: (url) => {
+          directUrl = url;
+          const proxied = new URL(url);
+          proxied.port = String(proxy.port);
+          return proxied.toString();
+        },
+      },
+    );
+  });
+  afterAll(async () => {
+    await server?.close();
+    await proxy.cut().catch(() => undefined);
+  });
+
+  it('a query past the deadline is cancelled in PostgreSQL (statement_timeout) and the client gets TIMEOUT', async () => {
+    const lock = await lockSectors(directUrl);
+    let res;
+    const started = Date.now();
+    try {
+      res = await server.gql(SectorsDocument);
+      // Cancelled on the server, not abandoned: nothing of ours still waits on the lock.
+      expect(await waitingOnLock(directUrl)).toBe(0);
+    } finally {
+      await lock.release();
+    }
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(1400);
+    expect(took).toBeLessThan(4000);
+    expect(res.status).toBe(504);
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
+    expect(res.errors![0].message).not.toMatch(/statement|sector|select/i);
+    // The next request runs normally.
+    expect((await server.gql(SectorsDocument)).errors).toBeUndefined();
+  });
+
+  it('when the database goes away requests get SERVICE_UNAVAILABLE quickly, /readyz says 503, and both recover by themselves', async () => {
+    expect((await server.gql(SectorsDocument)).errors).toBeUndefined();
+    expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
+
+    await proxy.cut();
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const res = await server.gql(SectorsDocument);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(res.status).toBe(503);
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    }
+    const ready = await fetch(`${server.origin}/readyz`);
+    expect(ready.status).toBe(503);
+    expect((await fetch(`${server.origin}/healthz`)).status).toBe(200); // alive, only not ready
+
+    await proxy.open();
+    await until(async () => (await server.gql(SectorsDocument)).data?.sectors.length === 8, 10000);
+    expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('on PostgreSQL: SIGTERM while a request is in flight', () => {
+  it('stops accepting, finishes the request, closes the database and exits 0', async () => {
+    const database = await createTestDatabase({ postgres: true });
+    const url = database.config.databaseUrl!;
+    const run = runServer({ DATABASE_URL: url, LOG_LEVEL: 'info' });
+    try {
+      const endpoint = await run.ready;
+      const lock = await lockSectors(url);
+      const inFlight = fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(SectorsDocument) }),
+      });
+      await until(async () => (await waitingOnLock(url)) === 1, 5000);
+
+      run.child.kill('SIGTERM');
+      // New connections are refused while the request in flight waits.
+      await until(async () => {
+        try {
+          await fetch(`${new URL(endpoint).origin}/healthz`);
+          return false;
+        } catch {
+          return true;
+        }
+      }, 3000);
+      expect(run.child.exitCode).toBeNull();
+
+      await lock.release();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: { sectors: unknown[] } };
+      expect(body.data.sectors).toHaveLength(8);
+      const exit = await run.exited;
+      expect(exit.code).toBe(0);
+      // The database connections were closed: none of the server's sessions remain.
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      await c.end();
+      expect(rows[0].n).toBe(0);
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await database.drop();
+    }
+  });
+});
