@@ -3,7 +3,13 @@
  * The end-to-end tests start the real server on a real database: the embedded PGlite by
  * default, PostgreSQL when DATABASE_URL is set (each test file gets its own database).
  */
+// Cutting a database connection mid-flight and PostgreSQL's statement_timeout need a real
+// PostgreSQL server: those tests belong to the PostgreSQL pass (DATABASE_URL set), so the
+// embedded pass needs no database server at all.
+const postgresOnly = ['/test/e2e/postgres-resilience.e2e.test.ts'];
+
 module.exports = {
+  testPathIgnorePatterns: process.env.DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', ...postgresOnly],
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e.test.ts'],
