@@ -226,7 +226,7 @@ function scoredCtesBySectorSet(parkIds: number[], weights: Weights): SqlFragment
     // Bits of the sectors with a chain gap in any park of the scope: only firms serving one need their layer.
     `gap_bits as (select coalesce(bit_or(b.bit), 0) as bits from missing m join ${SECTOR_BITS} on b.code = m.sector_code),\n` +
     `firm_mask as (select enterprise_id, bit_or(${SECTOR_BIT}) as mask from enterprise_sector group by enterprise_id),\n` +
-    `firm_set as (select fm.enterprise_id, fm.mask, case when fm.mask & (select bits from gap_bits) <> 0` +
+    `firm_set as materialized (select fm.enterprise_id, fm.mask, case when fm.mask & (select bits from gap_bits) <> 0` +
     ` then x.layer else '${LAYERS[0]}' end as layer from firm_mask fm join enterprise x on x.id = fm.enterprise_id),\n` +
     `combo as (select sp.id as park_id, l.layer, m.mask, count(f.sector_code)::int as fit, count(mi.sector_code)::int as gap, coalesce(sum(o.n), 0)::int as demand` +
     ` from sp cross join generate_series(1, ${masks - 1}) as m(mask) cross join ${layerValues} join ${SECTOR_BITS} on m.mask & b.bit <> 0` +
@@ -242,9 +242,12 @@ function scoredCtesBySectorSet(parkIds: number[], weights: Weights): SqlFragment
     ` coalesce(s.released, 0) as released, coalesce(s.developing, 0) as developing, coalesce(s.district, 0) as district` +
     ` from dense d full join sparse s on s.park_id = d.park_id and s.enterprise_id = d.enterprise_id),\n` +
     // Same pairs as the general chain: at least one positive signal, firm not already in the park.
+    // The parks' own firms are few: one hash of them beats probing enterprise_park for every pair.
+    `in_park as (select ep.park_id, ep.enterprise_id from enterprise_park ep join sp on sp.id = ep.park_id),\n` +
     `scored as (select ps.park_id, ps.enterprise_id, ${score.sql} as score from pair_signals ps left join nfocus nf on nf.park_id = ps.park_id` +
+    ` left join in_park ip on ip.park_id = ps.park_id and ip.enterprise_id = ps.enterprise_id` +
     ` where (ps.fit > 0 or ps.gap > 0 or ps.demand > 0 or ps.hosted > 0 or ps.cohosted > 0 or ps.delivered > 0 or ps.released > 0 or ps.developing > 0 or ps.district > 0)` +
-    ` and not exists (select 1 from enterprise_park x where x.park_id = ps.park_id and x.enterprise_id = ps.enterprise_id))`;
+    ` and ip.enterprise_id is null)`;
   return { sql, bindings: [...ctes.bindings, ...score.bindings] };
 }
 
