@@ -44,7 +44,7 @@ describe('explorer, graph view and not-found pages in Chromium', () => {
     }
     // A client asking for JSON still reaches Apollo, and Apollo's CDN landing page stays off.
     const api = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
-    expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(((await api.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
     const bare = await fetch(`${server.origin}/graphql`, { headers: { accept: 'application/json' } });
     expect(bare.headers.get('content-type')).not.toMatch(/text\/html/);
   });

@@ -2,19 +2,18 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { SectorsDocument } from '../generated/graphql';
 import { RedisRateLimitStore } from '../../src/graphql/rate-limit';
+import { createTestKey } from '../helpers/api-keys';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const rateLimit = { anonymousPoints: 3, keyedPoints: 5, windowMs: 3_600_000 };
-/** A stand-in for the key store of issue 5: the token "valid-key-1" is the key with id 1. */
-const resolveKey = async (token: string) => (token === 'valid-key-1' ? { id: '1' } : null);
 
 const spend = async (server: TestServer, headers: Record<string, string> = {}) => server.gql(SectorsDocument, undefined, headers);
 
 describe('rate limits by cost points per caller (in memory)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ rateLimit }, { http: { resolveKey } });
+    server = await startTestServer({ rateLimit });
   });
   afterAll(() => server?.close());
 
@@ -37,13 +36,17 @@ describe('rate limits by cost points per caller (in memory)', () => {
     expect(over.headers.get('x-sql-statements')).toBe('0');
   });
 
-  it('a valid key has its own, larger budget; an unknown bearer token is billed by IP like anyone', async () => {
-    const keyed = await spend(server, { authorization: 'Bearer valid-key-1' });
+  it('a valid API key has its own, larger budget; an unknown key is refused, not billed', async () => {
+    const { headers } = await createTestKey(server, 'reader', '限流测试');
+    const keyed = await spend(server, headers);
     expect(keyed.status).toBe(200);
     expect(keyed.headers.get('x-ratelimit-limit')).toBe('5');
     expect(keyed.headers.get('x-ratelimit-used')).toBe('1');
-    const unknown = await spend(server, { authorization: 'Bearer not-a-key' });
-    expect(unknown.status).toBe(429); // the IP's budget was spent by the previous test
+    const unknown = await spend(server, { authorization: 'Bearer qdai_not-a-real-key' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const anonymous = await spend(server);
+    expect(anonymous.status).toBe(429); // the IP's budget was spent by the previous test
   });
 });
 
@@ -58,8 +61,8 @@ describe('rate limits shared through Redis by several server processes', () => {
     storeB = new RedisRateLimitStore(REDIS_URL, prefix);
     await Promise.all([storeA.ready(), storeB.ready()]);
     [a, b] = await Promise.all([
-      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { resolveKey, rateLimitStore: storeA } }),
-      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { resolveKey, rateLimitStore: storeB } }),
+      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeA } }),
+      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeB } }),
     ]);
   });
   afterAll(async () => {
@@ -92,7 +95,7 @@ describe('rate limits shared through Redis by several server processes', () => {
     const redis = new Redis(REDIS_URL);
     const server = await startTestServer({ redisUrl: REDIS_URL, rateLimit });
     try {
-      const res = await spend(server, { authorization: 'Bearer whatever' });
+      const res = await spend(server);
       expect(res.status).toBe(200);
       const keys = await redis.keys('directory:ratelimit:ip:*');
       expect(keys.length).toBeGreaterThan(0);
