@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
 import { exportRouter } from './export.router';
+import { startCaching } from './caching';
 
 export interface RunningServer {
   url: string;
@@ -31,7 +32,8 @@ export const GRAPHQL_BODY_LIMIT = '1mb';
  * and migrated. `close()` stops accepting, lets requests in flight finish and closes the database.
  */
 export async function startHttpServer(config: AppConfig, db: Database, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
-  const apollo = createApollo({ production: config.production, logger });
+  const caching = await startCaching(config, logger);
+  const apollo = createApollo({ production: config.production, logger, cache: caching.apq, plugins: caching.plugins });
   await apollo.start();
 
   const app = express();
@@ -84,6 +86,7 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await caching.close();
         await db.close();
       })();
       return closing;

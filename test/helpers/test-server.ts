@@ -32,7 +32,15 @@ export interface TestServer {
 
 /** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
 export async function createTestDatabase(): Promise<{ config: AppConfig; drop(): Promise<void> }> {
-  const base = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+  // The response cache is off unless a test asks for it: most tests change rows with SQL behind
+  // the API's back and count the statements of repeated queries. test/e2e/response-cache turns it on.
+  const base = loadConfig({
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'false',
+  });
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: base.databaseUrl });
