@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from './auth';
 import type { LoaderRegistry } from './loaders';
 import type { SqlStats } from './sql-stats';
 
@@ -13,4 +14,6 @@ export interface Context {
   loaders: LoaderRegistry;
   requestId: string;
   sql: SqlStats;
+  /** The API key that signed the request, or null for an anonymous caller. */
+  caller: Caller | null;
 }

@@ -16,6 +16,18 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** Too many requests of a limited kind (graph exports) are running; retry later. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The request carries an API key that is unknown, revoked or malformed, or a write came without one. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The API key is valid but its role does not allow this operation. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** userError: the record changed since the client read it (expectedVersion is stale); nothing was written. */
+  CONFLICT: 'CONFLICT',
+  /** userError: another record already holds a value that must be unique (e.g. a credit code). */
+  DUPLICATE: 'DUPLICATE',
+  /** userError: other records depend on the one to delete; pass detach: true to unlink them. */
+  HAS_DEPENDANTS: 'HAS_DEPENDANTS',
+  /** The request body is larger than the route accepts (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The database is unreachable. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** Anything unexpected; details are logged, not returned. */
@@ -35,5 +47,19 @@ export class BadUserInputError extends GraphQLError {
 export class NotFoundError extends GraphQLError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...extra } });
+  }
+}
+
+/** No API key, or one that is unknown, revoked or malformed (HTTP 401 when raised before execution). */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  }
+}
+
+/** A valid API key whose role does not allow the operation. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
   }
 }

@@ -66,13 +66,15 @@ function joinNames(names: string[]): string {
 export function searchColumns(nameZh: string, nameEn?: string | null, aliases?: readonly string[] | null): SearchColumns {
   const all = [nameZh, nameEn ?? '', ...(aliases ?? [])].map((n) => n.trim()).filter((n) => n.length > 0);
   const text = [...new Set(all.map(normalizeSearchText))];
-  const chinese = all.filter(hasChinese);
-  const full = [...new Set(chinese.map((n) => syllables(n, 'pinyin').join('')).filter((s) => s.length > 0))];
-  const initials = [...new Set(chinese.map((n) => syllables(n, 'first').map((s) => s[0]).join('')).filter((s) => s.length > 0))];
+  // One pinyin-pro call per Chinese name (the costly step, used by imports of 100k rows): the
+  // initials are the first letters of the same syllables.
+  const read = new Map(all.filter(hasChinese).map((n) => [n, syllables(n, 'pinyin')]));
+  const full = [...new Set([...read.values()].map((s) => s.join('')).filter((s) => s.length > 0))];
+  const initials = [...new Set([...read.values()].map((s) => s.map((x) => x[0]).join('')).filter((s) => s.length > 0))];
   return {
     searchText: joinNames(text),
     searchPinyin: joinNames(full),
     searchInitials: joinNames(initials),
-    namePinyin: syllables(nameZh, 'pinyin').join(' '),
+    namePinyin: (read.get(nameZh.trim()) ?? syllables(nameZh, 'pinyin')).join(' '),
   };
 }

@@ -7,6 +7,8 @@ import { InnovationPlatform } from '../modules/platform/platform.entity';
 import { Scenario } from '../modules/scenario/scenario.entity';
 import { Sector } from '../modules/sector/sector.entity';
 import { Provenance } from '../common/provenance';
+import { ApiKey } from '../modules/api-key/api-key.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 
 /** Every entity the ORM maps, listed explicitly so no folder scanning happens at start-up. */
 export const entities = [
@@ -19,4 +21,6 @@ export const entities = [
   LargeModel,
   ComputeCenter,
   PlanIndicator,
+  ApiKey,
+  AuditEntry,
 ];

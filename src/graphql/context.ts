@@ -3,18 +3,26 @@ import type { Context } from '../common/context';
 import { LoaderRegistry } from '../common/loaders';
 import type { SqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
+import { authenticate } from '../modules/api-key/api-key.service';
 
 export interface RequestInfo {
   requestId?: string;
   sql?: SqlStats;
+  /** The request's Authorization header, if any. */
+  authorization?: string;
 }
 
-/** Builds what one request owns: its EntityManager fork, its DataLoaders, its counters. */
-export function createContext(db: Database, request: RequestInfo = {}): Context {
+/**
+ * Builds what one request owns: its EntityManager fork, its DataLoaders, its counters and its
+ * caller. A bad API key fails here (UNAUTHENTICATED, HTTP 401), before anything runs.
+ */
+export async function createContext(db: Database, request: RequestInfo = {}): Promise<Context> {
+  const em = db.em();
   return {
-    em: db.em(),
+    em,
     loaders: new LoaderRegistry(),
     requestId: request.requestId ?? randomUUID(),
     sql: request.sql ?? { statements: 0 },
+    caller: await authenticate(em, request.authorization),
   };
 }

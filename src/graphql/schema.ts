@@ -1,9 +1,17 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
+import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
+import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ParkMutationResolver } from '../modules/park/park.mutations';
+import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
+import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
+import { LargeModelMutationResolver } from '../modules/large-model/large-model.mutations';
+import { ChainGapResolver, MatchResolver } from '../modules/matching/match.resolver';
 import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { ParkResolver } from '../modules/park/park.resolver';
@@ -28,6 +36,14 @@ export const resolvers = [
   ParkCountResolver,
   CoverageCellResolver,
   PlanResolver,
+  EnterpriseMutationResolver,
+  ParkMutationResolver,
+  PlatformMutationResolver,
+  ScenarioMutationResolver,
+  LargeModelMutationResolver,
+  AuditResolver,
+  MatchResolver,
+  ChainGapResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;
@@ -38,6 +54,8 @@ export function buildAppSchema(): GraphQLSchema {
   schema = buildSchemaSync({
     resolvers: [...resolvers],
     validate: false,
+    authChecker,
+    authMode: 'error',
     emitSchemaFile: false,
   });
   // type-graphql has no decorator for the root types' own descriptions.

@@ -11,6 +11,8 @@ import { createApollo } from '../graphql/apollo';
 import { createContext } from '../graphql/context';
 import { exportRouter } from './export.router';
 import { startCaching } from './caching';
+import { bodyErrors } from './body-errors';
+import { importRouter } from './import.router';
 
 export interface RunningServer {
   url: string;
@@ -56,18 +58,25 @@ export async function startHttpServer(config: AppConfig, db: Database, logger: L
   app.use(
     '/graphql',
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
+    bodyErrors('1 MB'),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
+      context: ({ req, res }) =>
+        createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, authorization: req.get('authorization') }),
     }),
   );
 
   app.use(exportRouter(db, logger));
+  app.use(importRouter(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });
   });
 
   const server = http.createServer(app);
+  // Idle keep-alive connections outlive the clients' own idle timeouts (load balancers use 60 s,
+  // Node's fetch 4 s), so a client never sends a request on a socket the server is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_initial } from './Migration20261127000000_initial';
+import { Migration20261127100000_editing } from './Migration20261127100000_editing';
 import { Migration20261201000000_search } from './Migration20261201000000_search';
 
 /**
@@ -8,5 +9,6 @@ import { Migration20261201000000_search } from './Migration20261201000000_search
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_initial', class: Migration20261127000000_initial },
+  { name: 'Migration20261127100000_editing', class: Migration20261127100000_editing },
   { name: 'Migration20261201000000_search', class: Migration20261201000000_search },
 ];

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from './platform.enums';
@@ -56,4 +56,70 @@ export class PlatformOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
   direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: '新增创新平台 A new innovation platform.' })
+export class CreateInnovationPlatformInput {
+  @Field({ description: 'Chinese name, not blank.' })
+  nameZh!: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
+  aliases?: string[] | null;
+
+  @Field(() => PlatformKind, { description: 'Kind of platform.' })
+  kind!: PlatformKind;
+
+  @Field(() => PlatformLevel, { description: 'Level: national, provincial or municipal.' })
+  level!: PlatformLevel;
+
+  @Field(() => Int, { nullable: true, description: 'Year established or recognised (1900 to next year).' })
+  foundedYear?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The park the platform is in.' })
+  parkId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Firms hosting the platform (依托单位), Enterprise IDs.' })
+  hostIds?: string[] | null;
+
+  @Field(() => [SectorCode], { nullable: true, description: 'Sectors the platform serves.' })
+  sectors?: SectorCode[] | null;
+}
+
+@InputType({ description: '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost.' })
+export class UpdateInnovationPlatformInput {
+  @Field(() => ID, { description: 'The platform to change.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
+  nameZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
+  aliases?: string[] | null;
+
+  @Field(() => PlatformKind, { nullable: true, description: 'Kind; cannot be cleared.' })
+  kind?: PlatformKind | null;
+
+  @Field(() => PlatformLevel, { nullable: true, description: 'Level; cannot be cleared.' })
+  level?: PlatformLevel | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year established.' })
+  foundedYear?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
+  parkId?: string | null;
 }

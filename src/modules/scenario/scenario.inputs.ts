@@ -57,3 +57,60 @@ export class ScenarioOrder {
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
   direction: OrderDirection = OrderDirection.ASC;
 }
+
+@InputType({ description: '新增应用场景 A new "AI+" scenario.' })
+export class CreateScenarioInput {
+  @Field({ description: 'Chinese name, not blank.' })
+  nameZh!: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => SectorCode, { description: 'The focus sector the scenario belongs to.' })
+  sector!: SectorCode;
+
+  @Field(() => ScenarioStatus, { description: 'Stage of the scenario.' })
+  status!: ScenarioStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Year opened or reached its status (1900 to next year).' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The park where it runs.' })
+  parkId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Firms providing it (Enterprise IDs).' })
+  providerIds?: string[] | null;
+}
+
+@InputType({ description: '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.' })
+export class UpdateScenarioInput {
+  @Field(() => ID, { description: 'The scenario to change.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
+  nameZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => SectorCode, { nullable: true, description: 'Sector; cannot be cleared.' })
+  sector?: SectorCode | null;
+
+  @Field(() => ScenarioStatus, { nullable: true, description: 'Stage; cannot be cleared.' })
+  status?: ScenarioStatus | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year.' })
+  year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
+  parkId?: string | null;
+}

@@ -1,0 +1,178 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { decodeGlobalId } from '../global-id';
+import { Actor, FieldChanges, pgArray, writeAudit } from './audit';
+import { abortIfErrors, actorOf, deleteRecord, EditableTable, insertRecord, runWrite, selectRow, updateRecord, Values } from './record-writer';
+import { UserError, UserErrorCode, UserErrors } from './user-error';
+import { toGlobalId } from '../global-id';
+
+/** Records that depend on one about to be deleted, by relation, for the HAS_DEPENDANTS message. */
+export interface Dependants {
+  relation: string;
+  count: number;
+  /** A few names, enough for a person to recognise them. */
+  names: string[];
+}
+
+/**
+ * What a module tells the generic editor about one entity: how to validate its inputs, what to
+ * write besides its row on creation (relations), and what depends on it.
+ */
+export interface EditingSpec<T extends object, C, U> extends EditableTable {
+  entity: EntityClass<T>;
+  /** Cleaned column values of a create input (errors go to `errors`, with field paths). */
+  validateCreate(tx: SqlEntityManager, input: C, errors: UserErrors): Promise<Values>;
+  /** Cleaned values of an update input; only the fields the client sent. */
+  validateUpdate(tx: SqlEntityManager, input: U, id: number, errors: UserErrors): Promise<Values>;
+  /** Writes relations given in a create input; returns them for the audit entry. */
+  afterCreate?(tx: SqlEntityManager, id: number, input: C, errors: UserErrors): Promise<FieldChanges>;
+  dependants?(tx: SqlEntityManager, id: number): Promise<Dependants[]>;
+  /** Unlinks the dependants (delete with detach: true); returns what was unlinked, for the audit. */
+  detach?(tx: SqlEntityManager, id: number): Promise<FieldChanges>;
+}
+
+export interface RecordPayload<T> {
+  record: T | null;
+  userErrors: UserError[];
+}
+
+/** The local id a global ID names, or a userError at `path`. */
+export function localIdOf(id: string, type: string, path: string[], errors: UserErrors): number | null {
+  const decoded = decodeGlobalId(id);
+  const n = decoded && decoded.type === type ? Number(decoded.localId) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    errors.add(path, `Expected the ID of a ${type}${decoded ? `, got the ID of a ${decoded.type}` : ''}.`);
+    return null;
+  }
+  return n;
+}
+
+async function readBack<T extends object>(tx: SqlEntityManager, spec: EditingSpec<T, unknown, unknown>, id: number): Promise<T> {
+  const row = await selectRow(tx, spec.table, id);
+  return tx.map(spec.entity, row as never);
+}
+
+/** Creates a record from a validated input, with its relations and an audit entry, in one transaction. */
+export async function createWith<T extends object, C>(ctx: Context, spec: EditingSpec<T, C, unknown>, input: C): Promise<RecordPayload<T>> {
+  const actor = actorOf(ctx);
+  const { result, userErrors } = await runWrite(ctx, async (tx, errors) => {
+    const values = await spec.validateCreate(tx, input, errors);
+    abortIfErrors(errors);
+    const id = await insertRecord(tx, spec, values, actor);
+    if (spec.afterCreate) {
+      const related = await spec.afterCreate(tx, id, input, errors);
+      abortIfErrors(errors);
+      if (Object.keys(related).length) {
+        await writeAudit(tx, actor, [{ action: 'LINK', recordType: spec.type, recordId: toGlobalId(spec.type, id), changes: related }]);
+      }
+    }
+    return readBack(tx, spec, id);
+  });
+  return { record: result, userErrors };
+}
+
+/** Updates a record if it is still at input.expectedVersion (else CONFLICT), in one transaction. */
+export async function updateWith<T extends object, U extends { id: string; expectedVersion: number }>(
+  ctx: Context,
+  spec: EditingSpec<T, unknown, U>,
+  input: U,
+): Promise<RecordPayload<T>> {
+  const actor = actorOf(ctx);
+  const { result, userErrors } = await runWrite(ctx, async (tx, errors) => {
+    const id = localIdOf(input.id, spec.type, ['input', 'id'], errors);
+    abortIfErrors(errors);
+    const values = await spec.validateUpdate(tx, input, id!, errors);
+    abortIfErrors(errors);
+    await updateRecord(tx, spec, id!, input.expectedVersion, values, actor, errors);
+    return readBack(tx, spec, id!);
+  });
+  return { record: result, userErrors };
+}
+
+/**
+ * Deletes a record. When others depend on it the delete is refused with HAS_DEPENDANTS naming
+ * them, unless `detach` is true: then they are unlinked first, in the same transaction.
+ */
+export async function deleteWith<T extends object>(
+  ctx: Context,
+  spec: EditingSpec<T, unknown, unknown>,
+  globalId: string,
+  detach: boolean,
+): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+  const actor: Actor = actorOf(ctx);
+  const { result, userErrors } = await runWrite(ctx, async (tx, errors) => {
+    const id = localIdOf(globalId, spec.type, ['id'], errors);
+    abortIfErrors(errors);
+    const row = await selectRow(tx, spec.table, id!, true);
+    if (!row) {
+      errors.add(['id'], `No ${spec.type} has this ID (it may already have been deleted).`, UserErrorCode.NOT_FOUND);
+      abortIfErrors(errors);
+    }
+    let extra: FieldChanges = {};
+    const dependants = (await spec.dependants?.(tx, id!))?.filter((d) => d.count > 0) ?? [];
+    if (dependants.length && !detach) {
+      const listed = dependants
+        .map((d) => `${d.count} ${d.relation} (${d.names.join('、')}${d.count > d.names.length ? ' …' : ''})`)
+        .join('; ');
+      errors.add(['id'], `“${String(row!.name_zh)}” cannot be deleted while other records depend on it: ${listed}. Pass detach: true to unlink them and delete.`, UserErrorCode.HAS_DEPENDANTS);
+      abortIfErrors(errors);
+    }
+    if (dependants.length && spec.detach) extra = await spec.detach(tx, id!);
+    await deleteRecord(tx, spec, id!, actor, extra);
+    return globalId;
+  });
+  return { deletedId: result, userErrors };
+}
+
+/** Up to `limit` names and the count of rows a query finds, for {@link Dependants}. */
+export async function namedDependants(tx: SqlEntityManager, relation: string, sql: string, params: unknown[], limit = 5): Promise<Dependants> {
+  const rows = (await tx.execute(`select name_zh, count(*) over ()::int as n from (${sql}) d order by name_zh limit ${limit}`, params)) as Array<{ name_zh: string; n: number }>;
+  return { relation, count: rows[0]?.n ?? 0, names: rows.map((r) => r.name_zh) };
+}
+
+/** The local id of an optional reference field (e.g. parkId), checked to exist; null clears it. */
+export async function referenceId(
+  tx: SqlEntityManager,
+  globalId: string | null | undefined,
+  type: string,
+  table: string,
+  path: string[],
+  errors: UserErrors,
+): Promise<number | null | undefined> {
+  if (globalId === undefined || globalId === null) return globalId;
+  const id = localIdOf(globalId, type, path, errors);
+  if (id === null) return undefined;
+  const rows = (await tx.execute(`select 1 as x from "${table}" where id = ?`, [id])) as unknown[];
+  if (!rows.length) {
+    errors.add(path, `No ${type} has this ID.`, UserErrorCode.NOT_FOUND);
+    return undefined;
+  }
+  return id;
+}
+
+/**
+ * Links a new record to others given in its create input (e.g. a platform's hosts), checking
+ * each ID; returns the audit change. `others` are global IDs of `type`, or codes when `codes`.
+ */
+export async function linkOnCreate(
+  tx: SqlEntityManager,
+  link: { pivot: string; ownColumn: string; otherColumn: string; type: string; table: string; field: string; codes?: boolean },
+  ownId: number,
+  others: readonly string[] | null | undefined,
+  errors: UserErrors,
+): Promise<FieldChanges> {
+  if (!others?.length) return {};
+  const keys: Array<number | string> = [];
+  for (const [i, other] of others.entries()) {
+    const path = ['input', link.field, String(i)];
+    const key = link.codes ? other : await referenceId(tx, other, link.type, link.table, path, errors);
+    if (key !== undefined && key !== null && !keys.includes(key)) keys.push(key);
+  }
+  if (!errors.empty || !keys.length) return {};
+  await tx.execute(
+    `insert into "${link.pivot}" ("${link.ownColumn}", "${link.otherColumn}") select ?, unnest(?::${link.codes ? 'text' : 'int'}[]) on conflict do nothing`,
+    [ownId, pgArray(keys)],
+  );
+  return { [link.field]: { before: null, after: link.codes ? keys : keys.map((k) => toGlobalId(link.type, k)) } };
+}

@@ -1,0 +1,135 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+
+/** One data row of an uploaded table: its line in the file and its cells by header. */
+export interface TableRow {
+  line: number;
+  cells: Record<string, string>;
+}
+
+export interface Table {
+  headers: string[];
+  rows: TableRow[];
+  /** The encoding the file was read in (detected or given). */
+  encoding: string;
+}
+
+export class TableReadError extends Error {
+  constructor(message: string, readonly status = 400) {
+    super(message);
+  }
+}
+
+const SNIFF_BYTES = 64 * 1024;
+const ENCODINGS: Record<string, string> = { 'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030' };
+
+/**
+ * The encoding of a file from its first bytes: UTF-8 when they are valid UTF-8 (with or without a
+ * BOM), otherwise GB18030, which reads what Excel saves as GBK/GB2312 "CSV" on Chinese Windows.
+ */
+export function detectEncoding(head: Buffer): string {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+export function normaliseEncoding(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const found = ENCODINGS[name.trim().toLowerCase()];
+  if (!found) throw new TableReadError(`Unknown encoding "${name}"; use utf-8 or gb18030 (which also reads GBK).`);
+  return found;
+}
+
+/**
+ * Reads a CSV stream into rows without holding the raw bytes: sniffs the encoding from the first
+ * 64 KB (unless given), decodes with iconv-lite (a UTF-8 BOM is dropped) and parses with
+ * csv-parse (quoted fields, embedded newlines and commas, CRLF). Fails past `maxBytes`.
+ */
+export async function readCsv(stream: Readable, options: { encoding?: string; maxBytes: number }): Promise<Table> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true });
+  const records: Array<{ record: string[]; info: { lines: number } }> = [];
+  parser.on('readable', () => {
+    let r;
+    while ((r = parser.read()) !== null) records.push(r);
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('error', reject);
+  });
+  let encoding = normaliseEncoding(options.encoding);
+  let decoder: ReturnType<typeof iconv.getDecoder> | null = null;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let total = 0;
+  const start = (): void => {
+    const bytes = Buffer.concat(head);
+    encoding ??= detectEncoding(bytes);
+    decoder = iconv.getDecoder(encoding);
+    parser.write(decoder.write(bytes));
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += buf.length;
+      if (total > options.maxBytes) throw new TableReadError(`The file is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`, 413);
+      if (decoder) {
+        parser.write((decoder as ReturnType<typeof iconv.getDecoder>).write(buf));
+        continue;
+      }
+      head.push(buf);
+      headBytes += buf.length;
+      if (headBytes >= SNIFF_BYTES) start();
+    }
+    if (!decoder) start();
+    const rest = (decoder as unknown as ReturnType<typeof iconv.getDecoder>).end();
+    if (rest) parser.write(rest);
+    parser.end();
+    await finished;
+  } catch (error) {
+    parser.destroy();
+    if (error instanceof TableReadError) throw error;
+    throw new TableReadError(`The file is not readable CSV: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new TableReadError('The file is empty: expected a header line and data rows.');
+  const headers = records[0].record.map((h) => h.replace(/^\uFEFF/, '').trim());
+  // info.lines is where a record ends; a cell with line breaks starts it earlier.
+  const rows = records.slice(1).map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, cell) => n + (cell.includes('\n') ? cell.split('\n').length - 1 : 0), 0),
+    cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
+  }));
+  return { headers, rows, encoding: encoding! };
+}
+
+/** Reads a JSON body: an array of objects (or { rows: [...] }); "line" is the row's position, from 1. */
+export async function readJson(stream: Readable, options: { maxBytes: number }): Promise<Table> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > options.maxBytes) throw new TableReadError(`The body is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`, 413);
+    chunks.push(chunk);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw new TableReadError('The body is not valid JSON.');
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
+  if (!Array.isArray(list) || !list.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+    throw new TableReadError('Expected a JSON array of objects, one per firm (or { "rows": [...] }).');
+  }
+  const headers = [...new Set(list.flatMap((r) => Object.keys(r as object)))];
+  const rows = (list as Array<Record<string, unknown>>).map((r, i) => ({
+    line: i + 1,
+    cells: Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()]),
+    ),
+  }));
+  return { headers, rows, encoding: 'utf-8' };
+}

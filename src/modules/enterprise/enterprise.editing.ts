@@ -1,0 +1,125 @@
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { FieldChanges } from '../../common/editing/audit';
+import { EditingSpec, linkOnCreate, localIdOf, namedDependants } from '../../common/editing/entity-editing';
+import { column, Values } from '../../common/editing/record-writer';
+import type { RelationSpec } from '../../common/editing/relation-writer';
+import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
+import * as check from '../../common/editing/validate';
+import { toGlobalId } from '../../common/global-id';
+import { Enterprise } from './enterprise.entity';
+import type { CreateEnterpriseInput, UpdateEnterpriseInput } from './enterprise.inputs';
+
+export const ENTERPRISE_FIELDS = ['nameZh', 'nameEn', 'aliases', 'creditCode', 'layer', 'foundedYear', 'website', 'summary'] as const;
+
+type EnterpriseFields = Partial<Record<(typeof ENTERPRISE_FIELDS)[number], unknown>>;
+
+/**
+ * Cleans the scalar fields of a firm as the mutations and the importer receive them. `path`
+ * prefixes every error's field path (["input"] for mutations). Fields that are undefined stay so.
+ */
+export function cleanEnterpriseFields(input: EnterpriseFields, errors: UserErrors, path: string[] = ['input']): Values {
+  const at = (f: string) => [...path, f];
+  return {
+    nameZh: check.requiredName(input.nameZh as string | null | undefined, at('nameZh'), errors),
+    nameEn: check.optionalText(input.nameEn as string | null | undefined, at('nameEn'), errors, 300),
+    aliases: check.aliasList(input.aliases as string[] | null | undefined, at('aliases'), errors),
+    creditCode: check.creditCode(input.creditCode as string | null | undefined, at('creditCode'), errors),
+    layer: input.layer === null ? (errors.add(at('layer'), 'The chain layer cannot be cleared.'), undefined) : input.layer,
+    foundedYear: check.year(input.foundedYear as number | null | undefined, at('foundedYear'), errors),
+    website: check.url(input.website as string | null | undefined, at('website'), errors),
+    summary: check.optionalText(input.summary as string | null | undefined, at('summary'), errors),
+  };
+}
+
+/** A credit code held by another firm is a DUPLICATE user error naming that firm. */
+async function requireUniqueCreditCode(tx: SqlEntityManager, code: unknown, selfId: number | null, errors: UserErrors): Promise<void> {
+  if (typeof code !== 'string') return;
+  const rows = (await tx.execute('select id, name_zh from enterprise where credit_code = ? and id <> ?', [code, selfId ?? -1])) as Array<{ id: number; name_zh: string }>;
+  if (rows.length) {
+    errors.add(['input', 'creditCode'], `The credit code ${code} already belongs to “${rows[0].name_zh}”; a code identifies one firm.`, UserErrorCode.DUPLICATE, {
+      existingId: toGlobalId('Enterprise', rows[0].id),
+    });
+  }
+}
+
+export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, UpdateEnterpriseInput> = {
+  type: 'Enterprise',
+  table: 'enterprise',
+  entity: Enterprise,
+  fields: ENTERPRISE_FIELDS,
+  toRow: (values) => enterpriseRow(values),
+
+  async validateCreate(tx, input, errors) {
+    const values = cleanEnterpriseFields(input, errors);
+    await requireUniqueCreditCode(tx, values.creditCode, null, errors);
+    (input.parkIds ?? []).forEach((id, i) => localIdOf(id, 'Park', ['input', 'parkIds', String(i)], errors));
+    return values;
+  },
+
+  async validateUpdate(tx, input, id, errors) {
+    const values = cleanEnterpriseFields(input, errors);
+    await requireUniqueCreditCode(tx, values.creditCode, id, errors);
+    return values;
+  },
+
+  async afterCreate(tx, id, input, errors) {
+    return {
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', type: 'Sector', table: 'sector', field: 'sectors', codes: true }, id, input.sectors, errors)),
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', type: 'Park', table: 'park', field: 'parkIds' }, id, input.parkIds, errors)),
+    };
+  },
+
+  async dependants(tx, id) {
+    return Promise.all([
+      namedDependants(tx, 'hosted platforms 承载平台', 'select p.name_zh from platform_host h join innovation_platform p on p.id = h.platform_id where h.enterprise_id = ?', [id]),
+      namedDependants(tx, 'provided scenarios 应用场景', 'select s.name_zh from scenario_provider sp join scenario s on s.id = sp.scenario_id where sp.enterprise_id = ?', [id]),
+      namedDependants(tx, 'developed large models 大模型', 'select m.name_zh from large_model_developer d join large_model m on m.id = d.large_model_id where d.enterprise_id = ?', [id]),
+    ]);
+  },
+
+  async detach(tx, id) {
+    const changes: FieldChanges = {};
+    for (const [field, sql, type] of [
+      ['platforms', 'delete from platform_host where enterprise_id = ? returning platform_id as other', 'InnovationPlatform'],
+      ['scenarios', 'delete from scenario_provider where enterprise_id = ? returning scenario_id as other', 'Scenario'],
+      ['largeModels', 'delete from large_model_developer where enterprise_id = ? returning large_model_id as other', 'LargeModel'],
+    ] as const) {
+      const rows = (await tx.execute(sql, [id])) as Array<{ other: number }>;
+      if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };
+    }
+    return changes;
+  },
+};
+
+export const enterpriseRelations = {
+  park: {
+    name: 'parks', inverseName: 'enterprises', pivot: 'enterprise_park',
+    left: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+    right: { type: 'Park', table: 'park', key: 'id', pivotColumn: 'park_id', field: 'parkId' },
+  },
+  sector: {
+    name: 'sectors', inverseName: 'enterprises', pivot: 'enterprise_sector',
+    left: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+    right: { type: 'Sector', table: 'sector', key: 'code', pivotColumn: 'sector_code', field: 'sector' },
+  },
+  scenarioProvider: {
+    name: 'providers', inverseName: 'scenarios', pivot: 'scenario_provider',
+    left: { type: 'Scenario', table: 'scenario', key: 'id', pivotColumn: 'scenario_id', field: 'scenarioId' },
+    right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+  },
+  platformHost: {
+    name: 'hosts', inverseName: 'platforms', pivot: 'platform_host',
+    left: { type: 'InnovationPlatform', table: 'innovation_platform', key: 'id', pivotColumn: 'platform_id', field: 'platformId' },
+    right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+  },
+} satisfies Record<string, RelationSpec>;
+
+/**
+ * The one place an enterprise row's columns are built from cleaned field values; mutations and
+ * the bulk importer both use it (derived columns, e.g. for search, belong here).
+ */
+export function enterpriseRow(values: Values): Values {
+  const row: Values = {};
+  for (const f of ENTERPRISE_FIELDS) if (values[f] !== undefined) row[column(f)] = values[f];
+  return row;
+}

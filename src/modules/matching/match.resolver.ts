@@ -1,0 +1,72 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { EnterpriseConnection } from '../enterprise/enterprise.types';
+import { Park } from '../park/park.entity';
+import { parkById } from '../park/park.service';
+import { Sector } from '../sector/sector.entity';
+import { sectorByCode } from '../sector/sector.service';
+import { chainGaps, gapCandidates, matchEnterprisesForPark, matchParksForEnterprise } from './match.service';
+import { ChainGap, EnterpriseMatch, MatchWeights, ParkMatch } from './match.types';
+
+@ArgsType()
+class GapCandidatesArgs {
+  @Field(() => Int, { nullable: true, description: 'Return the first N firms (1-100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return firms after this cursor (an endCursor).' })
+  after?: string | null;
+}
+
+@Resolver()
+export class MatchResolver {
+  @Query(() => [EnterpriseMatch], {
+    description:
+      '招商匹配 Firms not yet in the park, ranked by match score (ties by ID), each with the reasons behind its score. See MatchReasonKind for the signals.',
+  })
+  matchEnterprisesForPark(
+    @Arg('parkId', () => ID, { description: 'The park to find firms for.' }) parkId: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'How many firms (1-100).' }) first: number,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only firms meeting these conditions.' }) filter: EnterpriseFilter | null,
+    @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Ctx() ctx: Context,
+  ): Promise<EnterpriseMatch[]> {
+    return matchEnterprisesForPark(ctx, parkId, first, filter, weights);
+  }
+
+  @Query(() => [ParkMatch], { description: '落户匹配 Parks the firm is not yet in, ranked by the same match score seen from the firm (ties by ID).' })
+  matchParksForEnterprise(
+    @Arg('enterpriseId', () => ID, { description: 'The firm to find parks for.' }) enterpriseId: string,
+    @Arg('first', () => Int, { defaultValue: 6, description: 'How many parks (1-100).' }) first: number,
+    @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Ctx() ctx: Context,
+  ): Promise<ParkMatch[]> {
+    return matchParksForEnterprise(ctx, enterpriseId, first, weights);
+  }
+
+  @Query(() => [ChainGap], { description: '产业链缺口 For each focus sector of the park, in the plan’s order: the chain layers it lacks and firms that would fill them.' })
+  chainGaps(@Arg('parkId', () => ID, { description: 'The park.' }) parkId: string, @Ctx() ctx: Context): Promise<ChainGap[]> {
+    return chainGaps(ctx, parkId);
+  }
+}
+
+@Resolver(() => ChainGap)
+export class ChainGapResolver {
+  @FieldResolver(() => Park, { description: 'The park.' })
+  async park(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<Park> {
+    return (await parkById(ctx, gap.parkId))!;
+  }
+
+  @FieldResolver(() => Sector, { description: 'The focus sector (重点领域).' })
+  async sector(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<Sector> {
+    return (await sectorByCode(ctx, gap.sectorCode))!;
+  }
+
+  @FieldResolver(() => EnterpriseConnection, {
+    description:
+      '补链候选 Firms elsewhere in the city (not in the park) serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing.',
+  })
+  candidates(@Root() gap: ChainGap, @Args() args: GapCandidatesArgs, @Ctx() ctx: Context) {
+    return gapCandidates(ctx, gap, args.first, args.after);
+  }
+}

@@ -1,0 +1,181 @@
+import type { Context } from '../../common/context';
+import { BadUserInputError, NotFoundError } from '../../common/errors';
+import { parseIntegerId } from '../../common/global-id';
+import type { Connection } from '../../common/relay/connection.types';
+import { decodeCursor, encodeCursor, MAX_OFFSET, MAX_PAGE_SIZE } from '../../common/relay/pagination';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
+import { applyEnterpriseFilter, enterpriseById } from '../enterprise/enterprise.service';
+import { Park } from '../park/park.entity';
+import { parkById } from '../park/park.service';
+import type { SectorCode } from '../sector/sector-code.enum';
+import { normaliseWeights, PairFacts, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
+import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, scoredPairs, SqlFragment } from './match.sql';
+import type { ChainGap, EnterpriseMatch, ParkMatch } from './match.types';
+
+const LAYER_ZH: Record<string, string> = { FOUNDATION: '基础层', TECHNOLOGY: '技术层', APPLICATION: '应用层' };
+
+/** `first` of a match list: 1 to 100. */
+export function checkFirst(first: number | null | undefined, fallback: number, argument = 'first'): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"${argument}" must be between 1 and ${MAX_PAGE_SIZE}, got ${n}.`, { argument });
+  }
+  return n;
+}
+
+async function requirePark(ctx: Context, id: string, argument: string): Promise<Park> {
+  const park = await parkById(ctx, parseIntegerId(id, 'Park', argument));
+  if (!park) throw new NotFoundError(`No park has the ID "${id}".`, { argument });
+  return park;
+}
+
+async function requireEnterprise(ctx: Context, id: string, argument: string): Promise<Enterprise> {
+  const firm = await enterpriseById(ctx, parseIntegerId(id, 'Enterprise', argument));
+  if (!firm) throw new NotFoundError(`No enterprise has the ID "${id}".`, { argument });
+  return firm;
+}
+
+interface PairKey {
+  park_id: number;
+  enterprise_id: number;
+}
+
+/** The facts behind the reasons of each ranked pair, in one statement. */
+async function scorePairs(ctx: Context, pairs: PairKey[], weights: Weights): Promise<ScoredPair[]> {
+  if (pairs.length === 0) return [];
+  const parkIds = [...new Set(pairs.map((p) => p.park_id))];
+  const enterpriseIds = [...new Set(pairs.map((p) => p.enterprise_id))];
+  const rows = await run(ctx, pairFactsQuery({ parkIds, enterpriseIds }));
+  const byPair = new Map(rows.map((r) => [`${r.park_id}:${r.enterprise_id}`, r]));
+  return pairs.map((p) => scorePair(toFacts(byPair.get(`${p.park_id}:${p.enterprise_id}`)!), weights));
+}
+
+function toFacts(row: Record<string, unknown>): PairFacts {
+  const names = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+  return {
+    focusCount: Number(row.focus_count),
+    sharedSectors: names(row.shared_sectors),
+    gapSectors: names(row.gap_sectors),
+    layerZh: LAYER_ZH[String(row.layer)] ?? String(row.layer),
+    demandScenarios: names(row.demand_scenarios),
+    hostedPlatforms: names(row.hosted_platforms),
+    cohostedPlatforms: names(row.cohosted_platforms),
+    deliveredScenarios: names(row.delivered_scenarios),
+    releasedModels: names(row.released_names),
+    developingModels: names(row.developing_names),
+    district: String(row.district),
+    districtParks: names(row.district_parks),
+  };
+}
+
+async function run(ctx: Context, q: SqlFragment): Promise<Array<Record<string, unknown>>> {
+  return (await ctx.em.execute(q.sql, q.bindings)) as Array<Record<string, unknown>>;
+}
+
+/**
+ * Firms not yet in the park, ranked by match score (ties by ID). The database scores every
+ * candidate and returns the page; a second statement gathers the names the page's reasons quote.
+ */
+export async function matchEnterprisesForPark(
+  ctx: Context,
+  parkId: string,
+  first: number | null | undefined,
+  filter: EnterpriseFilter | null | undefined,
+  weightInput: WeightInput | null | undefined,
+): Promise<EnterpriseMatch[]> {
+  const localId = parseIntegerId(parkId, 'Park', 'parkId');
+  const limit = checkFirst(first, 10);
+  const weights = normaliseWeights(weightInput);
+  const knex = ctx.em.getKnex();
+  const scored = scoredPairs({ parkIds: [localId], enterpriseIds: null }, weights);
+  const qb = knex
+    .select('sc.park_id', 'sc.enterprise_id')
+    .from(knex.raw(`(${scored.sql}) as sc`, scored.bindings))
+    .join('enterprise as e', 'e.id', 'sc.enterprise_id')
+    .where('sc.score', '>', 0);
+  if (filter) applyEnterpriseFilter(qb, knex, filter);
+  qb.orderBy([{ column: 'sc.score', order: 'desc' }, { column: 'sc.enterprise_id', order: 'asc' }]).limit(limit);
+  await requirePark(ctx, parkId, 'parkId');
+  const page = (await ctx.em.execute(qb)) as PairKey[];
+  const [scores, firms] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => enterpriseById(ctx, p.enterprise_id)))]);
+  return page.map((_, i) => ({ ...scores[i], enterprise: firms[i]! }));
+}
+
+/** Parks the firm is not yet in, ranked by the same score seen from the firm (ties by ID). */
+export async function matchParksForEnterprise(
+  ctx: Context,
+  enterpriseId: string,
+  first: number | null | undefined,
+  weightInput: WeightInput | null | undefined,
+): Promise<ParkMatch[]> {
+  const localId = parseIntegerId(enterpriseId, 'Enterprise', 'enterpriseId');
+  const limit = checkFirst(first, 6);
+  const weights = normaliseWeights(weightInput);
+  await requireEnterprise(ctx, enterpriseId, 'enterpriseId');
+  const q = scoredPairs({ parkIds: null, enterpriseIds: [localId] }, weights);
+  const sql = `select park_id, enterprise_id from (${q.sql}) as sc where score > 0 order by score desc, park_id limit ?`;
+  const page = (await ctx.em.execute(sql, [...q.bindings, limit])) as PairKey[];
+  const [scores, parks] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => parkById(ctx, p.park_id)))]);
+  return page.map((_, i) => ({ ...scores[i], park: parks[i]! }));
+}
+
+/** For each focus sector of the park, in the plan's order, the layers no firm of the park covers. */
+export async function chainGaps(ctx: Context, parkId: string): Promise<ChainGap[]> {
+  const park = await requirePark(ctx, parkId, 'parkId');
+  const rows = await run(ctx, missingLayersQuery([park.id]));
+  return rows.map((r) => ({
+    parkId: Number(r.park_id),
+    sectorCode: r.sector_code as SectorCode,
+    missingLayers: (Array.isArray(r.layers) ? r.layers : parsePgArray(String(r.layers))) as ChainLayer[],
+  }));
+}
+
+function parsePgArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
+const GAP_CURSOR = 'gapCandidate';
+
+/**
+ * Firms elsewhere in the city that serve the gap's sector in one of its missing layers, ranked by
+ * the default match score for the park (ties by ID). One statement for every gap of the request
+ * that asks for the same page. Cursors hold the rank, so pages stay consistent while the data
+ * does not change.
+ */
+export async function gapCandidates(ctx: Context, gap: ChainGap, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Enterprise>> {
+  const limit = checkFirst(first, 20);
+  let offset = 0;
+  if (after !== null && after !== undefined) {
+    const [position] = decodeCursor(after, GAP_CURSOR, 1, 'after');
+    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > MAX_OFFSET) {
+      throw new BadUserInputError('"after" is not a valid cursor of this list.', { argument: 'after' });
+    }
+    offset = position;
+  }
+  type Row = { park_id: number; sector_code: string; enterprise_id: number; position: number; total: number };
+  const rows = await ctx.loaders
+    .get<string, Row[]>(`match:gap-candidates:${limit}:${offset}`, async (keys) => {
+      const parkIds = [...new Set(keys.map((k) => Number(k.split(':')[0])))];
+      const all = (await run(ctx, gapCandidatesQuery(parkIds, normaliseWeights(null), offset, limit))) as unknown as Row[];
+      return keys.map((k) => all.filter((r) => `${r.park_id}:${r.sector_code}` === k));
+    })
+    .load(`${gap.parkId}:${gap.sectorCode}`);
+  const total = rows.length > 0 ? Number(rows[0].total) : 0;
+  const inRange = rows.filter((r) => Number(r.position) > offset && Number(r.position) <= offset + limit + 1);
+  const pageRows = inRange.slice(0, limit);
+  const firms = await Promise.all(pageRows.map((r) => enterpriseById(ctx, Number(r.enterprise_id))));
+  const edges = pageRows.map((r, i) => ({ cursor: encodeCursor(GAP_CURSOR, [Number(r.position)]), node: firms[i]! }));
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: inRange.length > limit,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

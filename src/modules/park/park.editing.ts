@@ -1,0 +1,55 @@
+import { EditingSpec, linkOnCreate, namedDependants } from '../../common/editing/entity-editing';
+import { Values } from '../../common/editing/record-writer';
+import { UserErrors } from '../../common/editing/user-error';
+import * as check from '../../common/editing/validate';
+import { toGlobalId } from '../../common/global-id';
+import type { FieldChanges } from '../../common/editing/audit';
+import { Park } from './park.entity';
+import type { CreateParkInput, UpdateParkInput } from './park.inputs';
+
+function cleanPark(input: { [K in keyof CreateParkInput]?: CreateParkInput[K] | null }, errors: UserErrors): Values {
+  const at = (f: string) => ['input', f];
+  const required = (f: 'role') => (input[f] === null ? (errors.add(at(f), `${f} cannot be cleared.`), undefined) : input[f]);
+  return {
+    nameZh: check.requiredName(input.nameZh, at('nameZh'), errors),
+    nameEn: check.optionalText(input.nameEn, at('nameEn'), errors, 300),
+    aliases: check.aliasList(input.aliases, at('aliases'), errors),
+    district: check.requiredName(input.district, at('district'), errors),
+    role: required('role'),
+    latitude: check.coordinate(input.latitude, 'latitude', at('latitude'), errors),
+    longitude: check.coordinate(input.longitude, 'longitude', at('longitude'), errors),
+    foundedYear: check.year(input.foundedYear, at('foundedYear'), errors),
+    description: check.optionalText(input.description, at('description'), errors),
+  };
+}
+
+export const parkEditing: EditingSpec<Park, CreateParkInput, UpdateParkInput> = {
+  type: 'Park',
+  table: 'park',
+  entity: Park,
+  fields: ['nameZh', 'nameEn', 'aliases', 'district', 'role', 'latitude', 'longitude', 'foundedYear', 'description'],
+  validateCreate: async (_tx, input, errors) => cleanPark(input, errors),
+  validateUpdate: async (_tx, input, _id, errors) => cleanPark(input, errors),
+  afterCreate: (tx, id, input, errors) =>
+    linkOnCreate(tx, { pivot: 'park_focus_sector', ownColumn: 'park_id', otherColumn: 'sector_code', type: 'Sector', table: 'sector', field: 'focusSectors', codes: true }, id, input.focusSectors, errors),
+  dependants: (tx, id) =>
+    Promise.all([
+      namedDependants(tx, 'firms 入驻企业', 'select e.name_zh from enterprise_park ep join enterprise e on e.id = ep.enterprise_id where ep.park_id = ?', [id]),
+      namedDependants(tx, 'platforms 创新平台', 'select name_zh from innovation_platform where park_id = ?', [id]),
+      namedDependants(tx, 'scenarios 应用场景', 'select name_zh from scenario where park_id = ?', [id]),
+      namedDependants(tx, 'compute centres 算力中心', 'select name_zh from compute_center where park_id = ?', [id]),
+    ]),
+  async detach(tx, id) {
+    const changes: FieldChanges = {};
+    for (const [field, sql, type] of [
+      ['enterprises', 'delete from enterprise_park where park_id = ? returning enterprise_id as other', 'Enterprise'],
+      ['platforms', 'update innovation_platform set park_id = null where park_id = ? returning id as other', 'InnovationPlatform'],
+      ['scenarios', 'update scenario set park_id = null where park_id = ? returning id as other', 'Scenario'],
+      ['computeCenters', 'update compute_center set park_id = null where park_id = ? returning id as other', 'ComputeCenter'],
+    ] as const) {
+      const rows = (await tx.execute(sql, [id])) as Array<{ other: number }>;
+      if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };
+    }
+    return changes;
+  },
+};

@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Authorize } from '../../common/auth';
+import type { Context } from '../../common/context';
+import { createWith, deleteWith, updateWith } from '../../common/editing/entity-editing';
+import { DeletePayload } from '../../common/editing/payloads';
+import { Park } from './park.entity';
+import { parkEditing } from './park.editing';
+import { CreateParkInput, UpdateParkInput } from './park.inputs';
+import { ParkPayload } from './park.types';
+
+/** Writes to parks (editor keys); each mutation in its own transaction, audited. */
+@Resolver(() => Park)
+export class ParkMutationResolver {
+  @Authorized(Authorize.EDITOR)
+  @Mutation(() => ParkPayload, { description: '新增园区 Adds a park.' })
+  async createPark(@Arg('input', () => CreateParkInput, { description: 'The new park.' }) input: CreateParkInput, @Ctx() ctx: Context): Promise<ParkPayload> {
+    const { record, userErrors } = await createWith(ctx, parkEditing, input);
+    return { park: record, userErrors };
+  }
+
+  @Authorized(Authorize.EDITOR)
+  @Mutation(() => ParkPayload, { description: '修改园区 Changes a park if it is still at expectedVersion; otherwise CONFLICT.' })
+  async updatePark(@Arg('input', () => UpdateParkInput, { description: 'The changes.' }) input: UpdateParkInput, @Ctx() ctx: Context): Promise<ParkPayload> {
+    const { record, userErrors } = await updateWith(ctx, parkEditing, input);
+    return { park: record, userErrors };
+  }
+
+  @Authorized(Authorize.EDITOR)
+  @Mutation(() => DeletePayload, { description: '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless detach is true.' })
+  deletePark(
+    @Arg('id', () => ID, { description: 'The park to delete.' }) id: string,
+    @Arg('detach', { defaultValue: false, description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.' }) detach: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<DeletePayload> {
+    return deleteWith(ctx, parkEditing, id, detach);
+  }
+}
