@@ -4,9 +4,9 @@ import { print } from 'graphql';
 import type Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { registerCacheInvalidator } from '../common/cache-invalidation';
+import { ALL_TYPES, registerCacheInvalidator } from '../common/cache-invalidation';
 import type { Context } from '../common/context';
-import { operationTags } from './operation-tags';
+import { entityTypes, operationTags } from './operation-tags';
 
 /**
  * Where cached responses and the per-type generation counters live. An entry remembers the
@@ -122,13 +122,17 @@ export function isAnonymous(requestContext: GraphQLRequestContext<Context>): boo
  */
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<Context> & { unregister(): void } {
   const { store, ttlSeconds, logger } = options;
+  let everything: string[] = [];
   const unregister = registerCacheInvalidator((types) =>
-    store.bump(types).catch((error: Error) => {
+    store.bump(types.includes(ALL_TYPES) ? everything : types).catch((error: Error) => {
       logger.error({ err: error, types }, 'could not invalidate the response cache');
     }),
   );
   return {
     unregister,
+    async serverWillStart({ schema }) {
+      everything = [...entityTypes(schema)];
+    },
     async requestDidStart() {
       const state: RequestState = { hit: false };
       return {

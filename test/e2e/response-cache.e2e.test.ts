@@ -2,20 +2,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import { print } from 'graphql';
 import { invalidateCache } from '../../src/common/cache-invalidation';
 import { decodeGlobalId } from '../../src/common/global-id';
-import { FirmsInParksBySectorDocument, ParksPageDocument } from '../generated/graphql';
+import { EnterpriseDetailDocument, FirmsInParksBySectorDocument, ParksPageDocument, UpdateEnterpriseFullDocument } from '../generated/graphql';
+import { createTestKey } from '../helpers/api-keys';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * The response cache for anonymous reads. Mutations are not on this branch yet, so "a write" is a
- * row changed with SQL followed by the call every write path makes after commit:
+ * The response cache for anonymous reads. A write is either a mutation (which invalidates by
+ * itself, after commit) or a row changed with SQL followed by the call other write paths make:
  * invalidateCache(['Park']).
  */
 describe('response cache (in memory)', () => {
   let server: TestServer;
+  let reader: Record<string, string>;
+  let editor: Record<string, string>;
   beforeAll(async () => {
     server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 });
+    reader = (await createTestKey(server, 'reader')).headers;
+    editor = (await createTestKey(server, 'editor')).headers;
   });
   afterAll(() => server?.close());
 
@@ -41,7 +46,7 @@ describe('response cache (in memory)', () => {
 
   it('bypasses the cache for a caller with credentials', async () => {
     await server.gql(FirmsInParksBySectorDocument, firms);
-    const keyed = await server.gql(FirmsInParksBySectorDocument, firms, { authorization: 'Bearer some-key' });
+    const keyed = await server.gql(FirmsInParksBySectorDocument, firms, reader);
     expect(keyed.errors).toBeUndefined();
     expect(keyed.headers.get('x-cache')).toBe('BYPASS');
     expect(Number(keyed.headers.get('x-sql-statements'))).toBeGreaterThan(0);
@@ -63,6 +68,27 @@ describe('response cache (in memory)', () => {
     const after = await server.gql(ParksPageDocument, { first: 1 });
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(after.data!.parks.edges[0].node.nameZh).toBe(renamed);
+  });
+
+  it('shows a mutation to the next anonymous read (the mutation invalidates after commit)', async () => {
+    const listed = await server.gql(FirmsInParksBySectorDocument, firms);
+    const firmId = listed.data!.parks.edges.flatMap((p) => p.node.enterprises.edges)[0].node.id;
+    await server.gql(EnterpriseDetailDocument, { id: firmId });
+    const before = await server.gql(EnterpriseDetailDocument, { id: firmId });
+    expect(before.headers.get('x-cache')).toBe('HIT');
+    const firm = before.data!.node as { nameZh: string; version: number };
+
+    const renamed = `${firm.nameZh}（缓存测试）`;
+    const update = await server.gql(UpdateEnterpriseFullDocument, { input: { id: firmId, expectedVersion: firm.version, nameZh: renamed } }, editor);
+    expect(update.errors).toBeUndefined();
+    expect(update.data!.updateEnterprise.userErrors).toEqual([]);
+
+    const after = await server.gql(EnterpriseDetailDocument, { id: firmId });
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect((after.data!.node as { nameZh: string }).nameZh).toBe(renamed);
+    const listAfter = await server.gql(FirmsInParksBySectorDocument, firms);
+    expect(listAfter.headers.get('x-cache')).toBe('MISS');
+    expect(listAfter.data!.parks.edges.flatMap((p) => p.node.enterprises.edges).find((e) => e.node.id === firmId)?.node.nameZh).toBe(renamed);
   });
 
   it('serves persisted queries over GET with Cache-Control for CDNs (APQ round trip)', async () => {
@@ -88,7 +114,7 @@ describe('response cache (in memory)', () => {
     expect(byHash.headers.get('x-cache')).toBe('HIT');
 
     const keyed = await fetch(`${server.url}?${new URLSearchParams({ extensions, variables })}`, {
-      headers: { 'apollo-require-preflight': 'true', authorization: 'Bearer some-key' },
+      headers: { 'apollo-require-preflight': 'true', ...reader },
     });
     expect(keyed.headers.get('cache-control')).toBe('private, no-store');
   });
