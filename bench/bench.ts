@@ -692,11 +692,11 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(`${OUT}.json`, JSON.stringify({ meta, sizes, embedded, checks }, null, 2));
   fs.writeFileSync(`${OUT}.md`, md);
-  for (const s of sizes) {
-    for (const [key, text] of Object.entries(s.explain)) console.log(`\n-- EXPLAIN ANALYZE, ${sizeLabel(s.size)}, query ${key}\n${text}`);
-  }
+  const explains = sizes.flatMap((s) => Object.entries(s.explain).map(([key, text]) => `-- EXPLAIN ANALYZE, ${sizeLabel(s.size)}, query ${key}\n${text}\n`));
+  fs.writeFileSync(`${OUT}.explain.txt`, explains.join('\n'));
+  for (const text of explains) console.log(`\n${text}`);
   console.log(`\n${md}`);
-  console.log(`wrote ${OUT}.json and ${OUT}.md in ${meta.totalSeconds} s`);
+  console.log(`wrote ${OUT}.json, ${OUT}.md and ${OUT}.explain.txt in ${meta.totalSeconds} s`);
 }
 
 main().catch((error) => {
