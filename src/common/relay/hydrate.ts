@@ -34,9 +34,16 @@ function compile(em: SqlEntityManager, meta: EntityMetadata): Mapper {
   const platform = em.getPlatform();
   const steps: Array<(target: Record<string, unknown>, row: Row) => void> = [];
   const embeddables: Array<{ name: string; proto: object; nullable: boolean }> = [];
-  const convert = (prop: EntityProperty) => {
+  // The same conversions MikroORM's hydrator applies: custom types, booleans, and dates (the pg
+  // driver returns timestamptz as text here; PGlite returns Date objects).
+  const convert = (prop: EntityProperty): ((value: unknown) => unknown) => {
     const type = prop.customType;
-    return type ? (value: unknown) => (value === null || value === undefined ? value : type.convertToJSValue(value, platform)) : (value: unknown) => value;
+    if (type) return (value) => (value === null || value === undefined ? value : type.convertToJSValue(value, platform));
+    if (prop.runtimeType === 'boolean') return (value) => (value === null || value === undefined ? value : !!value);
+    if (prop.runtimeType === 'Date' && !platform.isNumericProperty(prop)) {
+      return (value) => (value === null || value === undefined || value instanceof Date ? value : new Date(value as string));
+    }
+    return (value) => value;
   };
   for (const prop of meta.props) {
     if (prop.persist === false || prop.formula || !prop.fieldNames?.length && prop.kind !== ReferenceKind.EMBEDDED) continue;
