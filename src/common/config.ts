@@ -24,6 +24,12 @@ export interface AppConfig {
   redisUrl?: string;
   /** Origins allowed by CORS; ['*'] allows any origin. */
   corsOrigins: string[];
+  /** Full-response cache for anonymous reads (RESPONSE_CACHE, default on). */
+  responseCache: boolean;
+  /** How long a cached response lives, and the max-age CDNs get (RESPONSE_CACHE_TTL_SECONDS, default 60). */
+  responseCacheTtlSeconds: number;
+  /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
+  cachePrefix: string;
 }
 
 export interface QueryLimits {
@@ -79,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
   }
+  const ttl = env.RESPONSE_CACHE_TTL_SECONDS === undefined || env.RESPONSE_CACHE_TTL_SECONDS === '' ? 60 : Number(env.RESPONSE_CACHE_TTL_SECONDS);
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400) {
+    throw new ConfigError(`RESPONSE_CACHE_TTL_SECONDS must be a whole number of seconds (1-86400), got "${env.RESPONSE_CACHE_TTL_SECONDS}"`);
+  }
   return {
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
@@ -88,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     ...limitsFrom(env),
+    responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
+    responseCacheTtlSeconds: ttl,
+    cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
   };
 }
 

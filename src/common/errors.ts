@@ -19,8 +19,8 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** `operationName` names no operation in the document, or several operations and no name. */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
-  /** Automatic persisted queries are switched off: send the full query. */
-  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** A persisted-query hash the server does not know (yet): send the full query with its hash once. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** The query's worst-case node count exceeds the limit; the message names both numbers. */
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The caller spent its cost points for this window (HTTP 429, see Retry-After). */

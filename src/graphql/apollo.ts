@@ -1,6 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { QueryLimits, RateLimitConfig } from '../common/config';
@@ -19,6 +20,10 @@ export interface ApolloOptions {
   rateLimit: RateLimitConfig;
   rateLimitStore: RateLimitStore;
   requestTimeoutMs: number;
+  /** Where persisted queries (APQ) are kept; Apollo's in-memory LRU when absent. */
+  cache?: KeyValueCache<string>;
+  /** Extra plugins, such as the response cache. */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** Reports how many SQL statements the request ran, for tests, benchmarks and operators. */
@@ -141,7 +146,6 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // but production answers stay terse.
     hideSchemaDetailsFromClientErrors: options.production,
     csrfPrevention: true,
-    persistedQueries: false,
     // Over the token limit the parser stops early and Apollo answers 400 GRAPHQL_PARSE_FAILED.
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: shapeLimitRules(options.limits),
@@ -157,7 +161,11 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       sqlStatementsHeader,
       costPlugin(options),
       errorPlugin(options),
+      ...(options.plugins ?? []),
     ],
+    // Automatic persisted queries: a client may send the SHA-256 of a query it sent before
+    // (over GET, so CDNs can cache it); kept in Redis when several processes serve the API.
+    ...(options.cache ? { cache: options.cache } : {}),
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;

@@ -19,6 +19,7 @@ import { identifyCaller, ResolveKey } from './caller';
 import { exportRouter } from './export.router';
 import { webRouter } from './web.router';
 import { coverageRouter } from './coverage.router';
+import { startCaching } from './caching';
 import { importRouter } from './import.router';
 import { healthRouter } from './health.router';
 
@@ -80,6 +81,7 @@ export async function startHttpServer(
       rateLimitStore = new MemoryRateLimitStore();
     }
   }
+  const caching = await startCaching(config, logger);
   const apollo = createApollo({
     production: config.production,
     logger,
@@ -87,6 +89,8 @@ export async function startHttpServer(
     rateLimit: config.rateLimit,
     rateLimitStore,
     requestTimeoutMs: config.requestTimeoutMs,
+    cache: caching.apq,
+    plugins: caching.plugins,
   });
   await apollo.start();
 
@@ -256,6 +260,7 @@ export async function startHttpServer(
         clearInterval(idle);
         await apollo.stop();
         await rateLimitStore.close();
+        await caching.close();
         await db.close();
       })();
       return closing;

@@ -46,7 +46,15 @@ export interface TestServer {
 
 /** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
 export async function createTestDatabase(options: { postgres?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+  // The response cache is off unless a test asks for it: most tests change rows with SQL behind
+  // the API's back and count the statements of repeated queries. test/e2e/response-cache turns it on.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'false',
+  };
   if (options.postgres && !env.DATABASE_URL) env.DATABASE_URL = LOCAL_POSTGRES;
   const base = loadConfig(env);
   if (base.databaseUrl) {

@@ -1,3 +1,4 @@
+import { withCacheInvalidation } from '../cache-invalidation';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
@@ -59,11 +60,14 @@ export async function runWrite<T>(ctx: Context, write: (tx: SqlEntityManager, er
   const em = ctx.em.fork();
   const errors = new UserErrors();
   try {
-    const result = await em.transactional(async (tx) => {
-      const value = await write(tx as SqlEntityManager, errors);
-      if (!errors.empty) throw new UserErrorsAbort(errors.list);
-      return value;
-    });
+    // Cached answers that read the written tables go stale once the transaction has committed.
+    const result = await withCacheInvalidation(() =>
+      em.transactional(async (tx) => {
+        const value = await write(tx as SqlEntityManager, errors);
+        if (!errors.empty) throw new UserErrorsAbort(errors.list);
+        return value;
+      }),
+    );
     return { result, userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrorsAbort) return { result: null, userErrors: error.errors };

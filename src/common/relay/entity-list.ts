@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { Connection } from './connection.types';
 import type { Ordering } from './connection-query';
+import { hydrate } from './hydrate';
 import { loadConnection } from './load-connection';
 import type { PaginationArgs } from './pagination';
 
@@ -61,7 +62,7 @@ export function listEntities<T extends object, F>(
     spec: { base, ordering, parentExpr, parentType: via?.parentType },
     args: options.args,
     info: options.info,
-    map: (row) => ctx.em.map(source.entity, row as never) as T,
+    map: (row) => hydrate(ctx.em, source.entity, row),
   });
 }
 
@@ -71,7 +72,7 @@ export function loadById<T extends object>(ctx: Context, source: { name: string;
     .get<number | string, T | null>(`${source.name}:by-id`, async (ids) => {
       const knex = ctx.em.getKnex();
       const rows = (await ctx.em.execute(knex(source.table).whereIn(pk, ids as Array<number | string>))) as Record<string, unknown>[];
-      const byId = new Map(rows.map((r) => [r[pk] as number | string, ctx.em.map(source.entity, r as never) as T]));
+      const byId = new Map(rows.map((r) => [r[pk] as number | string, hydrate(ctx.em, source.entity, r)]));
       return ids.map((i) => byId.get(i) ?? null);
     })
     .load(id);

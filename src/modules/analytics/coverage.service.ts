@@ -1,3 +1,4 @@
+import { hydrate } from '../../common/relay/hydrate';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { filterIds, filterValues } from '../../common/filters';
@@ -105,7 +106,7 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     allSectors(ctx),
     needs.parks ? (ctx.em.execute(parkQuery) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
   ]);
-  const parkById = new Map(parks.map((row) => [Number(row.id), ctx.em.map(Park, row as never)]));
+  const parkById = new Map(parks.map((row) => [Number(row.id), hydrate(ctx.em, Park, row as Record<string, unknown>)]));
   const sectorByCode = new Map(allSectorList.map((s) => [s.code as string, s]));
   const parkSet = new Set<number>();
   let emptyCellCount = 0;

@@ -1,3 +1,4 @@
+import { withCacheInvalidation } from '../../common/cache-invalidation';
 import { randomUUID } from 'node:crypto';
 import type { Knex, SqlEntityManager } from '@mikro-orm/postgresql';
 import { Actor, AuditRecord, FieldChanges, pgArray, writeAudit } from '../../common/editing/audit';
@@ -98,11 +99,14 @@ export async function importEnterprises(em: SqlEntityManager, table: Table, opti
     report.committed = true;
   };
   try {
-    await em.fork().transactional(async (tx) => {
-      await run(tx as SqlEntityManager);
-      // A dry run or an invalid file rolls back whatever the matching locked.
-      if (!report.committed) throw new RollBack();
-    });
+    // A committed import makes cached answers over the tables it wrote stale.
+    await withCacheInvalidation(() =>
+      em.fork().transactional(async (tx) => {
+        await run(tx as SqlEntityManager);
+        // A dry run or an invalid file rolls back whatever the matching locked.
+        if (!report.committed) throw new RollBack();
+      }),
+    );
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
