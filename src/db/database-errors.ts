@@ -4,9 +4,10 @@
  */
 export type DatabaseFailure = 'timeout' | 'unavailable' | 'other';
 
-// SQLSTATE classes: 57014 query_canceled (statement_timeout); 08 connection exceptions; 57P01-03
-// the server is shutting down or starting; 53300 too many connections.
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+// SQLSTATE classes: 57014 query_canceled (statement_timeout); 08 connection exceptions (but not
+// 08P01 protocol_violation: that is a statement the server could not read, a bug, not an outage);
+// 57P01-03 the server is shutting down or starting; 53300 too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08(?!P01)...|57P0[123]|53300)$/;
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'ENETUNREACH']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|Timeout acquiring a connection|connection timeout|Client has encountered a connection error|Connection ended unexpectedly|not queryable|read ECONNRESET/i;
 

@@ -10,6 +10,7 @@ import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/erro
 import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
 import { shapeLimitRules } from './limits';
+import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
 import { buildAppSchema } from './schema';
 
@@ -159,6 +160,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
       ApolloServerPluginCacheControlDisabled(),
       sqlStatementsHeader,
+      textInputPlugin,
       costPlugin(options),
       errorPlugin(options),
       ...(options.plugins ?? []),

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { detectEncoding, readCsv } from './read-table';
+import { detectEncoding, readCsv, readJson } from './read-table';
 
 describe('reading Excel-made CSV', () => {
   const csv = '企业名称,简介\r\n青岛示例公司,"含逗号,和""引号""\n第二行"\r\n青岛第二家公司,\r\n';
@@ -27,5 +27,12 @@ describe('reading Excel-made CSV', () => {
 
   it('refuses a stream over the limit', async () => {
     await expect(readCsv(Readable.from([Buffer.alloc(2000, 'a')]), { maxBytes: 1000 })).rejects.toThrow(/larger than/);
+  });
+
+  it('refuses a file whose text carries the NUL character, naming line and column', async () => {
+    const bytes = Buffer.from('企业名称,简介\n青岛示例公司,好\n青岛第二家公司,坏\u0000字\n');
+    await expect(readCsv(Readable.from([bytes]), { maxBytes: 1e6 })).rejects.toThrow('Line 3, column "简介"');
+    const json = Buffer.from(JSON.stringify([{ 企业名称: 'a' }, { 企业名称: 'b\u0000' }]));
+    await expect(readJson(Readable.from([json]), { maxBytes: 1e6 })).rejects.toThrow('Line 2, column "企业名称"');
   });
 });

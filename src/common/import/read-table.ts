@@ -102,6 +102,7 @@ export async function readCsv(stream: Readable, options: { encoding?: string; ma
     line: info.lines - record.reduce((n, cell) => n + (cell.includes('\n') ? cell.split('\n').length - 1 : 0), 0),
     cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
   }));
+  rejectNulCharacters(rows);
   return { headers, rows, encoding: encoding! };
 }
 
@@ -131,5 +132,15 @@ export async function readJson(stream: Readable, options: { maxBytes: number }):
       Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()]),
     ),
   }));
+  rejectNulCharacters(rows);
   return { headers, rows, encoding: 'utf-8' };
+}
+
+/** PostgreSQL text cannot hold U+0000: a file carrying it is refused whole, naming the first place. */
+function rejectNulCharacters(rows: TableRow[]): void {
+  for (const row of rows) {
+    for (const [header, cell] of Object.entries(row.cells)) {
+      if (cell.includes('\u0000')) throw new TableReadError(`Line ${row.line}, column "${header}": text may not contain the NUL character (U+0000).`);
+    }
+  }
 }
