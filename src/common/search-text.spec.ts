@@ -1,13 +1,22 @@
-import { normalizeSearchText, searchColumns, SEARCH_SEPARATOR as S } from './search-text';
+import { normalizeSearchText, searchColumns, shortName, SEARCH_SEPARATOR as S } from './search-text';
 import { parseSearchQuery, searchRank } from './search-query';
 
 describe('search columns', () => {
   it('stores every name normalised, with full pinyin and initials of the Chinese ones', () => {
     const c = searchColumns('崂山区人工智能产业园', 'Laoshan AI Park', ['青岛智算谷']);
-    expect(c.searchText).toBe(`${S}崂山区人工智能产业园${S}laoshan ai park${S}青岛智算谷${S}`);
-    expect(c.searchPinyin).toBe(`${S}laoshanqurengongzhinengchanyeyuan${S}qingdaozhisuangu${S}`);
-    expect(c.searchInitials).toBe(`${S}lsqrgzncyy${S}qdzsg${S}`);
+    expect(c.searchText).toBe(`${S}崂山区人工智能产业园${S}laoshan ai park${S}青岛智算谷${S}崂山人工智能产业园${S}`);
+    expect(c.searchPinyin).toBe(`${S}laoshanqurengongzhinengchanyeyuan${S}qingdaozhisuangu${S}laoshanrengongzhinengchanyeyuan${S}`);
+    expect(c.searchInitials).toBe(`${S}lsqrgzncyy${S}qdzsg${S}lsrgzncyy${S}`);
     expect(c.namePinyin).toBe('lao shan qu ren gong zhi neng chan ye yuan');
+  });
+
+  it('adds the spoken short form of names that carry a Qingdao division, and only of those', () => {
+    expect(shortName('崂山区人工智能产业园')).toBe('崂山人工智能产业园');
+    expect(shortName('青岛市崂山区示例科技有限公司')).toBe('青岛崂山示例科技有限公司');
+    expect(shortName('西海岸新区光谷软件园')).toBe('西海岸光谷软件园');
+    expect(shortName('示例区块链科技有限公司')).toBeNull(); // 区块链 is blockchain, not a district
+    expect(shortName('Laoshan AI Park')).toBeNull();
+    expect(searchColumns('示例区块链科技有限公司').searchInitials).toBe(`${S}slqklkjyxgs${S}`);
   });
 
   it('reads polyphonic characters (多音字) in context', () => {

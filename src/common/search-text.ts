@@ -53,6 +53,19 @@ export function hasChinese(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
+/**
+ * Qingdao's administrative divisions as people drop their suffix in speech and abbreviations:
+ * 崂山区人工智能产业园 is said 崂山人工智能产业园 and typed `lsrgzn`. Only these names are
+ * shortened, so a word such as 区块链 (blockchain) is never mistaken for a district.
+ */
+const DIVISIONS = /山东省|青岛市|市南区|市北区|李沧区|崂山区|黄岛区|城阳区|即墨区|胶州市|平度市|莱西市|西海岸新区/g;
+
+/** A name's spoken short form: each division without its suffix (青岛市崂山区… → 青岛崂山…); null when the name has none. */
+export function shortName(name: string): string | null {
+  const short = name.replace(DIVISIONS, (division) => division.slice(0, division.endsWith('新区') ? -2 : -1));
+  return short !== name ? short : null;
+}
+
 function joinNames(names: string[]): string {
   return names.length ? `${SEARCH_SEPARATOR}${names.join(SEARCH_SEPARATOR)}${SEARCH_SEPARATOR}` : '';
 }
@@ -62,9 +75,12 @@ function joinNames(names: string[]): string {
  * innovation_platform and scenario rows must store them: the entities do it in their
  * @BeforeCreate/@BeforeUpdate hooks; raw-SQL writers (imports, synthetic data) call this.
  * Polyphonic characters (多音字) are read in context by pinyin-pro (重庆 → chongqing, 银行 → yinhang).
+ * Names that carry a Qingdao division are also stored in their short form ({@link shortName}).
  */
 export function searchColumns(nameZh: string, nameEn?: string | null, aliases?: readonly string[] | null): SearchColumns {
-  const all = [nameZh, nameEn ?? '', ...(aliases ?? [])].map((n) => n.trim()).filter((n) => n.length > 0);
+  const given = [nameZh, nameEn ?? '', ...(aliases ?? [])].map((n) => n.trim()).filter((n) => n.length > 0);
+  // Short forms (崂山人工智能产业园) are searchable like aliases, but never the sort key.
+  const all = [...given, ...given.map(shortName).filter((n): n is string => n !== null)];
   const text = [...new Set(all.map(normalizeSearchText))];
   // One pinyin-pro call per Chinese name (the costly step, used by imports of 100k rows): the
   // initials are the first letters of the same syllables.

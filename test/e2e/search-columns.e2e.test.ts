@@ -1,5 +1,6 @@
 import { bootstrapDatabase } from '../../src/db/bootstrap';
 import { openDatabase, type Database } from '../../src/db/database';
+import { refreshAllSearchColumns } from '../../src/common/search-columns';
 import { searchColumns } from '../../src/common/search-text';
 import { Park } from '../../src/modules/park/park.entity';
 import { Scenario } from '../../src/modules/scenario/scenario.entity';
@@ -31,6 +32,19 @@ describe('search columns are kept up to date by the entity hooks', () => {
         expect([r.search_text, r.search_pinyin, r.search_initials, r.name_pinyin]).toEqual([c.searchText, c.searchPinyin, c.searchInitials, c.namePinyin]);
       }
     }
+  });
+
+  it('a migration that changes how they are derived recomputes every row (refreshAllSearchColumns)', async () => {
+    // Stale columns, as a database migrated before the short forms existed holds them.
+    await db.em().execute(`update park set search_initials = '', search_text = ''`);
+    const em = db.em().fork();
+    await em.transactional((tx) => refreshAllSearchColumns((sql, params) => tx.execute(sql, params)));
+    const rows = (await db.em().execute('select name_zh, name_en, aliases, search_text, search_initials from park')) as Array<Record<string, string & string[]>>;
+    for (const r of rows) {
+      const c = searchColumns(r.name_zh, r.name_en, r.aliases);
+      expect([r.search_text, r.search_initials]).toEqual([c.searchText, c.searchInitials]);
+    }
+    expect(rows.find((r) => r.name_zh === '崂山区人工智能产业园')?.search_initials).toContain('lsrgzncyy');
   });
 
   it('an update through the ORM recomputes them', async () => {

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000000_initial } from './Migration20261127000000_initial';
 import { Migration20261127100000_editing } from './Migration20261127100000_editing';
 import { Migration20261201000000_search } from './Migration20261201000000_search';
+import { Migration20261202000000_search_short_names } from './Migration20261202000000_search_short_names';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127000000_initial', class: Migration20261127000000_initial },
   { name: 'Migration20261127100000_editing', class: Migration20261127100000_editing },
   { name: 'Migration20261201000000_search', class: Migration20261201000000_search },
+  { name: 'Migration20261202000000_search_short_names', class: Migration20261202000000_search_short_names },
 ];
