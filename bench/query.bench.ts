@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   await ensureData(url);
 
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production' }), databaseUrl: url, port: 0, host: '127.0.0.1', logLevel: 'silent', seedOnStart: false };
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000' }), databaseUrl: url, port: 0, host: '127.0.0.1', logLevel: 'silent', seedOnStart: false };
   const app = await startApp(config, pino({ level: 'silent' }));
   const endpoint = `http://127.0.0.1:${app.port}/graphql`;
   const sql = new Client({ connectionString: url });

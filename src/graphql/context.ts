@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Caller } from '../common/auth';
 import type { Billing, Context } from '../common/context';
 import { LoaderRegistry } from '../common/loaders';
 import type { SqlStats } from '../common/sql-stats';
@@ -11,6 +12,8 @@ export interface RequestInfo {
   /** The request's Authorization header, if any. */
   authorization?: string;
   billing?: Billing;
+  /** The key's holder when the HTTP layer already looked the key up (for billing); saves a second lookup. */
+  caller?: Caller;
 }
 
 /**
@@ -24,7 +27,7 @@ export async function createContext(db: Database, request: RequestInfo = {}): Pr
     loaders: new LoaderRegistry(),
     requestId: request.requestId ?? randomUUID(),
     sql: request.sql ?? { statements: 0 },
-    caller: await authenticate(em, request.authorization),
+    caller: request.caller ?? (await authenticate(em, request.authorization)),
     billing: request.billing ?? { callerId: 'internal', keyed: false },
   };
 }

@@ -60,7 +60,7 @@ function graphqlError(status: number, code: string, message: string, requestId: 
 function apiKeyLookup(db: Database): ResolveKey {
   return async (token) => {
     const caller = await resolveApiKey(db.em(), token);
-    return caller ? { id: String(caller.keyId) } : null;
+    return caller ? { id: String(caller.keyId), caller } : null;
   };
 }
 
@@ -139,14 +139,22 @@ export async function startHttpServer(
 
   const graphqlHandler = expressMiddleware(apollo, {
     context: async ({ req, res }) =>
-      createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql, billing: res.locals.billing, authorization: req.get('authorization') }),
+      createContext(db, {
+        requestId: res.locals.requestId,
+        sql: res.locals.sql,
+        billing: res.locals.billing,
+        caller: res.locals.caller,
+        authorization: req.get('authorization'),
+      }),
   });
 
   // Before Apollo: a browser opening /graphql gets the explorer instead of a 400.
   app.use(webRouter());
 
   const identify: RequestHandler = async (req, res, next) => {
-    res.locals.billing = await identifyCaller(req, resolveKey);
+    const { billing, caller } = await identifyCaller(req, resolveKey);
+    res.locals.billing = billing;
+    res.locals.caller = caller;
     next();
   };
 

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { RelationGraphDocument } from '../generated/graphql';
-import { ReadGraph, readJgf, readWithCytoscape, readWithGraphology, readWithPython, tempFile, xmllint } from '../helpers/graph-consumers';
+import { ReadGraph, readJgf, readWithCytoscape, readWithGraphology, readWithPython, removeTempFiles, tempFile, xmllint } from '../helpers/graph-consumers';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const TYPE_OF: Record<string, string> = {
@@ -85,7 +85,10 @@ describe('relation graph export', () => {
     laoshan = toGlobalId('Park', park.id);
     full = await readAll('graphml');
   });
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    removeTempFiles();
+    await server?.close();
+  });
 
   it('GraphML: valid against the schema; networkx reads exactly the database’s nodes and edges, Chinese names intact', async () => {
     expect(dbNodes).toBeGreaterThan(100);

@@ -16,10 +16,12 @@ describe('rate limits by cost points per caller (in memory)', () => {
     server = await startTestServer({ rateLimit });
   });
   afterAll(() => server?.close());
+  let anonymousStatements = 0;
 
   it('counts down in headers and extensions, then answers 429 RATE_LIMITED with Retry-After', async () => {
     for (let i = 1; i <= 3; i++) {
       const res = await spend(server);
+      anonymousStatements = Number(res.headers.get('x-sql-statements'));
       expect(res.status).toBe(200);
       expect(res.headers.get('x-ratelimit-limit')).toBe('3');
       expect(res.headers.get('x-ratelimit-used')).toBe(String(i));
@@ -42,6 +44,8 @@ describe('rate limits by cost points per caller (in memory)', () => {
     expect(keyed.status).toBe(200);
     expect(keyed.headers.get('x-ratelimit-limit')).toBe('5');
     expect(keyed.headers.get('x-ratelimit-used')).toBe('1');
+    // The key is looked up once per request, for billing and for the caller's role alike.
+    expect(Number(keyed.headers.get('x-sql-statements'))).toBe(anonymousStatements + 1);
     const unknown = await spend(server, { authorization: 'Bearer qdai_not-a-real-key' });
     expect(unknown.status).toBe(401);
     expect(unknown.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -16,6 +16,7 @@ export interface TestBrowser {
 /** Starts headless Chromium on a fresh, empty profile, offline apart from the test server. */
 export async function launchBrowser(): Promise<TestBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+  const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -31,6 +32,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     ],
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
+  }).catch((error: unknown) => {
+    removeProfile();
+    throw error;
   });
   return {
     async open(origin) {
@@ -51,7 +55,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async close() {
       await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }

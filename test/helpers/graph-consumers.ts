@@ -23,11 +23,20 @@ export interface ReadGraph {
   names: Record<string, string>;
 }
 
+const tempDirs: string[] = [];
+
+/** Writes an export to a file of its own for a consumer that reads files; see removeTempFiles(). */
 export function tempFile(name: string, content: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-export-'));
+  tempDirs.push(dir);
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+/** Removes every file tempFile() wrote (call it in afterAll). */
+export function removeTempFiles(): void {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs xmllint against a schema; returns its exit code and messages. */
