@@ -378,11 +378,15 @@ async function measure(target: Target, c: Case, body: string, connections: numbe
   return out;
 }
 
-/** Compares the data of two answers, ignoring key order. */
+/** Compares the data and errors of two answers, ignoring key order and `extensions` (the API's cost report). */
 function sameData(a: string, b: string): boolean {
   const norm = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(norm) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, w]) => [k, norm(w)])) : v;
-  return JSON.stringify(norm(JSON.parse(a))) === JSON.stringify(norm(JSON.parse(b)));
+  const answer = (text: string) => {
+    const { data, errors } = JSON.parse(text) as { data?: unknown; errors?: unknown };
+    return JSON.stringify(norm({ data, errors }));
+  };
+  return answer(a) === answer(b);
 }
 
 // ---------------------------------------------------------------------------------------------
