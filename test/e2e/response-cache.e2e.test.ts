@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { print } from 'graphql';
 import { invalidateCache } from '../../src/common/cache-invalidation';
@@ -131,8 +132,8 @@ describe('response cache (in memory)', () => {
 describe('response cache in Redis, shared by two servers', () => {
   let a: TestServer;
   let b: TestServer;
+  const shared = { responseCache: true, redisUrl: REDIS_URL, cachePrefix: `test:${randomBytes(6).toString('hex')}:` };
   beforeAll(async () => {
-    const shared = { responseCache: true, redisUrl: REDIS_URL, cachePrefix: `test:${randomBytes(6).toString('hex')}:` };
     a = await startTestServer(shared);
     b = await startTestServer(shared);
   });
@@ -163,5 +164,23 @@ describe('response cache in Redis, shared by two servers', () => {
     const res = await fetch(`${b.url}?${new URLSearchParams({ extensions, variables: '{"first":3}' })}`, { headers });
     const body = (await res.json()) as { data?: { parks: { edges: unknown[] } } };
     expect(body.data?.parks.edges).toHaveLength(3);
+  });
+
+  // The CLI needs a database a second process can open while the servers run: PostgreSQL.
+  const onPostgres = process.env.DATABASE_URL ? it : undefined;
+  onPostgres?.('an import run by the CLI in another process makes the servers recompute what it changed', async () => {
+    const vars = { sector: 'SMART_OCEAN' as const, parks: 2, firms: 4 };
+    await a.gql(FirmsInParksBySectorDocument, vars);
+    expect((await b.gql(FirmsInParksBySectorDocument, vars)).headers.get('x-cache')).toBe('HIT');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/import.cli.ts', 'seeds/import-sample.csv'], {
+      env: { ...process.env, DATABASE_URL: a.config.databaseUrl, REDIS_URL, CACHE_PREFIX: shared.cachePrefix, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringMatching(/created [1-9]/) });
+    expect((await b.gql(FirmsInParksBySectorDocument, vars)).headers.get('x-cache')).toBe('MISS');
   });
 });
