@@ -137,7 +137,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       const state: RequestState = { hit: false };
       return {
         async responseForOperation(requestContext) {
-          if (requestContext.operation.operation !== 'query' || !isAnonymous(requestContext)) return null;
+          // No operation when the document holds several and operationName names none: execution answers that.
+          if (requestContext.operation?.operation !== 'query' || !isAnonymous(requestContext)) return null;
           const tags = operationTags(requestContext.schema, requestContext.document);
           const key = createHash('sha256')
             .update(printed(requestContext.document))

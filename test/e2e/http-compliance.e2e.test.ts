@@ -8,7 +8,7 @@ describe('HTTP behaviour of the public endpoint', () => {
   let restricted: TestServer;
   beforeAll(async () => {
     [server, restricted] = await Promise.all([
-      startTestServer({ rateLimit: { anonymousPoints: 100000, keyedPoints: 100000, windowMs: 3600000 } }),
+      startTestServer({ responseCache: true, rateLimit: { anonymousPoints: 100000, keyedPoints: 100000, windowMs: 3600000 } }),
       startTestServer({ corsOrigins: ['https://apps.example.cn'] }),
     ]);
   });
@@ -27,6 +27,17 @@ describe('HTTP behaviour of the public endpoint', () => {
     // Apollo answers 400 where the spec suggests 200 for clients that accept only
     // application/json: parse, validation and variable coercion failures.
     for (const w of warnings) expect(w.name).toMatch(/^SHOULD use (a status code of )?200 .*when accepting application\/json$/);
+  });
+
+  it('a document with several operations and no operationName is a 400 the client can fix, not a server error', async () => {
+    const query = 'query A { sectors { code } } query B { sectors { nameZh } }';
+    for (const operationName of [undefined, 'C']) {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
+      const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect([res.status, body.errors[0].extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
+    }
+    const named = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: 'B' }) });
+    expect(((await named.json()) as { data: { sectors: unknown[] } }).data.sectors).toHaveLength(8);
   });
 
   it('GET /healthz says alive; GET /readyz says the database answers', async () => {
