@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { Connection } from './connection.types';
 import type { Ordering } from './connection-query';
-import { hydrate } from './hydrate';
+import { hydrate, readColumns } from './hydrate';
 import { loadConnection } from './load-connection';
 import type { PaginationArgs } from './pagination';
 
@@ -49,8 +49,9 @@ export function listEntities<T extends object, F>(
   const { alias } = source;
   const via = parent?.via;
   const ordering = options.ordering ?? source.ordering;
+  const columns = readColumns(ctx.em, source.entity).map((c) => `${alias}.${c}`);
   const base = (knex: Knex): Knex.QueryBuilder => {
-    const qb = knex(`${source.table} as ${alias}`).select(`${alias}.*`);
+    const qb = knex(`${source.table} as ${alias}`).select(columns);
     if (via?.nodeColumn) qb.join(`${via.table} as rel`, `rel.${via.nodeColumn}`, `${alias}.id`);
     if (options.filter && source.applyFilter) source.applyFilter(qb, knex, options.filter);
     return qb;
@@ -71,7 +72,7 @@ export function loadById<T extends object>(ctx: Context, source: { name: string;
   return ctx.loaders
     .get<number | string, T | null>(`${source.name}:by-id`, async (ids) => {
       const knex = ctx.em.getKnex();
-      const rows = (await ctx.em.execute(knex(source.table).whereIn(pk, ids as Array<number | string>))) as Record<string, unknown>[];
+      const rows = (await ctx.em.execute(knex(source.table).select(readColumns(ctx.em, source.entity)).whereIn(pk, ids as Array<number | string>))) as Record<string, unknown>[];
       const byId = new Map(rows.map((r) => [r[pk] as number | string, hydrate(ctx.em, source.entity, r)]));
       return ids.map((i) => byId.get(i) ?? null);
     })

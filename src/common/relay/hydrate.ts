@@ -125,3 +125,29 @@ function classGetter(proto: object | null, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * Stored for the database's own use and never shown: the search romanisations (a quarter of a
+ * firm row's bytes). Read queries leave them out; the SQL that searches or orders by them names
+ * them itself.
+ */
+const UNREAD_COLUMNS = new Set(['search_text', 'search_pinyin', 'search_initials', 'name_pinyin']);
+
+const readColumnLists = new WeakMap<EntityMetadata, string[]>();
+
+/** The columns a read of `entity` selects: every persisted column except {@link UNREAD_COLUMNS}. */
+export function readColumns(em: SqlEntityManager, entity: EntityClass<object>): readonly string[] {
+  const meta = em.getMetadata().get(entity.name);
+  let columns = readColumnLists.get(meta);
+  if (!columns) {
+    const stored = meta.props.filter(
+      (p) =>
+        p.persist !== false &&
+        !p.formula &&
+        (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+    );
+    columns = [...new Set(stored.flatMap((p) => p.fieldNames ?? []))].filter((c) => !UNREAD_COLUMNS.has(c));
+    readColumnLists.set(meta, columns);
+  }
+  return columns;
+}
