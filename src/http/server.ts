@@ -99,6 +99,8 @@ export async function startHttpServer(
   app.set('trust proxy', process.env.TRUST_PROXY === 'true');
 
   let draining = false;
+  // Operations still executing, even when their client has gone: the database stays open for them.
+  let operationsRunning = 0;
   // Every request gets an id and its own SQL counter, visible to everything it awaits.
   app.use((req, res, next) => {
     const requestId = req.get('x-request-id')?.slice(0, 100) || randomUUID();
@@ -200,11 +202,14 @@ export async function startHttpServer(
     deadline,
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     async (req, res, next) => {
+      operationsRunning++;
       try {
         await graphqlHandler(req, res, next);
       } catch (error) {
         // After the deadline answered, Apollo's late answer has nowhere to go.
         if (!res.headersSent) next(error);
+      } finally {
+        operationsRunning--;
       }
     },
   );
@@ -258,14 +263,21 @@ export async function startHttpServer(
         draining = true;
         // Stop accepting; requests in flight finish, then their connections close. Whatever is
         // still open when the shutdown timeout passes is cut.
-        const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+        let forced = false;
+        const force = setTimeout(() => {
+          forced = true;
+          server.closeAllConnections();
+        }, config.shutdownTimeoutMs);
         const idle = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        clearTimeout(force);
         clearInterval(idle);
+        // A client that hung up leaves its operation running: let it end before the database
+        // closes under it (within the same shutdown timeout).
+        while (operationsRunning > 0 && !forced) await new Promise((r) => setTimeout(r, 20));
+        clearTimeout(force);
         await apollo.stop();
         await rateLimitStore.close();
         await caching.close();

@@ -10,11 +10,11 @@ import { createTestDatabase, startTestServer, TestServer } from '../helpers/test
 // embedded database (DATABASE_URL unset): the machine's PostgreSQL at 127.0.0.1:5432.
 
 /** Opens a session that holds an exclusive lock on `sector` until `release()`, so reads of it wait. */
-async function lockSectors(databaseUrl: string): Promise<{ release(): Promise<void> }> {
+async function lockSectors(databaseUrl: string, table = 'sector'): Promise<{ release(): Promise<void> }> {
   const locker = new Client({ connectionString: databaseUrl });
   await locker.connect();
   await locker.query('begin');
-  await locker.query('lock table sector in access exclusive mode');
+  await locker.query(`lock table ${table} in access exclusive mode`);
   return {
     async release() {
       await locker.query('rollback');
@@ -182,6 +182,41 @@ describe('on PostgreSQL: SIGTERM while a request is in flight', () => {
       const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
       await c.end();
       expect(rows[0].n).toBe(0);
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await database.drop();
+    }
+  });
+
+  it('lets operations whose clients hung up finish before it closes the database', async () => {
+    const database = await createTestDatabase({ postgres: true });
+    const url = database.config.databaseUrl!;
+    const run = runServer({ DATABASE_URL: url, LOG_LEVEL: 'info' });
+    try {
+      const endpoint = await run.ready;
+      // Twelve requests for a pool of ten connections: ten statements wait on the lock, two
+      // requests wait for a connection.
+      const lock = await lockSectors(url);
+      const abort = new AbortController();
+      const abandoned = Array.from({ length: 12 }, () =>
+        fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: print(SectorsDocument) }),
+          signal: abort.signal,
+        }).catch(() => 'aborted'),
+      );
+      await until(async () => (await waitingOnLock(url)) === 10, 5000);
+      abort.abort();
+      expect(new Set(await Promise.all(abandoned))).toEqual(new Set(['aborted']));
+
+      run.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(run.child.exitCode).toBeNull(); // still waiting for the operations
+      await lock.release();
+      expect((await run.exited).code).toBe(0);
+      // Every operation ended normally: none was cut off because the database closed under it.
+      expect(run.stdout()).not.toMatch(/unexpected error|"level":50/);
     } finally {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
       await database.drop();
