@@ -22,9 +22,10 @@ import autocannon from 'autocannon';
 import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Client, Pool } from 'pg';
 import { globalIdSql, toGlobalId } from '../src/common/global-id';
+import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CONTRACT = path.resolve(ROOT, '../shared/contract');
+const ROOT = PROJECT_ROOT;
+const CONTRACT = CONTRACT_DIR;
 const BASE_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
+import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
 
 /**
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
@@ -13,7 +14,7 @@ import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
  * Rate limits are raised for the run: the bench measures the server, not the limiter.
  */
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = PROJECT_ROOT;
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   });
 
   try {
-    const contract = parse(fs.readFileSync(path.join(ROOT, '../shared/contract/directory.graphql'), 'utf8'));
+    const contract = parse(fs.readFileSync(path.join(CONTRACT_DIR, 'directory.graphql'), 'utf8'));
     const single = (name: string) => print({ ...contract, definitions: contract.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || (d as OperationDefinitionNode).name?.value === name) });
     // Real IDs for the ID-taking operations.
     const firms = (await post(url, { query: single('EnterprisesFiltered'), variables: { first: 20 } })).data.enterprises as { edges: Array<{ node: { id: string } }> };

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/db/database';
 import { toGlobalId } from '../src/common/global-id';
 import { normaliseWeights } from '../src/modules/matching/match-formula';
 import { gapCandidatesQuery, scoredPairs, SqlFragment } from '../src/modules/matching/match.sql';
+import { PROJECT_ROOT } from './paths';
 
 /**
  * npm run bench:match: median and p95 latency (30 runs after 3 warm-ups) of matchEnterprisesForPark,
@@ -63,7 +64,7 @@ async function prepare(url: string): Promise<void> {
   }
   const have = await syntheticFirms(url);
   if (have >= FIRMS) return;
-  const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   if (!scripts['seed:synthetic']) {
     throw new Error(
       `bench:match needs ${FIRMS} SYNTHETIC firms in ${url} and finds ${have}. This branch has no synthetic generator yet: ` +

@@ -17,13 +17,14 @@ import { toGlobalId } from '../src/common/global-id';
 import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { countSynthetic, loadSynthetic } from '../src/db/synthetic/load';
+import { CONTRACT_DIR } from './paths';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/bench_query';
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
-const CONTRACT = path.resolve(__dirname, '../../shared/contract');
+const CONTRACT = CONTRACT_DIR;
 
 interface Case {
   name: string;
