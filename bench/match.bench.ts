@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   await prepare(url);
   const pg = new Client({ connectionString: url });
   await pg.connect();
-  const app = await startApp(loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS: '1000000000' }), pino({ level: 'silent' }));
+  const app = await startApp(loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS: '1000000000', RESPONSE_CACHE: 'false' }), pino({ level: 'silent' }));
   try {
     const counts = (await pg.query(`select (select count(*)::int from enterprise) as firms, (select count(*)::int from park) as parks,
       (select count(*)::int from scenario) as scenarios, (select count(*)::int from innovation_platform) as platforms`)).rows[0];

@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   await ensureData(url);
 
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000' }), databaseUrl: url, port: 0, host: '127.0.0.1', logLevel: 'silent', seedOnStart: false };
+  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RESPONSE_CACHE: 'false' }), databaseUrl: url, port: 0, host: '127.0.0.1', logLevel: 'silent', seedOnStart: false };
   const app = await startApp(config, pino({ level: 'silent' }));
   const endpoint = `http://127.0.0.1:${app.port}/graphql`;
   const sql = new Client({ connectionString: url });
@@ -118,6 +118,8 @@ async function main(): Promise<void> {
       const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { errors?: Array<{ message: string }> };
       if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors[0].message}`);
+      // A cached answer would measure the cache, not the query.
+      if (res.headers.get('x-cache') === 'HIT') throw new Error('the response cache answered; run with RESPONSE_CACHE=false');
       return Number(res.headers.get('x-sql-statements'));
     };
 

@@ -25,6 +25,11 @@ export interface ConnectionSpec {
   parentExpr?: string;
   /** SQL type of the parent key. */
   parentType?: 'int' | 'text';
+  /**
+   * A common table expression `base` reads from, computed once for the count and the page
+   * (`with <name> as materialized (...)`): for a costly source such as the search's union.
+   */
+  with?: { name: string; query: (knex: Knex) => Knex.Raw };
 }
 
 export interface RawConnection<Row> {
@@ -86,6 +91,8 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
       [parentSource, rows],
     );
   }
+
+  if (spec.with) statement = knex.raw(`with ${spec.with.name} as materialized (?) ?`, [spec.with.query(knex), statement]);
 
   const result = (await em.execute(statement)) as Array<Row & { __parent: Key | null; __total: number | null; __pos: unknown }>;
   const out = new Map<Key | null, RawConnection<Row>>();

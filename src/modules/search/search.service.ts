@@ -40,19 +40,26 @@ const SEARCH_ORDERING: Ordering = {
   ],
 };
 
-/** One SELECT per searched table, glued with UNION ALL; each row carries its rank and the whole record as JSON. */
+/**
+ * The hits: one SELECT per searched table, glued with UNION ALL, each row its type, id and rank.
+ * Computed once per statement (a materialized CTE) for the count and the page.
+ */
 function hits(knex: Knex, q: SearchQuery, types: Searchable[]): Knex.Raw {
   const parts: string[] = [];
   const bindings: unknown[] = [];
   for (const t of types) {
     const [rank, rankBindings] = searchRank(t.alias, q);
     const [cond, condBindings] = searchCondition(t.alias, q);
-    parts.push(
-      `select ${t.order} as __type_order, ${t.alias}.id as __id, ${rank} as __rank, to_jsonb(${t.alias}.*) as __row from ${t.table} ${t.alias} where ${cond}`,
-    );
+    parts.push(`select ${t.order} as __type_order, ${t.alias}.id as __id, ${rank} as __rank from ${t.table} ${t.alias} where ${cond}`);
     bindings.push(...rankBindings, ...condBindings);
   }
-  return knex.raw(`(${parts.join(' union all ')}) as h`, bindings as Knex.RawBinding[]);
+  return knex.raw(parts.join(' union all '), bindings as Knex.RawBinding[]);
+}
+
+/** The whole record of a hit as JSON, read only for the rows of the page (after the limit). */
+function hitRecord(types: Searchable[]): string {
+  const arms = types.map((t) => `when ${t.order} then (select to_jsonb(${t.alias}) from ${t.table} ${t.alias} where ${t.alias}.id = h.__id)`);
+  return `case h.__type_order ${arms.join(' ')} end as __row`;
 }
 
 /**
@@ -75,7 +82,8 @@ export function search(
   return loadConnection(ctx, null, {
     key: `search:${JSON.stringify([q, searched.map((t) => t.type)])}`,
     spec: {
-      base: (knex) => knex.from(hits(knex, q, searched)).select('h.*'),
+      with: { name: 'h', query: (knex) => hits(knex, q, searched) },
+      base: (knex) => knex.from('h').select('h.*', knex.raw(hitRecord(searched))),
       ordering: SEARCH_ORDERING,
     },
     args,
