@@ -10,6 +10,9 @@ const SEARCHABLE: Record<string, { aliases: boolean }> = {
   scenario: { aliases: false },
 };
 
+/** The stored search columns: for the database's own use (matching, ranking, name order), never shown. */
+export const SEARCH_COLUMN_NAMES: readonly string[] = ['search_text', 'search_pinyin', 'search_initials', 'name_pinyin'];
+
 const BATCH = 5000;
 
 /** Whether a change to these columns makes the search columns stale. */

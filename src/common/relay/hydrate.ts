@@ -1,5 +1,6 @@
 import { EntityClass, EntityMetadata, EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { SEARCH_COLUMN_NAMES } from '../search-columns';
 
 type Row = Record<string, unknown>;
 type Mapper = (row: Row) => object;
@@ -127,11 +128,10 @@ function classGetter(proto: object | null, name: string): boolean {
 }
 
 /**
- * Stored for the database's own use and never shown: the search romanisations (a quarter of a
- * firm row's bytes). Read queries leave them out; the SQL that searches or orders by them names
- * them itself.
+ * Never shown, so never read: the search columns (a quarter of a firm row's bytes). The SQL that
+ * searches or orders by them names them itself.
  */
-const UNREAD_COLUMNS = new Set(['search_text', 'search_pinyin', 'search_initials', 'name_pinyin']);
+const UNREAD_COLUMNS = new Set(SEARCH_COLUMN_NAMES);
 
 const readColumnLists = new WeakMap<EntityMetadata, string[]>();
 
