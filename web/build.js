@@ -87,8 +87,27 @@ async function main() {
     logLevel: 'warning',
     legalComments: 'linked',
   });
-  for (const page of fs.readdirSync(path.join(__dirname, 'pages'))) {
-    fs.copyFileSync(path.join(__dirname, 'pages', page), path.join(out, page));
+  // The explorer has its own page; the four views share one shell (web/pages/view.html).
+  fs.copyFileSync(path.join(__dirname, 'pages', 'explorer.html'), path.join(out, 'explorer.html'));
+  const shell = fs.readFileSync(path.join(__dirname, 'pages', 'view.html'), 'utf8');
+  const stylesheet = '<link rel="stylesheet" href="/assets/pages.css">';
+  const views = {
+    coverage: { title: '园区×领域覆盖矩阵 Coverage' },
+    enterprise: { title: '企业详情 Firm' },
+    match: { title: '招商匹配 Match' },
+    graph: {
+      title: '关系图 Relation graph',
+      stylesheet:
+        '<!-- The id tells cytoscape its container rule is here, so it injects no inline <style> (strict CSP). -->\n' +
+        '<link rel="stylesheet" href="/assets/pages.css" id="__________cytoscape_stylesheet">',
+    },
+  };
+  for (const [name, view] of Object.entries(views)) {
+    const html = shell
+      .replace('{{title}}', view.title)
+      .replace('{{stylesheet}}', view.stylesheet ?? stylesheet)
+      .replace('{{name}}', name);
+    fs.writeFileSync(path.join(out, `${name}.html`), html);
   }
   // Nothing the pages load may leave the origin: fail the build if a bundle names a remote URL
   // it would fetch (stylesheets, fonts, scripts).
