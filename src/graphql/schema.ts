@@ -7,6 +7,8 @@ import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ChangeFeedResolver } from '../modules/change-feed/change-feed.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { ParkMutationResolver } from '../modules/park/park.mutations';
 import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
 import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
@@ -42,6 +44,8 @@ export const resolvers = [
   ScenarioMutationResolver,
   LargeModelMutationResolver,
   AuditResolver,
+  ChangeFeedResolver,
+  WebhookResolver,
   MatchResolver,
   ChainGapResolver,
 ] as const;
