@@ -54,6 +54,8 @@ export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
+  /** Aborts the POSTs in flight when the worker stops, so a shutdown does not wait for slow receivers. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly em: () => SqlEntityManager,
@@ -70,6 +72,7 @@ export class WebhookWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.stopping.abort();
     await this.current;
   }
 
@@ -160,7 +163,7 @@ export class WebhookWorker {
         method: 'POST',
         // A redirect would send the change somewhere the admin did not register: it counts as a failure.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), this.stopping.signal]),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'qingdao-ai-directory-webhooks/1',
@@ -175,6 +178,11 @@ export class WebhookWorker {
       await response.body?.cancel().catch(() => undefined);
       if (status < 200 || status > 299) problem = `HTTP ${status} from the receiver`;
     } catch (error) {
+      if (this.stopping.signal.aborted) {
+        // Cut short by a shutdown, not the receiver's fault: due again at once, for whichever process runs next.
+        await this.em().execute(`update webhook_delivery set next_attempt_at = now() where id = ? and status = 'PENDING'`, [delivery.id]);
+        return;
+      }
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       problem = (error as Error).name === 'TimeoutError' ? `no answer within ${this.settings.timeoutMs} ms` : `could not connect (${cause ?? (error as Error).message})`;
     }
