@@ -134,7 +134,7 @@ describe('matching firms and parks', () => {
     expectSameRanking(matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), want);
 
     const [top] = matches;
-    expect(top.enterprise.nameZh).toBe('青岛霁帆数据科技有限公司');
+    expect(top.enterprise.nameZh).toBe('青岛霁帆数据科技有限公司（示例）');
     expect(top.score).toBeCloseTo(0.35, 12);
     // Not in the park, yet it co-hosts the park's ocean large-model lab, develops an ocean model
     // and delivered the red-tide scenario: those are its reasons.
