@@ -132,6 +132,16 @@ describe('change feed: every committed write, in commit order, with the changed 
     expect(feed.edges.map((e) => e.node.eventType)).toEqual(['Enterprise.CREATE', 'Enterprise.CREATE', 'Enterprise.CREATE']);
     expect(new Set(feed.edges.map((e) => e.node.batchId))).toEqual(new Set([report.batchId]));
     expect(feed.edges[0].node.changes.nameZh.after).toMatch(/变更流示例企业1号/);
+    // One at a time through the import's single transaction: the same three, in the same order.
+    const oneByOne: string[] = [];
+    let after: string = start;
+    for (let i = 0; i < 4; i++) {
+      const page = (await server.gql(ChangesDocument, { after, first: 1 }, reader)).data!.changes;
+      if (!page.edges.length) break;
+      oneByOne.push(page.edges[0].node.recordId);
+      after = page.pageInfo.endCursor!;
+    }
+    expect(oneByOne).toEqual(feed.edges.map((e) => e.node.recordId));
     const [{ n }] = await server.sql<{ n: number }>("select count(*)::int as n from audit_entry where record_type = 'WebhookSubscription'");
     expect(n).toBe(1);
   });

@@ -55,22 +55,30 @@ function toChange(row: FeedRow): Change {
   };
 }
 
+const FEED_COLUMNS = `a.id::text as id, c.seq::text as seq, a.action, a.record_type, a.record_id, a.changes, a.batch_id::text as batch_id, c.committed_at
+  from change_commit c join audit_entry a on a.xact = c.xact`;
+
 /**
  * Reads committed changes after `after`, in commit order, limited to `eventTypes` (already
  * expanded and checked). Every change a transaction made shares its commit sequence number, so
  * the order is (commit sequence, entry id); see Migration20261202120000 for why that order never
- * lets a later commit slip in behind a cursor. One statement.
+ * lets a later commit slip in behind a cursor.
+ *
+ * Two statements at most: the rest of the cursor's own transaction (an index range on
+ * (xact, id), so a page inside a 100,000-row import reads one page), then later transactions.
  */
 export async function readFeed(em: SqlEntityManager, after: FeedPosition, eventTypes: readonly string[], limit: number): Promise<Array<Change & { position: FeedPosition }>> {
-  const rows = (await em.execute(
-    `select a.id::text as id, c.seq::text as seq, a.action, a.record_type, a.record_id, a.changes, a.batch_id::text as batch_id, c.committed_at
-       from change_commit c join audit_entry a on a.xact = c.xact
-      where c.seq is not null and c.seq >= ? and (c.seq > ? or a.id > ?)
-        and (a.record_type || '.' || a.action) = any(?::text[])
-      order by c.seq, a.id
-      limit ?`,
-    [after.seq, after.seq, after.id, pgArray([...eventTypes]), limit],
-  )) as FeedRow[];
+  const types = pgArray([...eventTypes]);
+  const matching = `(a.record_type || '.' || a.action) = any(?::text[])`;
+  const rows: FeedRow[] = [];
+  if (after.seq !== '0') {
+    rows.push(...((await em.execute(`select ${FEED_COLUMNS} where c.seq = ? and a.id > ? and ${matching} order by a.id limit ?`, [after.seq, after.id, types, limit])) as FeedRow[]));
+  }
+  if (rows.length < limit) {
+    rows.push(
+      ...((await em.execute(`select ${FEED_COLUMNS} where c.seq is not null and c.seq > ? and ${matching} order by c.seq, a.id limit ?`, [after.seq, types, limit - rows.length])) as FeedRow[]),
+    );
+  }
   return rows.map((row) => ({ ...toChange(row), position: { seq: String(row.seq), id: String(row.id) } }));
 }
 
