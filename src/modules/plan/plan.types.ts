@@ -56,7 +56,7 @@ export class PlanTarget {
   })
   current?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'current / target (1 = reached); null when `current` is null.' })
+  @Field(() => Float, { nullable: true, description: 'Share of the target reached: current / target (1 = reached); null when `current` is null.' })
   progress?: number | null;
 
   @Field({ description: 'What `current` counts, or why it is null, in Chinese and English.' })
