@@ -3,7 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
-import { GraphResolver } from '../modules/graph/graph.resolver';
+import { GraphResolver, RelationGraphVertexResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -34,6 +34,7 @@ export const resolvers = [
   ComputeCenterResolver,
   SearchResolver,
   GraphResolver,
+  RelationGraphVertexResolver,
   AnalyticsResolver,
   ParkCountResolver,
   CoverageCellResolver,
