@@ -13,5 +13,5 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(__dirname);
-/** The fixed public contract, beside the project (../shared/contract). */
-export const CONTRACT_DIR = path.resolve(PROJECT_ROOT, '../shared/contract');
+/** The fixed public contract: the project's own copy of the operations third-party apps send. */
+export const CONTRACT_DIR = path.resolve(PROJECT_ROOT, 'schema/operations');

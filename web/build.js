@@ -2,8 +2,8 @@
 /*
  * Builds the browser pages (GraphiQL explorer, coverage heatmap, graph, match and firm views)
  * from the project's own npm packages into dist/public, so the server needs no CDN at run time.
- * The contract operations (../shared/contract/*.graphql, or CONTRACT_DIR) become the explorer's
- * example tabs; without that folder the explorer starts with one introductory tab.
+ * The contract operations (schema/operations/*.graphql, the project's own copy of the public
+ * contract; CONTRACT_DIR points the build elsewhere) become the explorer's example tabs.
  */
 'use strict';
 const fs = require('node:fs');
@@ -17,8 +17,7 @@ const out = path.join(root, 'dist/public');
 /** One tab per operation: the operation, the fragments it spreads, and a variables skeleton. */
 function contractExamples(dir) {
   if (!fs.existsSync(dir)) {
-    console.warn(`web build: no contract folder at ${dir}; the explorer starts without examples.`);
-    return [];
+    throw new Error(`web build: no contract folder at ${dir} (the explorer's examples come from it)`);
   }
   const tabs = [];
   // directory.graphql first: its first operation needs no variables, and GraphiQL fills the
@@ -58,7 +57,7 @@ function contractExamples(dir) {
 }
 
 async function main() {
-  const contractDir = path.resolve(process.env.CONTRACT_DIR || path.join(root, '../shared/contract'));
+  const contractDir = path.resolve(process.env.CONTRACT_DIR || path.join(root, 'schema/operations'));
   const examples = contractExamples(contractDir);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });

@@ -9,7 +9,7 @@ import { buildAppSchema } from './schema';
 
 const schema = buildAppSchema();
 const defaults = loadConfig({}).limits;
-const CONTRACT = path.join(__dirname, '../../../shared/contract');
+const CONTRACT = path.join(__dirname, '../../schema/operations');
 
 function operations(doc: DocumentNode): OperationDefinitionNode[] {
   return doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);

@@ -161,7 +161,7 @@ describe('actionPlan', () => {
   });
 
   it('the contract operation ActionPlan runs as third-party apps send it', async () => {
-    const doc = parse(fs.readFileSync(path.join(__dirname, '../../../shared/contract/analysis.graphql'), 'utf8'));
+    const doc = parse(fs.readFileSync(path.join(__dirname, '../../schema/operations/analysis.graphql'), 'utf8'));
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'ActionPlan')!;
     const res = await server.gql({ kind: Kind.DOCUMENT, definitions: [op] } as DocumentNode as TypedDocumentNode<{ actionPlan: { targets: Target[] } }, object>);
     expect(res.errors).toBeUndefined();

@@ -16,7 +16,7 @@ import { startTestServer, TestServer } from '../helpers/test-server';
 
 /** One named operation of a contract file, as a document of its own. */
 function contractOperation(file: string, name: string): TypedDocumentNode<Record<string, never>, Record<string, unknown>> {
-  const doc = parse(fs.readFileSync(path.join(__dirname, '../../../shared/contract', file), 'utf8'));
+  const doc = parse(fs.readFileSync(path.join(__dirname, '../../schema/operations', file), 'utf8'));
   const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
   if (!op) throw new Error(`contract ${file} has no operation ${name}`);
   return { kind: Kind.DOCUMENT, definitions: [op] } as DocumentNode as never;

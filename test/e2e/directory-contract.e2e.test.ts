@@ -11,7 +11,7 @@ import {
 } from '../generated/graphql';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
-/** The public contract of ../shared/contract/directory.graphql, checked against SQL on the seeds. */
+/** The public contract of schema/operations/directory.graphql, checked against SQL on the seeds. */
 describe('directory contract operations', () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -218,7 +218,7 @@ describe('matching firms and parks', () => {
   });
 
   it('serves the contract operations', async () => {
-    const contract = parse(fs.readFileSync(path.join(__dirname, '../../../shared/contract/analysis.graphql'), 'utf8'));
+    const contract = parse(fs.readFileSync(path.join(__dirname, '../../schema/operations/analysis.graphql'), 'utf8'));
     const op = (name: string): DocumentNode => ({
       kind: Kind.DOCUMENT,
       definitions: contract.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name),

@@ -10,9 +10,9 @@ import { startTestServer, TestServer } from '../helpers/test-server';
 
 const ROOT = path.join(__dirname, '../..');
 
-/** A contract operation exactly as third-party apps send it, from ../shared/contract/analysis.graphql. */
+/** A contract operation exactly as third-party apps send it, from the project's copy, schema/operations/analysis.graphql. */
 function contractOperation<R, V>(name: string): TypedDocumentNode<R, V> {
-  const contract = parse(fs.readFileSync(path.join(ROOT, '../shared/contract/analysis.graphql'), 'utf8'));
+  const contract = parse(fs.readFileSync(path.join(ROOT, 'schema/operations/analysis.graphql'), 'utf8'));
   const operation = contract.definitions.find((d) => (d as OperationDefinitionNode).name?.value === name);
   if (!operation) throw new Error(`no operation ${name} in the contract`);
   return { kind: contract.kind, definitions: [operation] } as DocumentNode as TypedDocumentNode<R, V>;

@@ -7,7 +7,7 @@ import { launchBrowser, screenshot, TestBrowser } from '../helpers/browser';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const ROOT = path.join(__dirname, '../..');
-const CONTRACT = path.join(ROOT, '../shared/contract');
+const CONTRACT = path.join(ROOT, 'schema/operations');
 
 /** The operations the explorer should offer as tabs: one per operation in the contract files. */
 function contractOperationNames(): string[] {

@@ -48,7 +48,7 @@ describe('search and composable filters', () => {
   describe('the contract operation Search', () => {
     it('validates against the emitted schema', () => {
       const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema/schema.graphql'), 'utf8'));
-      const contract = parse(fs.readFileSync(path.join(ROOT, '../shared/contract/analysis.graphql'), 'utf8'));
+      const contract = parse(fs.readFileSync(path.join(ROOT, 'schema/operations/analysis.graphql'), 'utf8'));
       const operation = contract.definitions.find((d) => d.kind === 'OperationDefinition' && d.name?.value === 'Search');
       expect(operation).toBeDefined();
       const doc: DocumentNode = { kind: contract.kind, definitions: [operation!] };
@@ -56,7 +56,7 @@ describe('search and composable filters', () => {
     });
 
     it('runs as written and answers with the union of the four types', async () => {
-      const contract = parse(fs.readFileSync(path.join(ROOT, '../shared/contract/analysis.graphql'), 'utf8'));
+      const contract = parse(fs.readFileSync(path.join(ROOT, 'schema/operations/analysis.graphql'), 'utf8'));
       const operation = contract.definitions.find((d) => (d as OperationDefinitionNode).name?.value === 'Search')!;
       const doc = { kind: contract.kind, definitions: [operation] } as unknown as TypedDocumentNode<SearchAllQuery, { q: string }>;
       const res = await server.gql(doc, { q: '海洋' });

@@ -14,7 +14,7 @@ import { parse as parseGexf } from 'graphology-gexf';
  */
 
 const PROJECT_ROOT = path.resolve(__dirname, '../..');
-const SCHEMAS = path.resolve(PROJECT_ROOT, '../shared/formats');
+const SCHEMAS = path.resolve(PROJECT_ROOT, 'test/fixtures/formats');
 
 export interface ReadGraph {
   nodes: string[];
