@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
 import { ScenarioStatus } from '../scenario/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -27,7 +27,7 @@ export class ProvidesScenarioFilter {
   description:
     'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
 })
-export class EnterpriseFilter {
+export class EnterpriseFilter extends DirectoryFilterFields {
   @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -17,7 +17,7 @@ import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enter
  * `enterprise as e`.
  */
 export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
-  applyComposed(qb, knex, filter, applyEnterpriseFields);
+  applyComposed(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
 }
 
 /** The filter's own fields, without AND/OR/NOT. */

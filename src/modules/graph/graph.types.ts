@@ -1,3 +1,4 @@
+import { ProvenanceKind } from '../../common/provenance';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphEdgeKind, GraphNodeKind } from './graph.model';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -24,6 +25,12 @@ export class RelationGraphFilter {
 
   @Field(() => Int, { nullable: true, description: 'Hops from `around`, 1 to 3 (default 1).' })
   depth?: number | null;
+
+  @Field(() => [ProvenanceKind], {
+    nullable: true,
+    description: '数据来源 Keep only records of these provenance kinds (e.g. [PUBLIC_SOURCE, OFFICIAL_PLAN] leaves sample records out). Default: every kind.',
+  })
+  provenanceKinds?: ProvenanceKind[] | null;
 }
 
 @ObjectType({ description: '关系图节点 A vertex of the relation graph.' })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ParkRole } from './park-role.enum';
@@ -17,7 +17,7 @@ export class HasEnterprisesFilter {
   description:
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
 })
-export class ParkFilter {
+export class ParkFilter extends DirectoryFilterFields {
   @Field(() => [String], { nullable: true, description: 'Parks in any of these districts (Chinese names, e.g. 崂山区).' })
   districts?: string[] | null;
 

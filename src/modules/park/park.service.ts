@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -14,7 +14,7 @@ import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `park as p`. */
 export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
-  applyComposed(qb, knex, filter, applyParkFields);
+  applyComposed(qb, knex, filter, withSharedFields('p', applyParkFields));
 }
 
 function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
