@@ -1,5 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { instrumentProvenance } from './data-notice';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
@@ -64,6 +65,7 @@ export function buildAppSchema(): GraphQLSchema {
     [schema.getMutationType(), 'Change the directory; needs an editor or admin API key.'],
   ];
   for (const [type, description] of roots) if (type) type.description = description;
+  instrumentProvenance(schema);
   return schema;
 }
 
