@@ -3,6 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { instrumentProvenance } from './data-notice';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
+import { DistrictResolver, ParkDistrictResolver } from '../modules/district/district.resolver';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
@@ -31,6 +32,8 @@ export const resolvers = [
   ScenarioResolver,
   LargeModelResolver,
   ComputeCenterResolver,
+  DistrictResolver,
+  ParkDistrictResolver,
   SearchResolver,
   GraphResolver,
   AnalyticsResolver,

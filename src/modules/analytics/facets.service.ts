@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
+import { canonicalDistrictSql } from '../district/district.service';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
@@ -119,8 +120,8 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     union all
     select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
     union all
-    select 'district', dp.district, count(distinct ep.enterprise_id)::int
-      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by dp.district`;
+    select 'district', ${canonicalDistrictSql('dp.district')}, count(distinct ep.enterprise_id)::int
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2`;
   const buckets = await runFacets(ctx, sql, bindings);
   noteProvenance(ctx, buckets);
 

@@ -34,7 +34,7 @@ export class EnterpriseFilter extends DirectoryFilterFields {
   @Field(() => [ID], { nullable: true, description: 'Firms located in any of these parks (Park IDs).' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Firms in a park of any of these districts (Chinese names, e.g. 崂山区).' })
+  @Field(() => [String], { nullable: true, description: 'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
   districts?: string[] | null;
 
   @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })

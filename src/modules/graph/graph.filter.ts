@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { MAX_FILTER_VALUES } from '../../common/filters';
 import { ProvenanceKind } from '../../common/provenance';
+import { districtCondition } from '../district/district.service';
 import { SECTOR_CODES } from '../sector/sector-code.enum';
 import { EDGE_KINDS, EDGE_TABLES, GraphEdgeKind, GraphNodeKind, NODE_KIND_BY_TYPE, NODE_KINDS, NODE_TABLES } from './graph.model';
 
@@ -95,11 +96,14 @@ export async function resolveGraphFilter(em: SqlEntityManager, input: GraphFilte
 
   const districts = list(input.districts, 'districts');
   if (districts) {
-    const rows = (await em.execute('select id, district from park where district = any(cast(? as text[]))', [arrayLiteral(districts)])) as Array<{
-      id: number;
-      district: string;
-    }>;
-    const known = new Set(rows.map((r) => r.district));
+    // Each name on its own, so an unknown one can be named in the error.
+    const rows: Array<{ id: number; name: string }> = [];
+    for (const name of districts) {
+      const [cond, binds] = districtCondition('p.district', [name]);
+      const found = (await em.execute(em.getKnex().raw(`select p.id from park p where ${cond}`, binds as never))) as Array<{ id: number }>;
+      rows.push(...found.map((r) => ({ id: Number(r.id), name })));
+    }
+    const known = new Set(rows.map((r) => r.name));
     const missing = districts.find((d) => !known.has(d));
     if (missing) {
       throw new BadUserInputError(`Filter "districts": no park lies in the district "${missing.slice(0, 60)}".`, { field: 'districts', value: missing });

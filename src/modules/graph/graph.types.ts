@@ -11,7 +11,7 @@ export class RelationGraphFilter {
   @Field(() => [ID], { nullable: true, description: 'Keep parks with these IDs and what is located in them.' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (e.g. 崂山区) and what is located in them.' })
+  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (a division or functional zone by name or alias, e.g. 崂山区, 西海岸新区) and what is located in them.' })
   districts?: string[] | null;
 
   @Field(() => [GraphNodeKind], { nullable: true, description: 'Keep only nodes of these kinds.' })

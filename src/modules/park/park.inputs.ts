@@ -18,7 +18,7 @@ export class HasEnterprisesFilter {
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
 })
 export class ParkFilter extends DirectoryFilterFields {
-  @Field(() => [String], { nullable: true, description: 'Parks in any of these districts (Chinese names, e.g. 崂山区).' })
+  @Field(() => [String], { nullable: true, description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
   districts?: string[] | null;
 
   @Field(() => [ParkRole], { nullable: true, description: 'Parks with any of these roles.' })

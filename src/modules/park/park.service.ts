@@ -9,6 +9,7 @@ import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { districtCondition } from '../district/district.service';
 import { Park } from './park.entity';
 import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
 
@@ -19,7 +20,10 @@ export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkF
 
 function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
   const districts = filterValues(filter.districts, 'districts');
-  if (districts) qb.whereIn('p.district', districts);
+  if (districts) {
+    const [inDistricts, bindings] = districtCondition('p.district', districts);
+    qb.whereRaw(inDistricts, bindings as Knex.RawBinding[]);
+  }
   const roles = filterValues(filter.roles, 'roles');
   if (roles) qb.whereIn('p.role', roles);
   const sectors = filterValues(filter.focusSectors, 'focusSectors');
