@@ -1,5 +1,4 @@
 /** Park × sector coverage as a standalone SVG document, for reports. Pure: data in, text out. */
-import type { DataNotice } from '../common/data-notice';
 
 export interface CoverageSvgInput {
   sectors: Array<{ code: string; nameZh: string }>;
@@ -7,7 +6,7 @@ export interface CoverageSvgInput {
   /** Shown under the title, e.g. the date the file was made. */
   subtitle?: string;
   /** What the counts rest on when they include sample or synthetic records (the API's data notice). */
-  notice?: DataNotice | null;
+  notice?: { message: string; counts: Record<string, number> } | null;
 }
 
 const CELL_W = 92;
