@@ -11,7 +11,7 @@ type Weights = [number, number, number, number, number, number, number];
 const DEFAULTS: Weights = [0.3, 0.2, 0.15, 0.1, 0.1, 0.1, 0.05];
 
 /**
- * An independent re-computation of the documented formula (docs/sections/matching.md) from raw
+ * An independent re-computation of the documented formula (docs/zhaoshang.md, "The formula") from raw
  * rows, in plain JavaScript: the service computes it in SQL.
  */
 class Formula {
