@@ -5,17 +5,16 @@ import type { Context } from '../common/context';
 /** The extension key a response carries its notice under. */
 export const DATA_NOTICE_EXTENSION = 'dataNotice';
 
-type KindOf = (value: Record<string, unknown>) => { kind: string | null; key: string } | null;
+/** Reads the provenance kind of a resolved object of a type, or undefined. */
+type KindOf = (value: Record<string, unknown>) => string | undefined;
 
-/** How to read the provenance of a resolved object of `type`, or null when it has none. */
-function provenanceReader(type: GraphQLObjectType): KindOf | null {
+/** How to read the provenance kind of a resolved object of `type`, or null when it has none. */
+function kindReader(type: GraphQLObjectType): KindOf | null {
   const fields = type.getFields();
-  const name = type.name;
-  const keyOf = (v: Record<string, unknown>) => `${name}:${String(v.id ?? v.code ?? v.key ?? '')}`;
   if (fields.provenance && getNamedType(fields.provenance.type).name === 'Provenance') {
-    return (v) => ({ kind: ((v.provenance as { kind?: string } | undefined)?.kind as string | undefined) ?? null, key: keyOf(v) });
+    return (v) => (v.provenance as { kind?: string } | undefined)?.kind;
   }
-  if (fields.provenanceKind) return (v) => ({ kind: (v.provenanceKind as string | undefined) ?? null, key: keyOf(v) });
+  if (fields.provenanceKind) return (v) => v.provenanceKind as string | undefined;
   return null;
 }
 
@@ -30,11 +29,14 @@ export function instrumentProvenance(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     const original = type.isTypeOf;
-    const read = provenanceReader(type);
+    const read = kindReader(type);
     if (read) {
+      const prefix = `${type.name}:`;
       type.isTypeOf = (value, context: Context, info) => {
-        const found = read(value as Record<string, unknown>);
-        if (found) context.provenance?.noteRecord(found.kind, found.key);
+        const v = value as Record<string, unknown>;
+        const kind = read(v);
+        // The key (type and id) is only built for a kind, so a record shown twice counts once.
+        if (kind) context.provenance?.noteRecord(kind, prefix + String(v.id ?? v.code ?? v.key ?? ''));
         return original ? original(value, context, info) : true;
       };
     } else if (type.getFields().sampleRecords) {
