@@ -505,10 +505,22 @@ async function explainApi(url: string, cases: Case[], params: Params): Promise<R
 // ---------------------------------------------------------------------------------------------
 // The run.
 
+/** What the answer says it rests on (extensions.dataNotice): counts per provenance kind. */
+function noticeSummary(text: string): string {
+  try {
+    const notice = (JSON.parse(text) as { extensions?: { dataNotice?: { counts: Record<string, number> } } }).extensions?.dataNotice;
+    return notice ? Object.entries(notice.counts).map(([kind, n]) => `${kind} ${n}`).join(', ') : '–';
+  } catch {
+    return '?';
+  }
+}
+
 interface CaseResult {
   key: string;
   title: string;
   sameAnswer: boolean;
+  /** The answer's extensions.dataNotice counts (e.g. "SYNTHETIC 100"), or "–" when it carries none. */
+  dataNotice: string;
   api: Measured;
   floor: Measured;
   cached?: Measured;
@@ -541,7 +553,7 @@ async function benchSize(size: number): Promise<SizeResult> {
       const sameAnswer = sameData(apiText, floorText);
       if (!sameAnswer) console.warn(`  ${c.key}: the floor's answer differs from the API's (compare with BENCH_QUERIES=${c.key})`);
       const [apiM, floorM] = [await measure(targets[0], c, body, [1, 10]), await measure(targets[1], c, body, [1, 10])];
-      results.push({ key: c.key, title: c.title, sameAnswer, api: apiM, floor: floorM });
+      results.push({ key: c.key, title: c.title, sameAnswer, dataNotice: noticeSummary(apiText), api: apiM, floor: floorM });
       console.log(`  ${c.key}: api ${apiM.conn10!.rps.toFixed(0)} req/s, floor ${floorM.conn10!.rps.toFixed(0)} req/s; p50@1 ${apiM.conn1!.p50} vs ${floorM.conn1!.p50} ms; ${apiM.statements} statements`);
     }
     if (CACHED) {
@@ -621,15 +633,15 @@ function markdown(sizes: SizeResult[], embedded: EmbeddedResult | undefined, met
     `${meta.duration} s measured after ${meta.warmup} s warm-up, median of ${meta.repeat}.`, '');
   for (const s of sizes) {
     lines.push(`### ${sizeLabel(s.size)} synthetic firms (PostgreSQL)`, '');
-    lines.push('| query | API req/s @10 | floor req/s @10 | API/floor | API p50 @1 ms | floor p50 @1 ms | p50 ×floor | API p99 @1 | API p50 @10 | API p99 @10 | floor p99 @10 | bytes | SQL/req | API CPU ms/req | cached req/s @10 | cached/floor | same answer |');
-    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
+    lines.push('| query | API req/s @10 | floor req/s @10 | API/floor | API p50 @1 ms | floor p50 @1 ms | p50 ×floor | API p99 @1 | API p50 @10 | API p99 @10 | floor p99 @10 | bytes | SQL/req | API CPU ms/req | cached req/s @10 | cached/floor | same answer | data notice |');
+    lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|---|');
     for (const r of s.cases) {
       const a = r.api;
       const fl = r.floor;
       lines.push(
         `| ${r.title} | ${f0(a.conn10?.rps)} | ${f0(fl.conn10?.rps)} | ${f2(a.conn10!.rps / fl.conn10!.rps)} | ${f1(a.conn1?.p50)} | ${f1(fl.conn1?.p50)} | ${f2(a.conn1!.p50 / fl.conn1!.p50)} | ` +
           `${f1(a.conn1?.p99)} | ${f1(a.conn10?.p50)} | ${f1(a.conn10?.p99)} | ${f1(fl.conn10?.p99)} | ${a.bytes} | ${a.statements} | ${f2(a.conn10?.cpuMsPerRequest)} | ` +
-          `${f0(r.cached?.conn10?.rps)} | ${r.cached ? f2(r.cached.conn10!.rps / fl.conn10!.rps) : '–'} | ${r.sameAnswer ? 'yes' : 'no'} |`,
+          `${f0(r.cached?.conn10?.rps)} | ${r.cached ? f2(r.cached.conn10!.rps / fl.conn10!.rps) : '–'} | ${r.sameAnswer ? 'yes' : 'no'} | ${r.dataNotice} |`,
       );
     }
     const rss = Math.max(...s.cases.map((r) => r.api.peakRssMb));

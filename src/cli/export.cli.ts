@@ -39,6 +39,7 @@ const LIST_FLAGS = {
   '--district': ['districts', 'districts'],
   '--node-kind': ['nodeKinds', 'nodeKinds'],
   '--edge-kind': ['edgeKinds', 'edgeKinds'],
+  '--provenance-kind': ['provenanceKinds', 'provenanceKinds'],
 } as const;
 
 export function parseArgs(argv: readonly string[]): Args {

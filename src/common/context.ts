@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './auth';
+import type { ProvenanceTally } from './data-notice';
 import type { LoaderRegistry } from './loaders';
 import type { SqlStats } from './sql-stats';
 
@@ -16,6 +17,8 @@ export interface Context {
   sql: SqlStats;
   /** The API key that signed the request, or null for an anonymous caller. */
   caller: Caller | null;
+  /** Provenance of the records this request shows or counts (for `extensions.dataNotice`). */
+  provenance: ProvenanceTally;
   /** Who pays this request's cost points, and what it was charged (filled before execution). */
   billing: Billing;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { BadUserInputError } from './errors';
 import { filterValues } from './filters';
+import type { ProvenanceKind } from './provenance';
 
 /** Deepest nesting of AND/OR/NOT a filter may have; the top-level filter is level 1. */
 export const MAX_FILTER_DEPTH = 5;
@@ -62,6 +63,31 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
       applyComposed(this, knex, sub, leaf, `${path}.${name}`, depth + 1);
     });
   }
+}
+
+/** What {@link withSharedFields} reads from every directory filter. */
+export interface SharedFilterValue {
+  provenanceKinds?: readonly ProvenanceKind[] | null;
+}
+
+/**
+ * Keeps rows whose provenance kind is one of `kinds` (all rows when the list is absent or empty).
+ * `alias` is the table alias of the rows: its `provenance_kind` column is compared.
+ */
+export function applyProvenanceKinds(qb: Knex.QueryBuilder, alias: string, kinds: readonly ProvenanceKind[] | null | undefined, field = 'provenanceKinds'): void {
+  const values = filterValues(kinds, field);
+  if (values) qb.whereIn(`${alias}.provenance_kind`, values);
+}
+
+/**
+ * A leaf compiler that also applies the fields every directory filter shares
+ * ({@link SharedFilterValue}) to the rows of `alias`, then the entity's own fields.
+ */
+export function withSharedFields<F extends SharedFilterValue>(alias: string, leaf: LeafCompiler<F>): LeafCompiler<F> {
+  return (qb, knex, filter) => {
+    applyProvenanceKinds(qb, alias, filter.provenanceKinds);
+    leaf(qb, knex, filter);
+  };
 }
 
 /** An inclusive integer range; either end may be open. */

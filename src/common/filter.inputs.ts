@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { ProvenanceKind } from './provenance';
 
 @InputType({ description: '整数范围 An inclusive range of integers; leave an end out to leave it open. A record whose value is unknown never matches.' })
 export class IntRange {
@@ -34,3 +35,17 @@ registerEnumType(OrderDirection, {
     DESC: { description: '降序 Descending: Z→A, largest first.' },
   },
 });
+
+/**
+ * The fields every directory filter shares. Each entity filter extends this class, so a field
+ * added here reaches every list, facet and export that takes a filter.
+ */
+@InputType({ description: 'Fields every directory filter shares; not used on its own.' })
+export abstract class DirectoryFilterFields {
+  @Field(() => [ProvenanceKind], {
+    nullable: true,
+    description:
+      '数据来源 Only records of any of these provenance kinds (e.g. [PUBLIC_SOURCE, OFFICIAL_PLAN] leaves sample and synthetic records out). Default: every kind.',
+  })
+  provenanceKinds?: ProvenanceKind[] | null;
+}

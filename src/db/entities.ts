@@ -1,3 +1,4 @@
+import { District } from '../modules/district/district.entity';
 import { ComputeCenter } from '../modules/compute-center/compute-center.entity';
 import { Enterprise } from '../modules/enterprise/enterprise.entity';
 import { LargeModel } from '../modules/large-model/large-model.entity';
@@ -14,6 +15,7 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity';
 export const entities = [
   Provenance,
   Sector,
+  District,
   Park,
   Enterprise,
   InnovationPlatform,

@@ -9,6 +9,7 @@ import type { Context, CostReport } from '../common/context';
 import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/errors';
 import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
+import { dataNoticePlugin } from './data-notice';
 import { shapeLimitRules } from './limits';
 import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
@@ -168,6 +169,8 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       ApolloServerPluginCacheControlDisabled(),
       sqlStatementsHeader,
       textInputPlugin,
+      // Before the response cache (in options.plugins), which stores the notice with the data.
+      dataNoticePlugin,
       costPlugin(options),
       errorPlugin(options),
       ...(options.plugins ?? []),

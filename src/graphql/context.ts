@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../common/auth';
 import type { Billing, Context } from '../common/context';
+import { ProvenanceTally } from '../common/data-notice';
 import { LoaderRegistry } from '../common/loaders';
 import type { SqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
@@ -25,6 +26,7 @@ export async function createContext(db: Database, request: RequestInfo = {}): Pr
   return {
     em,
     loaders: new LoaderRegistry(),
+    provenance: new ProvenanceTally(),
     requestId: request.requestId ?? randomUUID(),
     sql: request.sql ?? { statements: 0 },
     caller: request.caller ?? (await authenticate(em, request.authorization)),

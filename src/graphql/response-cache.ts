@@ -15,14 +15,21 @@ import { entityTypes, operationTags } from './operation-tags';
  */
 export interface ResponseStore {
   /** The entry under `key` if it is still current, and the current generations of `tags`. */
-  lookup(key: string, tags: readonly string[]): Promise<{ data?: unknown; generations: number[] }>;
-  save(key: string, generations: readonly number[], data: unknown): Promise<void>;
+  lookup(key: string, tags: readonly string[]): Promise<{ data?: unknown; extensions?: CachedExtensions; generations: number[] }>;
+  save(key: string, generations: readonly number[], data: unknown, extensions?: CachedExtensions): Promise<void>;
   bump(types: readonly string[]): Promise<void>;
 }
+
+/** Response extensions that describe the data (not the request), kept and served with it. */
+export type CachedExtensions = Record<string, unknown>;
+
+/** Extensions stored with a cached answer: the data notice says what the data rests on. */
+const DATA_EXTENSIONS = ['dataNotice'];
 
 interface Entry {
   generations: readonly number[];
   data: unknown;
+  extensions?: CachedExtensions;
 }
 
 /** The cache of one process: an LRU bounded by the size of the stored answers. */
@@ -41,12 +48,12 @@ export class MemoryResponseStore implements ResponseStore {
   async lookup(key: string, tags: readonly string[]) {
     const generations = tags.map((t) => this.generations.get(t) ?? 0);
     const entry = this.entries.get(key);
-    if (entry && sameGenerations(entry.generations, generations)) return { data: entry.data, generations };
+    if (entry && sameGenerations(entry.generations, generations)) return { data: entry.data, extensions: entry.extensions, generations };
     return { generations };
   }
 
-  async save(key: string, generations: readonly number[], data: unknown) {
-    this.entries.set(key, { generations, data });
+  async save(key: string, generations: readonly number[], data: unknown, extensions?: CachedExtensions) {
+    this.entries.set(key, { generations, data, extensions });
   }
 
   async bump(types: readonly string[]) {
@@ -74,13 +81,13 @@ export class RedisResponseStore implements ResponseStore {
     const generations = tags.length ? (results[1][1] as Array<string | null>).map((g) => Number(g ?? 0)) : [];
     if (raw) {
       const entry = JSON.parse(raw) as Entry;
-      if (sameGenerations(entry.generations, generations)) return { data: entry.data, generations };
+      if (sameGenerations(entry.generations, generations)) return { data: entry.data, extensions: entry.extensions, generations };
     }
     return { generations };
   }
 
-  async save(key: string, generations: readonly number[], data: unknown) {
-    await this.redis.set(`${this.prefix}r:${key}`, JSON.stringify({ generations, data }), 'EX', this.ttlSeconds);
+  async save(key: string, generations: readonly number[], data: unknown, extensions?: CachedExtensions) {
+    await this.redis.set(`${this.prefix}r:${key}`, JSON.stringify({ generations, data, extensions }), 'EX', this.ttlSeconds);
   }
 
   async bump(types: readonly string[]) {
@@ -153,7 +160,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             state.generations = found.generations;
             if (found.data === undefined) return null;
             state.hit = true;
-            return { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: found.data as Record<string, unknown> } } };
+            const singleResult = { data: found.data as Record<string, unknown>, ...(found.extensions ? { extensions: { ...found.extensions } } : {}) };
+            return { http: requestContext.response.http, body: { kind: 'single', singleResult } };
           } catch (error) {
             logger.warn({ err: error }, 'response cache unavailable; answering uncached');
             return null;
@@ -169,7 +177,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const publicGet = clean && persisted && request.http?.method === 'GET' && isAnonymous(requestContext) && requestContext.operation?.operation === 'query';
           headers.set('cache-control', publicGet ? `public, max-age=${ttlSeconds}` : 'private, no-store');
           if (!state.hit && state.key && state.generations && clean) {
-            await store.save(state.key, state.generations, single.data).catch((error: Error) => {
+            const kept = Object.entries(single.extensions ?? {}).filter(([name]) => DATA_EXTENSIONS.includes(name));
+            await store.save(state.key, state.generations, single.data, kept.length ? Object.fromEntries(kept) : undefined).catch((error: Error) => {
               logger.warn({ err: error }, 'could not store a response in the cache');
             });
           }

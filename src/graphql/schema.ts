@@ -1,7 +1,9 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { instrumentProvenance } from './data-notice';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
+import { DistrictResolver, ParkDistrictResolver } from '../modules/district/district.resolver';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver, RelationGraphVertexResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
@@ -32,6 +34,8 @@ export const resolvers = [
   ScenarioResolver,
   LargeModelResolver,
   ComputeCenterResolver,
+  DistrictResolver,
+  ParkDistrictResolver,
   SearchResolver,
   GraphResolver,
   RelationGraphVertexResolver,
@@ -69,6 +73,7 @@ export function buildAppSchema(): GraphQLSchema {
     [schema.getMutationType(), 'Change the directory; needs an editor or admin API key.'],
   ];
   for (const [type, description] of roots) if (type) type.description = description;
+  instrumentProvenance(schema);
   return schema;
 }
 

@@ -5,6 +5,8 @@ export interface CoverageSvgInput {
   cells: Array<{ park: { id: string; nameZh: string }; sector: { code: string }; enterpriseCount: number; scenarioCount: number; platformCount: number }>;
   /** Shown under the title, e.g. the date the file was made. */
   subtitle?: string;
+  /** What the counts rest on when they include sample or synthetic records (the API's data notice). */
+  notice?: { message: string; counts: Record<string, number> } | null;
 }
 
 const CELL_W = 92;
@@ -42,11 +44,18 @@ export function renderCoverageSvg(input: CoverageSvgInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
     '<title>园区 × 领域 覆盖矩阵 Park × sector coverage</title>',
-    `<desc>每格数字为该园区在该领域的企业数。 Each number is the count of firms of that park in that sector.${input.subtitle ? ` ${xmlText(input.subtitle)}` : ''}</desc>`,
+    `<desc>每格数字为该园区在该领域的企业数。 Each number is the count of firms of that park in that sector.${input.subtitle ? ` ${xmlText(input.subtitle)}` : ''}${
+      input.notice ? ` ${xmlText(input.notice.message)}` : ''
+    }</desc>`,
+    // Machine-readable: the same counts per provenance kind as the API's extensions.dataNotice.
+    ...(input.notice ? [`<metadata id="data-notice">${xmlText(JSON.stringify(input.notice))}</metadata>`] : []),
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="16" y="30" font-size="20" font-weight="bold" fill="#1d2733">园区 × 领域 覆盖矩阵 <tspan font-size="14" font-weight="normal" fill="#5c6b7a">Park × sector coverage · 企业数 firms</tspan></text>`,
   ];
   if (input.subtitle) out.push(`<text x="16" y="52" font-size="12" fill="#5c6b7a">${xmlText(input.subtitle)}</text>`);
+  if (input.notice) {
+    out.push(`<text x="16" y="70" font-size="11" font-weight="bold" fill="#b3261e" class="data-notice">⚠ ${xmlText(input.notice.message)}</text>`);
+  }
   input.sectors.forEach((s, j) => {
     const x = LABEL_W + j * CELL_W + CELL_W / 2;
     out.push(`<text x="${x}" y="${TOP - 12}" font-size="13" text-anchor="middle" fill="#1d2733">${xmlText(s.nameZh)}</text>`);

@@ -18,18 +18,17 @@ export function coverageRouter(db: Database, logger: Logger): Router {
   const router = Router();
   router.get('/export/coverage.svg', async (_req, res, next) => {
     try {
-      const result = await graphql({
-        schema: buildAppSchema(),
-        source: COVERAGE_QUERY,
-        contextValue: await createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql }),
-      });
+      const context = await createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql });
+      const result = await graphql({ schema: buildAppSchema(), source: COVERAGE_QUERY, contextValue: context });
       if (result.errors?.length || !result.data) {
         logger.error({ errors: result.errors }, 'coverage.svg: the coverage query failed');
         res.status(500).json({ error: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The coverage matrix could not be computed.' });
         return;
       }
       const data = result.data as unknown as { sectors: CoverageSvgInput['sectors']; coverage: { cells: CoverageSvgInput['cells'] } };
-      const svg = renderCoverageSvg({ sectors: data.sectors, cells: data.coverage.cells, subtitle: `生成于 Made ${new Date().toISOString().slice(0, 10)}` });
+      const svg = renderCoverageSvg({ sectors: data.sectors, cells: data.coverage.cells, subtitle: `生成于 Made ${new Date().toISOString().slice(0, 10)}`,
+        notice: context.provenance.notice(),
+      });
       res.setHeader('content-type', 'image/svg+xml; charset=utf-8');
       res.setHeader('content-disposition', 'inline; filename="coverage.svg"');
       res.setHeader('x-sql-statements', String(res.locals.sql.statements));

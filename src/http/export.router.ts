@@ -18,6 +18,7 @@ const LIST_PARAMETERS = {
   districts: 'districts',
   nodeKinds: 'nodeKinds',
   edgeKinds: 'edgeKinds',
+  provenanceKinds: 'provenanceKinds',
 } as const;
 const PARAMETERS = [...Object.keys(LIST_PARAMETERS), 'around', 'depth'];
 

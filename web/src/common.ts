@@ -14,8 +14,38 @@ export class RequestError extends Error {
   }
 }
 
+/** What the API's `extensions.dataNotice` says: records per provenance kind and one line in Chinese and English. */
+export interface DataNotice {
+  counts: Record<string, number>;
+  unrealRecords: number;
+  message: string;
+}
+
+/** An answer with the notice that came with it (null when every record is cited or user-entered). */
+export async function gqlAnswer<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; notice: DataNotice | null }> {
+  let notice: DataNotice | null = null;
+  const data = await gql<T>(query, variables, (n) => (notice = n));
+  return { data, notice };
+}
+
+/**
+ * The 示例数据 banner for an answer that includes sample or synthetic records; null otherwise.
+ * Pages put it above what they show, so nobody reads sample records as real ones.
+ */
+export function sampleBanner(notice: DataNotice | null, id = 'sample-banner'): HTMLElement | null {
+  if (!notice) return null;
+  return h('div', { class: 'sample-banner', role: 'note', id, 'data-unreal': notice.unrealRecords }, h('strong', {}, '示例数据 Sample data'), ' ', notice.message);
+}
+
+/** The mark beside a record that is not real: 示例 (sample) or 合成 (synthetic); null for any other kind. */
+export function sampleTag(kind: string | null | undefined): HTMLElement | null {
+  if (kind === 'SAMPLE') return h('span', { class: 'tag sample', title: '示例数据：虚构，非真实机构 Sample data: invented, not a real organisation' }, '示例 sample');
+  if (kind === 'SYNTHETIC') return h('span', { class: 'tag sample', title: '合成数据：自动生成 Synthetic data: generated' }, '合成 synthetic');
+  return null;
+}
+
 /** Sends one operation to the public API, same origin; throws with the server's first error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, onNotice?: (notice: DataNotice) => void): Promise<T> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
@@ -26,9 +56,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new RequestError('无法连接服务器 Cannot reach the server.');
   }
-  const body = (await res.json().catch(() => null)) as { data?: T | null; errors?: GraphQLError[] } | null;
+  const body = (await res.json().catch(() => null)) as { data?: T | null; errors?: GraphQLError[]; extensions?: { dataNotice?: DataNotice } } | null;
   if (!body) throw new RequestError(`服务器返回 HTTP ${res.status} The server answered HTTP ${res.status}.`);
   if (body.errors?.length) throw new RequestError(body.errors[0].message, body.errors[0].extensions?.code);
+  if (body.extensions?.dataNotice && onNotice) onNotice(body.extensions.dataNotice);
   return body.data as T;
 }
 

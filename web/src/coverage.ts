@@ -1,5 +1,5 @@
 import { cellFill as shade } from '../../src/http/coverage-svg';
-import { gql, h, link, qs, run, show, failure, LAYER_ZH, SECTOR_ZH } from './common';
+import { gqlAnswer, h, link, qs, run, sampleBanner, sampleTag, show, failure, LAYER_ZH, SECTOR_ZH } from './common';
 
 interface Cell {
   park: { id: string; nameZh: string };
@@ -20,7 +20,7 @@ const CELL_FIRMS = `query CoverageCellFirms($park: ID!, $sector: SectorCode!) {
       nameZh
       enterprises(filter: { sectors: [$sector] }, first: 100) {
         totalCount
-        edges { node { id nameZh nameEn layer } }
+        edges { node { id nameZh nameEn layer provenance { kind } } }
       }
     }
   }
@@ -29,14 +29,14 @@ const CELL_FIRMS = `query CoverageCellFirms($park: ID!, $sector: SectorCode!) {
 interface CellFirms {
   node: {
     nameZh?: string;
-    enterprises?: { totalCount: number; edges: { node: { id: string; nameZh: string; nameEn: string | null; layer: string | null } }[] };
+    enterprises?: { totalCount: number; edges: { node: { id: string; nameZh: string; nameEn: string | null; layer: string | null; provenance: { kind: string } } }[] };
   } | null;
 }
 
 async function showFirms(cell: Cell, sectorZh: string, panel: HTMLElement): Promise<void> {
   panel.replaceChildren(h('p', { class: 'loading' }, '加载中… Loading…'));
   try {
-    const data = await gql<CellFirms>(CELL_FIRMS, { park: cell.park.id, sector: cell.sector.code });
+    const { data, notice } = await gqlAnswer<CellFirms>(CELL_FIRMS, { park: cell.park.id, sector: cell.sector.code });
     const firms = data.node?.enterprises;
     if (!firms) {
       panel.replaceChildren(h('p', { class: 'notice not-found' }, '找不到该园区 Park not found.'));
@@ -49,13 +49,14 @@ async function showFirms(cell: Cell, sectorZh: string, panel: HTMLElement): Prom
         h(
           'li',
           {},
-          link(`/explore/enterprise?${qs({ id: node.id })}`, node.nameZh, { 'data-id': node.id }),
+          link(`/explore/enterprise?${qs({ id: node.id })}`, node.nameZh, { 'data-id': node.id, 'data-provenance': node.provenance.kind }),
+          sampleTag(node.provenance.kind),
           node.layer ? h('span', { class: 'tag' }, LAYER_ZH[node.layer] ?? node.layer) : null,
           node.nameEn ? h('span', { class: 'en' }, node.nameEn) : null,
         ),
       );
     }
-    panel.replaceChildren(title, firms.totalCount === 0 ? h('p', {}, '该园区在此领域暂无企业。 No firms of this park in this sector.') : list);
+    panel.replaceChildren(title, sampleBanner(notice, 'cell-sample-banner') ?? '', firms.totalCount === 0 ? h('p', {}, '该园区在此领域暂无企业。 No firms of this park in this sector.') : list);
     if (firms.totalCount > firms.edges.length) panel.append(h('p', { class: 'hint' }, `仅列出前 ${firms.edges.length} 家 Showing the first ${firms.edges.length}.`));
   } catch (err) {
     panel.replaceChildren(failure(err));
@@ -63,7 +64,7 @@ async function showFirms(cell: Cell, sectorZh: string, panel: HTMLElement): Prom
 }
 
 run(async () => {
-  const data = await gql<{ sectors: { code: string; nameZh: string }[]; coverage: { cells: Cell[] } }>(MATRIX);
+  const { data, notice } = await gqlAnswer<{ sectors: { code: string; nameZh: string }[]; coverage: { cells: Cell[] } }>(MATRIX);
   const sectors = data.sectors;
   const parks = new Map<string, string>();
   const byKey = new Map<string, Cell>();
@@ -119,6 +120,7 @@ run(async () => {
   }
 
   show(
+    sampleBanner(notice),
     h('h1', {}, '园区 × 领域 覆盖矩阵', h('small', {}, ' Park × sector coverage')),
     h(
       'p',

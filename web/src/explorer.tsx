@@ -23,8 +23,31 @@ const fetcher: Fetcher = async (params) => {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
     body: JSON.stringify(params),
   });
-  return res.json();
+  const body = await res.json();
+  showNotice(body?.extensions?.dataNotice ?? null);
+  return body;
 };
+
+/**
+ * The 示例数据 banner above the explorer while the last answer includes sample or synthetic
+ * records (the API's extensions.dataNotice); the records themselves say so in their provenance.
+ */
+function showNotice(notice: { message: string; counts: Record<string, number> } | null): void {
+  let banner = document.getElementById('sample-banner');
+  if (!notice) {
+    banner?.remove();
+    return;
+  }
+  if (!banner) {
+    banner = document.createElement('div');
+    banner.id = 'sample-banner';
+    banner.className = 'sample-banner';
+    banner.setAttribute('role', 'note');
+    document.body.prepend(banner);
+  }
+  const counts = Object.entries(notice.counts).map(([kind, n]) => `${kind} ${n}`).join(' · ');
+  banner.textContent = `示例数据 Sample data — ${notice.message} (${counts})`;
+}
 
 const examples = __CONTRACT_EXAMPLES__;
 const tabs = examples.length ? examples.map((e) => ({ query: e.query, variables: e.variables })) : [{ query: INTRO }];

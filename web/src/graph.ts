@@ -1,5 +1,5 @@
 import cytoscape from 'cytoscape';
-import { findNode, gql, h, link, notFound, param, qs, run, show } from './common';
+import { findNode, gqlAnswer, h, link, notFound, param, qs, run, sampleBanner, show } from './common';
 
 const CENTRE = `query GraphCentre($id: ID!) {
   node(id: $id) {
@@ -17,13 +17,13 @@ const CENTRE = `query GraphCentre($id: ID!) {
 
 const GRAPH = `query EgoGraph($filter: RelationGraphFilter, $first: Int) {
   relationGraph(filter: $filter, first: $first) {
-    nodes { id kind nameZh }
+    nodes { id kind nameZh provenanceKind }
     edges { id kind source target }
   }
 }`;
 
 interface Graph {
-  nodes: { id: string; kind: string; nameZh: string }[];
+  nodes: { id: string; kind: string; nameZh: string; provenanceKind: string }[];
   edges: { id: string; kind: string; source: string; target: string }[];
 }
 
@@ -82,7 +82,9 @@ run(async () => {
     show(notFound('节点', 'park, firm or platform', around));
     return;
   }
-  const graph = (await gql<{ relationGraph: Graph }>(GRAPH, { filter: { around, depth }, first: MAX_NODES })).relationGraph;
+  const answer = await gqlAnswer<{ relationGraph: Graph }>(GRAPH, { filter: { around, depth }, first: MAX_NODES });
+  const graph = answer.data.relationGraph;
+  const unreal = (kind: string) => kind === 'SAMPLE' || kind === 'SYNTHETIC';
 
   const counts = new Map<string, number>();
   for (const n of graph.nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
@@ -98,8 +100,11 @@ run(async () => {
   const downloads = h('span', { class: 'downloads' }, '下载 Download: ');
   for (const f of FORMATS) downloads.append(link(`/export/graph.${f.ext}?${qs({ around, depth })}`, f.label, { download: '' }), ' ');
 
-  const box = h('div', { id: 'graph', class: 'graph', 'data-nodes': graph.nodes.length, 'data-edges': graph.edges.length });
+  const sampleNodes = graph.nodes.filter((n) => unreal(n.provenanceKind)).length;
+  if (sampleNodes) legend.append(h('li', { class: 'sample-key', 'data-sample-nodes': sampleNodes }, h('span', { class: 'dot hollow' }), `示例数据 Sample records [示例] `, h('b', {}, sampleNodes)));
+  const box = h('div', { id: 'graph', class: 'graph', 'data-nodes': graph.nodes.length, 'data-edges': graph.edges.length, 'data-sample-nodes': sampleNodes });
   show(
+    sampleBanner(answer.notice),
     h('h1', {}, `${centre.nameZh ?? centre.id} 的关系图`, h('small', {}, ` Ego network · ${TYPE_ZH[centre.__typename] ?? centre.__typename}`)),
     h(
       'p',
@@ -116,7 +121,10 @@ run(async () => {
   const cy = cytoscape({
     container: box,
     elements: [
-      ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.nameZh, kind: n.kind, centre: n.id === around ? 1 : 0 } })),
+      // A sample record is marked at the start of its label (never cut off by the ellipsis) and drawn hollow with a dashed ring.
+      ...graph.nodes.map((n) => ({
+        data: { id: n.id, label: unreal(n.provenanceKind) ? `[示例] ${n.nameZh}` : n.nameZh, kind: n.kind, centre: n.id === around ? 1 : 0, sample: unreal(n.provenanceKind) ? 1 : 0 },
+      })),
       ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: EDGE_ZH[e.kind] ?? e.kind } })),
     ],
     style: [
@@ -135,6 +143,7 @@ run(async () => {
           height: 16,
         },
       },
+      { selector: 'node[sample = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#b3261e', 'background-opacity': 0.45 } },
       { selector: 'node[centre = 1]', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#212529', 'font-weight': 'bold', 'font-size': 13 } },
       { selector: 'edge', style: { width: 1, 'line-color': '#ced4da', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#ced4da', 'arrow-scale': 0.7 } },
       { selector: 'edge:selected, edge.hover', style: { label: 'data(label)', 'font-size': 10, 'line-color': '#495057' } },

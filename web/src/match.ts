@@ -1,4 +1,4 @@
-import { findNode, gql, h, link, notFound, param, qs, run, show } from './common';
+import { findNode, gql, gqlAnswer, h, link, notFound, param, qs, run, sampleBanner, sampleTag, show } from './common';
 
 const MATCH = `query MatchPark($parkId: ID!) {
   node(id: $parkId) { id __typename ... on Park { nameZh nameEn district } }
@@ -7,7 +7,7 @@ const MATCH = `query MatchPark($parkId: ID!) {
 const CANDIDATES = `query MatchCandidates($parkId: ID!, $first: Int) {
   matchEnterprisesForPark(parkId: $parkId, first: $first) {
     score
-    enterprise { id nameZh nameEn }
+    enterprise { id nameZh nameEn provenance { kind } }
     reasons { kind detail contribution }
   }
 }`;
@@ -16,7 +16,7 @@ const PARKS = `query MatchParks { parks(first: 100) { edges { node { id nameZh d
 
 interface Candidate {
   score: number;
-  enterprise: { id: string; nameZh: string; nameEn: string | null };
+  enterprise: { id: string; nameZh: string; nameEn: string | null; provenance: { kind: string } };
   reasons: { kind: string; detail: string; contribution: number }[];
 }
 
@@ -49,7 +49,8 @@ run(async () => {
     show(notFound('园区', 'park', parkId));
     return;
   }
-  const candidates = (await gql<{ matchEnterprisesForPark: Candidate[] }>(CANDIDATES, { parkId, first: FIRST })).matchEnterprisesForPark;
+  const answer = await gqlAnswer<{ matchEnterprisesForPark: Candidate[] }>(CANDIDATES, { parkId, first: FIRST });
+  const candidates = answer.data.matchEnterprisesForPark;
   const table = h(
     'table',
     { class: 'candidates', id: 'candidates' },
@@ -62,9 +63,9 @@ run(async () => {
     body.append(
       h(
         'tr',
-        { 'data-rank': i + 1, 'data-id': c.enterprise.id },
+        { 'data-rank': i + 1, 'data-id': c.enterprise.id, 'data-provenance': c.enterprise.provenance.kind },
         h('td', { class: 'rank' }, i + 1),
-        h('td', {}, link(`/explore/enterprise?${qs({ id: c.enterprise.id })}`, c.enterprise.nameZh, { class: 'firm' }), c.enterprise.nameEn ? h('span', { class: 'en' }, c.enterprise.nameEn) : null),
+        h('td', {}, link(`/explore/enterprise?${qs({ id: c.enterprise.id })}`, c.enterprise.nameZh, { class: 'firm' }), sampleTag(c.enterprise.provenance.kind), c.enterprise.nameEn ? h('span', { class: 'en' }, c.enterprise.nameEn) : null),
         h('td', { class: 'score' }, fmt(c.score)),
         h('td', {}, reasons),
       ),
@@ -72,6 +73,7 @@ run(async () => {
   });
   table.append(body);
   show(
+    sampleBanner(answer.notice),
     h('h1', {}, `${park.nameZh} · 招商匹配`, h('small', {}, ` Firm candidates${park.nameEn ? ` for ${park.nameEn}` : ''}`)),
     h(
       'p',

@@ -19,6 +19,8 @@ interface CellRow {
   application: number | null;
   scenarios: number;
   platforms: number;
+  /** On the first row only: [kind, count] pairs of the records the matrix counts. */
+  counted: Array<[string, number]> | string | null;
 }
 
 export interface CoverageNeeds {
@@ -41,6 +43,7 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
   const roles = filterValues(filter?.parkRoles, 'parkRoles');
   const parkIds = filterIds(filter?.parkIds, 'Park', 'parkIds');
   const sectors = filterValues(filter?.sectors, 'sectors');
+  const kinds = filterValues(filter?.provenanceKinds, 'provenanceKinds');
 
   const parkScope = knex('park as p').select('p.id');
   if (roles) parkScope.whereIn('p.role', roles);
@@ -48,26 +51,27 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
   const inner = parkScope.toSQL();
 
   const bindings: Knex.RawBinding[] = [...(inner.bindings as Knex.RawBinding[])];
-  const conditions: string[] = [];
-  if (filter?.focusOnly) conditions.push('pfs.park_id is not null');
-  if (sectors) {
-    conditions.push(`sec.code in (${sectors.map(() => '?').join(', ')})`);
-    bindings.push(...sectors);
-  }
+  // Placeholders are added in the order they appear in the statement, so each helper pushes its
+  // values as the text is built, left to right.
+  const kindIn = (column: string): string => {
+    if (!kinds) return '';
+    bindings.push(...kinds);
+    return ` and ${column} in (${kinds.map(() => '?').join(', ')})`;
+  };
   // Without a park condition every park is in the matrix: the aggregates need not join the park
   // list (the outer left joins drop rows of no park, such as scenarios without one).
   const scoped = (column: string) => (roles || parkIds ? `join pk on pk.id = ${column}` : '');
-  const sql = `
+  const ctes = `
     with pk as materialized (${inner.sql}),
     ent as (${
-      byLayer
+      byLayer || kinds
         ? `select ep.park_id, es.sector_code, count(*)::int as firms,
              count(*) filter (where e.layer = 'FOUNDATION')::int as foundation,
              count(*) filter (where e.layer = 'TECHNOLOGY')::int as technology,
              count(*) filter (where e.layer = 'APPLICATION')::int as application
         from enterprise_park ep
         ${scoped('ep.park_id')}
-        join enterprise e on e.id = ep.enterprise_id
+        join enterprise e on e.id = ep.enterprise_id${kindIn('e.provenance_kind')}
         join enterprise_sector es on es.enterprise_id = ep.enterprise_id
        group by ep.park_id, es.sector_code`
         : // Without layers the firms table is not needed: the two pivots answer alone.
@@ -81,17 +85,38 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     sc as (
       select s.park_id, s.sector_code, count(*)::int as n
         from scenario s ${scoped('s.park_id')}
+       where true${kindIn('s.provenance_kind')}
        group by s.park_id, s.sector_code),
     pl as (
       select ip.park_id, ps.sector_code, count(*)::int as n
         from innovation_platform ip
         ${scoped('ip.park_id')}
         join platform_sector ps on ps.platform_id = ip.id
-       group by ip.park_id, ps.sector_code)
+       where true${kindIn('ip.provenance_kind')}
+       group by ip.park_id, ps.sector_code),
+    -- The records the matrix counts, per provenance kind (for the answer's data notice): computed
+    -- once and sent on the first row only.
+    counted as (
+      select kind, count(*)::int as n from (
+        select distinct e.id, e.provenance_kind as kind from enterprise_park ep ${scoped('ep.park_id')}
+          join enterprise e on e.id = ep.enterprise_id${kindIn('e.provenance_kind')}
+        union all
+        select s.id, s.provenance_kind from scenario s ${scoped('s.park_id')} where s.park_id is not null${kindIn('s.provenance_kind')}
+        union all
+        select ip.id, ip.provenance_kind from innovation_platform ip ${scoped('ip.park_id')} where ip.park_id is not null${kindIn('ip.provenance_kind')}
+      ) x group by kind)`;
+  const conditions: string[] = [];
+  if (filter?.focusOnly) conditions.push('pfs.park_id is not null');
+  if (sectors) {
+    conditions.push(`sec.code in (${sectors.map(() => '?').join(', ')})`);
+    bindings.push(...sectors);
+  }
+  const sql = `${ctes}
     select pk.id as park_id, sec.code as sector_code, (pfs.park_id is not null) as focus,
            coalesce(ent.firms, 0) as firms, coalesce(ent.foundation, 0) as foundation, coalesce(ent.technology, 0) as technology,
            coalesce(ent.application, 0) as application,
-           coalesce(sc.n, 0) as scenarios, coalesce(pl.n, 0) as platforms
+           coalesce(sc.n, 0) as scenarios, coalesce(pl.n, 0) as platforms,
+           case when row_number() over (order by pk.id, sec.position) = 1 then (select json_agg(json_build_array(kind, n)) from counted) end as counted
       from pk cross join sector sec
       left join park_focus_sector pfs on pfs.park_id = pk.id and pfs.sector_code = sec.code
       left join ent on ent.park_id = pk.id and ent.sector_code = sec.code
@@ -106,6 +131,8 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     allSectors(ctx),
     needs.parks ? (ctx.em.execute(parkQuery) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
   ]);
+  const counted = rows[0]?.counted;
+  if (counted) ctx.provenance.noteCounted(typeof counted === 'string' ? (JSON.parse(counted) as Array<[string, number]>) : counted);
   const parkById = new Map(parks.map((row) => [Number(row.id), hydrate(ctx.em, Park, row as Record<string, unknown>)]));
   const sectorByCode = new Map(allSectorList.map((s) => [s.code as string, s]));
   const parkSet = new Set<number>();

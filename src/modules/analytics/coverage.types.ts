@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DirectoryFilterFields } from '../../common/filter.inputs';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { ParkRole } from '../park/park-role.enum';
 import { Park } from '../park/park.entity';
@@ -6,7 +7,7 @@ import { Sector } from '../sector/sector.entity';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({ description: '覆盖矩阵筛选 Narrows the park × sector coverage matrix. Fields combine with AND; values inside one list with OR.' })
-export class CoverageFilter {
+export class CoverageFilter extends DirectoryFilterFields {
   @Field(() => [ChainLayer], {
     nullable: true,
     description: 'Count only firms in these chain layers; `missingLayers` then looks at these layers only. Scenario and platform counts are not affected.',

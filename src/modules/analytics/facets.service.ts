@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
+import { canonicalDistrictSql } from '../district/district.service';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
@@ -83,6 +84,11 @@ function parkCounts(buckets: Buckets): { byPark: ParkCount[]; withoutPark: numbe
   return { byPark, withoutPark };
 }
 
+/** The selected records per provenance kind (the `provenance` buckets), for the answer's data notice. */
+function noteProvenance(ctx: Context, buckets: Buckets): void {
+  ctx.provenance.noteCounted((buckets.get('provenance') ?? []).map((b) => [b.key ?? '', b.n] as const));
+}
+
 function total(buckets: Buckets): number {
   return buckets.get('total')?.[0]?.n ?? 0;
 }
@@ -97,7 +103,7 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   let prefix = '';
   let bindings: readonly unknown[] = [];
   if (!everything) {
-    const qb = knex('enterprise as e').select('e.id', 'e.layer');
+    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind');
     applyEnterpriseFilter(qb, knex, filter!);
     const inner = compiled(qb);
     prefix = `with f as materialized (${inner.sql}) `;
@@ -106,16 +112,18 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   const firms = everything ? 'enterprise f' : 'f';
   const via = (pivot: string, alias: string) => (everything ? `${pivot} ${alias}` : `f join ${pivot} ${alias} on ${alias}.enterprise_id = f.id`);
   const sql = `${prefix}
-    select case when grouping(f.layer) = 1 then 'total' else 'layer' end as dim, f.layer::text as key, count(*)::int as n
-      from ${firms} group by grouping sets ((f.layer), ())
+    select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance' else 'total' end as dim,
+           coalesce(f.layer, f.provenance_kind)::text as key, count(*)::int as n
+      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), ())
     union all
     select 'sector', es.sector_code, count(*)::int from ${via('enterprise_sector', 'es')} group by es.sector_code
     union all
     select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
     union all
-    select 'district', dp.district, count(distinct ep.enterprise_id)::int
-      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by dp.district`;
+    select 'district', ${canonicalDistrictSql('dp.district')}, count(distinct ep.enterprise_id)::int
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2`;
   const buckets = await runFacets(ctx, sql, bindings);
+  noteProvenance(ctx, buckets);
 
   const byDistrict = (buckets.get('district') ?? [])
     .map((b) => Object.assign(new DistrictCount(), { district: b.key ?? '', count: b.n }))
@@ -135,14 +143,16 @@ export async function scenarioFacets(ctx: Context, filter: ScenarioFilter | null
   const qb = knex('scenario as s')
     .select(
       knex.raw(`case when grouping(s.sector_code) = 0 then 'sector' when grouping(s.status) = 0 then 'status'
-        when grouping(s.park_id) = 0 then 'park' when grouping(s.year) = 0 then 'year' else 'total' end as dim`),
-      knex.raw('coalesce(s.sector_code, s.status, s.park_id::text, s.year::text) as key'),
+        when grouping(s.park_id) = 0 then 'park' when grouping(s.year) = 0 then 'year'
+        when grouping(s.provenance_kind) = 0 then 'provenance' else 'total' end as dim`),
+      knex.raw('coalesce(s.sector_code, s.status, s.park_id::text, s.year::text, s.provenance_kind) as key'),
       knex.raw('count(*)::int as n'),
     )
-    .groupByRaw('grouping sets ((s.sector_code), (s.status), (s.park_id), (s.year), ())');
+    .groupByRaw('grouping sets ((s.sector_code), (s.status), (s.park_id), (s.year), (s.provenance_kind), ())');
   if (filter) applyScenarioFilter(qb, knex, filter);
   const { sql, bindings } = compiled(qb);
   const buckets = await runFacets(ctx, sql, bindings);
+  noteProvenance(ctx, buckets);
   const { byPark, withoutPark } = parkCounts(buckets);
   const byYear = (buckets.get('year') ?? [])
     .filter((b) => b.key !== null)
@@ -163,17 +173,18 @@ export async function scenarioFacets(ctx: Context, filter: ScenarioFilter | null
 /** Facets of the platforms `filter` selects: one statement (GROUPING SETS plus the sector pivot). */
 export async function platformFacets(ctx: Context, filter: PlatformFilter | null): Promise<PlatformFacets> {
   const knex = ctx.em.getKnex();
-  const qb = knex('innovation_platform as ip').select('ip.id', 'ip.kind', 'ip.level', 'ip.park_id');
+  const qb = knex('innovation_platform as ip').select('ip.id', 'ip.kind', 'ip.level', 'ip.park_id', 'ip.provenance_kind');
   if (filter) applyPlatformFilter(qb, knex, filter);
   const inner = compiled(qb);
   const sql = `with f as materialized (${inner.sql})
     select case when grouping(f.kind) = 0 then 'kind' when grouping(f.level) = 0 then 'level'
-                when grouping(f.park_id) = 0 then 'park' else 'total' end as dim,
-           coalesce(f.kind, f.level, f.park_id::text) as key, count(*)::int as n
-      from f group by grouping sets ((f.kind), (f.level), (f.park_id), ())
+                when grouping(f.park_id) = 0 then 'park' when grouping(f.provenance_kind) = 0 then 'provenance' else 'total' end as dim,
+           coalesce(f.kind, f.level, f.park_id::text, f.provenance_kind) as key, count(*)::int as n
+      from f group by grouping sets ((f.kind), (f.level), (f.park_id), (f.provenance_kind), ())
     union all
     select 'sector', ps.sector_code, count(*)::int from f join platform_sector ps on ps.platform_id = f.id group by ps.sector_code`;
   const buckets = await runFacets(ctx, sql, inner.bindings);
+  noteProvenance(ctx, buckets);
   const { byPark, withoutPark } = parkCounts(buckets);
   return Object.assign(new PlatformFacets(), {
     total: total(buckets),

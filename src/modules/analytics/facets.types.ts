@@ -37,7 +37,7 @@ export class LayerCount {
 
 @ObjectType({ description: '按行政区计数 Number of firms located in one district.' })
 export class DistrictCount {
-  @Field({ description: 'District (区/市) in Chinese, e.g. 崂山区.' })
+  @Field({ description: 'Canonical name of the administrative division (区/市), e.g. 黄岛区 for parks recorded in 西海岸新区; a functional zone no source places in a division keeps its own name (高新区).' })
   district!: string;
 
   @Field(() => Int, { description: 'Number of matching firms with a park in the district; a firm counts once per district.' })

@@ -1,6 +1,6 @@
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
 import { ScenarioStatus } from '../scenario/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -28,14 +28,14 @@ export class ProvidesScenarioFilter {
   description:
     'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
-export class EnterpriseFilter {
+export class EnterpriseFilter extends DirectoryFilterFields {
   @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Firms located in any of these parks (Park IDs).' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Firms in a park of any of these districts (Chinese names, e.g. 崂山区).' })
+  @Field(() => [String], { nullable: true, description: 'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
   districts?: string[] | null;
 
   @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -9,6 +9,7 @@ import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { districtCondition } from '../district/district.service';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 
@@ -17,7 +18,7 @@ import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enter
  * `enterprise as e`.
  */
 export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
-  applyComposed(qb, knex, filter, applyEnterpriseFields);
+  applyComposed(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
 }
 
 /** The filter's own fields, without AND/OR/NOT. */
@@ -32,8 +33,12 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
   }
   const districts = filterValues(filter.districts, 'districts');
   if (districts) {
+    const [inDistricts, bindings] = districtCondition('f_p.district', districts);
     qb.whereExists(
-      knex('enterprise_park as f_dp').join('park as f_p', 'f_p.id', 'f_dp.park_id').whereRaw('f_dp.enterprise_id = e.id').whereIn('f_p.district', districts),
+      knex('enterprise_park as f_dp')
+        .join('park as f_p', 'f_p.id', 'f_dp.park_id')
+        .whereRaw('f_dp.enterprise_id = e.id')
+        .whereRaw(inDistricts, bindings as Knex.RawBinding[]),
     );
   }
   const layers = filterValues(filter.layers, 'layers');

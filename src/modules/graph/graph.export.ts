@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Readable } from 'node:stream';
+import { dataNoticeFor } from '../../common/data-notice';
 import { GraphFilterInput, ResolvedGraphFilter } from './graph.filter';
 import { GraphFormat } from './formats';
 import { GraphSourceOptions, openGraph } from './graph.service';
@@ -14,6 +15,7 @@ export function describeFilter(input: GraphFilterInput, filter: ResolvedGraphFil
   if (input.districts?.length) parts.push(`districts ${input.districts.join(', ')}`);
   if (input.nodeKinds?.length) parts.push(`node kinds ${[...filter.nodeKinds].join(', ')}`);
   if (input.edgeKinds?.length) parts.push(`edge kinds ${[...filter.edgeKinds].join(', ')}`);
+  if (filter.provenanceKinds) parts.push(`provenance kinds ${filter.provenanceKinds.join(', ')}`);
   if (input.around) parts.push(`ego network of ${input.around}, depth ${input.depth ?? 1}`);
   return parts.length ? `Filtered: ${parts.join('; ')}.` : 'The whole graph.';
 }
@@ -26,5 +28,8 @@ export async function exportGraph(
   options: GraphSourceOptions = {},
 ): Promise<Readable> {
   const source = await openGraph(em, input, options);
-  return format.open(source, { title: EXPORT_TITLE, description: describeFilter(input, source.filter), generatedAt: new Date() });
+  const notice = dataNoticeFor(await source.countByProvenance());
+  // The notice leads the description, so every format that has one (GraphML, GEXF, JSON) carries it.
+  const description = `${notice ? `${notice.message} ` : ''}${describeFilter(input, source.filter)}`;
+  return format.open(source, { title: EXPORT_TITLE, description, generatedAt: new Date(), notice });
 }

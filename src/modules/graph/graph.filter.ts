@@ -2,6 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { BadUserInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { MAX_FILTER_VALUES } from '../../common/filters';
+import { ProvenanceKind } from '../../common/provenance';
+import { districtCondition } from '../district/district.service';
 import { SECTOR_CODES } from '../sector/sector-code.enum';
 import { EDGE_KINDS, EDGE_TABLES, GraphEdgeKind, GraphNodeKind, NODE_KIND_BY_TYPE, NODE_KINDS, NODE_TABLES } from './graph.model';
 
@@ -14,6 +16,8 @@ export interface GraphFilterInput {
   edgeKinds?: readonly string[] | null;
   around?: string | null;
   depth?: number | null;
+  /** Keep only records of these provenance kinds (ProvenanceKind values). */
+  provenanceKinds?: readonly string[] | null;
 }
 
 export type NodeKey = number | string;
@@ -24,6 +28,8 @@ export interface ResolvedGraphFilter {
   /** Parks named by `parkIds`, intersected with the parks of `districts`. */
   parkIds: number[] | null;
   nodeKinds: ReadonlySet<GraphNodeKind>;
+  /** Provenance kinds a node must have; null: every kind. */
+  provenanceKinds: string[] | null;
   edgeKinds: ReadonlySet<GraphEdgeKind>;
   /** Keys of the nodes within `depth` hops of the centre, per kind; null without `around`. */
   ego: Map<GraphNodeKind, NodeKey[]> | null;
@@ -67,6 +73,7 @@ export async function resolveGraphFilter(em: SqlEntityManager, input: GraphFilte
   const sectors = enumValues(input.sectors, SECTOR_CODES, 'sectors');
   const nodeKinds = new Set(enumValues(input.nodeKinds, NODE_KINDS, 'nodeKinds') ?? NODE_KINDS);
   const edgeKinds = new Set(enumValues(input.edgeKinds, EDGE_KINDS, 'edgeKinds') ?? EDGE_KINDS);
+  const provenanceKinds = enumValues(input.provenanceKinds, Object.values(ProvenanceKind), 'provenanceKinds');
 
   let parkIds: number[] | null = null;
   const parkGlobalIds = list(input.parkIds, 'parks');
@@ -89,11 +96,14 @@ export async function resolveGraphFilter(em: SqlEntityManager, input: GraphFilte
 
   const districts = list(input.districts, 'districts');
   if (districts) {
-    const rows = (await em.execute('select id, district from park where district = any(cast(? as text[]))', [arrayLiteral(districts)])) as Array<{
-      id: number;
-      district: string;
-    }>;
-    const known = new Set(rows.map((r) => r.district));
+    // Each name on its own, so an unknown one can be named in the error.
+    const rows: Array<{ id: number; name: string }> = [];
+    for (const name of districts) {
+      const [cond, binds] = districtCondition('p.district', [name]);
+      const found = (await em.execute(em.getKnex().raw(`select p.id from park p where ${cond}`, binds as never))) as Array<{ id: number }>;
+      rows.push(...found.map((r) => ({ id: Number(r.id), name })));
+    }
+    const known = new Set(rows.map((r) => r.name));
     const missing = districts.find((d) => !known.has(d));
     if (missing) {
       throw new BadUserInputError(`Filter "districts": no park lies in the district "${missing.slice(0, 60)}".`, { field: 'districts', value: missing });
@@ -102,7 +112,7 @@ export async function resolveGraphFilter(em: SqlEntityManager, input: GraphFilte
     parkIds = parkIds ? parkIds.filter((id) => inDistricts.includes(id)) : inDistricts;
   }
 
-  const filter: ResolvedGraphFilter = { sectors, parkIds, nodeKinds, edgeKinds, ego: null };
+  const filter: ResolvedGraphFilter = { sectors, parkIds, nodeKinds, edgeKinds, provenanceKinds, ego: null };
 
   if (input.depth !== null && input.depth !== undefined) {
     if (!Number.isInteger(input.depth) || input.depth < 1 || input.depth > MAX_EGO_DEPTH) {
@@ -185,6 +195,10 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
   const parks = filter.parkIds ? arrayLiteral(filter.parkIds) : null;
   const sectors = filter.sectors ? arrayLiteral(filter.sectors) : null;
   if (filter.ego) add(`${id} = any(cast(? as ${NODE_TABLES[kind].keyType}[]))`, arrayLiteral(filter.ego.get(kind) ?? []));
+  if (filter.provenanceKinds) {
+    const table = NODE_TABLES[kind];
+    add(`exists (select 1 from "${table.table}" pk where pk."${table.key}" = ${id} and pk.provenance_kind = any(cast(? as text[])))`, arrayLiteral(filter.provenanceKinds));
+  }
   switch (kind) {
     case GraphNodeKind.PARK:
       if (parks) add(`${id} = any(cast(? as int[]))`, parks);

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { ProvenanceCounts } from '../../common/data-notice';
 import { globalIdSql } from '../../common/global-id';
 import { GraphFilterInput, NodeKey, ResolvedGraphFilter, nodeCondition, resolveGraphFilter } from './graph.filter';
 import { EDGE_TABLES, GraphEdge, GraphNode, NODE_KINDS, NODE_TABLES, NodeTable } from './graph.model';
@@ -20,6 +21,8 @@ export interface GraphSource {
   edges(): AsyncGenerator<GraphEdge[]>;
   /** Number of nodes, counted by the database. */
   countNodes(): Promise<number>;
+  /** Number of nodes per provenance kind, in one statement (for the export's data notice). */
+  countByProvenance(): Promise<ProvenanceCounts>;
 }
 
 export interface GraphSourceOptions {
@@ -56,6 +59,19 @@ export async function openGraph(em: SqlEntityManager, input: GraphFilterInput, o
         total += Number(row.n);
       }
       return total;
+    },
+    async countByProvenance() {
+      const parts: string[] = [];
+      const binds: unknown[] = [];
+      for (const kind of kinds) {
+        const t = NODE_TABLES[kind];
+        const [cond, b] = nodeCondition(filter, kind, `t."${t.key}"`);
+        parts.push(`select t.provenance_kind as kind from "${t.table}" t where ${cond}`);
+        binds.push(...b);
+      }
+      if (parts.length === 0) return {};
+      const rows = (await em.execute(`select kind, count(*)::int as n from (${parts.join(' union all ')}) x group by kind`, binds)) as Array<{ kind: string; n: number }>;
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])) as ProvenanceCounts;
     },
   };
 }

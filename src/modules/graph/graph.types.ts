@@ -16,7 +16,7 @@ export class RelationGraphFilter {
   @Field(() => [ID], { nullable: true, description: 'Keep parks with these IDs and what is located in them.' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (e.g. 崂山区) and what is located in them.' })
+  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (a division or functional zone by name or alias, e.g. 崂山区, 西海岸新区) and what is located in them.' })
   districts?: string[] | null;
 
   @Field(() => [GraphNodeKind], { nullable: true, description: 'Keep only nodes of these kinds.' })
@@ -30,6 +30,12 @@ export class RelationGraphFilter {
 
   @Field(() => Int, { nullable: true, description: 'Hops from `around`, 1 to 3 (default 1).' })
   depth?: number | null;
+
+  @Field(() => [ProvenanceKind], {
+    nullable: true,
+    description: '数据来源 Keep only records of these provenance kinds (e.g. [PUBLIC_SOURCE, OFFICIAL_PLAN] leaves sample records out). Default: every kind.',
+  })
+  provenanceKinds?: ProvenanceKind[] | null;
 }
 
 @ObjectType({ description: '关系图节点 A vertex of the relation graph.' })

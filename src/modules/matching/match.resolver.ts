@@ -1,3 +1,5 @@
+import { ProvenanceKind } from '../../common/provenance';
+import { ParkFilter } from '../park/park.inputs';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { EnterpriseFilter } from '../enterprise/enterprise.inputs';
@@ -45,14 +47,23 @@ export class MatchResolver {
     @Arg('enterpriseId', () => ID, { description: 'The firm to find parks for.' }) enterpriseId: string,
     @Arg('first', () => Int, { defaultValue: 6, description: 'How many parks (1-100).' }) first: number,
     @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Arg('filter', () => ParkFilter, { nullable: true, description: 'Only parks meeting these conditions.' }) filter: ParkFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ParkMatch[]> {
-    return matchParksForEnterprise(ctx, enterpriseId, first, weights);
+    return matchParksForEnterprise(ctx, enterpriseId, first, weights, filter);
   }
 
   @Query(() => [ChainGap], { description: '产业链缺口 For each focus sector of the park, in the plan’s order: the chain layers it lacks and firms that would fill them.' })
-  chainGaps(@Arg('parkId', () => ID, { description: 'The park.' }) parkId: string, @Ctx() ctx: Context): Promise<ChainGap[]> {
-    return chainGaps(ctx, parkId);
+  chainGaps(
+    @Arg('parkId', () => ID, { description: 'The park.' }) parkId: string,
+    @Arg('provenanceKinds', () => [ProvenanceKind], {
+      nullable: true,
+      description: '数据来源 Count only firms of these provenance kinds as the park’s own and as candidates (e.g. [PUBLIC_SOURCE] shows the chain as the cited records alone show it). Default: every kind.',
+    })
+    provenanceKinds: ProvenanceKind[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<ChainGap[]> {
+    return chainGaps(ctx, parkId, provenanceKinds);
   }
 }
 

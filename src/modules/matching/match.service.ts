@@ -1,6 +1,8 @@
 import type { Context } from '../../common/context';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
+import { filterValues } from '../../common/filters';
 import { parseIntegerId } from '../../common/global-id';
+import type { ProvenanceKind } from '../../common/provenance';
 import type { Connection } from '../../common/relay/connection.types';
 import { decodeCursor, encodeCursor, MAX_OFFSET, MAX_PAGE_SIZE, PaginationArgs, toPage } from '../../common/relay/pagination';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
@@ -8,7 +10,8 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter, enterpriseById } from '../enterprise/enterprise.service';
 import { Park } from '../park/park.entity';
-import { parkById } from '../park/park.service';
+import type { ParkFilter } from '../park/park.inputs';
+import { applyParkFilter, parkById } from '../park/park.service';
 import type { SectorCode } from '../sector/sector-code.enum';
 import { normaliseWeights, PairFacts, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
 import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, RankWindow, scoredPairs, SqlFragment } from './match.sql';
@@ -109,25 +112,35 @@ export async function matchParksForEnterprise(
   enterpriseId: string,
   first: number | null | undefined,
   weightInput: WeightInput | null | undefined,
+  filter: ParkFilter | null | undefined = null,
 ): Promise<ParkMatch[]> {
   const localId = parseIntegerId(enterpriseId, 'Enterprise', 'enterpriseId');
   const limit = checkFirst(first, 6);
   const weights = normaliseWeights(weightInput);
   await requireEnterprise(ctx, enterpriseId, 'enterpriseId');
+  const knex = ctx.em.getKnex();
   const q = scoredPairs({ parkIds: null, enterpriseIds: [localId] }, weights);
-  const sql = `select park_id, enterprise_id from (${q.sql}) as sc where score > 0 order by score desc, park_id limit ?`;
-  const page = (await ctx.em.execute(sql, [...q.bindings, limit])) as PairKey[];
+  const qb = knex
+    .select('sc.park_id', 'sc.enterprise_id')
+    .from(knex.raw(`(${q.sql}) as sc`, q.bindings))
+    .join('park as p', 'p.id', 'sc.park_id')
+    .where('sc.score', '>', 0);
+  if (filter) applyParkFilter(qb, knex, filter);
+  qb.orderBy([{ column: 'sc.score', order: 'desc' }, { column: 'sc.park_id', order: 'asc' }]).limit(limit);
+  const page = (await ctx.em.execute(qb)) as PairKey[];
   const [scores, parks] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => parkById(ctx, p.park_id)))]);
   return page.map((_, i) => ({ ...scores[i], park: parks[i]! }));
 }
 
 /** For each focus sector of the park, in the plan's order, the layers no firm of the park covers. */
-export async function chainGaps(ctx: Context, parkId: string): Promise<ChainGap[]> {
+export async function chainGaps(ctx: Context, parkId: string, provenanceKinds: readonly ProvenanceKind[] | null = null): Promise<ChainGap[]> {
+  const kinds = filterValues(provenanceKinds, 'provenanceKinds');
   const park = await requirePark(ctx, parkId, 'parkId');
-  const rows = await run(ctx, missingLayersQuery([park.id]));
+  const rows = await run(ctx, missingLayersQuery([park.id], kinds));
   return rows.map((r) => ({
     parkId: Number(r.park_id),
     sectorCode: r.sector_code as SectorCode,
+    provenanceKinds: kinds,
     missingLayers: (Array.isArray(r.layers) ? r.layers : parsePgArray(String(r.layers))) as ChainLayer[],
   }));
 }
@@ -169,9 +182,9 @@ export async function gapCandidates(ctx: Context, gap: ChainGap, args: Paginatio
   type Row = { park_id: number; sector_code: string; enterprise_id: number; position: number; total: number };
   const windowKey = 'fromEnd' in window ? `end:${window.fromEnd}` : `${window.limit}:${window.offset}`;
   const rows = await ctx.loaders
-    .get<string, Row[]>(`match:gap-candidates:${windowKey}`, async (keys) => {
+    .get<string, Row[]>(`match:gap-candidates:${windowKey}:${gap.provenanceKinds?.join(',') ?? '*'}`, async (keys) => {
       const parkIds = [...new Set(keys.map((k) => Number(k.split(':')[0])))];
-      const all = (await run(ctx, gapCandidatesQuery(parkIds, normaliseWeights(null), window))) as unknown as Row[];
+      const all = (await run(ctx, gapCandidatesQuery(parkIds, normaliseWeights(null), window, gap.provenanceKinds))) as unknown as Row[];
       return keys.map((k) => all.filter((r) => `${r.park_id}:${r.sector_code}` === k));
     })
     .load(`${gap.parkId}:${gap.sectorCode}`);

@@ -13,6 +13,8 @@ export interface MatchScope {
   parkIds: number[] | null;
   /** Firms to match; null means every firm of the directory. */
   enterpriseIds: number[] | null;
+  /** Only firms of these provenance kinds count as a park's own when looking for missing layers; null: every kind. */
+  provenanceKinds?: readonly string[] | null;
 }
 
 export interface SqlFragment {
@@ -48,6 +50,11 @@ export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
   parts.push(`focus as (select pf.park_id, pf.sector_code from park_focus_sector pf join sp on sp.id = pf.park_id)`);
   parts.push(`nfocus as (select park_id, count(*)::int as n from focus group by park_id)`);
   // A layer is missing in a focus sector when no firm of the park serves that sector in that layer.
+  let kindScope = '';
+  if (scope.provenanceKinds) {
+    bindings.push(...scope.provenanceKinds);
+    kindScope = ` and me.provenance_kind in (${placeholders(scope.provenanceKinds.length)})`;
+  }
   let missingScope = '';
   if (scope.enterpriseIds) {
     missingScope =
@@ -56,7 +63,7 @@ export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
   }
   parts.push(
     `missing as (select f.park_id, f.sector_code, l.layer from focus f cross join (values ${LAYERS.map((l) => `('${l}')`).join(', ')}) as l(layer)` +
-      ` where not exists (select 1 from enterprise_park mp join enterprise me on me.id = mp.enterprise_id and me.layer = l.layer` +
+      ` where not exists (select 1 from enterprise_park mp join enterprise me on me.id = mp.enterprise_id and me.layer = l.layer${kindScope}` +
       ` join enterprise_sector ms on ms.enterprise_id = mp.enterprise_id and ms.sector_code = f.sector_code where mp.park_id = f.park_id)${missingScope})`,
   );
   parts.push(
@@ -161,7 +168,7 @@ export function scoreExpression(weights: Weights): SqlFragment {
  * where the firm already sits in the park.
  */
 export function scoredCtes(scope: MatchScope, weights: Weights): SqlFragment {
-  if (scope.parkIds && !scope.enterpriseIds) return scoredCtesBySectorSet(scope.parkIds, weights);
+  if (scope.parkIds && !scope.enterpriseIds) return scoredCtesBySectorSet(scope.parkIds, weights, scope.provenanceKinds ?? null);
   const ctes = signalCtes(scope, false);
   const score = scoreExpression(weights);
   // One row per signal row, then one hash aggregate per pair: cheaper than joining eight CTEs.
@@ -205,8 +212,8 @@ const SECTOR_BITS = `(values ${SECTOR_CODES.map((c, i) => `('${c}', ${1 << i})`)
  * signal counts of each pair are the same integers as in the general chain, and the score is the
  * same expression, so scores agree to the last bit.
  */
-function scoredCtesBySectorSet(parkIds: number[], weights: Weights): SqlFragment {
-  const ctes = signalCtes({ parkIds, enterpriseIds: null }, false);
+function scoredCtesBySectorSet(parkIds: number[], weights: Weights, provenanceKinds: readonly string[] | null): SqlFragment {
+  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false);
   const score = scoreExpression(weights);
   const masks = 1 << SECTOR_CODES.length;
   const layerValues = `(values ${LAYERS.map((l) => `('${l}')`).join(', ')}) as l(layer)`;
@@ -267,21 +274,26 @@ export type RankWindow = { offset: number; limit: number } | { fromEnd: number }
  * follows) and the last row. From the end: the last fromEnd+1 rows (one more, to tell whether a
  * page precedes).
  */
-export function gapCandidatesQuery(parkIds: number[], weights: Weights, window: RankWindow): SqlFragment {
-  const { sql, bindings } = scoredCtes({ parkIds, enterpriseIds: null }, weights);
+export function gapCandidatesQuery(parkIds: number[], weights: Weights, window: RankWindow, provenanceKinds: readonly string[] | null = null): SqlFragment {
+  const { sql, bindings } = scoredCtes({ parkIds, enterpriseIds: null, provenanceKinds }, weights);
+  const kindScope = provenanceKinds ? ` and e.provenance_kind in (${placeholders(provenanceKinds.length)})` : '';
   return {
     sql:
       `with ${sql},\nranked as (select sc.park_id, m.sector_code, sc.enterprise_id, sc.score,` +
       ` row_number() over (partition by sc.park_id, m.sector_code order by sc.score desc, sc.enterprise_id)::int as position,` +
       ` count(*) over (partition by sc.park_id, m.sector_code)::int as total` +
-      ` from scored sc join enterprise e on e.id = sc.enterprise_id` +
+      ` from scored sc join enterprise e on e.id = sc.enterprise_id${kindScope}` +
       ` join missing m on m.park_id = sc.park_id and m.layer = e.layer` +
       ` join enterprise_sector es on es.enterprise_id = sc.enterprise_id and es.sector_code = m.sector_code)\n` +
       // The last row of each list comes along too, so the total is known even past the end.
       `select park_id, sector_code, enterprise_id, score, position, total from ranked where ` +
       ('fromEnd' in window ? `position > total - ?` : `(position > ? and position <= ?) or position = total`) +
       ` order by park_id, sector_code, position`,
-    bindings: [...bindings, ...('fromEnd' in window ? [window.fromEnd + 1] : [window.offset, window.offset + window.limit + 1])],
+    bindings: [
+      ...bindings,
+      ...(provenanceKinds ?? []),
+      ...('fromEnd' in window ? [window.fromEnd + 1] : [window.offset, window.offset + window.limit + 1]),
+    ],
   };
 }
 
@@ -301,8 +313,8 @@ export function pairFactsQuery(scope: MatchScope): SqlFragment {
 }
 
 /** Per focus sector of each park of the scope, the layers no firm of the park covers. */
-export function missingLayersQuery(parkIds: number[]): SqlFragment {
-  const ctes = signalCtes({ parkIds, enterpriseIds: null }, false);
+export function missingLayersQuery(parkIds: number[], provenanceKinds: readonly string[] | null = null): SqlFragment {
+  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false);
   // Only sp, focus and missing are used; PostgreSQL never runs a CTE nothing refers to.
   return {
     sql:

@@ -1,3 +1,4 @@
+import type { ProvenanceKind } from '../../common/provenance';
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -103,6 +104,9 @@ export class ChainGap {
   parkId!: number;
 
   sectorCode!: SectorCode;
+
+  /** The provenance kinds the gap was computed for (null: every kind); its candidates use the same. */
+  provenanceKinds!: readonly ProvenanceKind[] | null;
 
   @Field(() => [ChainLayer], { description: 'Layers (基础层, 技术层, 应用层) in which no firm of the park serves this sector; empty when the chain is complete.' })
   missingLayers!: ChainLayer[];

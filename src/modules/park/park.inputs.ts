@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -18,8 +18,8 @@ export class HasEnterprisesFilter {
   description:
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
-export class ParkFilter {
-  @Field(() => [String], { nullable: true, description: 'Parks in any of these districts (Chinese names, e.g. 崂山区).' })
+export class ParkFilter extends DirectoryFilterFields {
+  @Field(() => [String], { nullable: true, description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
   districts?: string[] | null;
 
   @Field(() => [ParkRole], { nullable: true, description: 'Parks with any of these roles.' })

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -9,17 +9,21 @@ import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { districtCondition } from '../district/district.service';
 import { Park } from './park.entity';
 import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `park as p`. */
 export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
-  applyComposed(qb, knex, filter, applyParkFields);
+  applyComposed(qb, knex, filter, withSharedFields('p', applyParkFields));
 }
 
 function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
   const districts = filterValues(filter.districts, 'districts');
-  if (districts) qb.whereIn('p.district', districts);
+  if (districts) {
+    const [inDistricts, bindings] = districtCondition('p.district', districts);
+    qb.whereRaw(inDistricts, bindings as Knex.RawBinding[]);
+  }
   const roles = filterValues(filter.roles, 'roles');
   if (roles) qb.whereIn('p.role', roles);
   const sectors = filterValues(filter.focusSectors, 'focusSectors');

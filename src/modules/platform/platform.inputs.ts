@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from './platform.enums';
 
 @InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
-export class PlatformFilter {
+export class PlatformFilter extends DirectoryFilterFields {
   @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
   kinds?: PlatformKind[] | null;
 

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -13,7 +13,7 @@ import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.in
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `innovation_platform as ip`. */
 export function applyPlatformFilter(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
-  applyComposed(qb, knex, filter, applyPlatformFields);
+  applyComposed(qb, knex, filter, withSharedFields('ip', applyPlatformFields));
 }
 
 function applyPlatformFields(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {

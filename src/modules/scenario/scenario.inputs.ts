@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from './scenario-status.enum';
 
 @InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
-export class ScenarioFilter {
+export class ScenarioFilter extends DirectoryFilterFields {
   @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
   sectors?: SectorCode[] | null;
 

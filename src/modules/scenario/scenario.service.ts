@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
-import { applyComposed, applyIntRange } from '../../common/filter-compose';
+import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import type { Ordering } from '../../common/relay/connection-query';
@@ -13,7 +13,7 @@ import { ScenarioFilter, ScenarioOrder, ScenarioOrderField } from './scenario.in
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `scenario as s`. */
 export function applyScenarioFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ScenarioFilter): void {
-  applyComposed(qb, knex, filter, applyScenarioFields);
+  applyComposed(qb, knex, filter, withSharedFields('s', applyScenarioFields));
 }
 
 function applyScenarioFields(qb: Knex.QueryBuilder, _knex: Knex, filter: ScenarioFilter): void {

@@ -35,6 +35,11 @@ async function* edgesCsv(source: GraphSource): AsyncGenerator<string> {
  * yazl writes entries one after the other; the edges file is created lazily, so nothing is
  * read before the nodes are done, and destroying the zip destroys whichever entry is open.
  */
+function readme(meta: ExportMeta): string {
+  const counts = Object.entries(meta.notice?.counts ?? {}).map(([kind, n]) => `  ${kind}: ${n}`);
+  return [meta.title, meta.description, `Generated ${meta.generatedAt.toISOString()}`, '', '数据来源 Records per provenance kind:', ...counts, ''].join('\r\n');
+}
+
 function openZip(source: GraphSource, meta: ExportMeta): Readable {
   const zip = new ZipFile();
   const entries: Readable[] = [];
@@ -44,6 +49,8 @@ function openZip(source: GraphSource, meta: ExportMeta): Readable {
     return stream;
   };
   const options = { mtime: meta.generatedAt, compressionLevel: 1 };
+  // What the files rest on travels with them: a README first, when the graph holds sample records.
+  if (meta.notice) zip.addBuffer(Buffer.from(readme(meta), 'utf8'), 'README.txt', options);
   zip.addReadStreamLazy('nodes.csv', options, (cb) => cb(null, entry(nodesCsv(source))));
   zip.addReadStreamLazy('edges.csv', options, (cb) => cb(null, entry(edgesCsv(source))));
   zip.end();

@@ -26,6 +26,8 @@ async function* cyjs(source: GraphSource, meta: ExportMeta): AsyncGenerator<stri
     directed: true,
     nodeAttributes: Object.fromEntries(NODE_ATTRIBUTES.map((a) => [a.name, a.type === 'int' ? 'Integer' : 'String'])),
     edgeAttributes: { kind: 'String', interaction: 'String' },
+
+    ...(meta.notice ? { dataNotice: meta.notice } : {}),
   };
   yield `{"format_version":"1.0","generated_by":"qingdao-ai-directory","target_cytoscapejs_version":"~3.0","data":${json(data)},"elements":{"nodes":[\n`;
   let first = true;

@@ -1,3 +1,4 @@
+import type { DataNotice } from '../../../common/data-notice';
 import type { Readable } from 'node:stream';
 import type { GraphSource } from '../graph.service';
 
@@ -6,6 +7,8 @@ export interface ExportMeta {
   title: string;
   description: string;
   generatedAt: Date;
+  /** Set when the graph holds sample or synthetic records: counts per provenance kind and a one-line notice. */
+  notice?: DataNotice | null;
 }
 
 /** One file format of the export. */

@@ -15,6 +15,8 @@ async function* jgf(source: GraphSource, meta: ExportMeta): AsyncGenerator<strin
     generatedAt: meta.generatedAt.toISOString(),
     nodeAttributes: Object.fromEntries(NODE_ATTRIBUTES.map((a) => [a.name, a.type === 'int' ? 'integer' : 'string'])),
     edgeAttributes: { kind: 'string' },
+
+    ...(meta.notice ? { dataNotice: meta.notice } : {}),
   };
   yield `{"graph":{"id":"qingdao-ai-ecosystem","type":"relation-graph","label":${json(meta.title)},"directed":true,"metadata":${json(metadata)},"nodes":{\n`;
   let first = true;
