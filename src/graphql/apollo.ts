@@ -9,7 +9,9 @@ import type { Context, CostReport } from '../common/context';
 import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/errors';
 import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
+import { inputLimitsPlugin } from './input-limits';
 import { shapeLimitRules } from './limits';
+import { meterFields, workMeterPlugin } from './work-meter';
 import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
 import { buildAppSchema } from './schema';
@@ -82,7 +84,8 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
           }
           contextValue.billing.cost = report(cost.points, cost.nodes, budget);
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse(requestContext) {
+          const { response, contextValue } = requestContext;
           // Requests refused before pricing (parse or validation errors) cost nothing but still
           // show the caller's budget.
           contextValue.billing.cost ??= report(0, 0, await charge(contextValue, 0));
@@ -140,7 +143,7 @@ function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
   return new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema: meterFields(buildAppSchema()),
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !options.production,
     // "Did you mean …?" suggestions map the schema for an attacker; the schema is published anyway,
@@ -159,6 +162,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       // The API sets no cache hints; Apollo's default cache-control plugin would still hook every
       // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
       ApolloServerPluginCacheControlDisabled(),
+      // First: refuses oversized variables before any other plugin walks them.
+      inputLimitsPlugin(options.limits),
+      // Before the plugins that read the answer: a stopped request's answer is replaced first.
+      workMeterPlugin({ requestTimeoutMs: options.requestTimeoutMs, maxResponseBytes: options.limits.maxResponseBytes }),
       sqlStatementsHeader,
       textInputPlugin,
       costPlugin(options),
