@@ -11,6 +11,8 @@ import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
 import { inputLimitsPlugin } from './input-limits';
 import { shapeLimitRules } from './limits';
+import { RedisUnavailableError } from './redis-breaker';
+import { isPublicAnswer } from './response-cache';
 import { meterFields, workMeterPlugin } from './work-meter';
 import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
@@ -52,8 +54,10 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
     try {
       return await rateLimitStore.charge(context.billing.callerId, points, limit, rateLimit.windowMs);
     } catch (error) {
-      // A limiter outage (Redis away) must not take the API down: serve, count nothing, say so.
-      logger.warn({ err: error, requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
+      // A limiter outage (Redis away) must not take the API down: serve, count nothing. The
+      // breaker logs the outage once; each uncounted request only at debug level.
+      if (error instanceof RedisUnavailableError) logger.debug({ requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
+      else logger.warn({ err: error, requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
       return { allowed: true, limit, used: 0, remaining: limit, resetAt: new Date(Date.now() + rateLimit.windowMs) };
     }
   };
@@ -89,6 +93,9 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
           // Requests refused before pricing (parse or validation errors) cost nothing but still
           // show the caller's budget.
           contextValue.billing.cost ??= report(0, 0, await charge(contextValue, 0));
+          // A publicly cacheable answer goes to every caller a CDN serves it to: nothing of this
+          // caller's budget may ride on it.
+          if (isPublicAnswer(requestContext)) return;
           const cost = contextValue.billing.cost;
           const headers = response.http.headers;
           headers.set('x-ratelimit-limit', String(cost.limit));
