@@ -43,12 +43,17 @@ export class WorkMeter {
   }
 }
 
+const metered = new WeakSet<GraphQLSchema>();
+
 /**
  * Wraps every field resolver of the schema (once, at start) so that each step checks the request's
  * {@link WorkMeter}. A resolver's own work is not interrupted: a statement running at the deadline
  * is cancelled by PostgreSQL's statement_timeout, which is the same deadline.
  */
 export function meterFields(schema: GraphQLSchema): GraphQLSchema {
+  // The app schema is built once per process and shared by every server in it: wrap once.
+  if (metered.has(schema)) return schema;
+  metered.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
