@@ -30,6 +30,10 @@ export interface AppConfig {
   responseCacheTtlSeconds: number;
   /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
   cachePrefix: string;
+  /** Size bound of the in-process response cache, in bytes of stored JSON (RESPONSE_CACHE_MAX_MB, default 32). */
+  responseCacheMaxBytes: number;
+  /** Deadline of one Redis call (REDIS_TIMEOUT_MS, default 50); past it the call fails and counts towards the circuit breaker. */
+  redisTimeoutMs: number;
   /** Webhook delivery pacing (WEBHOOK_* settings). */
   webhooks: WebhookConfig;
 }
@@ -56,6 +60,12 @@ export interface QueryLimits {
   maxNodes: number;
   /** The page size assumed for a connection asked without first/last. */
   defaultPageSize: number;
+  /** Values (leaves: strings, numbers, booleans, nulls) all variables of one request may hold together. */
+  maxInputValues: number;
+  /** Nesting of objects and lists in a variable's value. */
+  maxInputDepth: number;
+  /** Size of one answer, counted while it is resolved (characters of text plus a little per field). */
+  maxResponseBytes: number;
 }
 
 export interface RateLimitConfig {
@@ -74,6 +84,9 @@ function limitsFrom(env: NodeJS.ProcessEnv): Pick<AppConfig, 'limits' | 'rateLim
       maxTokens: positiveInt(env, 'MAX_QUERY_TOKENS', 3000),
       maxNodes: positiveInt(env, 'MAX_QUERY_NODES', 20000),
       defaultPageSize: 20,
+      maxInputValues: positiveInt(env, 'MAX_INPUT_VALUES', 1000),
+      maxInputDepth: positiveInt(env, 'MAX_INPUT_DEPTH', 16),
+      maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 16 * 1024 * 1024),
     },
     rateLimit: {
       anonymousPoints: positiveInt(env, 'RATE_LIMIT_ANONYMOUS', 5000),
@@ -116,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
     responseCacheTtlSeconds: ttl,
     cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
+    responseCacheMaxBytes: positiveInt(env, 'RESPONSE_CACHE_MAX_MB', 32) * 1024 * 1024,
+    redisTimeoutMs: positiveInt(env, 'REDIS_TIMEOUT_MS', 50),
     webhooks: {
       pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
       retryBaseMs: positiveInt(env, 'WEBHOOK_RETRY_BASE_MS', 10000),

@@ -27,6 +27,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The request ran past its deadline; its database statements were cancelled. */
   TIMEOUT: 'TIMEOUT',
+  /** The answer would be larger than MAX_RESPONSE_BYTES; ask for smaller pages or fewer fields. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   /** A referenced record does not exist where one is required. */
   NOT_FOUND: 'NOT_FOUND',
   /** Too many requests of a limited kind (graph exports) are running; retry later. */

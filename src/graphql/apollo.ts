@@ -10,7 +10,11 @@ import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/erro
 import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
 import { dataNoticePlugin } from './data-notice';
+import { inputLimitsPlugin } from './input-limits';
 import { shapeLimitRules } from './limits';
+import { RedisUnavailableError } from './redis-breaker';
+import { isPublicAnswer } from './response-cache';
+import { meterFields, workMeterPlugin } from './work-meter';
 import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
 import { buildAppSchema } from './schema';
@@ -51,8 +55,10 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
     try {
       return await rateLimitStore.charge(context.billing.callerId, points, limit, rateLimit.windowMs);
     } catch (error) {
-      // A limiter outage (Redis away) must not take the API down: serve, count nothing, say so.
-      logger.warn({ err: error, requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
+      // A limiter outage (Redis away) must not take the API down: serve, count nothing. The
+      // breaker logs the outage once; each uncounted request only at debug level.
+      if (error instanceof RedisUnavailableError) logger.debug({ requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
+      else logger.warn({ err: error, requestId: context.requestId }, 'rate-limit store unavailable; request not counted');
       return { allowed: true, limit, used: 0, remaining: limit, resetAt: new Date(Date.now() + rateLimit.windowMs) };
     }
   };
@@ -83,10 +89,14 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
           }
           contextValue.billing.cost = report(cost.points, cost.nodes, budget);
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse(requestContext) {
+          const { response, contextValue } = requestContext;
           // Requests refused before pricing (parse or validation errors) cost nothing but still
           // show the caller's budget.
           contextValue.billing.cost ??= report(0, 0, await charge(contextValue, 0));
+          // A publicly cacheable answer goes to every caller a CDN serves it to: nothing of this
+          // caller's budget may ride on it.
+          if (isPublicAnswer(requestContext)) return;
           const cost = contextValue.billing.cost;
           const headers = response.http.headers;
           headers.set('x-ratelimit-limit', String(cost.limit));
@@ -141,7 +151,7 @@ function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
   return new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema: meterFields(buildAppSchema()),
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: !options.production,
     // "Did you mean …?" suggestions map the schema for an attacker; the schema is published anyway,
@@ -167,6 +177,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       // The API sets no cache hints; Apollo's default cache-control plugin would still hook every
       // resolved field, which costs a third of the time of large answers (8,000 coverage cells).
       ApolloServerPluginCacheControlDisabled(),
+      // First: refuses oversized variables before any other plugin walks them.
+      inputLimitsPlugin(options.limits),
+      // Before the plugins that read the answer: a stopped request's answer is replaced first.
+      workMeterPlugin({ requestTimeoutMs: options.requestTimeoutMs, maxResponseBytes: options.limits.maxResponseBytes }),
       sqlStatementsHeader,
       textInputPlugin,
       // Before the response cache (in options.plugins), which stores the notice with the data.

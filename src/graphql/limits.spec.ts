@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DocumentNode, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
 import { loadConfig } from '../common/config';
 import { computeCost } from './cost';
+import { measureInput } from './input-limits';
 import { shapeLimitRules } from './limits';
 import { buildAppSchema } from './schema';
 
@@ -57,6 +58,21 @@ describe('cost model', () => {
     expect(cost('{ parks { edges { node { enterprises { totalCount } } } } }').nodes).toBe(20 + 400);
   });
 
+  it('prices a variable by its declared default, exactly like the same value written in the query', () => {
+    const byDefault = cost('query($n: Int = 100) { enterprises(first: $n) { edges { node { sectors { enterprises(first: $n) { totalCount } } } } } }');
+    const literal = cost('{ enterprises(first: 100) { edges { node { sectors { enterprises(first: 100) { totalCount } } } } } }');
+    // 100 firms, each with up to 8 sectors (the SectorCode enum), each listing 100 firms.
+    expect(literal.nodes).toBe(100 + 100 * 8 * 100);
+    expect(byDefault).toEqual(literal);
+    // A value sent overrides the default.
+    expect(cost('query($n: Int = 100) { parks(first: $n) { totalCount } }', { n: 3 }).nodes).toBe(3);
+  });
+
+  it('multiplies the children of a plain list by its largest size', () => {
+    expect(cost('{ sectors { enterprises(first: 10) { totalCount } } }').nodes).toBe(8 * 10);
+    expect(cost('{ parks(first: 2) { edges { node { focusSectors { enterprises(first: 5) { totalCount } } } } } }').nodes).toBe(2 + 2 * 8 * 5);
+  });
+
   it('follows fragments and inline fragments, and counts lists by ID and the relation graph', () => {
     expect(cost('{ parks(first: 2) { edges { node { ...P } } } } fragment P on Park { enterprises(first: 3) { totalCount } }').nodes).toBe(2 + 6);
     expect(cost('{ node(id: "x") { ... on Park { enterprises(first: 4) { totalCount } } } }').nodes).toBe(4);
@@ -72,20 +88,76 @@ describe('cost model', () => {
     ).toBe(Math.round((1 + 100 + 10000) / 100));
   });
 
-  it('introspection costs nothing', () => {
-    expect(cost('{ __schema { types { name } } }')).toEqual({ nodes: 0, points: 1 });
+  it('prices introspection by the size of the schema: 30 aliased full introspections are refused', () => {
+    const one = cost('{ __schema { types { name } } }');
+    expect(one.nodes).toBeGreaterThan(500);
+    const aliases = Array.from({ length: 30 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ');
+    const thirty = cost(`{ ${aliases} }`);
+    expect(thirty.nodes).toBe(30 * one.nodes);
+    expect(thirty.nodes).toBeGreaterThan(defaults.maxNodes);
+    expect(thirty.points).toBeGreaterThan(1);
+    expect(cost('{ __type(name: "Park") { name } }').nodes).toBeGreaterThan(0);
+  });
+
+  it('prices each fragment once however often it is spread, and counts every spread', () => {
+    // Ten fragments, each spreading the next five times: 5^9 paths to the innermost list.
+    const chain = Array.from({ length: 9 }, (_, i) => `fragment F${i} on Query { ${`...F${i + 1} `.repeat(5)}}`).join('\n');
+    const doc = `{ ...F0 }\n${chain}\nfragment F9 on Query { parks(first: 2) { totalCount } }`;
+    expect(cost(doc).nodes).toBe(2 * 5 ** 9);
+    // Deeper chains stay finite (capped) instead of overflowing.
+    const long = Array.from({ length: 40 }, (_, i) => `fragment G${i} on Query { ${`...G${i + 1} `.repeat(9)}}`).join('\n');
+    expect(cost(`{ ...G0 }\n${long}\nfragment G40 on Query { parks(first: 2) { totalCount } }`).nodes).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('shape limits through fragments', () => {
+  const errors = (source: string, limits = defaults) => validate(schema, parse(source), shapeLimitRules(limits)).map((e) => e.message);
+
+  it('counts directives and aliases as executed: one fragment spread ten times counts ten times', () => {
+    const six = Array.from({ length: 6 }, (_, i) => `d${i}: sectors @include(if: true) { code }`).join(' ');
+    expect(errors(`{ ...D }\nfragment D on Query { ${six} }`)).toEqual([]);
+    expect(errors(`{ ${'...D '.repeat(10)}}\nfragment D on Query { ${six} }`)).toEqual([
+      'Query alias count 60 exceeds the limit of 30.',
+      'Query directive count 60 exceeds the limit of 50.',
+    ]);
+  });
+
+  it('measures depth through chains of fragments spread many times, each fragment once', () => {
+    const chain = (n: number) => Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${`...F${i + 1} `.repeat(5)}}`).join('\n');
+    // Ten spreads, a list and its leaf: depth 12 passes; one more fragment makes 13.
+    expect(errors(`{ ...F0 }\n${chain(9)}\nfragment F9 on Query { sectors { code } }`)).toEqual([]);
+    expect(errors(`{ ...F0 }\n${chain(10)}\nfragment F10 on Query { sectors { code } }`)).toEqual(['Query depth 13 exceeds the limit of 12.']);
+  });
+});
+
+describe('input limits', () => {
+  const limits = { maxInputValues: 5, maxInputDepth: 3 };
+  it('counts the values of all variables and the nesting of each, without recursion', () => {
+    expect(measureInput({ a: [1, 2], b: { c: 'x', d: null } }, limits)).toBeNull();
+    expect(measureInput({ a: [1, 2, 3, 4, 5, 6] }, limits)).toEqual({ what: 'values', limit: 5 });
+    expect(measureInput({ a: { b: { c: [1] } } }, limits)).toBeNull();
+    expect(measureInput({ a: { b: { c: { d: { e: 1 } } } } }, limits)).toEqual({ what: 'depth', limit: 3 });
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(measureInput({ unused: deep }, defaults)).toEqual({ what: 'depth', limit: defaults.maxInputDepth });
   });
 });
 
 describe('limit configuration', () => {
   it('reads every limit from the environment, with the documented defaults', () => {
-    expect(defaults).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 3000, maxNodes: 20000, defaultPageSize: 20 });
+    expect(defaults).toEqual({
+      maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 3000, maxNodes: 20000, defaultPageSize: 20,
+      maxInputValues: 1000, maxInputDepth: 16, maxResponseBytes: 16 * 1024 * 1024,
+    });
     const config = loadConfig({
       MAX_QUERY_DEPTH: '5', MAX_QUERY_ALIASES: '6', MAX_QUERY_DIRECTIVES: '7', MAX_QUERY_TOKENS: '800', MAX_QUERY_NODES: '900',
       RATE_LIMIT_ANONYMOUS: '10', RATE_LIMIT_KEYED: '20', RATE_LIMIT_WINDOW_MS: '1000', REQUEST_TIMEOUT_MS: '1500',
       CORS_ORIGINS: 'https://a.example, https://b.example', REDIS_URL: 'redis://127.0.0.1:6379',
+      MAX_INPUT_VALUES: '11', MAX_INPUT_DEPTH: '12', MAX_RESPONSE_BYTES: '13', RESPONSE_CACHE_MAX_MB: '2', REDIS_TIMEOUT_MS: '30',
     });
-    expect(config.limits).toMatchObject({ maxDepth: 5, maxAliases: 6, maxDirectives: 7, maxTokens: 800, maxNodes: 900 });
+    expect(config.limits).toMatchObject({ maxDepth: 5, maxAliases: 6, maxDirectives: 7, maxTokens: 800, maxNodes: 900, maxInputValues: 11, maxInputDepth: 12, maxResponseBytes: 13 });
+    expect(config.responseCacheMaxBytes).toBe(2 * 1024 * 1024);
+    expect(config.redisTimeoutMs).toBe(30);
     expect(config.rateLimit).toEqual({ anonymousPoints: 10, keyedPoints: 20, windowMs: 1000 });
     expect(config.requestTimeoutMs).toBe(1500);
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

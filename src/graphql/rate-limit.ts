@@ -1,4 +1,6 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import pino, { Logger } from 'pino';
+import { RedisBreaker } from './redis-breaker';
 
 /** The state of one caller's budget after a charge (or a look). */
 export interface BudgetState {
@@ -70,36 +72,32 @@ return {1, used, ttl}
 
 /** Counters in Redis (REDIS_URL), shared by every server process that points at it. */
 export class RedisRateLimitStore implements RateLimitStore {
-  private readonly redis: Redis;
+  readonly breaker: RedisBreaker;
 
-  constructor(url: string, private readonly prefix = 'directory:ratelimit:') {
-    // Fail a charge fast rather than queue it while Redis is away; the plugin then lets the request
-    // through (a limiter outage must not take the API down) and logs it.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, connectTimeout: 2000 });
-    this.redis.on('error', () => undefined);
-    this.redis.defineCommand('chargePoints', { numberOfKeys: 1, lua: CHARGE_SCRIPT });
+  /**
+   * Every charge has a deadline (REDIS_TIMEOUT_MS) and goes through a circuit breaker: while
+   * Redis is away or hangs, a charge fails within that deadline, or at once once the breaker is
+   * open, and the cost plugin serves the request uncounted (rate limits fail open).
+   */
+  constructor(url: string, private readonly prefix = 'directory:ratelimit:', options: { logger?: Logger; timeoutMs?: number } = {}) {
+    this.breaker = new RedisBreaker(url, { name: 'rate limits', logger: options.logger ?? pino({ level: 'silent' }), timeoutMs: options.timeoutMs ?? 50 });
+    this.breaker.redis.defineCommand('chargePoints', { numberOfKeys: 1, lua: CHARGE_SCRIPT });
   }
 
   async charge(callerId: string, points: number, limit: number, windowMs: number): Promise<BudgetState> {
-    const redis = this.redis as Redis & { chargePoints(key: string, points: number, limit: number, windowMs: number): Promise<[number, number, number]> };
-    const [allowed, used, ttl] = await redis.chargePoints(this.prefix + callerId, points, limit, windowMs);
+    const [allowed, used, ttl] = await this.breaker.call((redis) =>
+      (redis as Redis & { chargePoints(key: string, points: number, limit: number, windowMs: number): Promise<[number, number, number]> }).chargePoints(this.prefix + callerId, points, limit, windowMs),
+    );
     const resetAt = Date.now() + (ttl > 0 ? ttl : windowMs);
     return state(allowed === 1, limit, Number(used), resetAt);
   }
 
-  /** Waits until the connection is usable, so the first requests are counted too. */
+  /** Waits (up to 2 s) until the connection is usable, so the first requests are counted too. */
   async ready(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Redis did not answer within 5 s')), 5000);
-      this.redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    if (!(await this.breaker.ready(2000))) throw new Error('Redis did not answer within 2 s');
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.breaker.close();
   }
 }

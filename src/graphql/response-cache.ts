@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { print } from 'graphql';
 import type Redis from 'ioredis';
+import { RedisBreaker, RedisUnavailableError } from './redis-breaker';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { ALL_TYPES, registerCacheInvalidator } from '../common/cache-invalidation';
@@ -32,28 +33,41 @@ interface Entry {
   extensions?: CachedExtensions;
 }
 
-/** The cache of one process: an LRU bounded by the size of the stored answers. */
+/**
+ * The cache of one process: an LRU bounded by the bytes of the stored answers (RESPONSE_CACHE_MAX_MB).
+ * Answers are kept serialised (UTF-8 outside the JS heap), so the bound is what the process
+ * really holds, not a guess at the size of object graphs; one answer may take at most an eighth.
+ */
 export class MemoryResponseStore implements ResponseStore {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, { generations: readonly number[]; json: Buffer }>;
   private readonly generations = new Map<string, number>();
 
-  constructor(ttlSeconds: number, maxBytes = 64 * 1024 * 1024) {
-    this.entries = new LRUCache<string, Entry>({
+  constructor(ttlSeconds: number, maxBytes = 32 * 1024 * 1024) {
+    this.entries = new LRUCache({
       maxSize: maxBytes,
-      sizeCalculation: (entry) => Math.max(1, JSON.stringify(entry.data).length),
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 8)),
+      sizeCalculation: (entry) => Math.max(1, entry.json.length + 64),
       ttl: ttlSeconds * 1000,
     });
+  }
+
+  /** Bytes the stored answers take (for tests and operators). */
+  get size(): number {
+    return this.entries.calculatedSize;
   }
 
   async lookup(key: string, tags: readonly string[]) {
     const generations = tags.map((t) => this.generations.get(t) ?? 0);
     const entry = this.entries.get(key);
-    if (entry && sameGenerations(entry.generations, generations)) return { data: entry.data, extensions: entry.extensions, generations };
+    if (entry && sameGenerations(entry.generations, generations)) {
+      const stored = JSON.parse(entry.json.toString('utf8')) as { data: unknown; extensions?: CachedExtensions };
+      return { data: stored.data, extensions: stored.extensions, generations };
+    }
     return { generations };
   }
 
   async save(key: string, generations: readonly number[], data: unknown, extensions?: CachedExtensions) {
-    this.entries.set(key, { generations, data, extensions });
+    this.entries.set(key, { generations, json: Buffer.from(JSON.stringify({ data, extensions }), 'utf8') });
   }
 
   async bump(types: readonly string[]) {
@@ -64,19 +78,51 @@ export class MemoryResponseStore implements ResponseStore {
 /**
  * The cache shared by every process on one Redis: answers under `<prefix>r:<hash>` with a TTL,
  * generations under `<prefix>g:<Type>` (INCR on write). A lookup is one round trip.
+ *
+ * Every call goes through the breaker (a deadline of REDIS_TIMEOUT_MS, then fail fast while Redis
+ * is away): the cache is bypassed during an outage. A write made while its invalidation could not
+ * reach Redis would leave stale answers there, so after any failed invalidation, and whenever the
+ * breaker closes again, the store answers nothing until it has bumped every type's generation.
  */
 export class RedisResponseStore implements ResponseStore {
+  private catchingUp = false;
+  private allTypes: readonly string[] = [];
+
   constructor(
-    private readonly redis: Redis,
+    private readonly breaker: RedisBreaker,
     private readonly ttlSeconds: number,
     private readonly prefix: string,
-  ) {}
+  ) {
+    breaker.onRecover(async () => {
+      this.catchingUp = true;
+      await this.catchUp();
+    });
+  }
+
+  /** The types to bump after an outage: every entity type of the schema. */
+  knowTypes(types: readonly string[]): void {
+    this.allTypes = types;
+  }
+
+  private async catchUp(): Promise<void> {
+    const pipeline = (redis: Redis) => {
+      const p = redis.pipeline();
+      for (const t of this.allTypes) p.incr(`${this.prefix}g:${t}`);
+      return p.exec().then(succeeded);
+    };
+    await this.breaker.call(pipeline);
+    this.catchingUp = false;
+  }
 
   async lookup(key: string, tags: readonly string[]) {
-    const pipeline = this.redis.pipeline().get(`${this.prefix}r:${key}`);
-    if (tags.length) pipeline.mget(tags.map((t) => `${this.prefix}g:${t}`));
-    const results = (await pipeline.exec()) ?? [];
-    for (const [error] of results) if (error) throw error;
+    if (this.catchingUp) await this.catchUp();
+    const results = await this.breaker.call(async (redis) => {
+      const pipeline = redis.pipeline().get(`${this.prefix}r:${key}`);
+      if (tags.length) pipeline.mget(tags.map((t) => `${this.prefix}g:${t}`));
+      return succeeded(await pipeline.exec());
+    });
+    // The breaker closed (and a catch-up began) while this lookup was on its way: do not trust it.
+    if (this.catchingUp) throw new RedisUnavailableError('the response cache is catching up after a Redis outage');
     const raw = results[0]?.[1] as string | null;
     const generations = tags.length ? (results[1][1] as Array<string | null>).map((g) => Number(g ?? 0)) : [];
     if (raw) {
@@ -87,14 +133,28 @@ export class RedisResponseStore implements ResponseStore {
   }
 
   async save(key: string, generations: readonly number[], data: unknown, extensions?: CachedExtensions) {
-    await this.redis.set(`${this.prefix}r:${key}`, JSON.stringify({ generations, data, extensions }), 'EX', this.ttlSeconds);
+    if (this.catchingUp) return;
+    await this.breaker.call((redis) => redis.set(`${this.prefix}r:${key}`, JSON.stringify({ generations, data, extensions }), 'EX', this.ttlSeconds));
   }
 
   async bump(types: readonly string[]) {
-    const pipeline = this.redis.pipeline();
-    for (const t of types) pipeline.incr(`${this.prefix}g:${t}`);
-    await pipeline.exec();
+    try {
+      await this.breaker.call(async (redis) => {
+        const pipeline = redis.pipeline();
+        for (const t of types) pipeline.incr(`${this.prefix}g:${t}`);
+        succeeded(await pipeline.exec());
+      });
+    } catch (error) {
+      this.catchingUp = true;
+      throw error;
+    }
   }
+}
+
+/** A pipeline's results, or its first command's error: a pipeline resolves even when its commands fail. */
+function succeeded(results: Array<[Error | null, unknown]> | null): Array<[Error | null, unknown]> {
+  for (const [error] of results ?? []) if (error) throw error;
+  return results ?? [];
 }
 
 function sameGenerations(a: readonly number[], b: readonly number[]): boolean {
@@ -121,24 +181,45 @@ export function isAnonymous(requestContext: GraphQLRequestContext<Context>): boo
 }
 
 /**
+ * Whether an answer may be kept by shared caches (CDNs) and handed to other callers: an anonymous
+ * GET of a persisted query, answered without errors. Such an answer carries nothing about its
+ * first caller (no `extensions.cost`, no x-ratelimit-* headers) and says `Vary: Authorization`.
+ */
+export function isPublicAnswer(requestContext: GraphQLRequestContext<Context>): boolean {
+  const { request, response } = requestContext;
+  const single = response.body?.kind === 'single' ? response.body.singleResult : undefined;
+  const clean = single !== undefined && !single.errors?.length && single.data != null;
+  return (
+    clean &&
+    request.extensions?.persistedQuery !== undefined &&
+    request.http?.method === 'GET' &&
+    isAnonymous(requestContext) &&
+    requestContext.operation?.operation === 'query'
+  );
+}
+
+/**
  * Full-response cache for anonymous queries, keyed by the normalized operation (the printed
  * document), its name and its variables, invalidated through per-type generations (see
  * {@link operationTags} and `invalidateCache`). Responses say `x-cache: HIT|MISS|BYPASS`, and
  * carry `Cache-Control: public, max-age=N` only on anonymous GETs of persisted queries without
- * errors (a CDN may keep those), `private, no-store` otherwise.
+ * errors (a CDN may keep those), `private, no-store` otherwise. While Redis is unreachable the
+ * cache is bypassed (`x-cache: BYPASS`); the breaker logs the outage once.
  */
 export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<Context> & { unregister(): void } {
   const { store, ttlSeconds, logger } = options;
   let everything: string[] = [];
   const unregister = registerCacheInvalidator((types) =>
     store.bump(types.includes(ALL_TYPES) ? everything : types).catch((error: Error) => {
-      logger.error({ err: error, types }, 'could not invalidate the response cache');
+      // Logged once per outage by the breaker; the store catches up (bumps every type) when Redis answers again.
+      if (!(error instanceof RedisUnavailableError)) logger.error({ err: error, types }, 'could not invalidate the response cache');
     }),
   );
   return {
     unregister,
     async serverWillStart({ schema }) {
       everything = [...entityTypes(schema)];
+      if (store instanceof RedisResponseStore) store.knowTypes(everything);
     },
     async requestDidStart() {
       const state: RequestState = { hit: false };
@@ -163,7 +244,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             const singleResult = { data: found.data as Record<string, unknown>, ...(found.extensions ? { extensions: { ...found.extensions } } : {}) };
             return { http: requestContext.response.http, body: { kind: 'single', singleResult } };
           } catch (error) {
-            logger.warn({ err: error }, 'response cache unavailable; answering uncached');
+            if (!(error instanceof RedisUnavailableError)) logger.warn({ err: error }, 'response cache unavailable; answering uncached');
             return null;
           }
         },
@@ -173,13 +254,14 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const clean = single !== undefined && !single.errors?.length && single.data != null;
           const headers = response.http.headers;
           headers.set('x-cache', state.hit ? 'HIT' : state.key ? 'MISS' : 'BYPASS');
-          const persisted = request.extensions?.persistedQuery !== undefined;
-          const publicGet = clean && persisted && request.http?.method === 'GET' && isAnonymous(requestContext) && requestContext.operation?.operation === 'query';
+          const publicGet = isPublicAnswer(requestContext);
           headers.set('cache-control', publicGet ? `public, max-age=${ttlSeconds}` : 'private, no-store');
+          // Shared caches must not hand an anonymous answer to a caller with a key (or back).
+          if (publicGet) headers.set('vary', headers.get('vary') ? `${headers.get('vary')}, Authorization` : 'Authorization');
           if (!state.hit && state.key && state.generations && clean) {
             const kept = Object.entries(single.extensions ?? {}).filter(([name]) => DATA_EXTENSIONS.includes(name));
             await store.save(state.key, state.generations, single.data, kept.length ? Object.fromEntries(kept) : undefined).catch((error: Error) => {
-              logger.warn({ err: error }, 'could not store a response in the cache');
+              if (!(error instanceof RedisUnavailableError)) logger.warn({ err: error }, 'could not store a response in the cache');
             });
           }
         },

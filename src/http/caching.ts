@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../common/config';
 import type { Context } from '../common/context';
+import { RedisBreaker } from '../graphql/redis-breaker';
 import { RedisKeyValueCache } from '../graphql/redis-kv-cache';
 import { MemoryResponseStore, RedisResponseStore, responseCachePlugin } from '../graphql/response-cache';
 
@@ -19,18 +19,14 @@ export interface Caching {
  * REDIS_URL is set so every process serving the API shares them (and sees each other's writes).
  */
 export async function startCaching(config: AppConfig, logger: Logger): Promise<Caching> {
-  const redis = config.redisUrl
-    ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true })
-    : undefined;
-  if (redis) {
-    redis.on('error', (error: Error) => logger.warn({ err: error }, 'Redis error'));
-    await redis.connect().catch((error: Error) => logger.warn({ err: error }, 'Redis is not reachable yet; the cache is bypassed until it is'));
-  }
+  // Every call has a deadline and goes through a circuit breaker (src/graphql/redis-breaker.ts).
+  const redis = config.redisUrl ? new RedisBreaker(config.redisUrl, { name: 'response cache', logger, timeoutMs: config.redisTimeoutMs }) : undefined;
+  if (redis && !(await redis.ready(2000))) logger.warn('Redis is not reachable yet; the cache is bypassed until it is');
   const plugins: ApolloServerPlugin<Context>[] = [];
   let unregister = () => undefined as void;
   if (config.responseCache) {
     const ttl = config.responseCacheTtlSeconds;
-    const store = redis ? new RedisResponseStore(redis, ttl, config.cachePrefix) : new MemoryResponseStore(ttl);
+    const store = redis ? new RedisResponseStore(redis, ttl, config.cachePrefix) : new MemoryResponseStore(ttl, config.responseCacheMaxBytes);
     const plugin = responseCachePlugin({ store, ttlSeconds: ttl, logger });
     unregister = plugin.unregister;
     plugins.push(plugin);
@@ -40,7 +36,7 @@ export async function startCaching(config: AppConfig, logger: Logger): Promise<C
     plugins,
     async close() {
       unregister();
-      if (redis) await redis.quit().catch(() => redis.disconnect());
+      if (redis) await redis.close();
     },
   };
 }

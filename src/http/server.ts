@@ -74,7 +74,7 @@ export async function startHttpServer(
   let rateLimitStore = options.rateLimitStore;
   if (!rateLimitStore) {
     if (config.redisUrl) {
-      const redis = new RedisRateLimitStore(config.redisUrl);
+      const redis = new RedisRateLimitStore(config.redisUrl, undefined, { logger, timeoutMs: config.redisTimeoutMs });
       await redis.ready().catch((error: Error) => logger.warn({ err: error }, 'Redis for rate limits is not reachable yet; requests are served uncounted until it is'));
       rateLimitStore = redis;
     } else {
