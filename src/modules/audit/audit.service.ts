@@ -32,7 +32,7 @@ export async function auditLog(ctx: Context, args: AuditLogArgs): Promise<Connec
   }
   const rowsQuery = base.clone().select('a.*').orderBy('a.id', 'asc').limit(page.limit + 1);
   if (page.cursor) {
-    const [afterId] = decodeCursor(page.cursor, ORDERING, 1, 'after');
+    const [afterId] = decodeCursor(page.cursor, ORDERING, ['bigint'], 'after');
     rowsQuery.where('a.id', '>', String(afterId));
   }
   const [rows, [{ n }]] = await Promise.all([
