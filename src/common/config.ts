@@ -30,6 +30,29 @@ export interface AppConfig {
   responseCacheTtlSeconds: number;
   /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
   cachePrefix: string;
+  /** Limits of the file routes (/export/*, /import/*). */
+  transfers: TransferLimits;
+}
+
+/** Limits of the file routes: what a slow or greedy client can hold. */
+export interface TransferLimits {
+  /** Graph exports running at once (MAX_CONCURRENT_EXPORTS, default 2); more answer 429. */
+  maxConcurrentExports: number;
+  /**
+   * An export whose client reads nothing for this long is cut and its slot freed
+   * (EXPORT_WRITE_TIMEOUT_MS, default 15000).
+   */
+  exportWriteTimeoutMs: number;
+  /** Imports running at once (MAX_CONCURRENT_IMPORTS, default 2); more answer 429. */
+  maxConcurrentImports: number;
+}
+
+function transfersFrom(env: NodeJS.ProcessEnv): TransferLimits {
+  return {
+    maxConcurrentExports: positiveInt(env, 'MAX_CONCURRENT_EXPORTS', 2),
+    exportWriteTimeoutMs: positiveInt(env, 'EXPORT_WRITE_TIMEOUT_MS', 15000),
+    maxConcurrentImports: positiveInt(env, 'MAX_CONCURRENT_IMPORTS', 2),
+  };
 }
 
 export interface QueryLimits {
@@ -101,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
     responseCacheTtlSeconds: ttl,
     cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
+    transfers: transfersFrom(env),
   };
 }
 

@@ -237,14 +237,29 @@ export async function startHttpServer(
   };
   app.use(bodyErrors);
 
-  app.use(coverageRouter(db, logger));
+  // The file routes spend the same budget as GraphQL queries.
+  const metering = { store: rateLimitStore, rateLimit: config.rateLimit, resolveKey, logger };
+  app.use(coverageRouter(db, logger, metering));
 
-  app.use(exportRouter(db, logger));
-  app.use(importRouter(db));
+  app.use(exportRouter({ db, logger, limits: config.transfers, metering }));
+  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });
   });
+
+  // Whatever a plain route did not answer is answered in JSON with a code, never with Express's
+  // HTML error page, and never with a stack or SQL (those go to the log).
+  const lastResort: ErrorRequestHandler = (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      return void res.status(status).json({ error: ErrorCode.BAD_REQUEST, message: 'The request is malformed (its URL, headers or body could not be read).', requestId: res.locals.requestId });
+    }
+    logger.error({ err: error, requestId: res.locals.requestId, url: req.originalUrl.slice(0, 200) }, 'unexpected error');
+    res.status(500).json({ error: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId: res.locals.requestId });
+  };
+  app.use(lastResort);
 
   const server = http.createServer(app);
   const connections = trackConnections(server, logger);
