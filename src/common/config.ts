@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Settings read from the environment once, at start-up. See README "Configuration". */
+/** Settings read from the environment once, at start-up. See docs/operators.md ("Configuration"). */
 export interface AppConfig {
   /** postgres://… for a PostgreSQL server; undefined for the embedded database. */
   databaseUrl?: string;
@@ -72,7 +72,7 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
-/** Every setting below with its environment variable and default; README "Operating it" lists them. */
+/** Every setting below with its environment variable and default; docs/operators.md ("Operating it") lists them. */
 function limitsFrom(env: NodeJS.ProcessEnv): Pick<AppConfig, 'limits' | 'rateLimit' | 'requestTimeoutMs' | 'shutdownTimeoutMs' | 'redisUrl' | 'corsOrigins'> {
   return {
     limits: {
