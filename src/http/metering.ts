@@ -7,10 +7,10 @@ import { identifyCaller, ResolveKey } from './caller';
 
 /** Cost points of the file routes, charged to the same budget as GraphQL queries. */
 export const ROUTE_POINTS = {
-  /** One graph export (any format, any filter): about a full page of every list. */
-  graphExport: 200,
+  /** One graph export (any format, any filter): 100 an hour for an anonymous caller by default. */
+  graphExport: 50,
   /** The coverage matrix as SVG: the matrix query of the coverage page. */
-  coverageSvg: 20,
+  coverageSvg: 10,
 } as const;
 
 export interface MeteringOptions {
