@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { print } from 'graphql';
-import { loadSynthetic } from '../../src/db/synthetic/load';
 import { CreateFirmNamedDocument, FirmsByCursorDocument, SectorsDocument } from '../generated/graphql';
 import { createTestKey } from '../helpers/api-keys';
 import { removeTempFiles, tempFile } from '../helpers/graph-consumers';
@@ -198,8 +197,12 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
   });
 
   it('two downloads whose clients never read lose their slots at the write timeout', async () => {
-    // A graph larger than the socket buffers between server and client.
-    await loadSynthetic(server.db.em(), { enterprises: 12000, seed: 18 });
+    // A graph far larger than the socket buffers between server and client (marked synthetic).
+    await server.sql(
+      `insert into enterprise (name_zh, name_en, layer, provenance_kind, provenance_source, provenance_verified_at)
+       select '合成加固测试企业' || g, 'Synthetic hardening test firm ' || g, 'APPLICATION', 'SYNTHETIC', 'test filler (not real)', date '2026-01-01'
+         from generate_series(1, 150000) g`,
+    );
     const url = `${server.origin}/export/graph.graphml`;
     const stalled = [await getWithoutReading(url), await getWithoutReading(url)];
     expect(stalled.map((s) => s.status)).toEqual([200, 200]);
@@ -213,6 +216,9 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
       await res.arrayBuffer();
       return res.status === 200;
     }, 15_000);
+    // Waiting is the point here: one write timeout more, so the other stalled download (whose
+    // last write may have been a moment later) is past its timeout too before its client reads.
+    await new Promise((r) => setTimeout(r, 2000 + 1000));
     // What the stalled clients got is a truncated file, not the whole graph.
     for (const { res } of stalled) {
       const body = await readRest(res);
