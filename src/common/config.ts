@@ -36,6 +36,8 @@ export interface AppConfig {
   redisTimeoutMs: number;
   /** Webhook delivery pacing (WEBHOOK_* settings). */
   webhooks: WebhookConfig;
+  /** Limits of the file routes (/export/*, /import/*). */
+  transfers: TransferLimits;
 }
 
 export interface WebhookConfig {
@@ -49,6 +51,27 @@ export interface WebhookConfig {
   maxFailures: number;
   /** How long a receiver may take to answer (WEBHOOK_TIMEOUT_MS, default 10000). */
   timeoutMs: number;
+}
+
+/** Limits of the file routes: what a slow or greedy client can hold. */
+export interface TransferLimits {
+  /** Graph exports running at once (MAX_CONCURRENT_EXPORTS, default 2); more answer 429. */
+  maxConcurrentExports: number;
+  /**
+   * An export whose client reads nothing for this long is cut and its slot freed
+   * (EXPORT_WRITE_TIMEOUT_MS, default 15000).
+   */
+  exportWriteTimeoutMs: number;
+  /** Imports running at once (MAX_CONCURRENT_IMPORTS, default 2); more answer 429. */
+  maxConcurrentImports: number;
+}
+
+function transfersFrom(env: NodeJS.ProcessEnv): TransferLimits {
+  return {
+    maxConcurrentExports: positiveInt(env, 'MAX_CONCURRENT_EXPORTS', 2),
+    exportWriteTimeoutMs: positiveInt(env, 'EXPORT_WRITE_TIMEOUT_MS', 15000),
+    maxConcurrentImports: positiveInt(env, 'MAX_CONCURRENT_IMPORTS', 2),
+  };
 }
 
 export interface QueryLimits {
@@ -138,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: positiveInt(env, 'WEBHOOK_MAX_FAILURES', 15),
       timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10000),
     },
+    transfers: transfersFrom(env),
   };
 }
 

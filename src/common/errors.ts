@@ -21,6 +21,10 @@ export const ErrorCode = {
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   /** A persisted-query hash the server does not know (yet): send the full query with its hash once. */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** An automatic persisted query whose `sha256Hash` is not the SHA-256 of the query sent with it (HTTP 400). */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** An automatic persisted query of a protocol version other than 1 (HTTP 400). */
+  PERSISTED_QUERY_UNSUPPORTED_VERSION: 'PERSISTED_QUERY_UNSUPPORTED_VERSION',
   /** The query's worst-case node count exceeds the limit; the message names both numbers. */
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   /** The caller spent its cost points for this window (HTTP 429, see Retry-After). */
@@ -31,7 +35,7 @@ export const ErrorCode = {
   RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   /** A referenced record does not exist where one is required. */
   NOT_FOUND: 'NOT_FOUND',
-  /** Too many requests of a limited kind (graph exports) are running; retry later. */
+  /** Too many requests of a limited kind (graph exports, imports) are running; retry later (HTTP 429, Retry-After). */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   /** The request carries an API key that is unknown, revoked or malformed, or a write came without one. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',

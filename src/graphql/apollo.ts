@@ -2,7 +2,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { QueryLimits, RateLimitConfig } from '../common/config';
 import type { Context, CostReport } from '../common/context';
@@ -147,6 +147,21 @@ function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Apollo refuses a persisted query with a wrong hash or an unknown protocol version (HTTP 400)
+ * through errors that carry no code, which would read as INTERNAL_SERVER_ERROR: name them.
+ */
+function persistedQueryProblem(error: unknown): { code: string; message: string } | null {
+  if (!(error instanceof GraphQLError) || error.extensions?.code) return null;
+  if (error.message === 'provided sha does not match query') {
+    return { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, message: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it (hex, lower case).' };
+  }
+  if (error.message === 'Unsupported persisted query version') {
+    return { code: ErrorCode.PERSISTED_QUERY_UNSUPPORTED_VERSION, message: 'Only version 1 of automatic persisted queries is supported: send extensions.persistedQuery.version = 1.' };
+  }
+  return null;
+}
+
 /** The Apollo server over the app schema; mounted on HTTP by src/http. */
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
@@ -193,8 +208,15 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // (over GET, so CDNs can cache it); kept in Redis when several processes serve the API.
     ...(options.cache ? { cache: options.cache } : {}),
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const apq = persistedQueryProblem(error);
+      if (apq) return { message: apq.message, extensions: { code: apq.code } };
       const code = formatted.extensions?.code;
-      if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+      if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+        // A coded error is the client's to fix: its message says what; a server stack says nothing more.
+        if (!formatted.extensions?.stacktrace) return formatted;
+        const { stacktrace: _stack, ...extensions } = formatted.extensions;
+        return { ...formatted, extensions };
+      }
       const failure = classifyDatabaseError(unwrapResolverError(error));
       if (failure === 'timeout') {
         return { message: `The request ran longer than ${timeoutSeconds} s and was cancelled.`, path: formatted.path, extensions: { code: ErrorCode.TIMEOUT } };

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { findNulCharacter } from './text-input';
+import { findNulCharacter, findUnstorableText } from './text-input';
 
 describe('findNulCharacter', () => {
   const doc = parse('query Q($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount } }');
@@ -16,5 +16,20 @@ describe('findNulCharacter', () => {
   it('passes any other text, control characters and astral planes included', () => {
     expect(findNulCharacter(doc, { f: { search: '\u0007\b\n\r\t\u001b😀\u{10ffec}崂山', foundedYear: { min: 0 } }, n: null })).toBeNull();
     expect(findNulCharacter(parse('{ search(query: "海洋") { totalCount } }'), {})).toBeNull();
+  });
+});
+
+describe('findUnstorableText', () => {
+  const doc = parse('query Q($f: EnterpriseFilter) { enterprises(filter: $f) { totalCount } }');
+
+  it('finds a lone surrogate (either half) in variables, names included, and in literals', () => {
+    expect(findUnstorableText(doc, { f: { search: 'a\uD800b' } })).toEqual({ where: '$f.search', problem: expect.stringContaining('U+D800') });
+    expect(findUnstorableText(doc, { f: { districts: ['\uDC00'] } })?.where).toBe('$f.districts[0]');
+    expect(findUnstorableText(doc, { f: { ['k\uD83D']: 'x' } })?.where).toBe('a field name in $f.k\uD83D');
+    expect(findUnstorableText(parse('{ search(query: "x") { totalCount } }'), { q: 'end\uD83D' })?.problem).toMatch(/lone UTF-16 surrogate/);
+  });
+
+  it('passes well-formed pairs (emoji, astral Chinese)', () => {
+    expect(findUnstorableText(doc, { f: { search: '😀𠀀崂山' } })).toBeNull();
   });
 });

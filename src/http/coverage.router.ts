@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import { createContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
 import { CoverageSvgInput, renderCoverageSvg } from './coverage-svg';
+import { meter, MeteringOptions, ROUTE_POINTS } from './metering';
 
 /** The same public query the page at /explore/coverage sends, so the file and the page agree. */
 const COVERAGE_QUERY = `query CoverageSvg {
@@ -13,10 +14,13 @@ const COVERAGE_QUERY = `query CoverageSvg {
   coverage { cells { park { id nameZh } sector { code } enterpriseCount scenarioCount platformCount } }
 }`;
 
-/** GET /export/coverage.svg: the park × sector matrix as an SVG file, rendered on the server. */
-export function coverageRouter(db: Database, logger: Logger): Router {
+/**
+ * GET /export/coverage.svg: the park × sector matrix as an SVG file, rendered on the server;
+ * it costs {@link ROUTE_POINTS.coverageSvg} points of the caller's rate-limit budget.
+ */
+export function coverageRouter(db: Database, logger: Logger, metering: MeteringOptions): Router {
   const router = Router();
-  router.get('/export/coverage.svg', async (_req, res, next) => {
+  router.get('/export/coverage.svg', meter(ROUTE_POINTS.coverageSvg, metering), async (_req, res, next) => {
     try {
       const context = await createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql });
       const result = await graphql({ schema: buildAppSchema(), source: COVERAGE_QUERY, contextValue: context });

@@ -1,14 +1,17 @@
 import { pipeline } from 'node:stream';
+import { IsolationLevel } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import { GraphQLError } from 'graphql';
+import type { TransferLimits } from '../common/config';
 import { ErrorCode } from '../common/errors';
+import { unstorableCharacter } from '../common/text';
 import type { Database } from '../db/database';
 import { GRAPH_FORMATS, formatByExtension } from '../modules/graph/formats';
 import { exportGraph } from '../modules/graph/graph.export';
 import type { GraphFilterInput } from '../modules/graph/graph.filter';
+import { chargeRoute, MeteringOptions, ROUTE_POINTS } from './metering';
 
-export const MAX_CONCURRENT_EXPORTS = 2;
 const RETRY_AFTER_SECONDS = 10;
 
 /** Query parameter → filter field. Lists are comma-separated or repeated. */
@@ -24,9 +27,14 @@ const PARAMETERS = [...Object.keys(LIST_PARAMETERS), 'around', 'depth'];
 
 class BadRequest extends Error {}
 
-function values(raw: unknown): string[] {
+function values(name: string, raw: unknown): string[] {
   const items = Array.isArray(raw) ? raw : [raw];
-  return items.flatMap((v) => (typeof v === 'string' ? v.split(',') : [])).map((v) => v.trim()).filter(Boolean);
+  const list = items.flatMap((v) => (typeof v === 'string' ? v.split(',') : [])).map((v) => v.trim()).filter(Boolean);
+  for (const value of list) {
+    const problem = unstorableCharacter(value);
+    if (problem) throw new BadRequest(`"${name}" may not contain ${problem}.`);
+  }
+  return list;
 }
 
 /** Reads the filter from the query string; unknown parameters are errors, not silently ignored. */
@@ -34,9 +42,9 @@ export function filterFromQuery(query: Record<string, unknown>): GraphFilterInpu
   const input: GraphFilterInput = {};
   for (const [name, raw] of Object.entries(query)) {
     if (name in LIST_PARAMETERS) {
-      input[LIST_PARAMETERS[name as keyof typeof LIST_PARAMETERS]] = values(raw);
+      input[LIST_PARAMETERS[name as keyof typeof LIST_PARAMETERS]] = values(name, raw);
     } else if (name === 'around') {
-      const [around, ...more] = values(raw);
+      const [around, ...more] = values(name, raw);
       if (more.length) throw new BadRequest('"around" takes one node ID.');
       input.around = around ?? null;
     } else if (name === 'depth') {
@@ -50,11 +58,25 @@ export function filterFromQuery(query: Record<string, unknown>): GraphFilterInpu
   return input;
 }
 
+export interface ExportRouterOptions {
+  db: Database;
+  logger: Logger;
+  limits: Pick<TransferLimits, 'maxConcurrentExports' | 'exportWriteTimeoutMs'>;
+  metering: MeteringOptions;
+}
+
 /**
- * GET /export/graph.<ext>: the relation graph as a file, streamed from the database. At most
- * {@link MAX_CONCURRENT_EXPORTS} run at once; a client that goes away stops the reads.
+ * GET /export/graph.<ext>: the relation graph as a file, streamed from the database.
+ * - At most `maxConcurrentExports` run at once (429 TOO_MANY_REQUESTS beyond).
+ * - Each costs {@link ROUTE_POINTS.graphExport} points of the caller's rate-limit budget.
+ * - A client that reads nothing for `exportWriteTimeoutMs` is cut off, which frees its slot;
+ *   a client that goes away stops the reads.
+ * - On PostgreSQL the whole file is read from one snapshot (a read-only REPEATABLE READ
+ *   transaction), so a write committed meanwhile cannot make its counts disagree. The embedded
+ *   database has one session for every request: holding a transaction open there would stall
+ *   the server for as long as the download lasts, so its exports read batch by batch.
  */
-export function exportRouter(db: Database, logger: Logger, maxConcurrent = MAX_CONCURRENT_EXPORTS): Router {
+export function exportRouter({ db, logger, limits, metering }: ExportRouterOptions): Router {
   const router = Router();
   let running = 0;
   const supported = GRAPH_FORMATS.map((f) => `graph.${f.extension}`).join(', ');
@@ -66,29 +88,51 @@ export function exportRouter(db: Database, logger: Logger, maxConcurrent = MAX_C
       res.status(404).json({ error: ErrorCode.NOT_FOUND, message: `No export "${file.slice(0, 60)}". Supported: ${supported}.` });
       return;
     }
-    if (running >= maxConcurrent) {
+    let input: GraphFilterInput;
+    try {
+      input = filterFromQuery(req.query as Record<string, unknown>);
+    } catch (error) {
+      res.status(400).json({ error: ErrorCode.BAD_USER_INPUT, message: (error as Error).message });
+      return;
+    }
+    if (running >= limits.maxConcurrentExports) {
       res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(429).json({
         error: ErrorCode.TOO_MANY_REQUESTS,
-        message: `${running} exports are running; at most ${maxConcurrent} run at once. Retry after ${RETRY_AFTER_SECONDS} seconds.`,
+        message: `${running} exports are running; at most ${limits.maxConcurrentExports} run at once. Retry after ${RETRY_AFTER_SECONDS} seconds.`,
       });
       return;
     }
     running++;
+    const em = db.em();
+    let inTransaction = false;
     let released = false;
     const release = () => {
-      if (!released) {
-        released = true;
-        running--;
+      if (released) return;
+      released = true;
+      running--;
+      if (inTransaction) {
+        inTransaction = false;
+        em.rollback().catch((error: Error) => logger.warn({ err: error, requestId: res.locals.requestId }, 'graph export: ending its snapshot failed'));
       }
     };
     res.once('close', release);
+    // A client that stops reading leaves the stream waiting on a full socket: no activity on the
+    // socket for this long cuts the download and frees its slot.
+    res.setTimeout(limits.exportWriteTimeoutMs, () => {
+      logger.warn({ requestId: res.locals.requestId, timeoutMs: limits.exportWriteTimeoutMs }, 'graph export cut off: the client read nothing within the write timeout');
+      res.destroy();
+    });
     try {
-      const input = filterFromQuery(req.query as Record<string, unknown>);
-      const stream = await exportGraph(db.em(), format, input);
+      if (!(await chargeRoute(req, res, ROUTE_POINTS.graphExport, metering))) return release();
+      if (db.kind === 'postgresql') {
+        await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+        inTransaction = true;
+      }
+      const stream = await exportGraph(em, format, input);
       if (res.destroyed) {
         stream.destroy();
-        return;
+        return release();
       }
       res.setHeader('Content-Type', format.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="qingdao-ai-graph.${format.extension}"`);
@@ -101,7 +145,7 @@ export function exportRouter(db: Database, logger: Logger, maxConcurrent = MAX_C
       });
     } catch (error) {
       release();
-      if (error instanceof BadRequest || (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT)) {
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
         res.status(400).json({ error: ErrorCode.BAD_USER_INPUT, message: error.message });
         return;
       }

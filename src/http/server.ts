@@ -22,6 +22,7 @@ import { coverageRouter } from './coverage.router';
 import { startCaching } from './caching';
 import { importRouter } from './import.router';
 import { healthRouter } from './health.router';
+import { trackConnections, whenDelivered } from './shutdown';
 
 export interface RunningServer {
   url: string;
@@ -98,7 +99,7 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === 'true');
 
-  let draining = false;
+  let drainer: { readonly draining: boolean } = { draining: false };
   // Operations still executing, even when their client has gone: the database stays open for them.
   let operationsRunning = 0;
   // Every request gets an id and its own SQL counter, visible to everything it awaits.
@@ -108,7 +109,7 @@ export async function startHttpServer(
     res.locals.sql = { statements: 0 };
     res.setHeader('x-request-id', requestId);
     // Keep-alive connections must not outlive a shutdown: tell clients to reconnect elsewhere.
-    if (draining) res.setHeader('connection', 'close');
+    if (drainer.draining) res.setHeader('connection', 'close');
     withSqlStats(res.locals.sql, () => next());
   });
 
@@ -160,13 +161,15 @@ export async function startHttpServer(
     next();
   };
 
-  // One structured line per GraphQL request; the caller is the counter's name, never a key.
+  // One structured line per GraphQL request, written once the answer has left the process (a
+  // body cut off on its way says so); the caller is the counter's name, never a key.
   const logRequest: RequestHandler = (req, res, next) => {
     const started = performance.now();
-    res.on('finish', () => {
-      const billing = res.locals.billing;
-      logger.info(
-        {
+    const socket = req.socket;
+    res.on('finish', () =>
+      whenDelivered(socket, (delivered) => {
+        const billing = res.locals.billing;
+        const fields = {
           requestId: res.locals.requestId,
           method: req.method,
           status: res.statusCode,
@@ -176,10 +179,11 @@ export async function startHttpServer(
           nodes: billing?.cost?.nodes,
           sqlStatements: res.locals.sql.statements,
           caller: billing?.callerId,
-        },
-        'graphql request',
-      );
-    });
+        };
+        if (delivered) logger.info(fields, 'graphql request');
+        else logger.warn({ ...fields, delivered: false }, 'graphql request: the connection closed before the whole answer was sent');
+      }),
+    );
     next();
   };
 
@@ -233,16 +237,33 @@ export async function startHttpServer(
   };
   app.use(bodyErrors);
 
-  app.use(coverageRouter(db, logger));
+  // The file routes spend the same budget as GraphQL queries.
+  const metering = { store: rateLimitStore, rateLimit: config.rateLimit, resolveKey, logger };
+  app.use(coverageRouter(db, logger, metering));
 
-  app.use(exportRouter(db, logger));
-  app.use(importRouter(db));
+  app.use(exportRouter({ db, logger, limits: config.transfers, metering }));
+  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });
   });
 
+  // Whatever a plain route did not answer is answered in JSON with a code, never with Express's
+  // HTML error page, and never with a stack or SQL (those go to the log).
+  const lastResort: ErrorRequestHandler = (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      return void res.status(status).json({ error: ErrorCode.BAD_REQUEST, message: 'The request is malformed (its URL, headers or body could not be read).', requestId: res.locals.requestId });
+    }
+    logger.error({ err: error, requestId: res.locals.requestId, url: req.originalUrl.slice(0, 200) }, 'unexpected error');
+    res.status(500).json({ error: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId: res.locals.requestId });
+  };
+  app.use(lastResort);
+
   const server = http.createServer(app);
+  const connections = trackConnections(server, logger);
+  drainer = connections;
   // Idle keep-alive connections outlive the clients' own idle timeouts (load balancers use 60 s,
   // Node's fetch 4 s), so a client never sends a request on a socket the server is closing.
   server.keepAliveTimeout = 65_000;
@@ -260,24 +281,14 @@ export async function startHttpServer(
     port,
     close() {
       closing ??= (async () => {
-        draining = true;
-        // Stop accepting; requests in flight finish, then their connections close. Whatever is
-        // still open when the shutdown timeout passes is cut.
-        let forced = false;
-        const force = setTimeout(() => {
-          forced = true;
-          server.closeAllConnections();
-        }, config.shutdownTimeoutMs);
-        const idle = setInterval(() => server.closeIdleConnections(), 100);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        clearInterval(idle);
+        // Stop accepting; requests in flight finish and their whole bodies reach the clients,
+        // then their connections close. Whatever is still open at the shutdown timeout is cut
+        // (and logged as cut).
+        const deadlineAt = Date.now() + config.shutdownTimeoutMs;
+        await connections.drain(config.shutdownTimeoutMs);
         // A client that hung up leaves its operation running: let it end before the database
         // closes under it (within the same shutdown timeout).
-        while (operationsRunning > 0 && !forced) await new Promise((r) => setTimeout(r, 20));
-        clearTimeout(force);
+        while (operationsRunning > 0 && Date.now() < deadlineAt) await new Promise((r) => setTimeout(r, 20));
         await apollo.stop();
         await rateLimitStore.close();
         await caching.close();

@@ -223,3 +223,42 @@ describe('on PostgreSQL: SIGTERM while a request is in flight', () => {
     }
   });
 });
+
+describe('on PostgreSQL: a graph export reads from one snapshot', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({}, { postgres: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  type Cyjs = { elements: { nodes: unknown[]; edges: unknown[] } };
+  const exportCyjs = async () => (await (await fetch(`${server.origin}/export/graph.cyjs`)).json()) as Cyjs;
+
+  it('a link committed while the export runs is not in the file (REPEATABLE READ); the next export has it', async () => {
+    const url = server.config.databaseUrl!;
+    const [pair] = await server.sql<{ lm: number; code: string }>(
+      `select lm.id as lm, s.code from large_model lm cross join sector s
+        where not exists (select 1 from large_model_sector x where x.large_model_id = lm.id and x.sector_code = s.code)
+        order by lm.id, s.code limit 1`,
+    );
+    const before = await exportCyjs();
+
+    // The export reads large_model_sector last; hold it there while another session adds a link.
+    const locker = new Client({ connectionString: url });
+    await locker.connect();
+    await locker.query('begin');
+    await locker.query('lock table large_model_sector in access exclusive mode');
+    const during = exportCyjs();
+    await until(async () => (await waitingOnLock(url)) === 1, 10000);
+    await locker.query('insert into large_model_sector (large_model_id, sector_code) values ($1, $2)', [pair.lm, pair.code]);
+    await locker.query('commit');
+    await locker.end();
+
+    const file = await during;
+    expect(file.elements.nodes).toHaveLength(before.elements.nodes.length);
+    expect(file.elements.edges).toHaveLength(before.elements.edges.length);
+    expect((await exportCyjs()).elements.edges).toHaveLength(before.elements.edges.length + 1);
+  });
+});

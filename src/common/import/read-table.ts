@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { unstorableCharacter } from '../text';
 
 /** One data row of an uploaded table: its line in the file and its cells by header. */
 export interface TableRow {
@@ -136,11 +137,15 @@ export async function readJson(stream: Readable, options: { maxBytes: number }):
   return { headers, rows, encoding: 'utf-8' };
 }
 
-/** PostgreSQL text cannot hold U+0000: a file carrying it is refused whole, naming the first place. */
+/**
+ * PostgreSQL text cannot hold U+0000 or a lone surrogate: a file carrying one is refused whole,
+ * naming the first place.
+ */
 function rejectNulCharacters(rows: TableRow[]): void {
   for (const row of rows) {
     for (const [header, cell] of Object.entries(row.cells)) {
-      if (cell.includes('\u0000')) throw new TableReadError(`Line ${row.line}, column "${header}": text may not contain the NUL character (U+0000).`);
+      const problem = unstorableCharacter(cell) ?? unstorableCharacter(header);
+      if (problem) throw new TableReadError(`Line ${row.line}, column "${header}": text may not contain ${problem}.`);
     }
   }
 }

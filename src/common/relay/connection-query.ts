@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SqlEntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, Page } from './pagination';
+import { CursorKeyType, decodeCursor, encodeCursor, Page } from './pagination';
 import type { Connection } from './connection.types';
 
 /** One term of a list's order. The last term of every ordering must be unique (an id). */
@@ -8,6 +8,15 @@ export interface OrderTerm {
   /** A non-null SQL expression over the base query's aliases, e.g. `e.id`. */
   expr: string;
   dir: 'asc' | 'desc';
+  /**
+   * What the key holds, so a cursor's value is checked before it reaches SQL. By default a key
+   * sorted with a collation is text and any other key an integer (ids, years, counts, ranks).
+   */
+  type?: CursorKeyType;
+}
+
+function keyType(term: OrderTerm): CursorKeyType {
+  return term.type ?? (/\bcollate\b/i.test(term.expr) ? 'text' : 'int');
 }
 
 export interface Ordering {
@@ -63,7 +72,7 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
   const rows = spec.base(knex);
   if (spec.parentExpr && parents) rows.whereRaw(`${spec.parentExpr} = __p.parent_id`);
   if (page.cursor) {
-    const values = decodeCursor(page.cursor, name, terms.length, argument.cursor);
+    const values = decodeCursor(page.cursor, name, terms.map(keyType), argument.cursor);
     const [sql, bindings] = keysetCondition(walk, values);
     rows.whereRaw(sql, bindings as Knex.RawBinding[]);
   }

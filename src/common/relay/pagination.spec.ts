@@ -36,3 +36,23 @@ describe('pagination arguments', () => {
     expect(() => decodeCursor('%%%', 'id', 1, 'after')).toThrow(/not a cursor of this list/);
   });
 });
+
+describe('decodeCursor with key types', () => {
+  const enc = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
+  it('accepts values of the declared types', () => {
+    expect(decodeCursor(encodeCursor('name:asc', ['laoshan', '崂山', 7]), 'name:asc', ['text', 'text', 'int'], 'after')).toEqual(['laoshan', '崂山', 7]);
+    expect(decodeCursor(encodeCursor('audit', ['9007199254740993']), 'audit', ['bigint'], 'after')).toEqual(['9007199254740993']);
+  });
+  it.each([
+    ['text for an integer', '["id","abc"]', ['int']],
+    ['a number JSON cannot hold', '["id",1e400]', ['int']],
+    ['beyond int4', '["id",2147483648]', ['int']],
+    ['a fraction', '["id",1.5]', ['int']],
+    ['a number for a text key', '["name:asc",5,"x",1]', ['text', 'text', 'int']],
+    ['NUL in text', '["name:asc","a\\u0000","x",1]', ['text', 'text', 'int']],
+    ['a non-numeric bigint', '["audit","1 or 1=1"]', ['bigint']],
+  ] as const)('refuses %s with BAD_USER_INPUT', (_what, json, types) => {
+    const ordering = JSON.parse(json.replace('1e400', '0'))[0] as string;
+    expect(() => decodeCursor(enc(json), ordering, types, 'after')).toThrow(/not a valid cursor/);
+  });
+});

@@ -84,7 +84,30 @@ export function encodeCursor(ordering: string, values: readonly unknown[]): stri
   return Buffer.from(JSON.stringify([ordering, ...values]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, ordering: string, arity: number, argument: string): unknown[] {
+/** What a cursor value must be to be compared with its sort key in SQL. */
+export type CursorKeyType = 'int' | 'bigint' | 'text';
+
+const INT4 = 2147483647;
+
+function fitsKey(value: unknown, type: CursorKeyType): boolean {
+  switch (type) {
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= -INT4 - 1 && value <= INT4;
+    case 'bigint':
+      return typeof value === 'string' && /^-?\d{1,18}$/.test(value);
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
+
+/**
+ * The sort-key values of a cursor written for `ordering`, each checked against its key's type
+ * (`keys`: one type per key, or only how many keys when any string or finite number will do).
+ * A tampered cursor (a text where an integer belongs, `1e400`, a NUL) is a BAD_USER_INPUT naming
+ * the argument, never a database error.
+ */
+export function decodeCursor(cursor: string, ordering: string, keys: number | readonly CursorKeyType[], argument: string): unknown[] {
+  const arity = typeof keys === 'number' ? keys : keys.length;
   let parsed: unknown;
   try {
     if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw new Error('shape');
@@ -95,12 +118,16 @@ export function decodeCursor(cursor: string, ordering: string, arity: number, ar
   if (!Array.isArray(parsed) || parsed.length !== arity + 1 || parsed[0] !== ordering) {
     throw new BadUserInputError(
       `"${argument}" is not a cursor of this list in this order; use an endCursor or startCursor it returned.`,
-      { argument },
+      { argument, http: { status: 400 } },
     );
   }
   const values = parsed.slice(1);
-  if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-    throw new BadUserInputError(`"${argument}" is not a valid cursor.`, { argument });
+  const valid =
+    typeof keys === 'number'
+      ? values.every((v) => (typeof v === 'string' && !v.includes('\u0000')) || (typeof v === 'number' && Number.isFinite(v)))
+      : values.every((v, i) => fitsKey(v, keys[i]));
+  if (!valid) {
+    throw new BadUserInputError(`"${argument}" is not a valid cursor of this list; use an endCursor or startCursor it returned.`, { argument, http: { status: 400 } });
   }
   return values;
 }

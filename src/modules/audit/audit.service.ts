@@ -37,7 +37,7 @@ export async function auditLog(ctx: Context, args: AuditLogArgs): Promise<Connec
   // Backward pages are read newest first from the cursor, then put back in log order.
   const rowsQuery = base.clone().select('a.*').orderBy('a.id', backward ? 'desc' : 'asc').limit(page.limit + 1);
   if (page.cursor) {
-    const [cursorId] = decodeCursor(page.cursor, ORDERING, 1, backward ? 'before' : 'after');
+    const [cursorId] = decodeCursor(page.cursor, ORDERING, ['bigint'], backward ? 'before' : 'after');
     rowsQuery.where('a.id', backward ? '<' : '>', String(cursorId));
   }
   const [rows, [{ n }]] = await Promise.all([

@@ -3,7 +3,7 @@ import { ZipFile } from 'yazl';
 import { NODE_ATTRIBUTES } from '../graph.model';
 import type { GraphSource } from '../graph.service';
 import type { ExportMeta, GraphFormat } from './format';
-import { csvField } from './text';
+import { csvField, csvText } from './text';
 
 /** nodes.csv in Gephi's spreadsheet layout: Id, Label, then one column per attribute. */
 async function* nodesCsv(source: GraphSource): AsyncGenerator<string> {
@@ -11,8 +11,12 @@ async function* nodesCsv(source: GraphSource): AsyncGenerator<string> {
   for await (const batch of source.nodes()) {
     let chunk = '';
     for (const n of batch) {
-      chunk += `${n.id},${csvField(n.nameZh)}`;
-      for (const a of NODE_ATTRIBUTES) chunk += `,${csvField(n[a.name])}`;
+      chunk += `${n.id},${csvText(n.nameZh)}`;
+      // Text cells are neutralised against formula injection; numbers are written as numbers.
+      for (const a of NODE_ATTRIBUTES) {
+        const value = n[a.name];
+        chunk += `,${a.type === 'string' && typeof value === 'string' ? csvText(value) : csvField(value)}`;
+      }
       chunk += '\r\n';
     }
     yield chunk;
@@ -30,7 +34,8 @@ async function* edgesCsv(source: GraphSource): AsyncGenerator<string> {
 }
 
 /**
- * The Gephi spreadsheet pair as one zip. Plain UTF-8 without a byte-order mark: Gephi, Python's
+ * The Gephi spreadsheet pair as one zip. Names and other text cells that a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab, CR) are prefixed with a single quote. Plain UTF-8 without a byte-order mark: Gephi, Python's
  * csv and pandas read it as is (a BOM would become part of the first header for them).
  * yazl writes entries one after the other; the edges file is created lazily, so nothing is
  * read before the nodes are done, and destroying the zip destroys whichever entry is open.

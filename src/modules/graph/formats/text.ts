@@ -17,6 +17,23 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+// What a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula or of
+// a command (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text field for a CSV that may be opened in a spreadsheet: a value starting with `=`, `+`,
+ * `-`, `@`, tab or carriage return is neutralised as OWASP recommends, by prefixing a single
+ * quote (`'=1+1`) and quoting the field, so the spreadsheet shows it as text and never runs
+ * it. The value is otherwise unchanged; the other export formats and the API carry it as stored.
+ */
+export function csvText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value).replace(INVALID_XML, '');
+  if (FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
+  return csvField(text);
+}
+
 /** JSON text without characters some consumers reject. */
 export function json(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.replace(INVALID_XML, '') : v));
