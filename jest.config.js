@@ -1,7 +1,8 @@
 /**
  * Unit tests (`*.spec.ts` beside the code) and end-to-end tests (test/e2e) in one run.
  * The end-to-end tests start the real server on a real database: the embedded PGlite by
- * default, PostgreSQL when DATABASE_URL is set (each test file gets its own database).
+ * default, PostgreSQL when DATABASE_URL is set. Each test file gets its own database, copied from a
+ * template that the global setup migrates and seeds once per run (test/helpers/test-databases.ts).
  */
 // Cutting a database connection mid-flight and PostgreSQL's statement_timeout need a real
 // PostgreSQL server: those tests belong to the PostgreSQL pass (DATABASE_URL set), so the
@@ -19,5 +20,7 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/test/helpers/build.global-setup.ts',
+  // The global setup builds dist/ and seeds the run's template database; the teardown drops it.
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
 };
