@@ -20,7 +20,9 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   setupFiles: ['reflect-metadata'],
-  // The global setup builds dist/ and seeds the run's template database; the teardown drops it.
+  // The sequencer records which files were selected; the global setup builds dist/ and seeds the
+  // run's template database only when those files need them, and the teardown drops the template.
+  testSequencer: '<rootDir>/test/helpers/test-sequencer.js',
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
 };

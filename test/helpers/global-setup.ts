@@ -1,17 +1,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { needsOf, selectedTestFiles } from './test-needs';
 import { buildTemplate, removeTemplate } from './test-databases';
 
 const root = path.join(__dirname, '../..');
 
 /**
- * Tests that start `node dist/src/main.js` or open the pages in a browser need a current build
- * (tsc, then web/build.js into dist/public); tests that start the server need the run's seeded
- * template database (test/helpers/test-databases.ts). The build runs in child processes while
- * the template is seeded, so the two share the machine's cores.
+ * Prepares what the selected tests need, and nothing more: a unit-only run (`npx jest src/`)
+ * starts at once. Tests that start `node dist/src/main.js` or open the pages in a browser need a
+ * current build (tsc, then web/build.js into dist/public); tests that start the server need the
+ * run's seeded template database (test/helpers/test-databases.ts). The build runs in child
+ * processes while the template is seeded here, so the two share the machine's cores.
  */
 export default async function globalSetup(): Promise<void> {
-  const needs = { build: true, database: true };
+  const needs = needsOf(selectedTestFiles(), root);
   const started = Date.now();
   const build = needs.build ? buildDist().then(() => Date.now() - started) : Promise.resolve(undefined);
   const template = needs.database ? buildTemplate() : Promise.resolve(undefined);
