@@ -1,6 +1,6 @@
 /**
  * npm run bench — the API against a raw-SQL floor on PostgreSQL at 10k and 100k synthetic firms,
- * plus cold start and latency on the embedded database. See docs/sections/performance.md.
+ * plus cold start and latency on the embedded database. See docs/contributors.md ("Performance").
  *
  * Knobs (environment): DATABASE_URL (base; default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SIZES (default 10000,100000), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3),

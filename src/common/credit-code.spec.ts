@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normalizeCreditCode } from './credit-code';
+import { couldBeRealRegistration, creditCodeCheckCharacter, creditCodeProblem, isSampleCreditCode, isValidCreditCode, normalizeCreditCode, sampleCreditCode } from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts published valid codes', () => {
@@ -31,5 +31,28 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
   it('normalises what people type', () => {
     expect(normalizeCreditCode(' 91370000728611939a ')).toBe('91370000728611939A');
+  });
+});
+
+describe('the sample credit-code rule', () => {
+  it('keeps the check character valid but names no real division', () => {
+    const sample = sampleCreditCode('91370000728611939A');
+    expect(sample).toMatch(/^91000000728611939.$/);
+    expect(isValidCreditCode(sample)).toBe(true);
+    expect(isSampleCreditCode(sample)).toBe(true);
+    expect(couldBeRealRegistration(sample)).toBe(false);
+  });
+
+  it('real codes could be real and are not sample codes', () => {
+    for (const real of ['91370000728611939A', '91100000000013477B']) {
+      expect(couldBeRealRegistration(real)).toBe(true);
+      expect(isSampleCreditCode(real)).toBe(false);
+    }
+  });
+
+  it('a code under a province that does not exist cannot be real, a broken one is neither', () => {
+    const noProvince = `9199000072861193${'9'}`;
+    expect(couldBeRealRegistration(noProvince + creditCodeCheckCharacter(noProvince))).toBe(false);
+    expect(isSampleCreditCode('91000000728611939A')).toBe(false); // wrong check character
   });
 });

@@ -9,7 +9,17 @@ export enum ProvenanceKind {
   SAMPLE = 'SAMPLE',
   USER_ENTERED = 'USER_ENTERED',
   SYNTHETIC = 'SYNTHETIC',
+  EDITORIAL = 'EDITORIAL',
 }
+
+/**
+ * Kinds that rest on evidence: a cited document or a person answerable for the entry. Only these
+ * count towards the plan's figures; EDITORIAL, SAMPLE and SYNTHETIC records are shown beside them.
+ */
+export const EVIDENCE_KINDS: readonly ProvenanceKind[] = [ProvenanceKind.OFFICIAL_PLAN, ProvenanceKind.PUBLIC_SOURCE, ProvenanceKind.USER_ENTERED];
+
+/** Kinds whose records are invented: nobody checked them against anything, so they carry no verifiedAt. */
+export const INVENTED_KINDS: readonly ProvenanceKind[] = [ProvenanceKind.SAMPLE, ProvenanceKind.SYNTHETIC];
 
 registerEnumType(ProvenanceKind, {
   name: 'ProvenanceKind',
@@ -20,6 +30,10 @@ registerEnumType(ProvenanceKind, {
     SAMPLE: { description: '示例数据 Invented sample data for demonstration; not a real organisation.' },
     USER_ENTERED: { description: '用户录入 Entered or corrected by data staff through the API.' },
     SYNTHETIC: { description: '合成数据 Generated synthetic data for benchmarks; not real.' },
+    EDITORIAL: {
+      description:
+        '编辑整理 Written or inferred by the project’s editors (e.g. sector descriptions, a park’s focus sectors, a status the sources imply but do not state); not stated by the plan or a source. `note` says what it rests on.',
+    },
   },
 });
 
@@ -38,9 +52,12 @@ export class Provenance {
   @Field(() => GraphQLURL, { nullable: true, description: 'Address of the source, when it has one.' })
   url?: string | null;
 
-  @Property({ type: 'date' })
-  @Field(() => GraphQLDate, { description: 'Date the record was last checked against its source.' })
-  verifiedAt!: string;
+  @Property({ type: 'date', nullable: true })
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'Date the record was last checked against its source; null for SAMPLE and SYNTHETIC records, which were never checked against anything.',
+  })
+  verifiedAt?: string | null;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Caveats about this record, e.g. which fields are approximations.' })

@@ -44,7 +44,8 @@ export async function refreshAllSearchColumns(execute: Execute): Promise<void> {
   }
 }
 
-async function refreshRows(execute: Execute, table: string, ids: readonly number[]): Promise<void> {
+/** Recomputes the search columns of the given rows through a migration's `execute`. */
+export async function refreshRows(execute: Execute, table: string, ids: readonly number[]): Promise<void> {
   const spec = SEARCHABLE[table];
   if (!spec || ids.length === 0) return;
   for (let i = 0; i < ids.length; i += BATCH) {

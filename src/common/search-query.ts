@@ -50,7 +50,7 @@ export function searchCondition(alias: string, q: SearchQuery): Sql {
   return [`(${parts.join(' or ')})`, bindings];
 }
 
-/** Rank of a match, lower first, as documented in docs/sections/search.md. */
+/** Rank of a match, lower first, as documented in docs/third-party-developers.md ("Search and filters"). */
 export const SearchRank = {
   /** The query is a whole name, English name or alias. */
   EXACT: 0,

@@ -93,7 +93,8 @@ describe('directory contract operations', () => {
     expect(node.id).toBe(id);
     expect(node.version).toBe(1);
     expect(node.provenance.kind).toBe('SAMPLE');
-    expect(node.provenance.verifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A sample firm was never checked against anything: it carries no verifiedAt.
+    expect(node.provenance.verifiedAt).toBeNull();
     const [counts] = await server.sql<{ parks: number; platforms: number; scenarios: number; sectors: number }>(
       `select (select count(*)::int from enterprise_park where enterprise_id = $1) as parks,
               (select count(*)::int from platform_host where enterprise_id = $1) as platforms,

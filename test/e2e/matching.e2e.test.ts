@@ -11,7 +11,7 @@ type Weights = [number, number, number, number, number, number, number];
 const DEFAULTS: Weights = [0.3, 0.2, 0.15, 0.1, 0.1, 0.1, 0.05];
 
 /**
- * An independent re-computation of the documented formula (docs/sections/matching.md) from raw
+ * An independent re-computation of the documented formula (docs/zhaoshang.md, "The formula") from raw
  * rows, in plain JavaScript: the service computes it in SQL.
  */
 class Formula {
@@ -134,7 +134,7 @@ describe('matching firms and parks', () => {
     expectSameRanking(matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), want);
 
     const [top] = matches;
-    expect(top.enterprise.nameZh).toBe('青岛霁帆数据科技有限公司');
+    expect(top.enterprise.nameZh).toBe('青岛霁帆数据科技有限公司（示例）');
     expect(top.score).toBeCloseTo(0.35, 12);
     // Not in the park, yet it co-hosts the park's ocean large-model lab, develops an ocean model
     // and delivered the red-tide scenario: those are its reasons.

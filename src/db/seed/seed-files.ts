@@ -7,7 +7,8 @@ export interface SourceEntry {
   kind: string;
   title: string;
   url: string | null;
-  verifiedAt: string;
+  /** Null for SAMPLE sources: invented records were never checked against anything. */
+  verifiedAt: string | null;
 }
 
 interface Cited {
@@ -41,8 +42,10 @@ export interface ComputeCenterSeed extends Cited {
   capacityPflops: number | null; status: string; description: string | null;
 }
 export interface IndicatorSeed extends Cited {
-  key: string; kind: string; titleZh: string; titleEn: string; unit: string; year: number; value: number;
-  comparator: string; metric: string | null;
+  key: string; kind: string; action: string; titleZh: string; titleEn: string; unit: string; year: number;
+  shape: string; min: number; max: number | null; approximate: boolean; metric: string | null;
+  /** Further sources that state the figure (the launch report beside the full text). */
+  alsoCites?: string[];
 }
 
 export interface SeedSet {

@@ -1,5 +1,5 @@
 import { SqlEntityManager } from '@mikro-orm/postgresql';
-import { Provenance, ProvenanceKind } from '../../common/provenance';
+import { INVENTED_KINDS, Provenance, ProvenanceKind } from '../../common/provenance';
 import { ComputeCenter, ComputeCenterStatus } from '../../modules/compute-center/compute-center.entity';
 import { ChainLayer } from '../../modules/enterprise/chain-layer.enum';
 import { Enterprise } from '../../modules/enterprise/enterprise.entity';
@@ -7,7 +7,7 @@ import { LargeModel } from '../../modules/large-model/large-model.entity';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
 import { Park } from '../../modules/park/park.entity';
-import { IndicatorComparator, IndicatorKind, PlanIndicator } from '../../modules/plan/plan-indicator.entity';
+import { comparatorOf, IndicatorKind, PlanActionCode, PlanIndicator, TargetShape } from '../../modules/plan/plan-indicator.entity';
 import { PlatformKind, PlatformLevel } from '../../modules/platform/platform.enums';
 import { InnovationPlatform } from '../../modules/platform/platform.entity';
 import { ScenarioStatus } from '../../modules/scenario/scenario-status.enum';
@@ -43,11 +43,12 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
     const provenance = (record: { source: string; sourceNote?: string | null }, what: string): Provenance => {
       const source = seeds.sources[record.source];
       if (!source) throw new Error(`seeds: ${what} cites unknown source "${record.source}"`);
+      const kind = source.kind as ProvenanceKind;
       return Object.assign(new Provenance(), {
-        kind: source.kind as ProvenanceKind,
+        kind,
         source: source.title,
         url: source.url,
-        verifiedAt: source.verifiedAt,
+        verifiedAt: INVENTED_KINDS.includes(kind) ? null : source.verifiedAt,
         note: record.sourceNote ?? null,
       });
     };
@@ -86,9 +87,15 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
     }
 
     for (const i of seeds.indicators) {
+      const citations = [...(i.alsoCites ?? []), i.source].map((key) => {
+        const s = seeds.sources[key];
+        if (!s) throw new Error(`seeds: indicator ${i.key} cites unknown source "${key}"`);
+        return { title: s.title, url: s.url, kind: s.kind };
+      });
       tx.create(PlanIndicator, {
-        key: i.key, kind: i.kind as IndicatorKind, titleZh: i.titleZh, titleEn: i.titleEn, unit: i.unit, year: i.year,
-        value: i.value, comparator: i.comparator as IndicatorComparator, metric: i.metric,
+        key: i.key, kind: i.kind as IndicatorKind, action: i.action as PlanActionCode, titleZh: i.titleZh, titleEn: i.titleEn,
+        unit: i.unit, year: i.year, shape: i.shape as TargetShape, minValue: i.min, maxValue: i.max, approximate: i.approximate,
+        value: i.min, comparator: comparatorOf(i.shape as TargetShape), metric: i.metric, citations,
         provenance: provenance(i, `indicator ${i.key}`),
       });
     }

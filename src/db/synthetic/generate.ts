@@ -86,7 +86,7 @@ export interface SyntheticDataSet {
 /** Largest data set the generator accepts (names stay unique well beyond it). */
 export const MAX_SYNTHETIC_ENTERPRISES = 2_000_000;
 
-/** Counts of the other records, in proportion to the firms (see docs/sections/analytics.md). */
+/** Counts of the other records, in proportion to the firms (see docs/contributors.md, "Synthetic data at scale"). */
 export function syntheticCounts(enterprises: number, existingParks: number) {
   return {
     parks: Math.max(0, Math.max(6, Math.floor(enterprises / 100)) - existingParks),

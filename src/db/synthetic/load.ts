@@ -70,7 +70,7 @@ async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
 export async function loadSynthetic(
   em: SqlEntityManager,
   options: SyntheticOptions,
-  { replace = false, verifiedAt = new Date().toISOString().slice(0, 10) }: { replace?: boolean; verifiedAt?: string } = {},
+  { replace = false }: { replace?: boolean } = {},
 ): Promise<SyntheticLoadReport> {
   return em.transactional(async (tx) => {
     await tx.execute('lock table park, enterprise, innovation_platform, scenario, large_model in share row exclusive mode');
@@ -92,7 +92,6 @@ export async function loadSynthetic(
     const data = generateSynthetic(options, existingParks);
     const report = await write(tx, data, {
       source: `合成数据 Synthetic benchmark data (npm run seed:synthetic, seed ${options.seed}, ${options.enterprises} firms)`,
-      verifiedAt,
       note: 'Generated, not real: names come from syllable tables and mark themselves （合成）. Remove with npm run seed:synthetic -- --remove.',
     });
     return { ...report, removed };
@@ -110,9 +109,9 @@ function parsePgArray(value: string[] | string): string[] {
   return inner ? inner.split(',') : [];
 }
 
+/** Synthetic records carry no verifiedAt: nobody checked them against anything. */
 interface Provenance {
   source: string;
-  verifiedAt: string;
   note: string;
 }
 
@@ -223,9 +222,9 @@ async function insertRows(tx: SqlEntityManager, table: string, columns: Columns,
   const names = columns.map(([c]) => c).join(', ');
   const record = columns.map(([c, t]) => `${c} ${t}`).join(', ');
   const sql = `insert into ${table} (${names}, provenance_kind, provenance_source, provenance_verified_at, provenance_note)
-    select ${names}, ?, ?, ?::date, ? from json_to_recordset(?::json) as x(${record})`;
+    select ${names}, ?, ?, null, ? from json_to_recordset(?::json) as x(${record})`;
   for (let i = 0; i < rows.length; i += ENTITY_BATCH) {
-    await tx.execute(sql, [SYNTHETIC, prov.source, prov.verifiedAt, prov.note, JSON.stringify(rows.slice(i, i + ENTITY_BATCH))]);
+    await tx.execute(sql, [SYNTHETIC, prov.source, prov.note, JSON.stringify(rows.slice(i, i + ENTITY_BATCH))]);
   }
 }
 

@@ -3,7 +3,7 @@ import { GraphQLLatitude, GraphQLLongitude } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
+import { Provenance, ProvenanceKind } from '../../common/provenance';
 import { searchColumns } from '../../common/search-text';
 import { Sector } from '../sector/sector.entity';
 import { ParkRole } from './park-role.enum';
@@ -93,4 +93,20 @@ export class Park implements Node {
   get globalId(): string {
     return toGlobalId('Park', this.id);
   }
+}
+
+/**
+ * The provenance of a park's focus sectors. Cited parks get theirs from the editors, who read
+ * them off the park's described focus; a park someone entered or invented carries its own.
+ */
+export function focusSectorsProvenance(park: Provenance): Provenance {
+  if (park.kind !== ProvenanceKind.OFFICIAL_PLAN && park.kind !== ProvenanceKind.PUBLIC_SOURCE && park.kind !== ProvenanceKind.EDITORIAL) return park;
+  return Object.assign(new Provenance(), {
+    kind: ProvenanceKind.EDITORIAL,
+    source: '本项目编辑整理 Written or inferred by the project’s editors',
+    url: null,
+    verifiedAt: park.verifiedAt ?? null,
+    note:
+      '行动计划没有给园区指定重点领域；这些领域是编辑根据园区公开介绍的主要方向归纳的。 The plan assigns no sectors to parks; the editors read these off the park’s described focus in its cited source.',
+  });
 }

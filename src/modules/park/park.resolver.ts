@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { Provenance } from '../../common/provenance';
 import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { ComputeCenterConnection } from '../compute-center/compute-center.types';
 import { computeCentersVia, listComputeCenters } from '../compute-center/compute-center.service';
@@ -15,7 +16,7 @@ import { listScenarios, scenariosVia, scenarioOrdering } from '../scenario/scena
 import { ScenarioConnection } from '../scenario/scenario.types';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
-import { Park } from './park.entity';
+import { focusSectorsProvenance, Park } from './park.entity';
 import { ParkFilter, ParkOrder } from './park.inputs';
 import { listParks, parkOrdering } from './park.service';
 import { ParkConnection } from './park.types';
@@ -33,9 +34,17 @@ export class ParkResolver {
     return listParks(ctx, { filter, args, info, ordering: parkOrdering(orderBy) });
   }
 
-  @FieldResolver(() => [Sector], { description: 'Focus sectors of the park (重点领域), in the plan’s order.' })
+  @FieldResolver(() => [Sector], {
+    description:
+      'Focus sectors of the park (重点领域), in the plan’s order of sectors. The plan assigns no sectors to parks: for the plan’s parks they are an editorial assignment (see focusSectorsProvenance).',
+  })
   focusSectors(@Root() park: Park, @Ctx() ctx: Context): Promise<Sector[]> {
     return sectorsOf(ctx, sectorPivots.park, park.id);
+  }
+
+  @FieldResolver(() => Provenance, { description: 'Where the park’s focus sectors come from: EDITORIAL for the plan’s parks (neither the plan nor the sources assign sectors), otherwise the park’s own provenance.' })
+  focusSectorsProvenance(@Root() park: Park): Provenance {
+    return focusSectorsProvenance(park.provenance);
   }
 
   @FieldResolver(() => EnterpriseConnection, { description: 'Firms located in the park.' })

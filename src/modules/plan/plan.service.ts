@@ -1,27 +1,28 @@
 import type { Context } from '../../common/context';
-import { ProvenanceKind } from '../../common/provenance';
+import { EVIDENCE_KINDS, INVENTED_KINDS, ProvenanceKind } from '../../common/provenance';
+import { PLAN_ACTIONS } from './plan.actions';
 import { IndicatorKind, PlanIndicator } from './plan-indicator.entity';
-import { ActionPlan, PlanTarget } from './plan.types';
+import { ActionPlan, Citation, PlanAction, PlanTarget } from './plan.types';
 
 /** How a metric is computed: a table, a condition, and what to aggregate. */
 interface MetricDefinition {
   table: string;
   where: string;
-  /** Aggregate over the rows; count(*) when omitted. */
-  value?: string;
+  /** Column summed over the evidence-based rows; they are counted when omitted. */
+  sum?: string;
   note: string;
 }
 
 /**
- * Metrics the directory can compute. Synthetic records never count; sample records do, and
- * each value says how many of them it includes.
+ * Metrics the directory can compute. Each names what it measures; only records resting on
+ * evidence count, and the others matching the metric are reported beside the value.
  */
 export const METRICS: Record<string, MetricDefinition> = {
-  COMPUTE_PFLOPS: {
+  INTELLIGENT_COMPUTE_PFLOPS: {
     table: 'compute_center',
     where: `status = 'OPERATIONAL' and capacity_pflops is not null`,
-    value: 'coalesce(sum(capacity_pflops), 0)',
-    note: '已投运且容量已知的智算中心算力之和 Sum of the capacity of operational compute centres whose capacity is known; planned and unfinished centres are not counted.',
+    sum: 'capacity_pflops',
+    note: '已投运且容量已知的算力设施的智能算力之和；规划中和在建的不计。 Intelligent compute (智能算力) of operational facilities whose capacity is known; planned and unfinished ones are not counted.',
   },
   NATIONAL_OPEN_PLATFORMS: {
     table: 'innovation_platform',
@@ -48,72 +49,113 @@ export const METRICS: Record<string, MetricDefinition> = {
     where: 'true',
     note: '目录收录的人工智能企业数量 Number of AI firms in the directory (the directory may not list every firm).',
   },
-  LARGE_MODELS: {
+  LARGE_MODEL_PRODUCTS: {
     table: 'large_model',
-    where: `status in ('RELEASED', 'REGISTERED')`,
-    note: '已发布或已备案的大模型产品数量 Number of large-model products released or registered; models in development are not counted.',
+    where: 'true',
+    note: '大模型产品数量，含研发中、已发布和已备案的，与计划“重点研发的大模型产品”口径一致。 Number of large-model products, those in development included, as the plan counts them.',
   },
 };
 
 /** Why the directory cannot compute a metric. */
 export const UNAVAILABLE: Record<string, string> = {
+  ALL_COMPUTE_PFLOPS:
+    '目录只收录算力设施的智能算力，不含通用算力和超算，无法得出全市算力规模。 The directory holds intelligent compute only, not general-purpose or supercomputing capacity, so it cannot give the city’s total computing capacity (算力规模).',
   INFLUENTIAL_ENTERPRISES: '“具有行业影响力”没有可计算的定义，目录不作判断。 "Influential" has no countable definition; the directory does not judge it.',
   NATIONAL_INNOVATION_TASKS: '目录不收录国家人工智能创新任务（揭榜挂帅任务）。 The directory does not hold national AI innovation tasks.',
   REVENUE: '目录不收录企业营收数据。 The directory holds no revenue figures.',
 };
 
-interface MetricRow {
-  [column: string]: number | string | null;
+interface Live {
+  value: number;
+  evidence: number;
+  invented: number;
+  editorial: number;
 }
 
 /**
- * The plan's targets and baselines with live current values: two statements, one reading the
- * indicators, one computing every metric at once.
+ * Every metric in one statement: per metric, the evidence-based aggregate and how many
+ * evidence, invented and editorial records match, all computed by the database.
+ */
+async function liveMetrics(ctx: Context): Promise<Map<string, Live>> {
+  const names = Object.keys(METRICS);
+  const params: unknown[] = [];
+  const kinds = (list: readonly ProvenanceKind[]) => {
+    params.push(...list);
+    return `provenance_kind in (${list.map(() => '?').join(', ')})`;
+  };
+  const columns = names.map((name, i) => {
+    const m = METRICS[name];
+    const evidence = kinds(EVIDENCE_KINDS);
+    const value = m.sum ? `coalesce(sum(${m.sum}) filter (where ${evidence}), 0)` : `count(*) filter (where ${evidence})`;
+    return `(select json_build_object('value', ${value}, 'evidence', count(*) filter (where ${kinds(EVIDENCE_KINDS)}),
+              'invented', count(*) filter (where ${kinds(INVENTED_KINDS)}), 'editorial', count(*) filter (where ${kinds([ProvenanceKind.EDITORIAL])}))
+            from ${m.table} where ${m.where}) as m${i}`;
+  });
+  const [row] = (await ctx.em.execute(`select ${columns.join(',\n')}`, params)) as Array<Record<string, unknown>>;
+  return new Map(
+    names.map((name, i) => {
+      const raw = row[`m${i}`];
+      const v = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Record<keyof Live, number | string>;
+      return [name, { value: Number(v.value), evidence: Number(v.evidence), invented: Number(v.invented), editorial: Number(v.editorial) }];
+    }),
+  );
+}
+
+/**
+ * The plan's targets and baselines with live current values, flat and grouped by the seven
+ * actions: two statements, one reading the indicators, one computing every metric at once.
  */
 export async function actionPlan(ctx: Context): Promise<ActionPlan> {
-  const names = Object.keys(METRICS);
-  const columns = names.flatMap((name, i) => {
-    const m = METRICS[name];
-    const base = `from ${m.table} where provenance_kind <> '${ProvenanceKind.SYNTHETIC}' and ${m.where}`;
-    return [
-      `(select ${m.value ?? 'count(*)'} ${base})::float8 as v${i}`,
-      `(select count(*) ${base} and provenance_kind = '${ProvenanceKind.SAMPLE}')::int as s${i}`,
-    ];
-  });
-  const [rows, [values]] = await Promise.all([
+  const [rows, live] = await Promise.all([
     ctx.em.execute('select * from plan_indicator order by year, key') as Promise<Record<string, unknown>[]>,
-    ctx.em.execute(`select ${columns.join(', ')}`) as Promise<MetricRow[]>,
+    liveMetrics(ctx),
   ]);
-  const live = new Map(names.map((name, i) => [name, { value: Number(values[`v${i}`]), sample: Number(values[`s${i}`]) }]));
 
   const all = rows.map((row) => {
     const indicator = ctx.em.map(PlanIndicator, row as never);
     const metric = indicator.metric ?? null;
     const found = metric ? live.get(metric) : undefined;
     const current = found ? found.value : null;
+    const isTarget = indicator.kind === IndicatorKind.TARGET;
+    const citations = (typeof indicator.citations === 'string' ? JSON.parse(indicator.citations) : indicator.citations) as Citation[];
     return Object.assign(new PlanTarget(), {
       key: indicator.key,
       kind: indicator.kind,
+      action: indicator.action,
       titleZh: indicator.titleZh,
       titleEn: indicator.titleEn,
       unit: indicator.unit,
       year: indicator.year,
-      target: indicator.value,
+      target: indicator.minValue,
       comparator: indicator.comparator,
+      min: indicator.minValue,
+      max: indicator.maxValue ?? null,
+      approximate: indicator.approximate,
+      shape: indicator.shape,
       metric,
       current,
-      progress: current === null || !indicator.value ? null : current / indicator.value,
+      progress: isTarget && current !== null && indicator.minValue ? current / indicator.minValue : null,
+      met: isTarget && current !== null ? current >= indicator.minValue : null,
       currentNote: found
         ? METRICS[metric!].note
         : (metric && UNAVAILABLE[metric]) ?? '目录无法计算此指标。 The directory cannot compute this figure.',
-      sampleRecords: found?.sample ?? 0,
+      evidenceRecords: found?.evidence ?? 0,
+      sampleRecords: found?.invented ?? 0,
+      editorialRecords: found?.editorial ?? 0,
       source: indicator.provenance.source,
       sourceUrl: indicator.provenance.url ?? null,
       sourceNote: indicator.provenance.note ?? null,
+      citations: citations.map((c) => Object.assign(new Citation(), c)),
     });
   });
-  return Object.assign(new ActionPlan(), {
-    targets: all.filter((t) => t.kind === IndicatorKind.TARGET),
-    baselines: all.filter((t) => t.kind === IndicatorKind.BASELINE),
-  });
+  const targets = all.filter((t) => t.kind === IndicatorKind.TARGET);
+  const baselines = all.filter((t) => t.kind === IndicatorKind.BASELINE);
+  const actions = PLAN_ACTIONS.map((a) =>
+    Object.assign(new PlanAction(), {
+      ...a,
+      targets: targets.filter((t) => t.action === a.code),
+      baselines: baselines.filter((t) => t.action === a.code),
+    }),
+  );
+  return Object.assign(new ActionPlan(), { actions, targets, baselines });
 }

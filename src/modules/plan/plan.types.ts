@@ -1,6 +1,7 @@
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IndicatorComparator, IndicatorKind } from './plan-indicator.entity';
+import { ProvenanceKind } from '../../common/provenance';
+import { IndicatorComparator, IndicatorKind, PlanActionCode, TargetShape } from './plan-indicator.entity';
 
 registerEnumType(IndicatorKind, {
   name: 'IndicatorKind',
@@ -13,13 +14,53 @@ registerEnumType(IndicatorKind, {
 
 registerEnumType(IndicatorComparator, {
   name: 'IndicatorComparator',
-  description: '目标表述 How the plan words the figure.',
+  description: '目标表述（旧） How the plan words the figure; superseded by TargetShape, which tells a range (2至3) from a lower bound.',
   valuesConfig: {
-    AT_LEAST: { description: '以上/超过/不少于 At least the value.' },
+    AT_LEAST: { description: '以上/超过/不少于 At least the value (also what a range 至 reads as here).' },
     ABOUT: { description: '左右 About the value.' },
-    EXACT: { description: '达到 The value itself.' },
+    EXACT: { description: '达到 Reach the value.' },
   },
 });
+
+registerEnumType(TargetShape, {
+  name: 'TargetShape',
+  description:
+    '目标形态 How the plan words a figure, and so when a target is met. REACH and AT_LEAST: met when current ≥ min. RANGE: met when current ≥ min ' +
+    '(going beyond max still counts: the plan states the range as an aim, not a cap). ABOUT: met only when current ≥ the stated value ' +
+    '(min = max); the directory does not guess how far “about” stretches.',
+  valuesConfig: {
+    REACH: { description: '达到X Reach X (min = X, no max).' },
+    AT_LEAST: { description: 'X以上 / 超过X / X余 X or more (min = X, no max).' },
+    ABOUT: { description: 'X左右 About X (min = max = X, approximate).' },
+    RANGE: { description: 'X至Y From X to Y (min = X, max = Y).' },
+  },
+});
+
+registerEnumType(PlanActionCode, {
+  name: 'PlanActionCode',
+  description: '七大行动 The seven actions the plan is organised in.',
+  valuesConfig: {
+    COMPUTE_INFRASTRUCTURE: { description: '算力设施“强基” Compute infrastructure: strengthen the base.' },
+    ALGORITHMS_AND_MODELS: { description: '算法模型“铸魂” Algorithms and models: forge the soul.' },
+    DATA_ELEMENTS: { description: '数据要素“提质” Data elements: raise the quality.' },
+    CORE_INDUSTRIES: { description: '核心产业“固链” Core industries: secure the chain.' },
+    INNOVATION_PLATFORMS: { description: '创新平台“领航” Innovation platforms: lead the way.' },
+    INDUSTRY_ECOSYSTEM: { description: '产业生态“聚力” Industry ecosystem: pool the strength.' },
+    SCENARIO_APPLICATIONS: { description: '场景应用“赋能” Scenario applications: empower.' },
+  },
+});
+
+@ObjectType({ description: '引用 A document a figure is cited from.' })
+export class Citation {
+  @Field({ description: 'Title of the document.' })
+  title!: string;
+
+  @Field(() => GraphQLURL, { nullable: true, description: 'Address of the document, when it has one.' })
+  url?: string | null;
+
+  @Field(() => ProvenanceKind, { description: 'Kind of source: OFFICIAL_PLAN for the plan’s full text, PUBLIC_SOURCE for the launch report.' })
+  kind!: ProvenanceKind;
+}
 
 @ObjectType({ description: '行动计划指标 A target (or baseline) of the action plan, with its current value computed live from the directory where the directory holds it.' })
 export class PlanTarget {
@@ -28,6 +69,9 @@ export class PlanTarget {
 
   @Field(() => IndicatorKind, { description: 'Target or baseline.' })
   kind!: IndicatorKind;
+
+  @Field(() => PlanActionCode, { description: 'The action (七大行动) the figure belongs to.' })
+  action!: PlanActionCode;
 
   @Field({ description: 'The figure as the plan states it, in Chinese.' })
   titleZh!: string;
@@ -41,31 +85,58 @@ export class PlanTarget {
   @Field(() => Int, { description: 'Year the target is set for (or the baseline year).' })
   year!: number;
 
-  @Field(() => Float, { description: 'The plan’s value (target or baseline).' })
+  @Field(() => Float, { deprecationReason: 'Use `min` and `max`: a range (2至3) has two bounds; this is `min`.', description: 'The plan’s value; for a range, its lower bound.' })
   target!: number;
 
-  @Field(() => IndicatorComparator, { description: 'How the plan words the value (以上, 左右, 达到).' })
+  @Field(() => IndicatorComparator, { deprecationReason: 'Use `shape` and `approximate`.', description: 'How the plan words the value (以上, 左右, 达到).' })
   comparator!: IndicatorComparator;
 
-  @Field(() => String, { nullable: true, description: 'How the current value is computed (e.g. SHOWCASE_SCENARIOS), or null.' })
+  @Field(() => Float, { description: 'Lower bound the plan states (the value itself for 达到, 以上 and 左右).' })
+  min!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Upper bound the plan states: Y of X至Y, X of X左右; null when the plan sets none.' })
+  max?: number | null;
+
+  @Field({ description: 'Whether the plan says “about” (左右): the figure is approximate.' })
+  approximate!: boolean;
+
+  @Field(() => TargetShape, { description: 'How the plan words the figure; decides `met` (see TargetShape).' })
+  shape!: TargetShape;
+
+  @Field(() => String, { nullable: true, description: 'How the current value is computed (e.g. SHOWCASE_SCENARIOS, INTELLIGENT_COMPUTE_PFLOPS), or null.' })
   metric?: string | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Current value computed live from the directory (synthetic records never count); null when the directory cannot know it (see `currentNote`).',
+    description:
+      'Current value computed live by the database from records that rest on evidence (OFFICIAL_PLAN, PUBLIC_SOURCE, USER_ENTERED); sample, synthetic and editorial records never count (see `sampleRecords`, `editorialRecords`). Null when the directory cannot know it (see `currentNote`).',
   })
   current?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'current / target (1 = reached); null when `current` is null.' })
+  @Field(() => Float, { nullable: true, description: 'Share of the lower bound reached: current / min (1 = reached); null for baselines and when `current` is null.' })
   progress?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the target is met, by the rule of its `shape`: current ≥ min for every shape (a range beyond its max still counts; 左右 counts only once the stated value is reached). Null for baselines and when `current` is null.',
+  })
+  met?: boolean | null;
 
   @Field({ description: 'What `current` counts, or why it is null, in Chinese and English.' })
   currentNote!: string;
 
+  @Field(() => Int, { description: 'How many evidence-based records `current` counts. 0 when none or when `current` is null.' })
+  evidenceRecords!: number;
+
   @Field(() => Int, {
-    description: 'How many of the records counted in `current` are invented sample data (示例数据); a real deployment replaces them. 0 when none or when `current` is null.',
+    description:
+      'How many invented records (SAMPLE 示例数据 or SYNTHETIC 合成数据) match the metric. They are reported here, never counted in `current`. 0 when none or when the directory cannot compute the metric.',
   })
   sampleRecords!: number;
+
+  @Field(() => Int, { description: 'How many EDITORIAL records match the metric; like sample records, they are not counted in `current`.' })
+  editorialRecords!: number;
 
   @Field({ description: 'Citation: the document that states the figure.' })
   source!: string;
@@ -75,11 +146,41 @@ export class PlanTarget {
 
   @Field(() => String, { nullable: true, description: 'Caveats about the figure or its source.' })
   sourceNote?: string | null;
+
+  @Field(() => [Citation], { description: 'Every document the figure is cited from: the launch report the figures were read in and the plan’s full text.' })
+  citations!: Citation[];
+}
+
+@ObjectType({ description: '行动 One of the plan’s seven actions (七大行动), with its targets and baselines.' })
+export class PlanAction {
+  @Field(() => PlanActionCode, { description: 'Fixed code of the action.' })
+  code!: PlanActionCode;
+
+  @Field({ description: 'Chinese name, e.g. 算力设施.' })
+  nameZh!: string;
+
+  @Field({ description: 'English name, e.g. Compute infrastructure.' })
+  nameEn!: string;
+
+  @Field({ description: 'The action’s slogan as the plan writes it, e.g. 强基.' })
+  slogan!: string;
+
+  @Field({ description: 'The action’s headline sentence, as the launch report quotes it.' })
+  summaryZh!: string;
+
+  @Field(() => [PlanTarget], { description: 'The action’s targets, by year then key (none for an action the plan sets no figure for).' })
+  targets!: PlanTarget[];
+
+  @Field(() => [PlanTarget], { description: 'The 2023 baseline figures that belong to the action.' })
+  baselines!: PlanTarget[];
 }
 
 @ObjectType({ description: '行动计划进展 Progress against the Qingdao AI action plan 2024-2026: its targets and its 2023 baseline.' })
 export class ActionPlan {
-  @Field(() => [PlanTarget], { description: 'The targets, by year then key.' })
+  @Field(() => [PlanAction], { description: 'The seven actions in the plan’s order, each with its targets and baselines.' })
+  actions!: PlanAction[];
+
+  @Field(() => [PlanTarget], { description: 'All targets, by year then key (the same ones as under `actions`).' })
   targets!: PlanTarget[];
 
   @Field(() => [PlanTarget], { description: 'The 2023 baseline figures the plan starts from, cited.' })

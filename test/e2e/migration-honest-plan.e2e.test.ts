@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { print } from 'graphql';
+import pino from 'pino';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { startApp } from '../../src/app';
+import { couldBeRealRegistration, creditCodeCheckCharacter, isSampleCreditCode } from '../../src/common/credit-code';
+import { pgArray } from '../../src/common/editing/audit';
+import { refreshAllSearchColumns } from '../../src/common/search-columns';
+import { openDatabase, type Database } from '../../src/db/database';
+import { readSeeds } from '../../src/db/seed/seed-files';
+import { ActionPlanFullDocument, SearchAllDocument } from '../generated/graphql';
+import { createTestDatabase } from '../helpers/test-server';
+
+/**
+ * A directory created and seeded before Migration20261202100000_honest_plan (the seeds of
+ * 2026-12-01, kept in test/fixtures) upgrades without losing a record and then answers with the
+ * new semantics.
+ */
+const OLD_SEEDS = path.join(__dirname, '../fixtures/seeds-2026-12-01');
+const BEFORE = 'Migration20261202000000_search_short_names';
+const TABLES = [
+  'sector', 'park', 'park_focus_sector', 'compute_center', 'plan_indicator', 'enterprise', 'enterprise_sector', 'enterprise_park',
+  'innovation_platform', 'platform_host', 'platform_sector', 'scenario', 'scenario_provider', 'large_model', 'large_model_developer', 'large_model_sector',
+];
+const REAL_LOOKING_CODE = '91370000728611939A';
+const OLD_SYNTHETIC_CODE = `91370213MA0000001${creditCodeCheckCharacter('91370213MA0000001')}`;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const records = (file: string): any[] => JSON.parse(fs.readFileSync(path.join(OLD_SEEDS, file), 'utf8')).records;
+
+/** Loads the old seed files with the old schema's columns, as the seeder of that day wrote them. */
+async function loadOldSeeds(db: Database): Promise<void> {
+  const sources = JSON.parse(fs.readFileSync(path.join(OLD_SEEDS, 'sources.json'), 'utf8')).sources;
+  await db.em().transactional(async (tx) => {
+    const exec = (sql: string, params: unknown[] = []) => tx.execute(sql, params) as Promise<Array<{ id: number }>>;
+    const prov = (r: any) => {
+      const s = sources[r.source];
+      return [s.kind, s.title, s.url, s.verifiedAt, r.sourceNote ?? null];
+    };
+    const P = 'provenance_kind, provenance_source, provenance_url, provenance_verified_at, provenance_note';
+    const insert = async (table: string, columns: string[], values: unknown[]) =>
+      (await exec(`insert into ${table} (${columns.join(', ')}, ${P}) values (${values.map(() => '?').join(', ')}) returning id`, values.map((v) => (Array.isArray(v) ? pgArray(v) : v))))[0]?.id;
+    const link = (table: string, a: string, b: string, x: unknown, y: unknown) => exec(`insert into ${table} (${a}, ${b}) values (?, ?)`, [x, y]);
+
+    for (const [i, s] of records('sectors.json').entries()) {
+      await exec(`insert into sector (code, name_zh, name_en, description, position, ${P}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [s.code, s.nameZh, s.nameEn, s.description, i, ...prov(s)]);
+    }
+    const parks = new Map<string, number>();
+    for (const p of records('parks.json')) {
+      const id = await insert('park', ['name_zh', 'name_en', 'aliases', 'district', 'role', 'latitude', 'longitude', 'founded_year', 'description'],
+        [p.nameZh, p.nameEn, p.aliases ?? [], p.district, p.role, p.latitude, p.longitude, p.foundedYear, p.description, ...prov(p)]);
+      parks.set(p.key, id);
+      for (const c of p.focusSectors) await link('park_focus_sector', 'park_id', 'sector_code', id, c);
+    }
+    for (const c of records('compute-centers.json')) {
+      await insert('compute_center', ['name_zh', 'name_en', 'operator_zh', 'capacity_pflops', 'status', 'description', 'park_id'],
+        [c.nameZh, c.nameEn, c.operatorZh, c.capacityPflops, c.status, c.description, c.park ? parks.get(c.park) : null, ...prov(c)]);
+    }
+    for (const i of records('plan-indicators.json')) {
+      await insert('plan_indicator', ['key', 'kind', 'title_zh', 'title_en', 'unit', 'year', 'value', 'comparator', 'metric'],
+        [i.key, i.kind, i.titleZh, i.titleEn, i.unit, i.year, i.value, i.comparator, i.metric, ...prov(i)]);
+    }
+    const firms = new Map<string, number>();
+    for (const e of records('sample/enterprises.json')) {
+      const id = await insert('enterprise', ['name_zh', 'name_en', 'aliases', 'credit_code', 'layer', 'founded_year', 'website', 'summary'],
+        [e.nameZh, e.nameEn, e.aliases ?? [], e.creditCode, e.layer, e.foundedYear, e.website, e.summary, ...prov(e)]);
+      firms.set(e.key, id);
+      for (const c of e.sectors) await link('enterprise_sector', 'enterprise_id', 'sector_code', id, c);
+      for (const k of e.parks) await link('enterprise_park', 'enterprise_id', 'park_id', id, parks.get(k));
+    }
+    for (const p of records('sample/platforms.json')) {
+      const id = await insert('innovation_platform', ['name_zh', 'name_en', 'aliases', 'kind', 'level', 'founded_year', 'description', 'park_id'],
+        [p.nameZh, p.nameEn, p.aliases ?? [], p.kind, p.level, p.foundedYear, p.description ?? null, p.park ? parks.get(p.park) : null, ...prov(p)]);
+      for (const k of p.hosts) await link('platform_host', 'platform_id', 'enterprise_id', id, firms.get(k));
+      for (const c of p.sectors) await link('platform_sector', 'platform_id', 'sector_code', id, c);
+    }
+    for (const s of records('sample/scenarios.json')) {
+      const id = await insert('scenario', ['name_zh', 'name_en', 'sector_code', 'status', 'year', 'description', 'park_id'],
+        [s.nameZh, s.nameEn, s.sector, s.status, s.year, s.description, s.park ? parks.get(s.park) : null, ...prov(s)]);
+      for (const k of s.providers) await link('scenario_provider', 'scenario_id', 'enterprise_id', id, firms.get(k));
+    }
+    for (const m of records('sample/large-models.json')) {
+      const id = await insert('large_model', ['name_zh', 'name_en', 'domain', 'status', 'released_year', 'description'],
+        [m.nameZh, m.nameEn, m.domain, m.status, m.releasedYear, m.description, ...prov(m)]);
+      for (const k of m.developers) await link('large_model_developer', 'large_model_id', 'enterprise_id', id, firms.get(k));
+      for (const c of m.sectors) await link('large_model_sector', 'large_model_id', 'sector_code', id, c);
+    }
+    // What users and the benchmark generator wrote before the change.
+    await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['用户录入测试企业', 'APPLICATION', REAL_LOOKING_CODE, 'USER_ENTERED', 'editor', null, '2026-11-30', null]);
+    await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['澜汐珩智能科技有限公司（合成）', 'APPLICATION', OLD_SYNTHETIC_CODE, 'SYNTHETIC', 'synthetic', null, '2026-11-30', null]);
+    await refreshAllSearchColumns((sql, params) => tx.execute(sql, params as never[]));
+  });
+}
+
+describe('Migration20261202100000_honest_plan on a database made before it', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Database | null = null;
+  const counts = async (d: Database) => {
+    const out: Record<string, number> = {};
+    for (const t of TABLES) out[t] = Number(((await d.em().execute(`select count(*)::int as n from ${t}`)) as Array<{ n: number }>)[0].n);
+    return out;
+  };
+  let before: Record<string, number>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.config);
+    await db.orm.getMigrator().up({ to: BEFORE });
+    await loadOldSeeds(db);
+    before = await counts(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('upgrades without losing a record', async () => {
+    const applied = await db!.orm.getMigrator().up();
+    expect(applied.map((m) => m.name)).toContain('Migration20261202100000_honest_plan');
+    expect(before.enterprise).toBe(69);
+    expect(await counts(db!)).toEqual(before);
+  });
+
+  it('renames sample firms, moves their credit codes to the sample rule and clears verifiedAt on invented records', async () => {
+    const sql = <T>(text: string) => db!.em().execute(text) as Promise<T[]>;
+    const firms = await sql<{ name_zh: string; credit_code: string | null; provenance_kind: string; provenance_verified_at: unknown }>(
+      `select name_zh, credit_code, provenance_kind, provenance_verified_at from enterprise`,
+    );
+    const sample = firms.filter((f) => f.provenance_kind === 'SAMPLE');
+    expect(sample).toHaveLength(67);
+    for (const f of sample) {
+      expect(f.name_zh).toMatch(/（示例）$/);
+      expect(f.provenance_verified_at).toBeNull();
+      if (f.credit_code) {
+        expect(isSampleCreditCode(f.credit_code)).toBe(true);
+        expect(couldBeRealRegistration(f.credit_code)).toBe(false);
+      }
+    }
+    expect(sample.filter((f) => f.credit_code).length).toBeGreaterThan(20);
+    // An upgraded directory holds what a fresh one is seeded with.
+    const fresh = readSeeds().enterprises;
+    expect(sample.map((f) => `${f.name_zh} ${f.credit_code}`).sort()).toEqual(fresh.map((f) => `${f.nameZh} ${f.creditCode}`).sort());
+    // The sample names of the other types already said so: they are not marked twice.
+    const [twice] = await sql<{ n: number }>(`select count(*)::int as n from innovation_platform where name_zh like '%（示例）（示例）'`);
+    expect(Number(twice.n)).toBe(0);
+    const synthetic = firms.find((f) => f.provenance_kind === 'SYNTHETIC')!;
+    expect(synthetic).toMatchObject({ name_zh: '澜汐珩智能科技有限公司（合成）', provenance_verified_at: null });
+    expect(isSampleCreditCode(synthetic.credit_code!)).toBe(true);
+    const user = firms.find((f) => f.provenance_kind === 'USER_ENTERED')!;
+    expect(user).toMatchObject({ name_zh: '用户录入测试企业', credit_code: REAL_LOOKING_CODE });
+    expect(user.provenance_verified_at).not.toBeNull();
+
+    const editorial = await sql<{ t: string; n: number }>(
+      `select 'sector' as t, count(*)::int as n from sector where provenance_kind = 'EDITORIAL'
+       union all select 'compute_center', count(*)::int from compute_center where provenance_kind = 'EDITORIAL'
+       union all select 'official', (select count(*)::int from sector where provenance_kind = 'OFFICIAL_PLAN') + (select count(*)::int from compute_center where provenance_kind = 'OFFICIAL_PLAN')`,
+    );
+    expect(editorial.map((r) => [r.t, Number(r.n)])).toEqual([['sector', 8], ['compute_center', 2], ['official', 0]]);
+  });
+
+  it('then answers the same questions with the new semantics, over HTTP', async () => {
+    await db!.close();
+    db = null;
+    const app = await startApp(database.config, pino({ level: 'silent' }));
+    try {
+      const gql = async <R, V>(doc: TypedDocumentNode<R, V>, variables?: V): Promise<R> => {
+        const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: print(doc), variables }),
+        });
+        const body = (await res.json()) as { data: R; errors?: unknown };
+        expect(body.errors).toBeUndefined();
+        return body.data;
+      };
+      const { actionPlan } = await gql(ActionPlanFullDocument);
+      const byKey = new Map([...actionPlan.targets, ...actionPlan.baselines].map((t) => [t.key, t]));
+      expect(actionPlan.targets.filter((t) => t.met)).toEqual([]);
+      expect(byKey.get('national-open-platforms-2026')).toMatchObject({ min: 2, max: 3, shape: 'RANGE', current: 0, sampleRecords: 2, met: false, action: 'INNOVATION_PLATFORMS' });
+      expect(byKey.get('featured-parks-2026')).toMatchObject({ min: 10, max: 10, shape: 'ABOUT', approximate: true });
+      expect(byKey.get('compute-2026')).toMatchObject({ metric: 'INTELLIGENT_COMPUTE_PFLOPS', current: 250 });
+      expect(byKey.get('baseline-compute-2023')).toMatchObject({ metric: 'ALL_COMPUTE_PFLOPS', current: null, progress: null });
+      expect(byKey.get('baseline-large-models-2023')).toMatchObject({ metric: 'LARGE_MODEL_PRODUCTS', current: 0, sampleRecords: 13, progress: null });
+      expect(byKey.get('compute-2026')!.citations.map((c) => c.kind).sort()).toEqual(['OFFICIAL_PLAN', 'PUBLIC_SOURCE']);
+      // Search finds the renamed sample firm by its old spellings.
+      for (const q of ['澜析', 'lanxi', '澜析智能科技（青岛）有限公司（示例）']) {
+        const { search } = await gql(SearchAllDocument, { q });
+        const names = search.edges.map((e) => ('nameZh' in e.node ? e.node.nameZh : null));
+        expect([q, names]).toEqual([q, expect.arrayContaining(['澜析智能科技（青岛）有限公司（示例）'])]);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
