@@ -1,7 +1,8 @@
 /**
  * Unit tests (`*.spec.ts` beside the code) and end-to-end tests (test/e2e) in one run.
  * The end-to-end tests start the real server on a real database: the embedded PGlite by
- * default, PostgreSQL when DATABASE_URL is set (each test file gets its own database).
+ * default, PostgreSQL when DATABASE_URL is set. Each test file gets its own database, copied from a
+ * template that the global setup migrates and seeds once per run (test/helpers/test-databases.ts).
  */
 // Cutting a database connection mid-flight and PostgreSQL's statement_timeout need a real
 // PostgreSQL server: those tests belong to the PostgreSQL pass (DATABASE_URL set), so the
@@ -18,6 +19,16 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 2,
+  // "A worker process has failed to exit gracefully" was not a leak: the workers' last handles
+  // are gone within 40 ms of Jest's request to exit, but a process that has held PGlite
+  // instances takes 0.5-0.7 s more to be torn down on a loaded 2-core machine (measured at load
+  // average 24), past Jest's default wait of 500 ms. A worker kept alive by a real open handle
+  // is still reported, after this longer wait.
+  workerGracefulExitTimeout: 5000,
   setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/test/helpers/build.global-setup.ts',
+  // The sequencer records which files were selected; the global setup builds dist/ and seeds the
+  // run's template database only when those files need them, and the teardown drops the template.
+  testSequencer: '<rootDir>/test/helpers/test-sequencer.js',
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
 };

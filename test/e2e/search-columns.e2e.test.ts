@@ -11,7 +11,8 @@ describe('search columns are kept up to date by the entity hooks', () => {
   let db: Database;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const t = await createTestDatabase();
+    // A copy of the run's template, which the seeder filled through the ORM like a first start.
+    const t = await createTestDatabase({ seeded: true });
     drop = t.drop;
     db = await openDatabase(t.config);
     await bootstrapDatabase(db, { seed: true });

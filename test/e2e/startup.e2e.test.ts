@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/common/config';
 import { openDatabase } from '../../src/db/database';
-import { runServer } from '../helpers/child-server';
+import { runServer, stopServers } from '../helpers/child-server';
 
 const count = async (url: string, field: 'parks' | 'enterprises'): Promise<number> => {
   const res = await fetch(url, {
@@ -22,7 +22,10 @@ describe('starting the server (as `npm start` does)', () => {
     dirs.push(dir);
     return dir;
   };
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  afterAll(async () => {
+    await stopServers();
+    dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  });
 
   it('exits non-zero within 10 s with one line naming host and port when PostgreSQL is unreachable, without the password', async () => {
     const run = runServer({ DATABASE_URL: 'postgres://directory:s3cret-pass@127.0.0.1:1/directory' });

@@ -13,6 +13,8 @@ export interface ChildRun {
   ready: Promise<string>;
 }
 
+const running = new Set<ChildRun>();
+
 /** Runs the built server as `npm start` does, with the given environment. */
 export function runServer(env: Record<string, string>): ChildRun {
   const started = Date.now();
@@ -43,5 +45,19 @@ export function runServer(env: Record<string, string>): ChildRun {
     });
   });
   ready.catch(() => undefined);
-  return { child, stdout: () => out, stderr: () => err, exited, ready };
+  const run: ChildRun = { child, stdout: () => out, stderr: () => err, exited, ready };
+  running.add(run);
+  void exited.then(() => running.delete(run));
+  return run;
+}
+
+/**
+ * Kills the servers this file started that are still running (after a failed or timed-out test),
+ * and waits for them to exit. Call it before removing their data folders: a folder removed under
+ * a running PGlite makes its statements fail ("could not seek to end of file") and its close abort.
+ */
+export async function stopServers(): Promise<void> {
+  const left = [...running];
+  for (const run of left) run.child.kill('SIGKILL');
+  await Promise.all(left.map((run) => run.exited));
 }

@@ -9,6 +9,7 @@ import pino, { Logger } from 'pino';
 import { startApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { openDatabase, Database } from '../../src/db/database';
+import { adminQuery, copyPgliteTemplate, postgresTemplate, withDatabase } from './test-databases';
 import type { HttpOptions } from '../../src/http/server';
 
 /** The PostgreSQL that tests needing a real server process use when DATABASE_URL is not set. */
@@ -44,8 +45,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The database a test file owns: a fresh PostgreSQL database, or a fresh embedded data folder. */
-export async function createTestDatabase(options: { postgres?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+/**
+ * The database a test file owns: its own PostgreSQL database, or its own embedded data folder.
+ * With `seeded`, a copy of the run's migrated and seeded template (test/helpers/test-databases.ts);
+ * without it, an empty database, as a first start sees it (for tests of migrating and seeding).
+ */
+export async function createTestDatabase(options: { postgres?: boolean; seeded?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
   // The response cache is off unless a test asks for it: most tests change rows with SQL behind
   // the API's back and count the statements of repeated queries. test/e2e/response-cache turns it on.
   const env: NodeJS.ProcessEnv = {
@@ -59,37 +64,43 @@ export async function createTestDatabase(options: { postgres?: boolean } = {}): 
   const base = loadConfig(env);
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: base.databaseUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base.databaseUrl);
-    url.pathname = `/${name}`;
+    // The template lives on the server DATABASE_URL names; a test that asks for PostgreSQL in
+    // the embedded pass starts empty and lets the server migrate and seed.
+    const template = options.seeded && process.env.DATABASE_URL ? postgresTemplate() : undefined;
+    await adminQuery(base.databaseUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
     return {
-      config: { ...base, databaseUrl: url.toString() },
+      config: { ...base, databaseUrl: withDatabase(base.databaseUrl, name) },
       async drop() {
-        const c = new Client({ connectionString: base.databaseUrl });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        await adminQuery(base.databaseUrl!, `drop database if exists ${name} with (force)`);
       },
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-test-'));
-  return {
-    config: { ...base, dataDir },
-    async drop() {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const drop = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    if (options.seeded) await copyPgliteTemplate(dataDir);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { config: { ...base, dataDir }, drop };
 }
 
-/** Starts the real server (migrated and seeded) on its own database, on a free port. */
+/**
+ * Starts the real server (migrated and seeded) on its own database, on a free port. The database
+ * is a copy of the run's seeded template unless the overrides turn seeding off.
+ */
 export async function startTestServer(overrides: Partial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase(options);
+  const database = await createTestDatabase({ postgres: options.postgres, seeded: overrides.seedOnStart !== false });
   const config = { ...database.config, ...overrides };
   const serverConfig = config.databaseUrl && options.serverDatabaseUrl ? { ...config, databaseUrl: options.serverDatabaseUrl(config.databaseUrl) } : config;
-  const app = await startApp(serverConfig, options.logger ?? pino({ level: config.logLevel }), options.http);
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(serverConfig, options.logger ?? pino({ level: config.logLevel }), options.http);
+  } catch (error) {
+    await database.drop().catch(() => undefined);
+    throw error;
+  }
   const url = `http://127.0.0.1:${app.port}/graphql`;
   // The embedded database belongs to the server's process: independent checks go through a
   // second session only on PostgreSQL; on PGlite they use the server's own instance.
