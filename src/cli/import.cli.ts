@@ -8,6 +8,7 @@ import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/database';
 import { startCaching } from '../http/caching';
 import { importEnterprises } from '../modules/enterprise/enterprise.import';
+import { startProgress } from './progress';
 import { runCommand } from './runner';
 
 /** `npm run import`: imports a table of firms in one transaction. */
@@ -42,8 +43,10 @@ runCommand({
       const table = file.toLowerCase().endsWith('.json')
         ? await readJson(stream, { maxBytes: Number.MAX_SAFE_INTEGER })
         : await readCsv(stream, { encoding, maxBytes: Number.MAX_SAFE_INTEGER });
-      const report = await importEnterprises(db.em(), table, { dryRun, actor });
+      const progress = startProgress('import', 'rows');
+      const report = await importEnterprises(db.em(), table, { dryRun, actor, onProgress: (done, total) => progress.update(done, total) });
       const t = report.totals;
+      progress.finish(`${t.rows} rows read, ${report.committed ? t.created + t.updated : 0} written`);
       process.stdout.write(
         `${file} (${report.encoding}): ${t.rows} rows — created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, invalid ${t.invalid}` +
           `${report.committed ? (t.created + t.updated ? `; written as batch ${report.batchId}` : '; nothing to change') : dryRun ? '; dry run, nothing written' : '; nothing written'}\n`,

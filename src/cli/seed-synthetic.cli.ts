@@ -4,6 +4,7 @@ import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/database';
 import { MAX_SYNTHETIC_ENTERPRISES } from '../db/synthetic/generate';
 import { loadSynthetic, removeSynthetic, SyntheticDataExistsError } from '../db/synthetic/load';
+import { startProgress } from './progress';
 import { runCommand, UsageError } from './runner';
 
 function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
@@ -44,7 +45,13 @@ runCommand({
         console.log(`removed synthetic records from ${where}: ${JSON.stringify(removed)} in ${Math.round(performance.now() - started)} ms`);
         return;
       }
-      const report = await loadSynthetic(db.em(), { enterprises, seed }, { replace: Boolean(values.replace) });
+      const progress = startProgress('seed:synthetic', 'records');
+      let written = 0;
+      const report = await loadSynthetic(db.em(), { enterprises, seed }, {
+        replace: Boolean(values.replace),
+        onProgress: (done, total) => progress.update((written = done), total),
+      });
+      progress.finish(`${written} records written (${report.links} links)`);
       console.log(
         `loaded synthetic data (seed ${seed}) into ${where} in ${Math.round(performance.now() - started)} ms: ` +
           `${report.enterprises} firms, ${report.parks} parks, ${report.platforms} platforms, ${report.scenarios} scenarios, ` +
