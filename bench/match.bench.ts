@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     const parksSql = scoredPairs({ parkIds: null, enterpriseIds: [firm] }, weights);
     const plainFirms = toPg({ sql: `select enterprise_id, score from (${firmsSql.sql}) sc where score > 0 order by score desc, enterprise_id limit 10`, bindings: firmsSql.bindings });
     const plainParks = toPg({ sql: `select park_id, score from (${parksSql.sql}) sc where score > 0 order by score desc, park_id limit 6`, bindings: parksSql.bindings });
-    const plainGaps = toPg(gapCandidatesQuery([park], weights, 0, 5));
+    const plainGaps = toPg(gapCandidatesQuery([park], weights, { offset: 0, limit: 5 }));
 
     const rows: Array<Record<string, string>> = [];
     const cases: Array<[string, () => Promise<unknown>, () => Promise<unknown>]> = [

@@ -4,6 +4,7 @@ import type { AppConfig } from './common/config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { Database, openDatabase } from './db/database';
 import { HttpOptions, RunningServer, startHttpServer } from './http/server';
+import { WebhookWorker } from './modules/webhook/webhook.worker';
 
 /**
  * Opens the configured database, migrates it, seeds it when empty, and serves the API. Used by
@@ -21,7 +22,16 @@ export async function startApp(
     if (migrations.length) logger.info({ migrations }, 'applied migrations');
     if (seeded) logger.info({ seeded }, 'loaded seeds into the empty database');
     const server = await startHttpServer(config, db, logger, options);
-    return { ...server, db };
+    // Webhook deliveries go out from every server process; the database arbitrates between them.
+    const webhooks = new WebhookWorker(() => db.em(), config.webhooks, logger).start();
+    return {
+      ...server,
+      db,
+      async close() {
+        await webhooks.stop();
+        await server.close();
+      },
+    };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -56,6 +56,9 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   audit_log: [],
   api_key: [],
   import_batch: [],
+  change_commit: [],
+  webhook_subscription: [],
+  webhook_delivery: [],
 };
 
 /** The types a set of written tables touches; an unknown table means every type. */

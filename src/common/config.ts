@@ -30,6 +30,21 @@ export interface AppConfig {
   responseCacheTtlSeconds: number;
   /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
   cachePrefix: string;
+  /** Webhook delivery pacing (WEBHOOK_* settings). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** How often the delivery worker looks for new changes and due deliveries (WEBHOOK_POLL_MS, default 1000). */
+  pollMs: number;
+  /** Wait before the first retry, doubled for each further one (WEBHOOK_RETRY_BASE_MS, default 10000)... */
+  retryBaseMs: number;
+  /** ...up to this (WEBHOOK_RETRY_MAX_MS, default 3600000: one hour). */
+  retryMaxMs: number;
+  /** Failed attempts in a row that disable a subscription (WEBHOOK_MAX_FAILURES, default 15: about a day of retries). */
+  maxFailures: number;
+  /** How long a receiver may take to answer (WEBHOOK_TIMEOUT_MS, default 10000). */
+  timeoutMs: number;
 }
 
 export interface QueryLimits {
@@ -101,6 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
     responseCacheTtlSeconds: ttl,
     cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
+    webhooks: {
+      pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
+      retryBaseMs: positiveInt(env, 'WEBHOOK_RETRY_BASE_MS', 10000),
+      retryMaxMs: positiveInt(env, 'WEBHOOK_RETRY_MAX_MS', 3600000),
+      maxFailures: positiveInt(env, 'WEBHOOK_MAX_FAILURES', 15),
+      timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10000),
+    },
   };
 }
 

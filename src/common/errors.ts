@@ -15,7 +15,7 @@ export const ErrorCode = {
    * directives); the message names the limit.
    */
   GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
-  /** The HTTP request is not a GraphQL request: malformed JSON, no query, a blocked CSRF attempt. */
+  /** The HTTP request is not a GraphQL request: malformed JSON, no query, a batch. */
   BAD_REQUEST: 'BAD_REQUEST',
   /** `operationName` names no operation in the document, or several operations and no name. */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',

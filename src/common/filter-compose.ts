@@ -5,8 +5,15 @@ import { filterValues } from './filters';
 /** Deepest nesting of AND/OR/NOT a filter may have; the top-level filter is level 1. */
 export const MAX_FILTER_DEPTH = 5;
 
-/** The boolean operators every entity filter has besides its own fields. */
+/**
+ * The boolean operators every entity filter has besides its own fields: `and`, `or`, `not`, and
+ * their deprecated upper-case spellings from 0.1.0, which work the same way. When a filter uses
+ * both spellings, each is one more condition that holds (they are never merged into one list).
+ */
 export interface Composable<F> {
+  and?: F[] | null;
+  or?: F[] | null;
+  not?: F | null;
   AND?: F[] | null;
   OR?: F[] | null;
   NOT?: F | null;
@@ -27,29 +34,32 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
     throw new BadUserInputError(`Filter "${path}" is nested ${depth} levels deep; at most ${MAX_FILTER_DEPTH} are allowed.`, { field: path });
   }
   leaf(qb, knex, filter);
-  const ands = filterValues(filter.AND, `${path}.AND`);
-  for (const [i, sub] of (ands ?? []).entries()) {
-    qb.where(function group(this: Knex.QueryBuilder) {
-      this.whereRaw('true');
-      applyComposed(this, knex, sub, leaf, `${path}.AND[${i}]`, depth + 1);
-    });
+  for (const [name, list] of [['and', filter.and], ['AND', filter.AND]] as const) {
+    const ands = filterValues(list, `${path}.${name}`);
+    for (const [i, sub] of (ands ?? []).entries()) {
+      qb.where(function group(this: Knex.QueryBuilder) {
+        this.whereRaw('true');
+        applyComposed(this, knex, sub, leaf, `${path}.${name}[${i}]`, depth + 1);
+      });
+    }
   }
-  const ors = filterValues(filter.OR, `${path}.OR`);
-  if (ors) {
+  for (const [name, list] of [['or', filter.or], ['OR', filter.OR]] as const) {
+    const ors = filterValues(list, `${path}.${name}`);
+    if (!ors) continue;
     qb.where(function anyOf(this: Knex.QueryBuilder) {
       for (const [i, sub] of ors.entries()) {
         this.orWhere(function group(this: Knex.QueryBuilder) {
           this.whereRaw('true');
-          applyComposed(this, knex, sub, leaf, `${path}.OR[${i}]`, depth + 1);
+          applyComposed(this, knex, sub, leaf, `${path}.${name}[${i}]`, depth + 1);
         });
       }
     });
   }
-  if (filter.NOT) {
-    const sub = filter.NOT;
+  for (const [name, sub] of [['not', filter.not], ['NOT', filter.NOT]] as const) {
+    if (!sub) continue;
     qb.whereNot(function group(this: Knex.QueryBuilder) {
       this.whereRaw('true');
-      applyComposed(this, knex, sub, leaf, `${path}.NOT`, depth + 1);
+      applyComposed(this, knex, sub, leaf, `${path}.${name}`, depth + 1);
     });
   }
 }

@@ -146,7 +146,14 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // "Did you mean …?" suggestions map the schema for an attacker; the schema is published anyway,
     // but production answers stay terse.
     hideSchemaDetailsFromClientErrors: options.production,
-    csrfPrevention: true,
+    // No CSRF prevention, on purpose: CSRF abuses credentials a browser attaches by itself
+    // (cookies, HTTP auth, client certificates), and this API has none: it authenticates only by
+    // "Authorization: Bearer <key>", which a cross-site page cannot make a browser send. A forged
+    // request therefore runs as an anonymous caller, who may read the public directory anyway.
+    // Mutations never run over GET (Apollo answers 405) and a POST must be application/json, so
+    // nothing writes without a key. Apollo's check would only refuse plain GET queries, such as
+    // the ones urql sends by default (docs/third-party-developers.md, "Clients").
+    csrfPrevention: false,
     // Over the token limit the parser stops early and Apollo answers 400 GRAPHQL_PARSE_FAILED.
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: shapeLimitRules(options.limits),

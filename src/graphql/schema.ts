@@ -3,10 +3,12 @@ import { buildSchemaSync } from 'type-graphql';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
-import { GraphResolver } from '../modules/graph/graph.resolver';
+import { GraphResolver, RelationGraphVertexResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
 import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ChangeFeedResolver } from '../modules/change-feed/change-feed.resolver';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { ParkMutationResolver } from '../modules/park/park.mutations';
 import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
 import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
@@ -32,6 +34,7 @@ export const resolvers = [
   ComputeCenterResolver,
   SearchResolver,
   GraphResolver,
+  RelationGraphVertexResolver,
   AnalyticsResolver,
   ParkCountResolver,
   CoverageCellResolver,
@@ -42,6 +45,8 @@ export const resolvers = [
   ScenarioMutationResolver,
   LargeModelMutationResolver,
   AuditResolver,
+  ChangeFeedResolver,
+  WebhookResolver,
   MatchResolver,
   ChainGapResolver,
 ] as const;

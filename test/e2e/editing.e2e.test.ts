@@ -93,9 +93,19 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       expect(await server.sql("select 1 from enterprise where name_zh = 'GET测试企业'")).toHaveLength(0);
     });
 
-    it('keeps CSRF prevention on: a simple-request GET without a preflight header is refused', async () => {
-      const res = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`);
-      expect(res.status).toBe(400);
+    it('answers a plain GET query (no content type, no preflight header, as urql sends by default) but never writes over GET or non-JSON POST', async () => {
+      const read = await fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`);
+      expect(read.status).toBe(200);
+      expect(await read.json()).toEqual(expect.objectContaining({ data: { __typename: 'Query' } }));
+
+      const query = print(CreateEnterpriseDocument);
+      const variables = JSON.stringify({ input: { nameZh: '简单请求测试企业', layer: 'APPLICATION' } });
+      const get = await fetch(`${server.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(variables)}`, { headers: editor });
+      expect(get.status).toBe(405);
+      // What a cross-site form can send: a "simple" POST, text/plain, no Authorization header.
+      const form = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query, variables: JSON.parse(variables) }) });
+      expect(form.status).toBeGreaterThanOrEqual(400);
+      expect(await server.sql("select 1 from enterprise where name_zh = '简单请求测试企业'")).toHaveLength(0);
     });
 
     it('answers a 1.2 MB JSON body with a clean 413 JSON error', async () => {

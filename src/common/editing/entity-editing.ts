@@ -99,14 +99,15 @@ export async function deleteWith<T extends object>(
   spec: EditingSpec<T, unknown, unknown>,
   globalId: string,
   detach: boolean,
+  idPath: string[] = ['id'],
 ): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
   const actor: Actor = actorOf(ctx);
   const { result, userErrors } = await runWrite(ctx, async (tx, errors) => {
-    const id = localIdOf(globalId, spec.type, ['id'], errors);
+    const id = localIdOf(globalId, spec.type, idPath, errors);
     abortIfErrors(errors);
     const row = await selectRow(tx, spec.table, id!, true);
     if (!row) {
-      errors.add(['id'], `No ${spec.type} has this ID (it may already have been deleted).`, UserErrorCode.NOT_FOUND);
+      errors.add(idPath, `No ${spec.type} has this ID (it may already have been deleted).`, UserErrorCode.NOT_FOUND);
       abortIfErrors(errors);
     }
     let extra: FieldChanges = {};
@@ -115,7 +116,7 @@ export async function deleteWith<T extends object>(
       const listed = dependants
         .map((d) => `${d.count} ${d.relation} (${d.names.join('、')}${d.count > d.names.length ? ' …' : ''})`)
         .join('; ');
-      errors.add(['id'], `“${String(row!.name_zh)}” cannot be deleted while other records depend on it: ${listed}. Pass detach: true to unlink them and delete.`, UserErrorCode.HAS_DEPENDANTS);
+      errors.add(idPath, `“${String(row!.name_zh)}” cannot be deleted while other records depend on it: ${listed}. Pass detach: true to unlink them and delete.`, UserErrorCode.HAS_DEPENDANTS);
       abortIfErrors(errors);
     }
     if (dependants.length && spec.detach) extra = await spec.detach(tx, id!);
@@ -175,4 +176,32 @@ export async function linkOnCreate(
     [ownId, pgArray(keys)],
   );
   return { [link.field]: { before: null, after: link.codes ? keys : keys.map((k) => toGlobalId(link.type, k)) } };
+}
+
+/** What a delete mutation's `input` carries. */
+export interface DeleteInputShape {
+  id: string;
+  detach?: boolean | null;
+}
+
+/**
+ * A delete mutation called either the current way, with one `input`, or the 0.1.0 way, with the
+ * (deprecated) `id` and `detach` arguments. Exactly one way per call: mixing them is a
+ * BAD_USER_INPUT user error rather than a guess at what the caller meant.
+ */
+export async function deleteFromArguments<T extends object>(
+  ctx: Context,
+  spec: EditingSpec<T, unknown, unknown>,
+  args: { id?: string | null; detach?: boolean | null; input?: DeleteInputShape | null },
+): Promise<{ deletedId: string | null; userErrors: UserError[] }> {
+  const { id, detach, input } = args;
+  const errors = new UserErrors();
+  if (input && (id != null || detach)) {
+    errors.add(['input'], 'Send the record to delete either as input (preferred) or as the deprecated id/detach arguments, not both.');
+  } else if (!input && id == null) {
+    errors.add(['input'], 'Send input: { id } naming the record to delete.');
+  }
+  if (!errors.empty) return { deletedId: null, userErrors: errors.list };
+  if (input) return deleteWith(ctx, spec, input.id, input.detach ?? false, ['input', 'id']);
+  return deleteWith(ctx, spec, id!, detach ?? false, ['id']);
 }

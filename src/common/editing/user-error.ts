@@ -17,7 +17,7 @@ registerEnumType(UserErrorCode, {
     NOT_FOUND: { description: '记录不存在 A record the input names does not exist.' },
     DUPLICATE: { description: '重复 Another record already holds this unique value; `existingId` names it.' },
     CONFLICT: { description: '版本冲突 The record changed since you read it; `currentVersion` is its version now. Nothing was written.' },
-    HAS_DEPENDANTS: { description: '存在依赖 Other records depend on this one; pass detach: true to unlink them.' },
+    HAS_DEPENDANTS: { description: '存在依赖 Other records depend on this one; pass detach: true (in the delete input) to unlink them.' },
   },
 });
 

@@ -4,6 +4,7 @@ import { Migration20261127100000_editing } from './Migration20261127100000_editi
 import { Migration20261201000000_search } from './Migration20261201000000_search';
 import { Migration20261202000000_search_short_names } from './Migration20261202000000_search_short_names';
 import { Migration20261202100000_honest_plan } from './Migration20261202100000_honest_plan';
+import { Migration20261202120000_changes_webhooks } from './Migration20261202120000_changes_webhooks';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201000000_search', class: Migration20261201000000_search },
   { name: 'Migration20261202000000_search_short_names', class: Migration20261202000000_search_short_names },
   { name: 'Migration20261202100000_honest_plan', class: Migration20261202100000_honest_plan },
+  { name: 'Migration20261202120000_changes_webhooks', class: Migration20261202120000_changes_webhooks },
 ];

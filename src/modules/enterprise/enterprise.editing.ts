@@ -31,6 +31,19 @@ export function cleanEnterpriseFields(input: EnterpriseFields, errors: UserError
   };
 }
 
+/**
+ * The website as sent: `websiteUrl` (typed URL, parsed by the scalar) or the deprecated String
+ * `website`, never both. Either way the same rule applies: an http(s) address with a host name.
+ */
+function withWebsite<I extends EnterpriseFields & { websiteUrl?: URL | null }>(input: I, errors: UserErrors): EnterpriseFields {
+  if (input.websiteUrl === undefined) return input;
+  if (input.website !== undefined) {
+    errors.add(['input', 'websiteUrl'], 'Send the website as websiteUrl only; website is its deprecated predecessor.');
+  }
+  const website = input.websiteUrl === null ? null : check.url(input.websiteUrl.toString(), ['input', 'websiteUrl'], errors);
+  return { ...input, website };
+}
+
 /** A credit code held by another firm is a DUPLICATE user error naming that firm. */
 async function requireUniqueCreditCode(tx: SqlEntityManager, code: unknown, selfId: number | null, errors: UserErrors): Promise<void> {
   if (typeof code !== 'string') return;
@@ -50,14 +63,14 @@ export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, U
   toRow: (values) => enterpriseRow(values),
 
   async validateCreate(tx, input, errors) {
-    const values = cleanEnterpriseFields(input, errors);
+    const values = cleanEnterpriseFields(withWebsite(input, errors), errors);
     await requireUniqueCreditCode(tx, values.creditCode, null, errors);
     (input.parkIds ?? []).forEach((id, i) => localIdOf(id, 'Park', ['input', 'parkIds', String(i)], errors));
     return values;
   },
 
   async validateUpdate(tx, input, id, errors) {
-    const values = cleanEnterpriseFields(input, errors);
+    const values = cleanEnterpriseFields(withWebsite(input, errors), errors);
     await requireUniqueCreditCode(tx, values.creditCode, id, errors);
     return values;
   },

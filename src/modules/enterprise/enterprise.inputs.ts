@@ -1,3 +1,4 @@
+import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
@@ -25,7 +26,7 @@ export class ProvidesScenarioFilter {
 
 @InputType({
   description:
-    'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
+    'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class EnterpriseFilter {
   @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
@@ -56,12 +57,21 @@ export class EnterpriseFilter {
   providesScenario?: ProvidesScenarioFilter | null;
 
   @Field(() => [EnterpriseFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: EnterpriseFilter[] | null;
+  and?: EnterpriseFilter[] | null;
 
   @Field(() => [EnterpriseFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  or?: EnterpriseFilter[] | null;
+
+  @Field(() => EnterpriseFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: EnterpriseFilter | null;
+
+  @Field(() => [EnterpriseFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  AND?: EnterpriseFilter[] | null;
+
+  @Field(() => [EnterpriseFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
   OR?: EnterpriseFilter[] | null;
 
-  @Field(() => EnterpriseFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => EnterpriseFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
   NOT?: EnterpriseFilter | null;
 }
 
@@ -110,8 +120,11 @@ export class CreateEnterpriseInput {
   @Field(() => Int, { nullable: true, description: 'Year founded (1900 to next year).' })
   foundedYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Website, an http(s) address.' })
+  @Field(() => String, { nullable: true, deprecationReason: 'Use websiteUrl, typed URL like Enterprise.website.', description: 'Website, an http(s) address.' })
   website?: string | null;
+
+  @Field(() => GraphQLURL, { nullable: true, description: 'Website, an http(s) address (the type Enterprise.website answers with). Do not send together with website.' })
+  websiteUrl?: URL | null;
 
   @Field(() => String, { nullable: true, description: 'What the firm does, Chinese first, English after.' })
   summary?: string | null;
@@ -149,8 +162,11 @@ export class UpdateEnterpriseInput {
   @Field(() => Int, { nullable: true, description: 'Year founded.' })
   foundedYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Website.' })
+  @Field(() => String, { nullable: true, deprecationReason: 'Use websiteUrl, typed URL like Enterprise.website.', description: 'Website.' })
   website?: string | null;
+
+  @Field(() => GraphQLURL, { nullable: true, description: 'Website, an http(s) address; null clears it. Do not send together with website.' })
+  websiteUrl?: URL | null;
 
   @Field(() => String, { nullable: true, description: 'What the firm does.' })
   summary?: string | null;
@@ -190,4 +206,13 @@ export class PlatformHostInput {
 
   @Field(() => ID, { description: 'The hosting firm.' })
   enterpriseId!: string;
+}
+
+@InputType({ description: '删除企业 The firm to delete, and whether to unlink what depends on it.' })
+export class DeleteEnterpriseInput {
+  @Field(() => ID, { description: 'ID of the firm to delete.' })
+  id!: string;
+
+  @Field({ defaultValue: false, description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).' })
+  detach: boolean = false;
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, localIdOf, updateWith } from '../../common/editing/entity-editing';
+import { createWith, deleteFromArguments, localIdOf, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import { RelationSpec, setLink } from '../../common/editing/relation-writer';
 import { UserErrors } from '../../common/editing/user-error';
@@ -9,6 +9,7 @@ import { Enterprise } from './enterprise.entity';
 import { enterpriseEditing, enterpriseRelations } from './enterprise.editing';
 import {
   CreateEnterpriseInput,
+  DeleteEnterpriseInput,
   EnterpriseParkInput,
   EnterpriseSectorInput,
   PlatformHostInput,
@@ -37,14 +38,15 @@ export class EnterpriseMutationResolver {
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, {
-    description: '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios or develops models, unless detach is true.',
+    description: '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios or develops models, unless input.detach is true.',
   })
   deleteEnterprise(
-    @Arg('id', () => ID, { description: 'The firm to delete.' }) id: string,
-    @Arg('detach', { defaultValue: false, description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.' }) detach: boolean,
+    @Arg('input', () => DeleteEnterpriseInput, { nullable: true, description: 'The firm to delete, and whether to unlink its dependants.' }) input: DeleteEnterpriseInput | null,
+    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The firm to delete.' }) id: string | null,
+    @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.' }) detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
-    return deleteWith(ctx, enterpriseEditing, id, detach);
+    return deleteFromArguments(ctx, enterpriseEditing, { id, detach, input });
   }
 
   @Authorized(Authorize.EDITOR)

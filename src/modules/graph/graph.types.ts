@@ -1,6 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphEdgeKind, GraphNodeKind } from './graph.model';
+import { Node } from '../../common/node';
+import { ProvenanceKind } from '../../common/provenance';
+import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ParkRole } from '../park/park-role.enum';
+import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
+import { ScenarioStatus } from '../scenario/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
+import { GraphEdgeKind, GraphNodeKind } from './graph.model';
 
 @InputType({ description: '关系图筛选 Selects part of the relation graph. Conditions combine with AND; values in one list with OR.' })
 export class RelationGraphFilter {
@@ -65,6 +71,54 @@ export class RelationGraphNode {
   provenanceKind!: string;
 }
 
+@ObjectType({
+  description:
+    '关系图顶点 A vertex of the relation graph: the drawing of one record. It has an ID of its own, so caches keyed by `id` alone (Relay, Apollo with dataIdFromObject by id) keep the vertex and the record apart; `recordId` and `record` lead to the record.',
+})
+export class RelationGraphVertex {
+  @Field(() => ID, { description: 'ID of this vertex, distinct from every record ID (it is not a Node: refetch the record through `record` or `node(id: recordId)`).' })
+  id!: string;
+
+  @Field(() => ID, { description: 'Global ID of the record drawn; `node(id)` fetches it, and edges name it in `source` and `target`.' })
+  recordId!: string;
+
+  @Field(() => Node, { nullable: true, description: 'The record drawn, as its own type (Enterprise, Park, ...); null if deleted since the graph was read.' })
+  record?: Node | null;
+
+  @Field(() => GraphNodeKind, { description: 'Kind of record.' })
+  kind!: GraphNodeKind;
+
+  @Field({ description: 'Chinese name.' })
+  nameZh!: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn!: string | null;
+
+  @Field(() => ChainLayer, { nullable: true, description: 'Firms: industry-chain layer (基础层, 技术层, 应用层).' })
+  layer!: ChainLayer | null;
+
+  @Field(() => String, { nullable: true, description: 'Parks: district (所在区).' })
+  district!: string | null;
+
+  @Field(() => ParkRole, { nullable: true, description: 'Parks: role (主承载区 PRIMARY, 特色承载区 FEATURED).' })
+  role!: ParkRole | null;
+
+  @Field(() => PlatformKind, { nullable: true, description: 'Platforms: kind.' })
+  platformKind!: PlatformKind | null;
+
+  @Field(() => PlatformLevel, { nullable: true, description: 'Platforms: level (国家级, 省级, 市级).' })
+  platformLevel!: PlatformLevel | null;
+
+  @Field(() => ScenarioStatus, { nullable: true, description: 'Scenarios: stage.' })
+  scenarioStatus!: ScenarioStatus | null;
+
+  @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
+  scenarioYear!: number | null;
+
+  @Field(() => ProvenanceKind, { description: 'Kind of source of the record.' })
+  provenanceKind!: ProvenanceKind;
+}
+
 @ObjectType({ description: '关系图的边 A directed relation between two vertices.' })
 export class RelationGraphEdge {
   @Field(() => ID, { description: 'Stable ID of the relation, the same as in the file exports.' })
@@ -82,8 +136,15 @@ export class RelationGraphEdge {
 
 @ObjectType({ description: '关系图 A small part of the relation graph, for apps that draw it. Whole graphs: GET /export/graph.<format>.' })
 export class RelationGraph {
-  @Field(() => [RelationGraphNode], { description: 'The vertices, by kind, then by ID.' })
+  @Field(() => [RelationGraphNode], {
+    description: 'The vertices, by kind, then by ID.',
+    deprecationReason:
+      'Use vertices: a RelationGraphNode carries the ID of the record it draws, so caches keyed by id alone store the record as a RelationGraphNode and lose its fields; its attributes are also untyped strings.',
+  })
   nodes!: RelationGraphNode[];
+
+  @Field(() => [RelationGraphVertex], { description: 'The vertices, by kind, then by ID (the same order as nodes), with enum-typed attributes.' })
+  vertices!: RelationGraphVertex[];
 
   @Field(() => [RelationGraphEdge], { description: 'The relations whose both ends are among `nodes`.' })
   edges!: RelationGraphEdge[];

@@ -55,3 +55,9 @@ export class UpdateLargeModelInput {
   @Field(() => String, { nullable: true, description: 'Description.' })
   description?: string | null;
 }
+
+@InputType({ description: '删除大模型 The model to delete.' })
+export class DeleteLargeModelInput {
+  @Field(() => ID, { description: 'ID of the model to delete.' })
+  id!: string;
+}

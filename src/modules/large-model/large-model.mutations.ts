@@ -1,13 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, EditingSpec, linkOnCreate, updateWith } from '../../common/editing/entity-editing';
+import { createWith, deleteFromArguments, EditingSpec, linkOnCreate, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import type { Values } from '../../common/editing/record-writer';
 import type { UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
 import { LargeModel } from './large-model.entity';
-import { CreateLargeModelInput, UpdateLargeModelInput } from './large-model.inputs';
+import { CreateLargeModelInput, DeleteLargeModelInput, UpdateLargeModelInput } from './large-model.inputs';
 import { LargeModelPayload } from './large-model.types';
 
 type ModelFields = { [K in keyof CreateLargeModelInput]?: CreateLargeModelInput[K] | null };
@@ -57,7 +57,11 @@ export class LargeModelMutationResolver {
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, { description: '删除大模型 Deletes a model (its developer and sector links go with it).' })
-  deleteLargeModel(@Arg('id', () => ID, { description: 'The model to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
-    return deleteWith(ctx, largeModelEditing, id, false);
+  deleteLargeModel(
+    @Arg('input', () => DeleteLargeModelInput, { nullable: true, description: 'The model to delete.' }) input: DeleteLargeModelInput | null,
+    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The model to delete.' }) id: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletePayload> {
+    return deleteFromArguments(ctx, largeModelEditing, { id, input });
   }
 }

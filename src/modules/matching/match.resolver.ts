@@ -16,6 +16,12 @@ class GapCandidatesArgs {
 
   @Field(() => String, { nullable: true, description: 'Return firms after this cursor (an endCursor).' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Return the last N firms (1-100), with or without `before`.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return firms before this cursor (a startCursor).' })
+  before?: string | null;
 }
 
 @Resolver()
@@ -67,6 +73,6 @@ export class ChainGapResolver {
       '补链候选 Firms elsewhere in the city (not in the park) serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing.',
   })
   candidates(@Root() gap: ChainGap, @Args() args: GapCandidatesArgs, @Ctx() ctx: Context) {
-    return gapCandidates(ctx, gap, args.first, args.after);
+    return gapCandidates(ctx, gap, args);
   }
 }

@@ -2,7 +2,7 @@ import type { Context } from '../../common/context';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
-import { decodeCursor, encodeCursor, MAX_OFFSET, MAX_PAGE_SIZE } from '../../common/relay/pagination';
+import { decodeCursor, encodeCursor, MAX_OFFSET, MAX_PAGE_SIZE, PaginationArgs, toPage } from '../../common/relay/pagination';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
@@ -11,7 +11,7 @@ import { Park } from '../park/park.entity';
 import { parkById } from '../park/park.service';
 import type { SectorCode } from '../sector/sector-code.enum';
 import { normaliseWeights, PairFacts, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
-import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, scoredPairs, SqlFragment } from './match.sql';
+import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, RankWindow, scoredPairs, SqlFragment } from './match.sql';
 import type { ChainGap, EnterpriseMatch, ParkMatch } from './match.types';
 
 const LAYER_ZH: Record<string, string> = { FOUNDATION: '基础层', TECHNOLOGY: '技术层', APPLICATION: '应用层' };
@@ -139,43 +139,62 @@ function parsePgArray(text: string): string[] {
 
 const GAP_CURSOR = 'gapCandidate';
 
+function gapPosition(cursor: string, argument: 'after' | 'before'): number {
+  const [position] = decodeCursor(cursor, GAP_CURSOR, 1, argument);
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > MAX_OFFSET) {
+    throw new BadUserInputError(`"${argument}" is not a valid cursor of this list.`, { argument });
+  }
+  return position;
+}
+
 /**
  * Firms elsewhere in the city that serve the gap's sector in one of its missing layers, ranked by
- * the default match score for the park (ties by ID). One statement for every gap of the request
- * that asks for the same page. Cursors hold the rank, so pages stay consistent while the data
- * does not change.
+ * the default match score for the park (ties by ID), paged both ways (first/after, last/before).
+ * One statement for every gap of the request that asks for the same page. Cursors hold the rank,
+ * so pages stay consistent while the data does not change.
  */
-export async function gapCandidates(ctx: Context, gap: ChainGap, first: number | null | undefined, after: string | null | undefined): Promise<Connection<Enterprise>> {
-  const limit = checkFirst(first, 20);
-  let offset = 0;
-  if (after !== null && after !== undefined) {
-    const [position] = decodeCursor(after, GAP_CURSOR, 1, 'after');
-    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > MAX_OFFSET) {
-      throw new BadUserInputError('"after" is not a valid cursor of this list.', { argument: 'after' });
-    }
-    offset = position;
+export async function gapCandidates(ctx: Context, gap: ChainGap, args: PaginationArgs): Promise<Connection<Enterprise>> {
+  const page = toPage({ first: args.first, after: args.after, last: args.last, before: args.before });
+  let window: RankWindow;
+  let before: number | null = null;
+  if (page.direction === 'forward') {
+    window = { offset: page.cursor ? gapPosition(page.cursor, 'after') : 0, limit: page.limit };
+  } else if (page.cursor) {
+    before = gapPosition(page.cursor, 'before');
+    const offset = Math.max(0, before - 1 - page.limit);
+    window = { offset, limit: Math.max(0, before - 1 - offset) };
+  } else {
+    window = { fromEnd: page.limit };
   }
   type Row = { park_id: number; sector_code: string; enterprise_id: number; position: number; total: number };
+  const windowKey = 'fromEnd' in window ? `end:${window.fromEnd}` : `${window.limit}:${window.offset}`;
   const rows = await ctx.loaders
-    .get<string, Row[]>(`match:gap-candidates:${limit}:${offset}`, async (keys) => {
+    .get<string, Row[]>(`match:gap-candidates:${windowKey}`, async (keys) => {
       const parkIds = [...new Set(keys.map((k) => Number(k.split(':')[0])))];
-      const all = (await run(ctx, gapCandidatesQuery(parkIds, normaliseWeights(null), offset, limit))) as unknown as Row[];
+      const all = (await run(ctx, gapCandidatesQuery(parkIds, normaliseWeights(null), window))) as unknown as Row[];
       return keys.map((k) => all.filter((r) => `${r.park_id}:${r.sector_code}` === k));
     })
     .load(`${gap.parkId}:${gap.sectorCode}`);
   const total = rows.length > 0 ? Number(rows[0].total) : 0;
-  const inRange = rows.filter((r) => Number(r.position) > offset && Number(r.position) <= offset + limit + 1);
-  const pageRows = inRange.slice(0, limit);
+  let pageRows: Row[];
+  let hasNextPage: boolean;
+  let hasPreviousPage: boolean;
+  if ('fromEnd' in window) {
+    pageRows = rows.filter((r) => Number(r.position) > total - window.fromEnd);
+    hasPreviousPage = total > window.fromEnd;
+    hasNextPage = false;
+  } else {
+    const { offset, limit } = window;
+    const inRange = rows.filter((r) => Number(r.position) > offset && Number(r.position) <= offset + limit + 1);
+    pageRows = inRange.slice(0, limit);
+    hasPreviousPage = offset > 0;
+    hasNextPage = before === null ? inRange.length > limit : before <= total;
+  }
   const firms = await Promise.all(pageRows.map((r) => enterpriseById(ctx, Number(r.enterprise_id))));
   const edges = pageRows.map((r, i) => ({ cursor: encodeCursor(GAP_CURSOR, [Number(r.position)]), node: firms[i]! }));
   return {
     edges,
     totalCount: total,
-    pageInfo: {
-      hasNextPage: inRange.length > limit,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
   };
 }

@@ -257,12 +257,17 @@ export function scoredPairs(scope: MatchScope, weights: Weights): SqlFragment {
   return { sql: `with ${sql}\nselect park_id, enterprise_id, score from scored`, bindings };
 }
 
+/** Which ranks of each candidate list to read: from a position onwards, or the last few. */
+export type RankWindow = { offset: number; limit: number } | { fromEnd: number };
+
 /**
  * Firms that would fill a missing layer of a focus sector of each park of `parkIds`, ranked per
- * (park, sector) by score then id: rows ranked offset+1 .. offset+limit+1 (one more than the page,
- * to tell whether another page follows) and the last row, each with the size of the whole list.
+ * (park, sector) by score then id, each with the size of the whole list. With an offset: rows
+ * ranked offset+1 .. offset+limit+1 (one more than the page, to tell whether another page
+ * follows) and the last row. From the end: the last fromEnd+1 rows (one more, to tell whether a
+ * page precedes).
  */
-export function gapCandidatesQuery(parkIds: number[], weights: Weights, offset: number, limit: number): SqlFragment {
+export function gapCandidatesQuery(parkIds: number[], weights: Weights, window: RankWindow): SqlFragment {
   const { sql, bindings } = scoredCtes({ parkIds, enterpriseIds: null }, weights);
   return {
     sql:
@@ -273,9 +278,10 @@ export function gapCandidatesQuery(parkIds: number[], weights: Weights, offset: 
       ` join missing m on m.park_id = sc.park_id and m.layer = e.layer` +
       ` join enterprise_sector es on es.enterprise_id = sc.enterprise_id and es.sector_code = m.sector_code)\n` +
       // The last row of each list comes along too, so the total is known even past the end.
-      `select park_id, sector_code, enterprise_id, score, position, total from ranked where (position > ? and position <= ?) or position = total` +
+      `select park_id, sector_code, enterprise_id, score, position, total from ranked where ` +
+      ('fromEnd' in window ? `position > total - ?` : `(position > ? and position <= ?) or position = total`) +
       ` order by park_id, sector_code, position`,
-    bindings: [...bindings, offset, offset + limit + 1],
+    bindings: [...bindings, ...('fromEnd' in window ? [window.fromEnd + 1] : [window.offset, window.offset + window.limit + 1])],
   };
 }
 

@@ -5,10 +5,27 @@ import * as check from '../../common/editing/validate';
 import { toGlobalId } from '../../common/global-id';
 import type { FieldChanges } from '../../common/editing/audit';
 import { Park } from './park.entity';
+import type { GeoPointInput } from '../../common/geo-point.inputs';
 import type { CreateParkInput, UpdateParkInput } from './park.inputs';
+
+/**
+ * The coordinates as sent: `location` (typed Latitude/Longitude, both or neither) or the
+ * deprecated Float fields `latitude`/`longitude`, never both ways in one input.
+ */
+function coordinatesOf(input: { latitude?: number | null; longitude?: number | null; location?: GeoPointInput | null }, errors: UserErrors) {
+  if (input.location === undefined) {
+    return { latitude: input.latitude, longitude: input.longitude, latitudePath: ['input', 'latitude'], longitudePath: ['input', 'longitude'] };
+  }
+  if (input.latitude !== undefined || input.longitude !== undefined) {
+    errors.add(['input', 'location'], 'Send the coordinates as location only; latitude and longitude are its deprecated predecessors.');
+  }
+  const point = input.location;
+  return { latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, latitudePath: ['input', 'location', 'latitude'], longitudePath: ['input', 'location', 'longitude'] };
+}
 
 function cleanPark(input: { [K in keyof CreateParkInput]?: CreateParkInput[K] | null }, errors: UserErrors): Values {
   const at = (f: string) => ['input', f];
+  const point = coordinatesOf(input, errors);
   const required = (f: 'role') => (input[f] === null ? (errors.add(at(f), `${f} cannot be cleared.`), undefined) : input[f]);
   return {
     nameZh: check.requiredName(input.nameZh, at('nameZh'), errors),
@@ -16,8 +33,8 @@ function cleanPark(input: { [K in keyof CreateParkInput]?: CreateParkInput[K] | 
     aliases: check.aliasList(input.aliases, at('aliases'), errors),
     district: check.requiredName(input.district, at('district'), errors),
     role: required('role'),
-    latitude: check.coordinate(input.latitude, 'latitude', at('latitude'), errors),
-    longitude: check.coordinate(input.longitude, 'longitude', at('longitude'), errors),
+    latitude: check.coordinate(point.latitude, 'latitude', point.latitudePath, errors),
+    longitude: check.coordinate(point.longitude, 'longitude', point.longitudePath, errors),
     foundedYear: check.year(input.foundedYear, at('foundedYear'), errors),
     description: check.optionalText(input.description, at('description'), errors),
   };

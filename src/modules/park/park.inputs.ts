@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ParkRole } from './park-role.enum';
@@ -15,7 +16,7 @@ export class HasEnterprisesFilter {
 
 @InputType({
   description:
-    'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. AND, OR and NOT nest other filters (at most 5 levels).',
+    'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ParkFilter {
   @Field(() => [String], { nullable: true, description: 'Parks in any of these districts (Chinese names, e.g. 崂山区).' })
@@ -43,12 +44,21 @@ export class ParkFilter {
   near?: GeoRadius | null;
 
   @Field(() => [ParkFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: ParkFilter[] | null;
+  and?: ParkFilter[] | null;
 
   @Field(() => [ParkFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  or?: ParkFilter[] | null;
+
+  @Field(() => ParkFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: ParkFilter | null;
+
+  @Field(() => [ParkFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  AND?: ParkFilter[] | null;
+
+  @Field(() => [ParkFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
   OR?: ParkFilter[] | null;
 
-  @Field(() => ParkFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => ParkFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
   NOT?: ParkFilter | null;
 }
 
@@ -96,11 +106,14 @@ export class CreateParkInput {
   @Field(() => ParkRole, { description: '主承载区 PRIMARY or 特色承载区 FEATURED.' })
   role!: ParkRole;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude, -90 to 90 (WGS84).' })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.', description: 'Latitude, -90 to 90 (WGS84).' })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude, -180 to 180 (WGS84).' })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude, -180 to 180 (WGS84).' })
   longitude?: number | null;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.' })
+  location?: GeoPointInput | null;
 
   @Field(() => Int, { nullable: true, description: 'Year founded or opened (1900 to next year).' })
   foundedYear?: number | null;
@@ -135,15 +148,27 @@ export class UpdateParkInput {
   @Field(() => ParkRole, { nullable: true, description: 'Role; cannot be cleared.' })
   role?: ParkRole | null;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude.' })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.', description: 'Latitude.' })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude.' })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude.' })
   longitude?: number | null;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.' })
+  location?: GeoPointInput | null;
 
   @Field(() => Int, { nullable: true, description: 'Year founded.' })
   foundedYear?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Description.' })
   description?: string | null;
+}
+
+@InputType({ description: '删除园区 The park to delete, and whether to unlink what depends on it.' })
+export class DeleteParkInput {
+  @Field(() => ID, { description: 'ID of the park to delete.' })
+  id!: string;
+
+  @Field({ defaultValue: false, description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).' })
+  detach: boolean = false;
 }

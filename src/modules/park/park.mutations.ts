@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, updateWith } from '../../common/editing/entity-editing';
+import { createWith, deleteFromArguments, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import { Park } from './park.entity';
 import { parkEditing } from './park.editing';
-import { CreateParkInput, UpdateParkInput } from './park.inputs';
+import { CreateParkInput, DeleteParkInput, UpdateParkInput } from './park.inputs';
 import { ParkPayload } from './park.types';
 
 /** Writes to parks (editor keys); each mutation in its own transaction, audited. */
@@ -26,12 +26,13 @@ export class ParkMutationResolver {
   }
 
   @Authorized(Authorize.EDITOR)
-  @Mutation(() => DeletePayload, { description: '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless detach is true.' })
+  @Mutation(() => DeletePayload, { description: '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless input.detach is true.' })
   deletePark(
-    @Arg('id', () => ID, { description: 'The park to delete.' }) id: string,
-    @Arg('detach', { defaultValue: false, description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.' }) detach: boolean,
+    @Arg('input', () => DeleteParkInput, { nullable: true, description: 'The park to delete, and whether to clear it of what is in it.' }) input: DeleteParkInput | null,
+    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The park to delete.' }) id: string | null,
+    @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.' }) detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
-    return deleteWith(ctx, parkEditing, id, detach);
+    return deleteFromArguments(ctx, parkEditing, { id, detach, input });
   }
 }

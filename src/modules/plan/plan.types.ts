@@ -113,7 +113,7 @@ export class PlanTarget {
   })
   current?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'current / min for a target (1 = the lower bound reached); null for baselines and when `current` is null.' })
+  @Field(() => Float, { nullable: true, description: 'Share of the lower bound reached: current / min (1 = reached); null for baselines and when `current` is null.' })
   progress?: number | null;
 
   @Field(() => Boolean, {

@@ -3,7 +3,7 @@ import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from './platform.enums';
 
-@InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. AND, OR and NOT nest other filters (at most 5 levels).' })
+@InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
 export class PlatformFilter {
   @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
   kinds?: PlatformKind[] | null;
@@ -24,12 +24,21 @@ export class PlatformFilter {
   foundedYear?: IntRange | null;
 
   @Field(() => [PlatformFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: PlatformFilter[] | null;
+  and?: PlatformFilter[] | null;
 
   @Field(() => [PlatformFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  or?: PlatformFilter[] | null;
+
+  @Field(() => PlatformFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: PlatformFilter | null;
+
+  @Field(() => [PlatformFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  AND?: PlatformFilter[] | null;
+
+  @Field(() => [PlatformFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
   OR?: PlatformFilter[] | null;
 
-  @Field(() => PlatformFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => PlatformFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
   NOT?: PlatformFilter | null;
 }
 
@@ -122,4 +131,10 @@ export class UpdateInnovationPlatformInput {
 
   @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
   parkId?: string | null;
+}
+
+@InputType({ description: '删除创新平台 The platform to delete.' })
+export class DeleteInnovationPlatformInput {
+  @Field(() => ID, { description: 'ID of the platform to delete.' })
+  id!: string;
 }

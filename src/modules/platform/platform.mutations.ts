@@ -1,14 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, EditingSpec, linkOnCreate, referenceId, updateWith } from '../../common/editing/entity-editing';
+import { createWith, deleteFromArguments, EditingSpec, linkOnCreate, referenceId, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import type { Values } from '../../common/editing/record-writer';
 import type { UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { InnovationPlatform } from './platform.entity';
-import { CreateInnovationPlatformInput, UpdateInnovationPlatformInput } from './platform.inputs';
+import { CreateInnovationPlatformInput, DeleteInnovationPlatformInput, UpdateInnovationPlatformInput } from './platform.inputs';
 import { InnovationPlatformPayload } from './platform.types';
 
 type PlatformFields = { [K in keyof CreateInnovationPlatformInput]?: CreateInnovationPlatformInput[K] | null };
@@ -66,7 +66,11 @@ export class PlatformMutationResolver {
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, { description: '删除创新平台 Deletes a platform (its host and sector links go with it).' })
-  deleteInnovationPlatform(@Arg('id', () => ID, { description: 'The platform to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
-    return deleteWith(ctx, platformEditing, id, false);
+  deleteInnovationPlatform(
+    @Arg('input', () => DeleteInnovationPlatformInput, { nullable: true, description: 'The platform to delete.' }) input: DeleteInnovationPlatformInput | null,
+    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The platform to delete.' }) id: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletePayload> {
+    return deleteFromArguments(ctx, platformEditing, { id, input });
   }
 }

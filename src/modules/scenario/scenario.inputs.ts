@@ -3,7 +3,7 @@ import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from './scenario-status.enum';
 
-@InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. AND, OR and NOT nest other filters (at most 5 levels).' })
+@InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
 export class ScenarioFilter {
   @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
   sectors?: SectorCode[] | null;
@@ -24,12 +24,21 @@ export class ScenarioFilter {
   yearRange?: IntRange | null;
 
   @Field(() => [ScenarioFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: ScenarioFilter[] | null;
+  and?: ScenarioFilter[] | null;
 
   @Field(() => [ScenarioFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
+  or?: ScenarioFilter[] | null;
+
+  @Field(() => ScenarioFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: ScenarioFilter | null;
+
+  @Field(() => [ScenarioFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  AND?: ScenarioFilter[] | null;
+
+  @Field(() => [ScenarioFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
   OR?: ScenarioFilter[] | null;
 
-  @Field(() => ScenarioFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => ScenarioFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
   NOT?: ScenarioFilter | null;
 }
 
@@ -113,4 +122,10 @@ export class UpdateScenarioInput {
 
   @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
   parkId?: string | null;
+}
+
+@InputType({ description: '删除应用场景 The scenario to delete.' })
+export class DeleteScenarioInput {
+  @Field(() => ID, { description: 'ID of the scenario to delete.' })
+  id!: string;
 }

@@ -2,13 +2,13 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, EditingSpec, linkOnCreate, referenceId, updateWith } from '../../common/editing/entity-editing';
+import { createWith, deleteFromArguments, EditingSpec, linkOnCreate, referenceId, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import type { Values } from '../../common/editing/record-writer';
 import type { UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
 import { Scenario } from './scenario.entity';
-import { CreateScenarioInput, UpdateScenarioInput } from './scenario.inputs';
+import { CreateScenarioInput, DeleteScenarioInput, UpdateScenarioInput } from './scenario.inputs';
 import { ScenarioPayload } from './scenario.types';
 
 type ScenarioFields = { [K in keyof CreateScenarioInput]?: CreateScenarioInput[K] | null };
@@ -57,7 +57,11 @@ export class ScenarioMutationResolver {
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, { description: '删除应用场景 Deletes a scenario (its provider links go with it).' })
-  deleteScenario(@Arg('id', () => ID, { description: 'The scenario to delete.' }) id: string, @Ctx() ctx: Context): Promise<DeletePayload> {
-    return deleteWith(ctx, scenarioEditing, id, false);
+  deleteScenario(
+    @Arg('input', () => DeleteScenarioInput, { nullable: true, description: 'The scenario to delete.' }) input: DeleteScenarioInput | null,
+    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The scenario to delete.' }) id: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<DeletePayload> {
+    return deleteFromArguments(ctx, scenarioEditing, { id, input });
   }
 }
