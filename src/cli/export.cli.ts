@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ConfigError, loadConfig } from '../common/config';
 import { bootstrapDatabase } from '../db/bootstrap';
@@ -8,6 +8,7 @@ import { openDatabase } from '../db/database';
 import { GRAPH_FORMATS, GraphFormat, formatByName } from '../modules/graph/formats';
 import { exportGraph } from '../modules/graph/graph.export';
 import type { GraphFilterInput } from '../modules/graph/graph.filter';
+import { startProgress } from './progress';
 import { FlagSpec, FlagValues, runCommand, UsageError } from './runner';
 
 interface Args {
@@ -99,8 +100,19 @@ async function main(values: FlagValues): Promise<void> {
       where = `the running server at ${base}`;
     }
   }
+  // Progress in kilobytes written (the size of the file is not known until it is written).
+  const progress = startProgress('export', 'KB');
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      progress.update(Math.floor(bytes / 1024));
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(stream, sink);
+    await pipeline(stream, count, sink);
+    progress.finish(`${bytes} bytes written`);
   } finally {
     await close();
   }

@@ -36,9 +36,11 @@ export function startProgress(label: string, unit: string, stream: NodeJS.WriteS
       if (newTotal !== undefined) total = newTotal;
       if (stream.isTTY) {
         if (!bar) {
-          bar = new SingleBar(
-            { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | {eta_formatted} left`, stream, hideCursor: true, etaBuffer: 20 },
-          );
+          // Without a total (a streamed export), a counter and the rate: there is no end to show.
+          const format = total
+            ? `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate} ${unit}/s | {eta_formatted} left`
+            : `${label} {value} ${unit} | {rate} ${unit}/s`;
+          bar = new SingleBar({ format, stream, hideCursor: true, etaBuffer: 20 });
           bar.start(total, done, { rate: 0 });
         }
         bar.setTotal(total);

@@ -62,4 +62,14 @@ describe('progress of long commands', () => {
     expect(tty).toMatch(/import \[=+-*\] \d+% \| \d+\/3000 rows \| \d+ rows\/s/);
     expect(tty).toMatch(/^import: 3000 rows read, 3000 written in \d+\.\d s\r?$/m);
   });
+
+  it('export counts what it writes (plain lines off a terminal, a counter on one) and ends with the byte total', async () => {
+    const out = path.join(dataDir, 'graph.graphml');
+    const plain = await cli('export', ['--format', 'graphml', '--out', out], false);
+    expect(plain).not.toContain(ESC);
+    expect(plain).toMatch(new RegExp(`^export: ${fs.statSync(out).size} bytes written in \\d+\\.\\d s$`, 'm'));
+    const tty = await cli('export', ['--format', 'jgf', '--out', path.join(dataDir, 'graph.json')], true);
+    expect(tty).toMatch(/\u001b\[1Gexport \d+ KB \| \d+ KB\/s/);
+    expect(tty).toMatch(/^export: \d+ bytes written in \d+\.\d s\r?$/m);
+  });
 });
