@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ConfigError, loadConfig } from '../common/config';
 import { bootstrapDatabase } from '../db/bootstrap';
@@ -8,22 +8,8 @@ import { openDatabase } from '../db/database';
 import { GRAPH_FORMATS, GraphFormat, formatByName } from '../modules/graph/formats';
 import { exportGraph } from '../modules/graph/graph.export';
 import type { GraphFilterInput } from '../modules/graph/graph.filter';
-
-const USAGE = `Usage: npm run export -- --format <${GRAPH_FORMATS.map((f) => f.name).join('|')}> [filters] [--out FILE] [--server URL]
-
-Filters (repeat a flag or separate values by commas):
-  --sector CODE       e.g. SMART_OCEAN         --park ID          a Park global ID
-  --district NAME     e.g. 崂山区              --node-kind KIND   PARK, ENTERPRISE, ...
-  --edge-kind KIND    e.g. LOCATED_IN          --around ID --depth 1..3   ego network
-Output:
-  --out FILE          default qingdao-ai-graph.<ext>; "-" writes to standard output
-  --server URL        fetch from a running server (e.g. http://localhost:4000) instead of opening the database
-
-Without --server the command opens the database the server would (DATABASE_URL, or the embedded
-one in DATA_DIR). When a running server holds the embedded data folder, it asks that server
-(http://127.0.0.1:$PORT) instead.`;
-
-class UsageError extends Error {}
+import { startProgress } from './progress';
+import { FlagSpec, FlagValues, runCommand, UsageError } from './runner';
 
 interface Args {
   format: GraphFormat;
@@ -33,54 +19,41 @@ interface Args {
   server?: string;
 }
 
+/** Filter flags: the GraphFilterInput field each fills, and the query parameter of GET /export/graph.*. */
 const LIST_FLAGS = {
-  '--sector': ['sectors', 'sectors'],
-  '--park': ['parkIds', 'parks'],
-  '--district': ['districts', 'districts'],
-  '--node-kind': ['nodeKinds', 'nodeKinds'],
-  '--edge-kind': ['edgeKinds', 'edgeKinds'],
-  '--provenance-kind': ['provenanceKinds', 'provenanceKinds'],
+  sector: ['sectors', 'sectors', 'CODE', 'a sector, e.g. SMART_OCEAN'],
+  park: ['parkIds', 'parks', 'ID', 'a Park global ID'],
+  district: ['districts', 'districts', 'NAME', 'a district, e.g. 崂山区'],
+  'node-kind': ['nodeKinds', 'nodeKinds', 'KIND', 'PARK, ENTERPRISE, ...'],
+  'edge-kind': ['edgeKinds', 'edgeKinds', 'KIND', 'e.g. LOCATED_IN'],
+  'provenance-kind': ['provenanceKinds', 'provenanceKinds', 'KIND', 'SAMPLE, PUBLIC_SOURCE, OFFICIAL_PLAN, EDITORIAL, ...'],
 } as const;
 
-export function parseArgs(argv: readonly string[]): Args {
+function toArgs(values: FlagValues): Args {
+  const name = values.format as string | undefined;
+  if (!name) throw new UsageError('missing --format');
+  const format = formatByName(name);
+  if (!format) throw new UsageError(`unknown format "${name}" for --format (${GRAPH_FORMATS.map((f) => f.name).join(', ')})`);
   const filter: GraphFilterInput = {};
-  const lists: Record<string, string[]> = {};
   const query = new URLSearchParams();
-  let format: GraphFormat | undefined;
-  let out: string | undefined;
-  let server: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
-      return v;
-    };
-    if (flag === '--help' || flag === '-h') throw new UsageError('');
-    else if (flag === '--format') {
-      const name = value();
-      format = formatByName(name);
-      if (!format) throw new UsageError(`Unknown format "${name}"; supported: ${GRAPH_FORMATS.map((f) => f.name).join(', ')}.`);
-    } else if (flag in LIST_FLAGS) {
-      const [field, param] = LIST_FLAGS[flag as keyof typeof LIST_FLAGS];
-      const values = value().split(',').map((v) => v.trim()).filter(Boolean);
-      (lists[field] ??= []).push(...values);
-      for (const v of values) query.append(param, v);
-    } else if (flag === '--around') {
-      filter.around = value();
-      query.set('around', filter.around);
-    } else if (flag === '--depth') {
-      const raw = value();
-      if (!/^\d+$/.test(raw)) throw new UsageError(`--depth must be 1, 2 or 3; got "${raw}".`);
-      filter.depth = Number(raw);
-      query.set('depth', raw);
-    } else if (flag === '--out' || flag === '-o') out = value();
-    else if (flag === '--server') server = value().replace(/\/+$/, '').replace(/\/graphql$/, '');
-    else throw new UsageError(`Unknown option "${argv[i]}".`);
+  for (const [flag, [field, param]] of Object.entries(LIST_FLAGS)) {
+    const list = ((values[flag] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (!list.length) continue;
+    (filter as Record<string, string[]>)[field] = list;
+    for (const v of list) query.append(param, v);
   }
-  if (!format) throw new UsageError('--format is required.');
-  Object.assign(filter, lists);
-  return { format, filter, query, out: out ?? `qingdao-ai-graph.${format.extension}`, server };
+  if (values.around !== undefined) {
+    filter.around = values.around as string;
+    query.set('around', filter.around);
+  }
+  if (values.depth !== undefined) {
+    const raw = values.depth as string;
+    if (!/^\d+$/.test(raw)) throw new UsageError(`--depth must be 1, 2 or 3; got "${raw}"`);
+    filter.depth = Number(raw);
+    query.set('depth', raw);
+  }
+  const server = (values.server as string | undefined)?.replace(/\/+$/, '').replace(/\/graphql$/, '');
+  return { format, filter, query, out: (values.out as string | undefined) ?? `qingdao-ai-graph.${format.extension}`, server };
 }
 
 async function fromServer(base: string, args: Args): Promise<Readable> {
@@ -98,8 +71,8 @@ async function fromServer(base: string, args: Args): Promise<Readable> {
   return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+async function main(values: FlagValues): Promise<void> {
+  const args = toArgs(values);
   const started = performance.now();
   const sink = args.out === '-' ? process.stdout : fs.createWriteStream(args.out);
   let where: string;
@@ -128,8 +101,19 @@ async function main(): Promise<void> {
       where = `the running server at ${base}`;
     }
   }
+  // Progress in kilobytes written (the size of the file is not known until it is written).
+  const progress = startProgress('export', 'KB');
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      progress.update(Math.floor(bytes / 1024));
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(stream, sink);
+    await pipeline(stream, count, sink);
+    progress.finish(`${bytes} bytes written`);
   } finally {
     await close();
   }
@@ -139,13 +123,31 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
-    process.exit(error.message ? 2 : 0);
-  }
-  const code = (error as { extensions?: { code?: string } }).extensions?.code;
-  const message = error instanceof ConfigError || code === 'BAD_USER_INPUT' ? (error as Error).message : `export failed: ${(error as Error)?.stack ?? error}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+/** `npm run export`: the relation graph as a file, from the database or a running server. */
+runCommand({
+  name: 'export',
+  summary: 'Writes the relation graph (parks, firms, platforms, scenarios, models and their links) as a file, whole or filtered.',
+  flags: {
+    format: { type: 'string', value: GRAPH_FORMATS.map((f) => f.name).join('|'), description: 'the file format (required)' },
+    ...Object.fromEntries(
+      Object.entries(LIST_FLAGS).map(([flag, [, , value, description]]) => [flag, { type: 'string', multiple: true, value, description: `${description}; or several, comma-separated` } as FlagSpec]),
+    ),
+    around: { type: 'string', value: 'ID', description: 'only the ego network around this node' },
+    depth: { type: 'string', value: '1..3', description: 'with --around: how many steps out' },
+    out: { type: 'string', short: 'o', value: 'FILE', description: 'where to write; "-" is standard output (default: qingdao-ai-graph.<ext>)' },
+    server: { type: 'string', value: 'URL', description: 'fetch from a running server (e.g. http://localhost:4000) instead of opening the database' },
+  },
+  examples: ['npm run export -- --format graphml', 'npm run export -- --format csv --district 崂山区 --sector SMART_OCEAN --out laoshan.zip'],
+  notes:
+    'Without --server the command opens the database the server would (DATABASE_URL, or the embedded one in DATA_DIR). When a running\n' +
+    'server holds the embedded data folder, it asks that server (http://127.0.0.1:$PORT) instead.',
+  async run({ values }) {
+    try {
+      await main(values);
+    } catch (error) {
+      // The filter's own checks (an unknown park ID, a depth out of range) are the caller's to fix.
+      if ((error as { extensions?: { code?: string } }).extensions?.code === 'BAD_USER_INPUT') throw new ConfigError((error as Error).message);
+      throw error;
+    }
+  },
 });

@@ -8,52 +8,54 @@ import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/database';
 import { startCaching } from '../http/caching';
 import { importEnterprises } from '../modules/enterprise/enterprise.import';
+import { startProgress } from './progress';
+import { runCommand } from './runner';
 
-const USAGE = `usage: npm run import -- firms.csv [--dry-run] [--encoding gb18030|utf-8] [--as "市北区招商局"]
-Imports firms (CSV or .json) in one transaction; nothing is written if any row is invalid.
-The embedded database (DATA_DIR) belongs to one process: stop the server first, or set DATABASE_URL.`;
+/** `npm run import`: imports a table of firms in one transaction. */
+runCommand({
+  name: 'import',
+  summary: 'Imports firms from a CSV or .json file in one transaction; nothing is written if any row is invalid (exit 2, with each error).',
+  positionals: [{ name: 'file', description: 'the table of firms (.csv, or .json)', required: true }],
+  flags: {
+    'dry-run': { type: 'boolean', description: 'check and match every row, write nothing' },
+    encoding: { type: 'string', value: 'gb18030|utf-8', description: 'the CSV encoding (default: detected)' },
+    as: { type: 'string', value: 'NAME', description: 'who the audit trail names (default: cli:<login name>)' },
+  },
+  examples: ['npm run import -- firms.csv --dry-run', 'npm run import -- firms.csv --encoding gb18030 --as "市北区招商局"'],
+  notes: 'The embedded database (DATA_DIR) belongs to one process: stop the server first, or set DATABASE_URL.',
+  operatorErrors: [TableReadError],
+  async run({ values, positionals: [file] }) {
+    if (!fs.existsSync(file)) throw new ConfigError(`no file "${file}"`);
+    const dryRun = Boolean(values['dry-run']);
+    // Without a key, the audit trail names the operator: --as, or the login name.
+    const actor = { keyId: null, name: (values.as as string | undefined) ?? `cli:${os.userInfo().username}` };
+    const encoding = values.encoding as string | undefined;
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const file = args.find((a, i) => !a.startsWith('--') && !['--encoding', '--as'].includes(args[i - 1]));
-  if (!file) throw new ConfigError(USAGE);
-  if (!fs.existsSync(file)) throw new ConfigError(`import: no file "${file}"`);
-  const dryRun = args.includes('--dry-run');
-  // Without a key, the audit trail names the operator: --as, or the login name.
-  const actor = { keyId: null, name: value('as') ?? `cli:${os.userInfo().username}` };
-
-  const config = loadConfig();
-  const db = await openDatabase(config);
-  // With REDIS_URL, the servers share their response cache in Redis: joining it here makes this
-  // import invalidate their cached answers at once, as an import over HTTP does.
-  const caching = config.redisUrl ? await startCaching(config, pino({ level: 'warn' }, pino.destination(2))) : undefined;
-  try {
-    // Same start as the server: migrate, and seed an empty directory (unless SEED_ON_START=false).
-    await bootstrapDatabase(db, { seed: config.seedOnStart });
-    const stream = fs.createReadStream(file);
-    const table = file.toLowerCase().endsWith('.json')
-      ? await readJson(stream, { maxBytes: Number.MAX_SAFE_INTEGER })
-      : await readCsv(stream, { encoding: value('encoding'), maxBytes: Number.MAX_SAFE_INTEGER });
-    const report = await importEnterprises(db.em(), table, { dryRun, actor });
-    const t = report.totals;
-    process.stdout.write(
-      `${file} (${report.encoding}): ${t.rows} rows — created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, invalid ${t.invalid}` +
-        `${report.committed ? (t.created + t.updated ? `; written as batch ${report.batchId}` : '; nothing to change') : dryRun ? '; dry run, nothing written' : '; nothing written'}\n`,
-    );
-    for (const e of report.errors) process.stdout.write(`  line ${e.line}, ${e.column}: ${e.message}\n`);
-    if (report.errors.length) process.exitCode = 2;
-  } finally {
-    await caching?.close();
-    await db.close();
-  }
-}
-
-main().catch((error) => {
-  const message = error instanceof ConfigError || error instanceof TableReadError ? error.message : `import: ${(error as Error)?.message ?? error}`;
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+    const config = loadConfig();
+    const db = await openDatabase(config);
+    // With REDIS_URL, the servers share their response cache in Redis: joining it here makes this
+    // import invalidate their cached answers at once, as an import over HTTP does.
+    const caching = config.redisUrl ? await startCaching(config, pino({ level: 'warn' }, pino.destination(2))) : undefined;
+    try {
+      // Same start as the server: migrate, and seed an empty directory (unless SEED_ON_START=false).
+      await bootstrapDatabase(db, { seed: config.seedOnStart });
+      const stream = fs.createReadStream(file);
+      const table = file.toLowerCase().endsWith('.json')
+        ? await readJson(stream, { maxBytes: Number.MAX_SAFE_INTEGER })
+        : await readCsv(stream, { encoding, maxBytes: Number.MAX_SAFE_INTEGER });
+      const progress = startProgress('import', 'rows');
+      const report = await importEnterprises(db.em(), table, { dryRun, actor, onProgress: (done, total) => progress.update(done, total) });
+      const t = report.totals;
+      progress.finish(`${t.rows} rows read, ${report.committed ? t.created + t.updated : 0} written`);
+      process.stdout.write(
+        `${file} (${report.encoding}): ${t.rows} rows — created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, invalid ${t.invalid}` +
+          `${report.committed ? (t.created + t.updated ? `; written as batch ${report.batchId}` : '; nothing to change') : dryRun ? '; dry run, nothing written' : '; nothing written'}\n`,
+      );
+      for (const e of report.errors) process.stdout.write(`  line ${e.line}, ${e.column}: ${e.message}\n`);
+      if (report.errors.length) process.exitCode = 2;
+    } finally {
+      await caching?.close();
+      await db.close();
+    }
+  },
 });

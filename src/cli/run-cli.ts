@@ -1,23 +1,25 @@
-import 'reflect-metadata';
-import { ConfigError, loadConfig, AppConfig } from '../common/config';
+import { AppConfig, loadConfig } from '../common/config';
 import { Database, openDatabase } from '../db/database';
+import { CommandSpec, FlagValues, runCommand } from './runner';
 
 /**
  * Runs a command against the configured database (DATABASE_URL, or the embedded DATA_DIR) and
- * closes it. Problems the operator must fix print as one line and exit 1.
+ * closes it; flags, help and errors as for every command (see runner.ts).
  */
-export function runWithDatabase(name: string, task: (db: Database, config: AppConfig) => Promise<void>): void {
-  (async () => {
-    const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-    const db = await openDatabase(config);
-    try {
-      await task(db, config);
-    } finally {
-      await db.close();
-    }
-  })().catch((error) => {
-    const message = error instanceof ConfigError ? error.message : `${name} failed: ${(error as Error)?.message ?? error}`;
-    process.stderr.write(`${message.split('\n')[0]}\n`);
-    process.exit(1);
+export function runWithDatabase(
+  spec: Omit<CommandSpec, 'run'>,
+  task: (db: Database, config: AppConfig, args: { values: FlagValues; positionals: string[] }) => Promise<void>,
+): void {
+  runCommand({
+    ...spec,
+    async run(args) {
+      const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+      const db = await openDatabase(config);
+      try {
+        await task(db, config, args);
+      } finally {
+        await db.close();
+      }
+    },
   });
 }

@@ -118,3 +118,15 @@ describe('headingAnchors', () => {
     expect([...headingAnchors('# A b\n## 企业详情与"找不到" Firm `x`\n```\n# not a heading\n```\n## A b\n')]).toEqual(['a-b', '企业详情与找不到-firm-x', 'a-b-1']);
   });
 });
+
+describe('the command table in docs/operators.md', () => {
+  it('lists every npm script (except the prestart hook) with a description', () => {
+    const scripts = Object.keys(JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts as Record<string, string>).filter((s) => s !== 'prestart');
+    const doc = fs.readFileSync('docs/operators.md', 'utf8');
+    const section = doc.slice(doc.indexOf('## 命令 Commands'), doc.indexOf('\n## ', doc.indexOf('## 命令 Commands') + 1));
+    const rows = new Map(
+      [...section.matchAll(/^\| `npm (?:run )?([\w:-]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2].trim()] as const),
+    );
+    expect(scripts.filter((s) => !rows.get(s))).toEqual([]);
+  });
+});

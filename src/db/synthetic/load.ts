@@ -70,7 +70,7 @@ async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
 export async function loadSynthetic(
   em: SqlEntityManager,
   options: SyntheticOptions,
-  { replace = false }: { replace?: boolean } = {},
+  { replace = false, onProgress }: { replace?: boolean; onProgress?: (records: number, total: number) => void } = {},
 ): Promise<SyntheticLoadReport> {
   return em.transactional(async (tx) => {
     await tx.execute('lock table park, enterprise, innovation_platform, scenario, large_model in share row exclusive mode');
@@ -90,7 +90,11 @@ export async function loadSynthetic(
     )) as Array<{ id: number; focus: string[] | string }>;
     const existingParks: ExistingPark[] = parks.map((p) => ({ id: Number(p.id), focusSectors: parsePgArray(p.focus) as SectorCode[] }));
     const data = generateSynthetic(options, existingParks);
-    const report = await write(tx, data, {
+    const total = data.parks.length + data.enterprises.length + data.platforms.length + data.scenarios.length + data.largeModels.length;
+    let done = 0;
+    onProgress?.(0, total);
+    const advance = (n: number) => onProgress?.((done += n), total);
+    const report = await write(tx, data, advance, {
       source: `合成数据 Synthetic benchmark data (npm run seed:synthetic, seed ${options.seed}, ${options.enterprises} firms)`,
       note: 'Generated, not real: names come from syllable tables and mark themselves （合成）. Remove with npm run seed:synthetic -- --remove.',
     });
@@ -115,7 +119,7 @@ interface Provenance {
   note: string;
 }
 
-async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provenance): Promise<Omit<SyntheticLoadReport, 'removed'>> {
+async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (records: number) => void, prov: Provenance): Promise<Omit<SyntheticLoadReport, 'removed'>> {
   const nextId = async (table: string) => {
     const [row] = (await tx.execute(`select coalesce(max(id), 0)::int as m from ${table}`)) as Array<{ m: number }>;
     return Number(row.m) + 1;
@@ -128,7 +132,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provena
   const parkId = (ref: ParkRef | null) => (ref === null ? null : 'existing' in ref ? ref.existing : parkBase + ref.synthetic);
   let links = 0;
 
-  await insertRows(tx, 'park', PARK_COLUMNS, prov, data.parks.map((p, i) => ({
+  await insertRows(tx, 'park', PARK_COLUMNS, prov, advance, data.parks.map((p, i) => ({
     id: parkBase + i, name_zh: p.nameZh, name_en: p.nameEn, district: p.district, role: p.role,
     latitude: p.latitude, longitude: p.longitude, founded_year: p.foundedYear,
     description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
@@ -137,7 +141,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provena
   links += await insertLinks(tx, 'park_focus_sector', ['park_id', 'int'], ['sector_code', 'text'],
     data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)));
 
-  await insertRows(tx, 'enterprise', ENTERPRISE_COLUMNS, prov, data.enterprises.map((e, i) => ({
+  await insertRows(tx, 'enterprise', ENTERPRISE_COLUMNS, prov, advance, data.enterprises.map((e, i) => ({
     id: firmBase + i, name_zh: e.nameZh, name_en: e.nameEn, layer: e.layer, founded_year: e.foundedYear, summary: e.summary,
     ...searchRow(e.nameZh, e.nameEn),
   })));
@@ -146,7 +150,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provena
   links += await insertLinks(tx, 'enterprise_park', ['enterprise_id', 'int'], ['park_id', 'int'],
     data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)));
 
-  await insertRows(tx, 'innovation_platform', PLATFORM_COLUMNS, prov, data.platforms.map((p, i) => ({
+  await insertRows(tx, 'innovation_platform', PLATFORM_COLUMNS, prov, advance, data.platforms.map((p, i) => ({
     id: platformBase + i, name_zh: p.nameZh, name_en: p.nameEn, kind: p.kind, level: p.level, founded_year: p.foundedYear, park_id: parkId(p.park),
     ...searchRow(p.nameZh, p.nameEn),
   })));
@@ -155,14 +159,14 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, prov: Provena
   links += await insertLinks(tx, 'platform_host', ['platform_id', 'int'], ['enterprise_id', 'int'],
     data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)));
 
-  await insertRows(tx, 'scenario', SCENARIO_COLUMNS, prov, data.scenarios.map((s, i) => ({
+  await insertRows(tx, 'scenario', SCENARIO_COLUMNS, prov, advance, data.scenarios.map((s, i) => ({
     id: scenarioBase + i, name_zh: s.nameZh, name_en: s.nameEn, sector_code: s.sector, status: s.status, year: s.year, park_id: parkId(s.park),
     ...searchRow(s.nameZh, s.nameEn),
   })));
   links += await insertLinks(tx, 'scenario_provider', ['scenario_id', 'int'], ['enterprise_id', 'int'],
     data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)));
 
-  await insertRows(tx, 'large_model', MODEL_COLUMNS, prov, data.largeModels.map((m, i) => ({
+  await insertRows(tx, 'large_model', MODEL_COLUMNS, prov, advance, data.largeModels.map((m, i) => ({
     id: modelBase + i, name_zh: m.nameZh, name_en: m.nameEn, domain: m.domain, status: m.status, released_year: m.releasedYear,
   })));
   links += await insertLinks(tx, 'large_model_sector', ['large_model_id', 'int'], ['sector_code', 'text'],
@@ -218,13 +222,22 @@ const SCENARIO_COLUMNS: Columns = [
 const MODEL_COLUMNS: Columns = [['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['domain', 'text'], ['status', 'text'], ['released_year', 'int']];
 
 /** Multi-row insert: each batch is one statement reading its rows from one JSON parameter. */
-async function insertRows(tx: SqlEntityManager, table: string, columns: Columns, prov: Provenance, rows: Array<Record<string, unknown>>): Promise<void> {
+async function insertRows(
+  tx: SqlEntityManager,
+  table: string,
+  columns: Columns,
+  prov: Provenance,
+  advance: (records: number) => void,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   const names = columns.map(([c]) => c).join(', ');
   const record = columns.map(([c, t]) => `${c} ${t}`).join(', ');
   const sql = `insert into ${table} (${names}, provenance_kind, provenance_source, provenance_verified_at, provenance_note)
     select ${names}, ?, ?, null, ? from json_to_recordset(?::json) as x(${record})`;
   for (let i = 0; i < rows.length; i += ENTITY_BATCH) {
-    await tx.execute(sql, [SYNTHETIC, prov.source, prov.note, JSON.stringify(rows.slice(i, i + ENTITY_BATCH))]);
+    const batch = rows.slice(i, i + ENTITY_BATCH);
+    await tx.execute(sql, [SYNTHETIC, prov.source, prov.note, JSON.stringify(batch)]);
+    advance(batch.length);
   }
 }
 

@@ -73,7 +73,11 @@ interface ExistingFirm extends Values {
  * Any invalid row means nothing is written; a dry run validates and reports without writing.
  * Empty cells leave a field as it is; parks and sectors are added, never removed.
  */
-export async function importEnterprises(em: SqlEntityManager, table: Table, options: { dryRun: boolean; actor: Actor }): Promise<ImportReport> {
+export async function importEnterprises(
+  em: SqlEntityManager,
+  table: Table,
+  options: { dryRun: boolean; actor: Actor; /** Rows written so far, of the rows to write (for a progress bar). */ onProgress?: (rows: number, total: number) => void },
+): Promise<ImportReport> {
   const report: ImportReport = {
     dryRun: options.dryRun,
     committed: false,
@@ -94,7 +98,7 @@ export async function importEnterprises(em: SqlEntityManager, table: Table, opti
   const run = async (tx: SqlEntityManager): Promise<void> => {
     await matchExisting(tx, prepared, columnOf, report);
     if (report.errors.length || options.dryRun) return;
-    await writeRows(tx, prepared, options.actor, batchId);
+    await writeRows(tx, prepared, options.actor, batchId, options.onProgress);
     report.batchId = batchId;
     report.committed = true;
   };
@@ -307,9 +311,19 @@ async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], columnOf
 
 const CHUNK = 10000;
 
-async function writeRows(tx: SqlEntityManager, rows: PreparedRow[], actor: Actor, batchId: string): Promise<void> {
+async function writeRows(
+  tx: SqlEntityManager,
+  rows: PreparedRow[],
+  actor: Actor,
+  batchId: string,
+  onProgress?: (rows: number, total: number) => void,
+): Promise<void> {
   const provenance = { kind: ProvenanceKind.USER_ENTERED, source: actor.name, verifiedAt: today() };
   const created = rows.filter((r) => r.status === 'created');
+  const updated = rows.filter((r) => r.status === 'updated' && ENTERPRISE_FIELDS.some((f) => r.changes![f]));
+  let written = 0;
+  const advance = (n: number) => onProgress?.((written += n), created.length + updated.length);
+  advance(0);
   const columns = ['name_zh', 'name_en', 'credit_code', 'layer', 'founded_year', 'website', 'summary'];
   const types = ['text', 'text', 'text', 'text', 'int', 'text', 'text'];
   for (let i = 0; i < created.length; i += CHUNK) {
@@ -325,9 +339,9 @@ async function writeRows(tx: SqlEntityManager, rows: PreparedRow[], actor: Actor
     )) as Array<{ id: number; name_zh: string }>;
     const idByName = new Map(inserted.map((r) => [r.name_zh, r.id]));
     for (const r of chunk) r.id = idByName.get(r.values.nameZh as string);
+    advance(chunk.length);
   }
 
-  const updated = rows.filter((r) => r.status === 'updated' && ENTERPRISE_FIELDS.some((f) => r.changes![f]));
   const updCols = columns.filter((c) => c !== 'name_zh');
   for (let i = 0; i < updated.length; i += CHUNK) {
     const chunk = updated.slice(i, i + CHUNK);
@@ -344,6 +358,7 @@ async function writeRows(tx: SqlEntityManager, rows: PreparedRow[], actor: Actor
       [actor.name, actor.name, provenance.kind, provenance.source, provenance.verifiedAt, pgArray(chunk.map((r) => r.id!)),
         ...updCols.map((c) => pgArray(built.map((b) => b[c] as string | number | null | undefined)))],
     );
+    advance(chunk.length);
   }
 
   // Names were written by plain SQL: bring the stored romanisations up to date for search.
