@@ -45,7 +45,7 @@ type Park = (typeof parks)[number];
 type Firm = Park['enterprises']['edges'][number]['node'];
 export type ScalarChecks = [
   Expect<Equal<Park['latitude'], number | null>>,
-  Expect<Equal<Park['provenance']['verifiedAt'], string>>,
+  Expect<Equal<Park['provenance']['verifiedAt'], string | null>>,
   Expect<Equal<Firm['website'], string | null>>,
   Expect<Equal<Firm['layer'], 'APPLICATION' | 'FOUNDATION' | 'TECHNOLOGY'>>,
 ];

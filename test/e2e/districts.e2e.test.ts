@@ -118,7 +118,7 @@ describe('districts: a database made before the reference upgrades without losin
       const before = await openDatabase(database.config);
       let parksBefore: unknown[];
       try {
-        await before.orm.getMigrator().up({ to: 'Migration20261202000000_search_short_names' });
+        await before.orm.getMigrator().up({ to: 'Migration20261202100000_honest_plan' });
         await seedDatabase(before.em());
         parksBefore = await before.em().execute('select * from park order by id');
         const tables = await before.em().execute(`select 1 from information_schema.tables where table_name = 'district'`);

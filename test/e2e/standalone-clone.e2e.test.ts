@@ -33,6 +33,8 @@ describe('a clone in an empty folder stands alone', () => {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CONTRACT_DIR;
   delete env.JEST_WORKER_ID;
+  // The clone's own Jest run builds and removes its own template database, never this run's.
+  for (const name of Object.keys(env)) if (name.startsWith('TEST_TEMPLATE_')) delete env[name];
 
   beforeAll(() => {
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-'));

@@ -22,6 +22,9 @@ const execFileAsync = promisify(execFile);
 /** Where the workers find the template: the seeded data folder, or the PostgreSQL database name. */
 const DATA_DIR_ENV = 'TEST_TEMPLATE_DATA_DIR';
 const DATABASE_ENV = 'TEST_TEMPLATE_DATABASE';
+/** The Jest process that built the template: a nested run (a test that runs Jest) inherits the
+ * variables above but must never remove its parent's template. */
+const OWNER_ENV = 'TEST_TEMPLATE_OWNER';
 
 const FOLDER_PREFIX = 'directory-template-';
 const DATABASE_PREFIX = 'directory_template_';
@@ -51,6 +54,7 @@ export async function buildTemplate(): Promise<TemplateReport> {
       throw error;
     }
     process.env[DATABASE_ENV] = name;
+    process.env[OWNER_ENV] = String(process.pid);
     return { kind: 'postgresql', ms: Date.now() - started };
   }
   sweepFolders();
@@ -63,11 +67,13 @@ export async function buildTemplate(): Promise<TemplateReport> {
     throw error;
   }
   process.env[DATA_DIR_ENV] = dataDir;
+  process.env[OWNER_ENV] = String(process.pid);
   return { kind: 'pglite', ms: Date.now() - started };
 }
 
 /** Removes the run's template (global teardown). */
 export async function removeTemplate(): Promise<void> {
+  if (process.env[OWNER_ENV] !== String(process.pid)) return;
   const dataDir = process.env[DATA_DIR_ENV];
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   const name = process.env[DATABASE_ENV];

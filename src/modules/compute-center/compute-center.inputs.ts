@@ -2,15 +2,15 @@ import { Field, InputType } from 'type-graphql';
 import { DirectoryFilterFields } from '../../common/filter.inputs';
 
 @InputType({
-  description: '算力设施筛选 Narrows a list of compute facilities. Fields combine with AND; AND, OR and NOT nest other filters (at most 5 levels).',
+  description: '算力设施筛选 Narrows a list of compute facilities. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
 export class ComputeCenterFilter extends DirectoryFilterFields {
   @Field(() => [ComputeCenterFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: ComputeCenterFilter[] | null;
+  and?: ComputeCenterFilter[] | null;
 
   @Field(() => [ComputeCenterFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  OR?: ComputeCenterFilter[] | null;
+  or?: ComputeCenterFilter[] | null;
 
-  @Field(() => ComputeCenterFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
-  NOT?: ComputeCenterFilter | null;
+  @Field(() => ComputeCenterFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: ComputeCenterFilter | null;
 }

@@ -4,17 +4,17 @@ import { SectorCode } from '../sector/sector-code.enum';
 import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
 
 @InputType({
-  description: '大模型筛选 Narrows a list of large models. Fields combine with AND; AND, OR and NOT nest other filters (at most 5 levels).',
+  description: '大模型筛选 Narrows a list of large models. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
 export class LargeModelFilter extends DirectoryFilterFields {
   @Field(() => [LargeModelFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  AND?: LargeModelFilter[] | null;
+  and?: LargeModelFilter[] | null;
 
   @Field(() => [LargeModelFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  OR?: LargeModelFilter[] | null;
+  or?: LargeModelFilter[] | null;
 
-  @Field(() => LargeModelFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in AND or OR.' })
-  NOT?: LargeModelFilter | null;
+  @Field(() => LargeModelFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
+  not?: LargeModelFilter | null;
 }
 
 @InputType({ description: '新增大模型 A new large model.' })
