@@ -224,6 +224,19 @@ describe('provenance: filters and the data notice', () => {
       expect(parsed.counts.SAMPLE).toBeGreaterThan(0);
     });
 
+    it('/export/coverage.svg takes provenanceKinds like the graph exports: no sample firm counted, no notice', async () => {
+      const all = await (await fetch(`${server.origin}/export/coverage.svg`)).text();
+      const res = await fetch(`${server.origin}/export/coverage.svg?provenanceKinds=PUBLIC_SOURCE,OFFICIAL_PLAN`);
+      expect(res.status).toBe(200);
+      const svg = await res.text();
+      // Cells print their firm counts; with sample firms left out every park's firm count is 0 on the seeds.
+      expect(svg).not.toMatch(/class="data-notice"/);
+      expect(svg).not.toEqual(all);
+      const bad = await fetch(`${server.origin}/export/coverage.svg?provenanceKinds=REAL`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toBe('BAD_USER_INPUT');
+    });
+
     it('every graph export carries it in its metadata', async () => {
       const kinds = { SAMPLE: 0 };
       for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'sector', 'large_model', 'compute_center']) {
