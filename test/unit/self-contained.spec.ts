@@ -17,7 +17,7 @@ describe('the project stands alone', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', 'codegen.yml', 'web/build.js', 'schema/operations/directory.graphql']));
   });
 
-  it('no file outside the Markdown documentation refers to ../shared', () => {
+  it('no file outside the Markdown documentation refers to the sibling folder outside the project (shared)', () => {
     const offenders = files.filter((f) => {
       const buf = fs.readFileSync(path.join(ROOT, f));
       return !buf.includes(0) && outside.test(buf.toString('utf8'));
