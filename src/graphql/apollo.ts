@@ -2,7 +2,8 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { QueryLimits, RateLimitConfig } from '../common/config';
 import type { Context, CostReport } from '../common/context';
@@ -163,6 +164,30 @@ function persistedQueryProblem(error: unknown): { code: string; message: string 
 }
 
 /** The Apollo server over the app schema; mounted on HTTP by src/http. */
+/** Parsed, validated documents kept for reuse: enough for every operation real clients send. */
+const PARSED_DOCUMENTS = 1000;
+
+/**
+ * Apollo's default document store bounds its entries by the JSON size of each DocumentNode, but a
+ * parsed document also keeps every token of its source (its `loc` chain), which JSON leaves out:
+ * under a stream of unique queries its 30 MB bound let the heap grow by hundreds of MB. This store
+ * bounds the count instead.
+ */
+function documentStore(max: number): KeyValueCache<DocumentNode> {
+  const entries = new LRUCache<string, DocumentNode>({ max });
+  return {
+    async get(key) {
+      return entries.get(key);
+    },
+    async set(key, value) {
+      entries.set(key, value);
+    },
+    async delete(key) {
+      return entries.delete(key);
+    },
+  };
+}
+
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
   return new ApolloServer<Context>({
@@ -207,6 +232,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // Automatic persisted queries: a client may send the SHA-256 of a query it sent before
     // (over GET, so CDNs can cache it); kept in Redis when several processes serve the API.
     ...(options.cache ? { cache: options.cache } : {}),
+    documentStore: documentStore(PARSED_DOCUMENTS),
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const apq = persistedQueryProblem(error);
       if (apq) return { message: apq.message, extensions: { code: apq.code } };
