@@ -48,7 +48,16 @@ export async function launchBrowser(): Promise<TestBrowser> {
         return route.abort('blockedbyclient');
       });
       page.on('console', (msg) => {
-        if (msg.type() === 'error') consoleErrors.push(msg.text());
+        if (msg.type() !== 'error') return;
+        // "Failed to load resource" names no URL in its text: add where it came from.
+        const where = msg.location().url;
+        consoleErrors.push(where && !msg.text().includes(where) ? `${msg.text()} (${where})` : msg.text());
+      });
+      page.on('response', async (response) => {
+        if (response.status() < 400 || !response.url().startsWith(`${origin}/`)) return;
+        const sent = response.request().postData() ?? '';
+        const answer = await response.text().catch(() => '');
+        consoleErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()} sent ${sent.slice(0, 300)} answered ${answer.slice(0, 300)}`);
       });
       page.on('pageerror', (err) => consoleErrors.push(String(err)));
       return { page, blocked, consoleErrors };

@@ -1,6 +1,7 @@
 import { GraphiQL } from 'graphiql';
 import type { Fetcher } from '@graphiql/toolkit';
 import { createRoot } from 'react-dom/client';
+import { Kind, parse } from 'graphql';
 import 'graphiql/graphiql.css';
 import './explorer.css';
 
@@ -16,12 +17,31 @@ query Sectors {
 }
 `;
 
+/**
+ * GraphiQL works out the operation name from the editor a moment after the text changes, so a
+ * run started right after switching tabs can send the new tab's query with the old tab's name,
+ * which the server rightly refuses. A name the document does not define is dropped when the
+ * document has a single operation (the only one it can mean); otherwise it is sent as given.
+ */
+function settledOperationName(query: string, operationName: string | null | undefined): string | undefined {
+  if (!operationName) return undefined;
+  let names: Array<string | undefined>;
+  try {
+    names = parse(query)
+      .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+      .map((d) => (d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : undefined));
+  } catch {
+    return operationName; // the server reports the syntax error
+  }
+  return names.includes(operationName) || names.length !== 1 ? operationName : undefined;
+}
+
 /** Same-origin POST, as any client would send it; Apollo's CSRF guard accepts JSON bodies. */
 const fetcher: Fetcher = async (params) => {
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify(params),
+    body: JSON.stringify({ ...params, operationName: settledOperationName(params.query, params.operationName) }),
   });
   const body = await res.json();
   showNotice(body?.extensions?.dataNotice ?? null);
