@@ -155,5 +155,5 @@ describe('districts: a database made before the reference upgrades without losin
     } finally {
       await database.drop();
     }
-  });
+  }, 300_000); // a fresh embedded database migrated twice and seeded: minutes on a busy 2-core machine
 });
