@@ -8,10 +8,12 @@ import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
-import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+import { listSourceOf } from '../../common/entity-type';
+import { enterpriseType } from './enterprise.descriptor';
 
 /**
  * Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over
@@ -77,14 +79,7 @@ export function enterpriseOrdering(order: EnterpriseOrder | null | undefined): O
   }
 }
 
-export const enterpriseSource: ListSource<Enterprise, EnterpriseFilter> = {
-  name: 'Enterprise',
-  entity: Enterprise,
-  table: 'enterprise',
-  alias: 'e',
-  ordering: { name: 'id', terms: [{ expr: 'e.id', dir: 'asc' }] },
-  applyFilter: applyEnterpriseFilter,
-};
+export const enterpriseSource = listSourceOf<Enterprise, EnterpriseFilter>(enterpriseType, applyEnterpriseFilter);
 
 /** Relations that list enterprises, by the pivot that links them to their parent. */
 export const enterprisesVia = {
