@@ -16,7 +16,7 @@ export function applyComputeCenterFilter(qb: Knex.QueryBuilder, knex: Knex, filt
 export const computeCenterSource = listSourceOf<ComputeCenter, ComputeCenterFilter>(computeCenterType, applyComputeCenterFilter);
 
 export const computeCentersVia = {
-  park: { table: 'compute_center', parentColumn: 'park_id' },
+  park: { table: computeCenterType.table, parentColumn: 'park_id' },
 } satisfies Record<string, Via>;
 
 export function listComputeCenters(ctx: Context, options: ListOptions<ComputeCenterFilter>, parent: { id: number | string; via: Via } | null = null): Promise<Connection<ComputeCenter>> {

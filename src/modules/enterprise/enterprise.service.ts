@@ -14,6 +14,7 @@ import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
+import { platformType } from '../platform/platform.descriptor';
 
 /**
  * Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over
@@ -51,7 +52,7 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
   if (filter.hostsPlatform) {
     const kinds = filterValues(filter.hostsPlatform.kinds, 'hostsPlatform.kinds');
     const levels = filterValues(filter.hostsPlatform.levels, 'hostsPlatform.levels');
-    const sub = knex('platform_host as f_ph').join('innovation_platform as f_ip', 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
+    const sub = knex('platform_host as f_ph').join(`${platformType.table} as f_ip`, 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
     if (kinds) sub.whereIn('f_ip.kind', kinds);
     if (levels) sub.whereIn('f_ip.level', levels);
     qb.whereExists(sub);

@@ -51,7 +51,7 @@ export const platformSource = listSourceOf<InnovationPlatform, PlatformFilter>(p
 
 export const platformsVia = {
   host: { table: 'platform_host', nodeColumn: 'platform_id', parentColumn: 'enterprise_id' },
-  park: { table: 'innovation_platform', parentColumn: 'park_id' },
+  park: { table: platformType.table, parentColumn: 'park_id' },
   sector: { table: 'platform_sector', nodeColumn: 'platform_id', parentColumn: 'sector_code', parentType: 'text' },
 } satisfies Record<string, Via>;
 

@@ -49,8 +49,8 @@ export const scenarioSource = listSourceOf<Scenario, ScenarioFilter>(scenarioTyp
 
 export const scenariosVia = {
   provider: { table: 'scenario_provider', nodeColumn: 'scenario_id', parentColumn: 'enterprise_id' },
-  park: { table: 'scenario', parentColumn: 'park_id' },
-  sector: { table: 'scenario', parentColumn: 'sector_code', parentType: 'text' },
+  park: { table: scenarioType.table, parentColumn: 'park_id' },
+  sector: { table: scenarioType.table, parentColumn: 'sector_code', parentType: 'text' },
 } satisfies Record<string, Via>;
 
 export function listScenarios(
