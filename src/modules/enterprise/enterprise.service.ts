@@ -21,7 +21,7 @@ import { platformType } from '../platform/platform.descriptor';
  * `enterprise as e`.
  */
 export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
+  applyComposed<EnterpriseFilter>(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
 }
 
 /** The filter's own fields, without AND/OR/NOT. */

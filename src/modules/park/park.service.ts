@@ -17,7 +17,7 @@ import { parkType } from './park.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `park as p`. */
 export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('p', applyParkFields));
+  applyComposed<ParkFilter>(qb, knex, filter, withSharedFields('p', applyParkFields));
 }
 
 function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {

@@ -15,7 +15,7 @@ import { platformType } from './platform.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `innovation_platform as ip`. */
 export function applyPlatformFilter(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('ip', applyPlatformFields));
+  applyComposed<PlatformFilter>(qb, knex, filter, withSharedFields('ip', applyPlatformFields));
 }
 
 function applyPlatformFields(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {

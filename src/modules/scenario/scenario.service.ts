@@ -15,7 +15,7 @@ import { scenarioType } from './scenario.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `scenario as s`. */
 export function applyScenarioFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ScenarioFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('s', applyScenarioFields));
+  applyComposed<ScenarioFilter>(qb, knex, filter, withSharedFields('s', applyScenarioFields));
 }
 
 function applyScenarioFields(qb: Knex.QueryBuilder, _knex: Knex, filter: ScenarioFilter): void {
