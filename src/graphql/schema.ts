@@ -1,41 +1,25 @@
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { instrumentProvenance } from './data-notice';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
-import { DistrictResolver, ParkDistrictResolver } from '../modules/district/district.resolver';
-import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver, RelationGraphVertexResolver } from '../modules/graph/graph.resolver';
-import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
-import { EnterpriseMutationResolver } from '../modules/enterprise/enterprise.mutations';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import type { EntityModule, ResolverClass } from '../common/entity-type';
+import { ENTITY_MODULES } from '../modules/entity-types';
 import { ChangeFeedResolver } from '../modules/change-feed/change-feed.resolver';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver';
-import { ParkMutationResolver } from '../modules/park/park.mutations';
-import { PlatformMutationResolver } from '../modules/platform/platform.mutations';
-import { ScenarioMutationResolver } from '../modules/scenario/scenario.mutations';
-import { LargeModelMutationResolver } from '../modules/large-model/large-model.mutations';
 import { ChainGapResolver, MatchResolver } from '../modules/matching/match.resolver';
-import { LargeModelResolver } from '../modules/large-model/large-model.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
-import { ParkResolver } from '../modules/park/park.resolver';
 import { PlanResolver } from '../modules/plan/plan.resolver';
-import { PlatformResolver } from '../modules/platform/platform.resolver';
-import { ScenarioResolver } from '../modules/scenario/scenario.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
-import { SectorResolver } from '../modules/sector/sector.resolver';
 
-export const resolvers = [
-  NodeResolver,
-  SectorResolver,
-  ParkResolver,
-  EnterpriseResolver,
-  PlatformResolver,
-  ScenarioResolver,
-  LargeModelResolver,
-  ComputeCenterResolver,
-  DistrictResolver,
-  ParkDistrictResolver,
+/** The resolvers of the given entity types' modules, then those of the cross-cutting modules. */
+export function resolversOf(modules: readonly EntityModule[]): NonEmptyArray<ResolverClass> {
+  return [NodeResolver, ...modules.flatMap((m) => m.resolvers), ...CROSS_CUTTING];
+}
+
+const CROSS_CUTTING = [
   SearchResolver,
   GraphResolver,
   RelationGraphVertexResolver,
@@ -43,11 +27,6 @@ export const resolvers = [
   ParkCountResolver,
   CoverageCellResolver,
   PlanResolver,
-  EnterpriseMutationResolver,
-  ParkMutationResolver,
-  PlatformMutationResolver,
-  ScenarioMutationResolver,
-  LargeModelMutationResolver,
   AuditResolver,
   ChangeFeedResolver,
   WebhookResolver,
@@ -55,13 +34,16 @@ export const resolvers = [
   ChainGapResolver,
 ] as const;
 
+/** Every resolver of the schema: the entity types' from their list, then the cross-cutting ones. */
+export const resolvers = resolversOf(ENTITY_MODULES);
+
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema, built once from the modules' resolvers. */
 export function buildAppSchema(): GraphQLSchema {
   if (schema) return schema;
   schema = buildSchemaSync({
-    resolvers: [...resolvers],
+    resolvers,
     validate: false,
     authChecker,
     authMode: 'error',

@@ -89,7 +89,12 @@ async function loadOldSeeds(db: Database): Promise<void> {
     // What users and the benchmark generator wrote before the change.
     await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['用户录入测试企业', 'APPLICATION', REAL_LOOKING_CODE, 'USER_ENTERED', 'editor', null, '2026-11-30', null]);
     await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['澜汐珩智能科技有限公司（合成）', 'APPLICATION', OLD_SYNTHETIC_CODE, 'SYNTHETIC', 'synthetic', null, '2026-11-30', null]);
-    await refreshAllSearchColumns((sql, params) => tx.execute(sql, params as never[]));
+    await refreshAllSearchColumns((sql, params) => tx.execute(sql, params as never[]), [
+      { table: 'park', aliases: true },
+      { table: 'enterprise', aliases: true },
+      { table: 'innovation_platform', aliases: true },
+      { table: 'scenario', aliases: false },
+    ]);
   });
 }
 

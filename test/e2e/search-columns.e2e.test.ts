@@ -39,7 +39,7 @@ describe('search columns are kept up to date by the entity hooks', () => {
     // Stale columns, as a database migrated before the short forms existed holds them.
     await db.em().execute(`update park set search_initials = '', search_text = ''`);
     const em = db.em().fork();
-    await em.transactional((tx) => refreshAllSearchColumns((sql, params) => tx.execute(sql, params)));
+    await em.transactional((tx) => refreshAllSearchColumns((sql, params) => tx.execute(sql, params), [{ table: 'park', aliases: true }]));
     const rows = (await db.em().execute('select name_zh, name_en, aliases, search_text, search_initials from park')) as Array<Record<string, string & string[]>>;
     for (const r of rows) {
       const c = searchColumns(r.name_zh, r.name_en, r.aliases);

@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../sql';
 
 /** Who wrote: an API key (id and name) or, for the import CLI, a named operator without a key. */
 export interface Actor {
@@ -51,15 +52,4 @@ export async function writeAudit(
   }
 }
 
-/** A PostgreSQL array literal ('{"a","b",NULL}') for passing a whole column as one parameter. */
-export function pgArray(items: ReadonlyArray<string | number | null | undefined>): string {
-  let out = '{';
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (i) out += ',';
-    if (item === null || item === undefined) out += 'NULL';
-    else if (typeof item === 'number') out += item;
-    else out += item.includes('"') || item.includes('\\') ? `"${item.replace(/["\\]/g, '\\$&')}"` : `"${item}"`;
-  }
-  return `${out}}`;
-}
+export { pgArray };

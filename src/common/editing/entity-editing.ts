@@ -1,36 +1,16 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { tableOf } from '../entity-type';
 import type { Context } from '../context';
-import { decodeGlobalId } from '../global-id';
-import { Actor, FieldChanges, pgArray, writeAudit } from './audit';
-import { abortIfErrors, actorOf, deleteRecord, EditableTable, insertRecord, runWrite, selectRow, updateRecord, Values } from './record-writer';
+import { decodeGlobalId, toGlobalId } from '../global-id';
+import { runSql, sql, SqlFragment } from '../sql';
+import { Actor, FieldChanges, writeAudit } from './audit';
+import type { Dependants, EditingSpec } from './editable-table';
+import { deleteRecord, insertRecord, selectRow, updateRecord } from './record-writer';
 import { UserError, UserErrorCode, UserErrors } from './user-error';
-import { toGlobalId } from '../global-id';
+import { abortIfErrors, actorOf, runWrite } from './write-transaction';
 
-/** Records that depend on one about to be deleted, by relation, for the HAS_DEPENDANTS message. */
-export interface Dependants {
-  relation: string;
-  count: number;
-  /** A few names, enough for a person to recognise them. */
-  names: string[];
-}
-
-/**
- * What a module tells the generic editor about one entity: how to validate its inputs, what to
- * write besides its row on creation (relations), and what depends on it.
- */
-export interface EditingSpec<T extends object, C, U> extends EditableTable {
-  entity: EntityClass<T>;
-  /** Cleaned column values of a create input (errors go to `errors`, with field paths). */
-  validateCreate(tx: SqlEntityManager, input: C, errors: UserErrors): Promise<Values>;
-  /** Cleaned values of an update input; only the fields the client sent. */
-  validateUpdate(tx: SqlEntityManager, input: U, id: number, errors: UserErrors): Promise<Values>;
-  /** Writes relations given in a create input; returns them for the audit entry. */
-  afterCreate?(tx: SqlEntityManager, id: number, input: C, errors: UserErrors): Promise<FieldChanges>;
-  dependants?(tx: SqlEntityManager, id: number): Promise<Dependants[]>;
-  /** Unlinks the dependants (delete with detach: true); returns what was unlinked, for the audit. */
-  detach?(tx: SqlEntityManager, id: number): Promise<FieldChanges>;
-}
+export type { Dependants, EditingRules, EditingSpec } from './editable-table';
 
 export interface RecordPayload<T> {
   record: T | null;
@@ -84,7 +64,7 @@ export async function updateWith<T extends object, U extends { id: string; expec
     abortIfErrors(errors);
     const values = await spec.validateUpdate(tx, input, id!, errors);
     abortIfErrors(errors);
-    await updateRecord(tx, spec, id!, input.expectedVersion, values, actor, errors);
+    await updateRecord(tx, spec, { id: id!, expectedVersion: input.expectedVersion, values, actor, errors });
     return readBack(tx, spec, id!);
   });
   return { record: result, userErrors };
@@ -126,9 +106,9 @@ export async function deleteWith<T extends object>(
   return { deletedId: result, userErrors };
 }
 
-/** Up to `limit` names and the count of rows a query finds, for {@link Dependants}. */
-export async function namedDependants(tx: SqlEntityManager, relation: string, sql: string, params: unknown[], limit = 5): Promise<Dependants> {
-  const rows = (await tx.execute(`select name_zh, count(*) over ()::int as n from (${sql}) d order by name_zh limit ${limit}`, params)) as Array<{ name_zh: string; n: number }>;
+/** Up to `limit` names and the count of rows a query (selecting `name_zh`) finds, for {@link Dependants}. */
+export async function namedDependants(tx: SqlEntityManager, relation: string, query: SqlFragment, limit = 5): Promise<Dependants> {
+  const rows = await runSql<{ name_zh: string; n: number }>(tx, sql`select name_zh, count(*) over ()::int as n from (${query}) d order by name_zh limit ${limit}`);
   return { relation, count: rows[0]?.n ?? 0, names: rows.map((r) => r.name_zh) };
 }
 
@@ -136,15 +116,16 @@ export async function namedDependants(tx: SqlEntityManager, relation: string, sq
 export async function referenceId(
   tx: SqlEntityManager,
   globalId: string | null | undefined,
-  type: string,
-  table: string,
+  other: EntityClass<object>,
   path: string[],
   errors: UserErrors,
 ): Promise<number | null | undefined> {
   if (globalId === undefined || globalId === null) return globalId;
+  // Every Node type's GraphQL name is its entity class's name.
+  const [type, table] = [other.name, tableOf(other)];
   const id = localIdOf(globalId, type, path, errors);
   if (id === null) return undefined;
-  const rows = (await tx.execute(`select 1 as x from "${table}" where id = ?`, [id])) as unknown[];
+  const rows = await runSql(tx, sql`select 1 as x from ${sql.ident(table)} where id = ${id}`);
   if (!rows.length) {
     errors.add(path, `No ${type} has this ID.`, UserErrorCode.NOT_FOUND);
     return undefined;
@@ -158,7 +139,7 @@ export async function referenceId(
  */
 export async function linkOnCreate(
   tx: SqlEntityManager,
-  link: { pivot: string; ownColumn: string; otherColumn: string; type: string; table: string; field: string; codes?: boolean },
+  link: { pivot: string; ownColumn: string; otherColumn: string; other: EntityClass<object>; field: string; codes?: boolean },
   ownId: number,
   others: readonly string[] | null | undefined,
   errors: UserErrors,
@@ -167,15 +148,16 @@ export async function linkOnCreate(
   const keys: Array<number | string> = [];
   for (const [i, other] of others.entries()) {
     const path = ['input', link.field, String(i)];
-    const key = link.codes ? other : await referenceId(tx, other, link.type, link.table, path, errors);
+    const key = link.codes ? other : await referenceId(tx, other, link.other, path, errors);
     if (key !== undefined && key !== null && !keys.includes(key)) keys.push(key);
   }
   if (!errors.empty || !keys.length) return {};
-  await tx.execute(
-    `insert into "${link.pivot}" ("${link.ownColumn}", "${link.otherColumn}") select ?, unnest(?::${link.codes ? 'text' : 'int'}[]) on conflict do nothing`,
-    [ownId, pgArray(keys)],
+  await runSql(
+    tx,
+    sql`insert into ${sql.ident(link.pivot)} (${sql.ident(link.ownColumn)}, ${sql.ident(link.otherColumn)})
+        select ${ownId}, unnest(${sql.array(keys, link.codes ? 'text' : 'int')}) on conflict do nothing`,
   );
-  return { [link.field]: { before: null, after: link.codes ? keys : keys.map((k) => toGlobalId(link.type, k)) } };
+  return { [link.field]: { before: null, after: link.codes ? keys : keys.map((k) => toGlobalId(link.other.name, k)) } };
 }
 
 /** What a delete mutation's `input` carries. */

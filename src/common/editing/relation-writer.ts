@@ -2,7 +2,8 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { toGlobalId } from '../global-id';
 import { writeAudit } from './audit';
-import { abortIfErrors, actorOf, runWrite } from './record-writer';
+import { runSql, sql } from '../sql';
+import { abortIfErrors, actorOf, runWrite } from './write-transaction';
 import { UserError, UserErrorCode, UserErrors } from './user-error';
 
 /** One side of a many-to-many link: the record type, its table and key, the pivot column. */
@@ -46,12 +47,13 @@ export async function setLink(
     await requireExists(tx, spec.right, rightKey!, errors);
     abortIfErrors(errors);
     const { left, right, pivot } = spec;
-    const rows = (await tx.execute(
+    const [table, leftColumn, rightColumn] = [sql.ident(pivot), sql.ident(left.pivotColumn), sql.ident(right.pivotColumn)];
+    const rows = await runSql(
+      tx,
       link
-        ? `insert into "${pivot}" ("${left.pivotColumn}", "${right.pivotColumn}") values (?, ?) on conflict do nothing returning 1 as x`
-        : `delete from "${pivot}" where "${left.pivotColumn}" = ? and "${right.pivotColumn}" = ? returning 1 as x`,
-      [leftKey, rightKey],
-    )) as unknown[];
+        ? sql`insert into ${table} (${leftColumn}, ${rightColumn}) values (${leftKey}, ${rightKey}) on conflict do nothing returning 1 as x`
+        : sql`delete from ${table} where ${leftColumn} = ${leftKey} and ${rightColumn} = ${rightKey} returning 1 as x`,
+    );
     if (rows.length === 0) return false;
     const leftId = toGlobalId(left.type, leftKey!);
     const rightId = toGlobalId(right.type, rightKey!);
@@ -67,6 +69,6 @@ export async function setLink(
 }
 
 async function requireExists(tx: SqlEntityManager, end: LinkEnd, key: number | string, errors: UserErrors): Promise<void> {
-  const rows = (await tx.execute(`select 1 as x from "${end.table}" where "${end.key}" = ?`, [key])) as unknown[];
+  const rows = await runSql(tx, sql`select 1 as x from ${sql.ident(end.table)} where ${sql.ident(end.key)} = ${key}`);
   if (rows.length === 0) errors.add(['input', end.field], `No ${end.type} has this ${end.key === 'id' ? 'ID' : 'code'}.`, UserErrorCode.NOT_FOUND);
 }

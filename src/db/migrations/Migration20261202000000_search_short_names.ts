@@ -8,7 +8,12 @@ import { refreshAllSearchColumns } from '../../common/search-columns';
  */
 export class Migration20261202000000_search_short_names extends Migration {
   override async up(): Promise<void> {
-    await refreshAllSearchColumns((sql, params) => this.execute(sql, params));
+    await refreshAllSearchColumns((sql, params) => this.execute(sql, params), [
+      { table: 'park', aliases: true },
+      { table: 'enterprise', aliases: true },
+      { table: 'innovation_platform', aliases: true },
+      { table: 'scenario', aliases: false },
+    ]);
   }
 
   override async down(): Promise<void> {

@@ -110,7 +110,7 @@ export class Migration20261202100000_honest_plan extends Migration {
       const renamed = (await run(
         `update "${table}" set name_zh = name_zh || '（示例）' where provenance_kind = 'SAMPLE' and position('示例' in name_zh) = 0 returning id`,
       )) as Array<{ id: number }>;
-      if (SEARCHABLE.has(table) && renamed.length) await refreshRows(run, table, renamed.map((r) => Number(r.id)));
+      if (SEARCHABLE.has(table) && renamed.length) await refreshRows(run, { table, aliases: table !== 'scenario' }, renamed.map((r) => Number(r.id)));
     }
 
     // Sample and synthetic credit codes move to division 000000, which no registration carries.

@@ -1,6 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { FieldChanges } from '../../common/editing/audit';
-import { EditingSpec, linkOnCreate, localIdOf, namedDependants } from '../../common/editing/entity-editing';
+import { EditingRules, linkOnCreate, localIdOf, namedDependants } from '../../common/editing/entity-editing';
+import { tableOf } from '../../common/entity-type';
+import { runSql, sql } from '../../common/sql';
+import { LargeModel } from '../large-model/large-model.entity';
+import { InnovationPlatform } from '../platform/platform.entity';
+import { Scenario } from '../scenario/scenario.entity';
 import { column, Values } from '../../common/editing/record-writer';
 import type { RelationSpec } from '../../common/editing/relation-writer';
 import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
@@ -8,6 +13,8 @@ import * as check from '../../common/editing/validate';
 import { toGlobalId } from '../../common/global-id';
 import { Enterprise } from './enterprise.entity';
 import type { CreateEnterpriseInput, UpdateEnterpriseInput } from './enterprise.inputs';
+import { Park } from '../park/park.entity';
+import { Sector } from '../sector/sector.entity';
 
 export const ENTERPRISE_FIELDS = ['nameZh', 'nameEn', 'aliases', 'creditCode', 'layer', 'foundedYear', 'website', 'summary'] as const;
 
@@ -55,10 +62,7 @@ async function requireUniqueCreditCode(tx: SqlEntityManager, code: unknown, self
   }
 }
 
-export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, UpdateEnterpriseInput> = {
-  type: 'Enterprise',
-  table: 'enterprise',
-  entity: Enterprise,
+export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, UpdateEnterpriseInput> = {
   fields: ENTERPRISE_FIELDS,
   toRow: (values) => enterpriseRow(values),
 
@@ -77,27 +81,28 @@ export const enterpriseEditing: EditingSpec<Enterprise, CreateEnterpriseInput, U
 
   async afterCreate(tx, id, input, errors) {
     return {
-      ...(await linkOnCreate(tx, { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', type: 'Sector', table: 'sector', field: 'sectors', codes: true }, id, input.sectors, errors)),
-      ...(await linkOnCreate(tx, { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', type: 'Park', table: 'park', field: 'parkIds' }, id, input.parkIds, errors)),
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true }, id, input.sectors, errors)),
+      ...(await linkOnCreate(tx, { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', other: Park, field: 'parkIds' }, id, input.parkIds, errors)),
     };
   },
 
   async dependants(tx, id) {
+    const [platforms, scenarios, models] = [InnovationPlatform, Scenario, LargeModel].map((e) => sql.ident(tableOf(e)));
     return Promise.all([
-      namedDependants(tx, 'hosted platforms 承载平台', 'select p.name_zh from platform_host h join innovation_platform p on p.id = h.platform_id where h.enterprise_id = ?', [id]),
-      namedDependants(tx, 'provided scenarios 应用场景', 'select s.name_zh from scenario_provider sp join scenario s on s.id = sp.scenario_id where sp.enterprise_id = ?', [id]),
-      namedDependants(tx, 'developed large models 大模型', 'select m.name_zh from large_model_developer d join large_model m on m.id = d.large_model_id where d.enterprise_id = ?', [id]),
+      namedDependants(tx, 'hosted platforms 承载平台', sql`select p.name_zh from platform_host h join ${platforms} p on p.id = h.platform_id where h.enterprise_id = ${id}`),
+      namedDependants(tx, 'provided scenarios 应用场景', sql`select s.name_zh from scenario_provider sp join ${scenarios} s on s.id = sp.scenario_id where sp.enterprise_id = ${id}`),
+      namedDependants(tx, 'developed large models 大模型', sql`select m.name_zh from large_model_developer d join ${models} m on m.id = d.large_model_id where d.enterprise_id = ${id}`),
     ]);
   },
 
   async detach(tx, id) {
     const changes: FieldChanges = {};
-    for (const [field, sql, type] of [
-      ['platforms', 'delete from platform_host where enterprise_id = ? returning platform_id as other', 'InnovationPlatform'],
-      ['scenarios', 'delete from scenario_provider where enterprise_id = ? returning scenario_id as other', 'Scenario'],
-      ['largeModels', 'delete from large_model_developer where enterprise_id = ? returning large_model_id as other', 'LargeModel'],
+    for (const [field, query, type] of [
+      ['platforms', sql`delete from platform_host where enterprise_id = ${id} returning platform_id as other`, InnovationPlatform.name],
+      ['scenarios', sql`delete from scenario_provider where enterprise_id = ${id} returning scenario_id as other`, Scenario.name],
+      ['largeModels', sql`delete from large_model_developer where enterprise_id = ${id} returning large_model_id as other`, LargeModel.name],
     ] as const) {
-      const rows = (await tx.execute(sql, [id])) as Array<{ other: number }>;
+      const rows = await runSql<{ other: number }>(tx, query);
       if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };
     }
     return changes;

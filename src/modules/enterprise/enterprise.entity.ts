@@ -1,17 +1,16 @@
-import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { searchableRecord } from '../../common/base-entity';
+import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
-import { searchColumns } from '../../common/search-text';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 import { ChainLayer } from './chain-layer.enum';
 
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
-export class Enterprise implements Node {
+export class Enterprise extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.') implements Node {
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -57,41 +56,6 @@ export class Enterprise implements Node {
 
   @ManyToMany({ entity: () => Park, pivotTable: 'enterprise_park', joinColumn: 'enterprise_id', inverseJoinColumn: 'park_id' })
   parkCollection = new Collection<Park>(this);
-
-  @Property({ version: true, type: 'integer' })
-  @Field(() => Int, { description: 'Version number, incremented on every change; send it back as expectedVersion when updating.' })
-  version!: number;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
-  // Search columns (not in the schema): romanisations of the names, filled on every write by
-  // the hook below so the database can index and rank them. See src/common/search-text.ts.
-  @Property({ type: 'text', default: '' })
-  searchText = '';
-
-  @Property({ type: 'text', default: '' })
-  searchPinyin = '';
-
-  @Property({ type: 'text', default: '' })
-  searchInitials = '';
-
-  /** Sort key of the Chinese name in pinyin order. */
-  @Property({ type: 'text', default: '' })
-  namePinyin = '';
-
-  @BeforeCreate()
-  @BeforeUpdate()
-  fillSearchColumns(): void {
-    Object.assign(this, searchColumns(this.nameZh, this.nameEn, this.aliases));
-  }
 
   get globalId(): string {
     return toGlobalId('Enterprise', this.id);

@@ -1,6 +1,7 @@
+import { composableFilter } from '../../common/composable-filter';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
 import { ScenarioStatus } from '../scenario/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -28,7 +29,7 @@ export class ProvidesScenarioFilter {
   description:
     'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
-export class EnterpriseFilter extends DirectoryFilterFields {
+export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): object => EnterpriseFilter) {
   @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 
@@ -55,15 +56,6 @@ export class EnterpriseFilter extends DirectoryFilterFields {
 
   @Field(() => ProvidesScenarioFilter, { nullable: true, description: 'Firms providing a scenario in a given sector or stage.' })
   providesScenario?: ProvidesScenarioFilter | null;
-
-  @Field(() => [EnterpriseFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: EnterpriseFilter[] | null;
-
-  @Field(() => [EnterpriseFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: EnterpriseFilter[] | null;
-
-  @Field(() => EnterpriseFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: EnterpriseFilter | null;
 
   @Field(() => [EnterpriseFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
   AND?: EnterpriseFilter[] | null;

@@ -6,7 +6,7 @@ import { DeletePayload } from '../../common/editing/payloads';
 import { RelationSpec, setLink } from '../../common/editing/relation-writer';
 import { UserErrors } from '../../common/editing/user-error';
 import { Enterprise } from './enterprise.entity';
-import { enterpriseEditing, enterpriseRelations } from './enterprise.editing';
+import { enterpriseRelations } from './enterprise.editing';
 import {
   CreateEnterpriseInput,
   DeleteEnterpriseInput,
@@ -18,6 +18,10 @@ import {
 } from './enterprise.inputs';
 import { enterpriseById } from './enterprise.service';
 import { EnterprisePayload, RelationPayload } from './enterprise.types';
+import { editingOf } from '../../common/entity-type';
+import { enterpriseType } from './enterprise.descriptor';
+
+const editing = editingOf(enterpriseType);
 
 /** Writes to firms and their links. Each mutation runs in its own transaction; editor keys only. */
 @Resolver(() => Enterprise)
@@ -25,14 +29,14 @@ export class EnterpriseMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => EnterprisePayload, { description: '新增企业 Adds a firm (editor key). Provenance: USER_ENTERED by the key.' })
   async createEnterprise(@Arg('input', () => CreateEnterpriseInput, { description: 'The new firm.' }) input: CreateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
-    const { record, userErrors } = await createWith(ctx, enterpriseEditing, input);
+    const { record, userErrors } = await createWith(ctx, editing, input);
     return { enterprise: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => EnterprisePayload, { description: '修改企业 Changes a firm if it is still at expectedVersion (editor key); otherwise CONFLICT.' })
   async updateEnterprise(@Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
-    const { record, userErrors } = await updateWith(ctx, enterpriseEditing, input);
+    const { record, userErrors } = await updateWith(ctx, editing, input);
     return { enterprise: record, userErrors };
   }
 
@@ -46,7 +50,7 @@ export class EnterpriseMutationResolver {
     @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.' }) detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
-    return deleteFromArguments(ctx, enterpriseEditing, { id, detach, input });
+    return deleteFromArguments(ctx, editing, { id, detach, input });
   }
 
   @Authorized(Authorize.EDITOR)

@@ -8,17 +8,20 @@ import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
-import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+import { listSourceOf } from '../../common/entity-type';
+import { enterpriseType } from './enterprise.descriptor';
+import { platformType } from '../platform/platform.descriptor';
 
 /**
  * Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over
  * `enterprise as e`.
  */
 export function applyEnterpriseFilter(qb: Knex.QueryBuilder, knex: Knex, filter: EnterpriseFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
+  applyComposed<EnterpriseFilter>(qb, knex, filter, withSharedFields('e', applyEnterpriseFields));
 }
 
 /** The filter's own fields, without AND/OR/NOT. */
@@ -49,7 +52,7 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
   if (filter.hostsPlatform) {
     const kinds = filterValues(filter.hostsPlatform.kinds, 'hostsPlatform.kinds');
     const levels = filterValues(filter.hostsPlatform.levels, 'hostsPlatform.levels');
-    const sub = knex('platform_host as f_ph').join('innovation_platform as f_ip', 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
+    const sub = knex('platform_host as f_ph').join(`${platformType.table} as f_ip`, 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
     if (kinds) sub.whereIn('f_ip.kind', kinds);
     if (levels) sub.whereIn('f_ip.level', levels);
     qb.whereExists(sub);
@@ -77,14 +80,7 @@ export function enterpriseOrdering(order: EnterpriseOrder | null | undefined): O
   }
 }
 
-export const enterpriseSource: ListSource<Enterprise, EnterpriseFilter> = {
-  name: 'Enterprise',
-  entity: Enterprise,
-  table: 'enterprise',
-  alias: 'e',
-  ordering: { name: 'id', terms: [{ expr: 'e.id', dir: 'asc' }] },
-  applyFilter: applyEnterpriseFilter,
-};
+export const enterpriseSource = listSourceOf<Enterprise, EnterpriseFilter>(enterpriseType, applyEnterpriseFilter);
 
 /** Relations that list enterprises, by the pivot that links them to their parent. */
 export const enterprisesVia = {

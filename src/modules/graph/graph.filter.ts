@@ -209,7 +209,7 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
       if (sectors) add(`exists (select 1 from enterprise_sector s where s.enterprise_id = ${id} and s.sector_code = any(cast(? as text[])))`, sectors);
       break;
     case GraphNodeKind.PLATFORM:
-      if (parks) add(`exists (select 1 from innovation_platform x where x.id = ${id} and x.park_id = any(cast(? as int[])))`, parks);
+      if (parks) add(`exists (select 1 from "${NODE_TABLES.PLATFORM.table}" x where x.id = ${id} and x.park_id = any(cast(? as int[])))`, parks);
       if (sectors) add(`exists (select 1 from platform_sector s where s.platform_id = ${id} and s.sector_code = any(cast(? as text[])))`, sectors);
       break;
     case GraphNodeKind.SCENARIO:

@@ -1,4 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import type { EntityDescriptor } from '../../common/entity-type';
+import { ENTITY_TYPES } from '../entity-types';
 
 /** Kinds of vertex in the relation graph. */
 export enum GraphNodeKind {
@@ -109,29 +111,19 @@ export interface NodeTable {
   columns: Partial<Record<keyof GraphNode, string>>;
 }
 
-export const NODE_TABLES: Record<GraphNodeKind, NodeTable> = {
-  PARK: { kind: GraphNodeKind.PARK, typeName: 'Park', table: 'park', key: 'id', keyType: 'int', columns: { district: 'district', role: 'role' } },
-  ENTERPRISE: { kind: GraphNodeKind.ENTERPRISE, typeName: 'Enterprise', table: 'enterprise', key: 'id', keyType: 'int', columns: { layer: 'layer' } },
-  PLATFORM: {
-    kind: GraphNodeKind.PLATFORM,
-    typeName: 'InnovationPlatform',
-    table: 'innovation_platform',
-    key: 'id',
-    keyType: 'int',
-    columns: { platformKind: 'kind', platformLevel: 'level' },
-  },
-  SCENARIO: {
-    kind: GraphNodeKind.SCENARIO,
-    typeName: 'Scenario',
-    table: 'scenario',
-    key: 'id',
-    keyType: 'int',
-    columns: { scenarioStatus: 'status', scenarioYear: 'year' },
-  },
-  SECTOR: { kind: GraphNodeKind.SECTOR, typeName: 'Sector', table: 'sector', key: 'code', keyType: 'text', columns: {} },
-  LARGE_MODEL: { kind: GraphNodeKind.LARGE_MODEL, typeName: 'LargeModel', table: 'large_model', key: 'id', keyType: 'int', columns: {} },
-  COMPUTE_CENTER: { kind: GraphNodeKind.COMPUTE_CENTER, typeName: 'ComputeCenter', table: 'compute_center', key: 'id', keyType: 'int', columns: {} },
-};
+/** The node tables of the types whose descriptors declare a graph kind, by kind. */
+export function nodeTablesOf(types: readonly EntityDescriptor[]): Record<string, NodeTable> {
+  const tables: Record<string, NodeTable> = {};
+  for (const t of types) {
+    if (!t.graph) continue;
+    const { kind, attributes } = t.graph;
+    tables[kind] = { kind: kind as GraphNodeKind, typeName: t.typeName, table: t.table, key: t.key.column as NodeTable['key'], keyType: t.key.type, columns: attributes };
+  }
+  return tables;
+}
+
+export const NODE_TABLES = nodeTablesOf(ENTITY_TYPES) as Record<GraphNodeKind, NodeTable>;
+for (const kind of NODE_KINDS) if (!NODE_TABLES[kind]) throw new Error(`No entity type declares the graph kind ${kind}.`);
 
 export const NODE_KIND_BY_TYPE: ReadonlyMap<string, GraphNodeKind> = new Map(NODE_KINDS.map((k) => [NODE_TABLES[k].typeName, k]));
 
@@ -153,12 +145,12 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
   { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.SECTOR, table: 'enterprise_sector', sourceColumn: 'enterprise_id', targetColumn: 'sector_code', tag: 'ES' },
   { kind: GraphEdgeKind.FOCUSES_ON, source: GraphNodeKind.PARK, target: GraphNodeKind.SECTOR, table: 'park_focus_sector', sourceColumn: 'park_id', targetColumn: 'sector_code', tag: 'PF' },
   { kind: GraphEdgeKind.HOSTS, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.PLATFORM, table: 'platform_host', sourceColumn: 'enterprise_id', targetColumn: 'platform_id', tag: 'EH' },
-  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.PLATFORM, target: GraphNodeKind.PARK, table: 'innovation_platform', sourceColumn: 'id', targetColumn: 'park_id', tag: 'IP' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.PLATFORM, target: GraphNodeKind.PARK, table: NODE_TABLES.PLATFORM.table, sourceColumn: 'id', targetColumn: 'park_id', tag: 'IP' },
   { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.PLATFORM, target: GraphNodeKind.SECTOR, table: 'platform_sector', sourceColumn: 'platform_id', targetColumn: 'sector_code', tag: 'IS' },
   { kind: GraphEdgeKind.PROVIDES, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.SCENARIO, table: 'scenario_provider', sourceColumn: 'enterprise_id', targetColumn: 'scenario_id', tag: 'EV' },
-  { kind: GraphEdgeKind.IN_SECTOR, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.SECTOR, table: 'scenario', sourceColumn: 'id', targetColumn: 'sector_code', tag: 'VS' },
-  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.PARK, table: 'scenario', sourceColumn: 'id', targetColumn: 'park_id', tag: 'VP' },
+  { kind: GraphEdgeKind.IN_SECTOR, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.SECTOR, table: NODE_TABLES.SCENARIO.table, sourceColumn: 'id', targetColumn: 'sector_code', tag: 'VS' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.SCENARIO, target: GraphNodeKind.PARK, table: NODE_TABLES.SCENARIO.table, sourceColumn: 'id', targetColumn: 'park_id', tag: 'VP' },
   { kind: GraphEdgeKind.DEVELOPS, source: GraphNodeKind.ENTERPRISE, target: GraphNodeKind.LARGE_MODEL, table: 'large_model_developer', sourceColumn: 'enterprise_id', targetColumn: 'large_model_id', tag: 'EM' },
   { kind: GraphEdgeKind.SERVES, source: GraphNodeKind.LARGE_MODEL, target: GraphNodeKind.SECTOR, table: 'large_model_sector', sourceColumn: 'large_model_id', targetColumn: 'sector_code', tag: 'MS' },
-  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.COMPUTE_CENTER, target: GraphNodeKind.PARK, table: 'compute_center', sourceColumn: 'id', targetColumn: 'park_id', tag: 'CP' },
+  { kind: GraphEdgeKind.LOCATED_IN, source: GraphNodeKind.COMPUTE_CENTER, target: GraphNodeKind.PARK, table: NODE_TABLES.COMPUTE_CENTER.table, sourceColumn: 'id', targetColumn: 'park_id', tag: 'CP' },
 ];

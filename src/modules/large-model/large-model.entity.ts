@@ -1,15 +1,15 @@
-import { OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { versionedRecord } from '../../common/base-entity';
+import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Sector } from '../sector/sector.entity';
 import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
 
 @Entity({ tableName: 'large_model' })
 @ObjectType({ implements: Node, description: '大模型 A large-model product developed by firms in the directory.' })
-export class LargeModel implements Node {
+export class LargeModel extends versionedRecord() implements Node {
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -44,20 +44,6 @@ export class LargeModel implements Node {
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'large_model_sector', joinColumn: 'large_model_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);
-
-  @Property({ version: true, type: 'integer' })
-  @Field(() => Int, { description: 'Version number, incremented on every change.' })
-  version!: number;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 
   get globalId(): string {
     return toGlobalId('LargeModel', this.id);

@@ -1,4 +1,11 @@
-import { EditingSpec, linkOnCreate, namedDependants } from '../../common/editing/entity-editing';
+import type { EntityClass } from '@mikro-orm/core';
+import { EditingRules, linkOnCreate, namedDependants } from '../../common/editing/entity-editing';
+import { tableOf } from '../../common/entity-type';
+import { runSql, sql } from '../../common/sql';
+import { ComputeCenter } from '../compute-center/compute-center.entity';
+import { Enterprise } from '../enterprise/enterprise.entity';
+import { InnovationPlatform } from '../platform/platform.entity';
+import { Scenario } from '../scenario/scenario.entity';
 import { Values } from '../../common/editing/record-writer';
 import { UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
@@ -7,6 +14,7 @@ import type { FieldChanges } from '../../common/editing/audit';
 import { Park } from './park.entity';
 import type { GeoPointInput } from '../../common/geo-point.inputs';
 import type { CreateParkInput, UpdateParkInput } from './park.inputs';
+import { Sector } from '../sector/sector.entity';
 
 /**
  * The coordinates as sent: `location` (typed Latitude/Longitude, both or neither) or the
@@ -40,31 +48,31 @@ function cleanPark(input: { [K in keyof CreateParkInput]?: CreateParkInput[K] | 
   };
 }
 
-export const parkEditing: EditingSpec<Park, CreateParkInput, UpdateParkInput> = {
-  type: 'Park',
-  table: 'park',
-  entity: Park,
+export const parkEditing: EditingRules<Park, CreateParkInput, UpdateParkInput> = {
   fields: ['nameZh', 'nameEn', 'aliases', 'district', 'role', 'latitude', 'longitude', 'foundedYear', 'description'],
   validateCreate: async (_tx, input, errors) => cleanPark(input, errors),
   validateUpdate: async (_tx, input, _id, errors) => cleanPark(input, errors),
   afterCreate: (tx, id, input, errors) =>
-    linkOnCreate(tx, { pivot: 'park_focus_sector', ownColumn: 'park_id', otherColumn: 'sector_code', type: 'Sector', table: 'sector', field: 'focusSectors', codes: true }, id, input.focusSectors, errors),
-  dependants: (tx, id) =>
-    Promise.all([
-      namedDependants(tx, 'firms 入驻企业', 'select e.name_zh from enterprise_park ep join enterprise e on e.id = ep.enterprise_id where ep.park_id = ?', [id]),
-      namedDependants(tx, 'platforms 创新平台', 'select name_zh from innovation_platform where park_id = ?', [id]),
-      namedDependants(tx, 'scenarios 应用场景', 'select name_zh from scenario where park_id = ?', [id]),
-      namedDependants(tx, 'compute centres 算力中心', 'select name_zh from compute_center where park_id = ?', [id]),
-    ]),
+    linkOnCreate(tx, { pivot: 'park_focus_sector', ownColumn: 'park_id', otherColumn: 'sector_code', other: Sector, field: 'focusSectors', codes: true }, id, input.focusSectors, errors),
+  dependants: (tx, id) => {
+    const [firms, platforms, scenarios, centres] = [Enterprise, InnovationPlatform, Scenario, ComputeCenter].map((e) => sql.ident(tableOf(e)));
+    return Promise.all([
+      namedDependants(tx, 'firms 入驻企业', sql`select e.name_zh from enterprise_park ep join ${firms} e on e.id = ep.enterprise_id where ep.park_id = ${id}`),
+      namedDependants(tx, 'platforms 创新平台', sql`select name_zh from ${platforms} where park_id = ${id}`),
+      namedDependants(tx, 'scenarios 应用场景', sql`select name_zh from ${scenarios} where park_id = ${id}`),
+      namedDependants(tx, 'compute centres 算力中心', sql`select name_zh from ${centres} where park_id = ${id}`),
+    ]);
+  },
   async detach(tx, id) {
     const changes: FieldChanges = {};
-    for (const [field, sql, type] of [
-      ['enterprises', 'delete from enterprise_park where park_id = ? returning enterprise_id as other', 'Enterprise'],
-      ['platforms', 'update innovation_platform set park_id = null where park_id = ? returning id as other', 'InnovationPlatform'],
-      ['scenarios', 'update scenario set park_id = null where park_id = ? returning id as other', 'Scenario'],
-      ['computeCenters', 'update compute_center set park_id = null where park_id = ? returning id as other', 'ComputeCenter'],
+    const unlink = (entity: EntityClass<object>) => sql`update ${sql.ident(tableOf(entity))} set park_id = null where park_id = ${id} returning id as other`;
+    for (const [field, query, type] of [
+      ['enterprises', sql`delete from enterprise_park where park_id = ${id} returning enterprise_id as other`, Enterprise.name],
+      ['platforms', unlink(InnovationPlatform), InnovationPlatform.name],
+      ['scenarios', unlink(Scenario), Scenario.name],
+      ['computeCenters', unlink(ComputeCenter), ComputeCenter.name],
     ] as const) {
-      const rows = (await tx.execute(sql, [id])) as Array<{ other: number }>;
+      const rows = await runSql<{ other: number }>(tx, query);
       if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };
     }
     return changes;

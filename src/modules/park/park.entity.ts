@@ -1,16 +1,16 @@
-import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { searchableRecord } from '../../common/base-entity';
+import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { GraphQLLatitude, GraphQLLongitude } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Provenance, ProvenanceKind } from '../../common/provenance';
-import { searchColumns } from '../../common/search-text';
 import { Sector } from '../sector/sector.entity';
 import { ParkRole } from './park-role.enum';
 
 @Entity({ tableName: 'park' })
 @ObjectType({ implements: Node, description: '产业园区 An industrial park that hosts AI firms (a carrier area of the action plan).' })
-export class Park implements Node {
+export class Park extends searchableRecord('Version number, incremented on every change; used for optimistic concurrency.') implements Node {
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -54,41 +54,6 @@ export class Park implements Node {
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'park_focus_sector', joinColumn: 'park_id', inverseJoinColumn: 'sector_code' })
   focusSectorCollection = new Collection<Sector>(this);
-
-  @Property({ version: true, type: 'integer' })
-  @Field(() => Int, { description: 'Version number, incremented on every change; used for optimistic concurrency.' })
-  version!: number;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
-  // Search columns (not in the schema): romanisations of the names, filled on every write by
-  // the hook below so the database can index and rank them. See src/common/search-text.ts.
-  @Property({ type: 'text', default: '' })
-  searchText = '';
-
-  @Property({ type: 'text', default: '' })
-  searchPinyin = '';
-
-  @Property({ type: 'text', default: '' })
-  searchInitials = '';
-
-  /** Sort key of the Chinese name in pinyin order. */
-  @Property({ type: 'text', default: '' })
-  namePinyin = '';
-
-  @BeforeCreate()
-  @BeforeUpdate()
-  fillSearchColumns(): void {
-    Object.assign(this, searchColumns(this.nameZh, this.nameEn, this.aliases));
-  }
 
   get globalId(): string {
     return toGlobalId('Park', this.id);

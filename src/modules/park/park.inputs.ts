@@ -1,5 +1,6 @@
+import { composableFilter } from '../../common/composable-filter';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../enterprise/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -18,7 +19,7 @@ export class HasEnterprisesFilter {
   description:
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
-export class ParkFilter extends DirectoryFilterFields {
+export class ParkFilter extends composableFilter('ParkFilter', (): object => ParkFilter) {
   @Field(() => [String], { nullable: true, description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
   districts?: string[] | null;
 
@@ -42,15 +43,6 @@ export class ParkFilter extends DirectoryFilterFields {
 
   @Field(() => GeoRadius, { nullable: true, description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.' })
   near?: GeoRadius | null;
-
-  @Field(() => [ParkFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ParkFilter[] | null;
-
-  @Field(() => [ParkFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ParkFilter[] | null;
-
-  @Field(() => ParkFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ParkFilter | null;
 
   @Field(() => [ParkFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
   AND?: ParkFilter[] | null;

@@ -4,9 +4,12 @@ import type { Context } from '../../common/context';
 import { createWith, deleteFromArguments, updateWith } from '../../common/editing/entity-editing';
 import { DeletePayload } from '../../common/editing/payloads';
 import { Park } from './park.entity';
-import { parkEditing } from './park.editing';
 import { CreateParkInput, DeleteParkInput, UpdateParkInput } from './park.inputs';
 import { ParkPayload } from './park.types';
+import { editingOf } from '../../common/entity-type';
+import { parkType } from './park.descriptor';
+
+const editing = editingOf(parkType);
 
 /** Writes to parks (editor keys); each mutation in its own transaction, audited. */
 @Resolver(() => Park)
@@ -14,14 +17,14 @@ export class ParkMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => ParkPayload, { description: '新增园区 Adds a park.' })
   async createPark(@Arg('input', () => CreateParkInput, { description: 'The new park.' }) input: CreateParkInput, @Ctx() ctx: Context): Promise<ParkPayload> {
-    const { record, userErrors } = await createWith(ctx, parkEditing, input);
+    const { record, userErrors } = await createWith(ctx, editing, input);
     return { park: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => ParkPayload, { description: '修改园区 Changes a park if it is still at expectedVersion; otherwise CONFLICT.' })
   async updatePark(@Arg('input', () => UpdateParkInput, { description: 'The changes.' }) input: UpdateParkInput, @Ctx() ctx: Context): Promise<ParkPayload> {
-    const { record, userErrors } = await updateWith(ctx, parkEditing, input);
+    const { record, userErrors } = await updateWith(ctx, editing, input);
     return { park: record, userErrors };
   }
 
@@ -33,6 +36,6 @@ export class ParkMutationResolver {
     @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.' }) detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
-    return deleteFromArguments(ctx, parkEditing, { id, detach, input });
+    return deleteFromArguments(ctx, editing, { id, detach, input });
   }
 }

@@ -8,14 +8,16 @@ import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
-import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
 import { Park } from './park.entity';
 import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
+import { listSourceOf } from '../../common/entity-type';
+import { parkType } from './park.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `park as p`. */
 export function applyParkFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('p', applyParkFields));
+  applyComposed<ParkFilter>(qb, knex, filter, withSharedFields('p', applyParkFields));
 }
 
 function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter): void {
@@ -64,14 +66,7 @@ export function parkOrdering(order: ParkOrder | null | undefined): Ordering {
   }
 }
 
-export const parkSource: ListSource<Park, ParkFilter> = {
-  name: 'Park',
-  entity: Park,
-  table: 'park',
-  alias: 'p',
-  ordering: { name: 'id', terms: [{ expr: 'p.id', dir: 'asc' }] },
-  applyFilter: applyParkFilter,
-};
+export const parkSource = listSourceOf<Park, ParkFilter>(parkType, applyParkFilter);
 
 export const parksVia = {
   enterprise: { table: 'enterprise_park', nodeColumn: 'park_id', parentColumn: 'enterprise_id' },

@@ -1,9 +1,8 @@
-import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { searchableRecord } from '../../common/base-entity';
+import { OptionalProps, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
-import { searchColumns } from '../../common/search-text';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
@@ -11,7 +10,7 @@ import { PlatformKind, PlatformLevel } from './platform.enums';
 
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })
-export class InnovationPlatform implements Node {
+export class InnovationPlatform extends searchableRecord() implements Node {
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -53,41 +52,6 @@ export class InnovationPlatform implements Node {
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'platform_sector', joinColumn: 'platform_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);
-
-  @Property({ version: true, type: 'integer' })
-  @Field(() => Int, { description: 'Version number, incremented on every change.' })
-  version!: number;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
-  // Search columns (not in the schema): romanisations of the names, filled on every write by
-  // the hook below so the database can index and rank them. See src/common/search-text.ts.
-  @Property({ type: 'text', default: '' })
-  searchText = '';
-
-  @Property({ type: 'text', default: '' })
-  searchPinyin = '';
-
-  @Property({ type: 'text', default: '' })
-  searchInitials = '';
-
-  /** Sort key of the Chinese name in pinyin order. */
-  @Property({ type: 'text', default: '' })
-  namePinyin = '';
-
-  @BeforeCreate()
-  @BeforeUpdate()
-  fillSearchColumns(): void {
-    Object.assign(this, searchColumns(this.nameZh, this.nameEn, this.aliases));
-  }
 
   get globalId(): string {
     return toGlobalId('InnovationPlatform', this.id);

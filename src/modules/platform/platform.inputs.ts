@@ -1,10 +1,11 @@
+import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from './platform.enums';
 
 @InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
-export class PlatformFilter extends DirectoryFilterFields {
+export class PlatformFilter extends composableFilter('PlatformFilter', (): object => PlatformFilter) {
   @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
   kinds?: PlatformKind[] | null;
 
@@ -22,15 +23,6 @@ export class PlatformFilter extends DirectoryFilterFields {
 
   @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
   foundedYear?: IntRange | null;
-
-  @Field(() => [PlatformFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: PlatformFilter[] | null;
-
-  @Field(() => [PlatformFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: PlatformFilter[] | null;
-
-  @Field(() => PlatformFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: PlatformFilter | null;
 
   @Field(() => [PlatformFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
   AND?: PlatformFilter[] | null;

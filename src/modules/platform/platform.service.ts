@@ -7,13 +7,15 @@ import type { Ordering } from '../../common/relay/connection-query';
 import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
-import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { InnovationPlatform } from './platform.entity';
 import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.inputs';
+import { listSourceOf } from '../../common/entity-type';
+import { platformType } from './platform.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `innovation_platform as ip`. */
 export function applyPlatformFilter(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('ip', applyPlatformFields));
+  applyComposed<PlatformFilter>(qb, knex, filter, withSharedFields('ip', applyPlatformFields));
 }
 
 function applyPlatformFields(qb: Knex.QueryBuilder, knex: Knex, filter: PlatformFilter): void {
@@ -45,18 +47,11 @@ export function platformOrdering(order: PlatformOrder | null | undefined): Order
   }
 }
 
-export const platformSource: ListSource<InnovationPlatform, PlatformFilter> = {
-  name: 'InnovationPlatform',
-  entity: InnovationPlatform,
-  table: 'innovation_platform',
-  alias: 'ip',
-  ordering: { name: 'id', terms: [{ expr: 'ip.id', dir: 'asc' }] },
-  applyFilter: applyPlatformFilter,
-};
+export const platformSource = listSourceOf<InnovationPlatform, PlatformFilter>(platformType, applyPlatformFilter);
 
 export const platformsVia = {
   host: { table: 'platform_host', nodeColumn: 'platform_id', parentColumn: 'enterprise_id' },
-  park: { table: 'innovation_platform', parentColumn: 'park_id' },
+  park: { table: platformType.table, parentColumn: 'park_id' },
   sector: { table: 'platform_sector', nodeColumn: 'platform_id', parentColumn: 'sector_code', parentType: 'text' },
 } satisfies Record<string, Via>;
 

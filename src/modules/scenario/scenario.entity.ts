@@ -1,9 +1,8 @@
-import { BeforeCreate, BeforeUpdate, OptionalProps, Collection, Embedded, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { searchableRecord } from '../../common/base-entity';
+import { OptionalProps, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
-import { searchColumns } from '../../common/search-text';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
@@ -11,7 +10,7 @@ import { ScenarioStatus } from './scenario-status.enum';
 
 @Entity({ tableName: 'scenario' })
 @ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })
-export class Scenario implements Node {
+export class Scenario extends searchableRecord() implements Node {
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -45,41 +44,6 @@ export class Scenario implements Node {
 
   @ManyToMany({ entity: () => Enterprise, pivotTable: 'scenario_provider', joinColumn: 'scenario_id', inverseJoinColumn: 'enterprise_id' })
   providerCollection = new Collection<Enterprise>(this);
-
-  @Property({ version: true, type: 'integer' })
-  @Field(() => Int, { description: 'Version number, incremented on every change.' })
-  version!: number;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
-  // Search columns (not in the schema): romanisations of the names, filled on every write by
-  // the hook below so the database can index and rank them. See src/common/search-text.ts.
-  @Property({ type: 'text', default: '' })
-  searchText = '';
-
-  @Property({ type: 'text', default: '' })
-  searchPinyin = '';
-
-  @Property({ type: 'text', default: '' })
-  searchInitials = '';
-
-  /** Sort key of the Chinese name in pinyin order. */
-  @Property({ type: 'text', default: '' })
-  namePinyin = '';
-
-  @BeforeCreate()
-  @BeforeUpdate()
-  fillSearchColumns(): void {
-    Object.assign(this, searchColumns(this.nameZh, this.nameEn, []));
-  }
 
   get globalId(): string {
     return toGlobalId('Scenario', this.id);

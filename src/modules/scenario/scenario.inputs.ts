@@ -1,10 +1,11 @@
+import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from './scenario-status.enum';
 
 @InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
-export class ScenarioFilter extends DirectoryFilterFields {
+export class ScenarioFilter extends composableFilter('ScenarioFilter', (): object => ScenarioFilter) {
   @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
   sectors?: SectorCode[] | null;
 
@@ -22,15 +23,6 @@ export class ScenarioFilter extends DirectoryFilterFields {
 
   @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })
   yearRange?: IntRange | null;
-
-  @Field(() => [ScenarioFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ScenarioFilter[] | null;
-
-  @Field(() => [ScenarioFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ScenarioFilter[] | null;
-
-  @Field(() => ScenarioFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ScenarioFilter | null;
 
   @Field(() => [ScenarioFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
   AND?: ScenarioFilter[] | null;

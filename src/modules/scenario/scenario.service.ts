@@ -7,13 +7,15 @@ import type { Ordering } from '../../common/relay/connection-query';
 import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
-import { ListOptions, ListSource, listEntities, loadById, Via } from '../../common/relay/entity-list';
+import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { Scenario } from './scenario.entity';
 import { ScenarioFilter, ScenarioOrder, ScenarioOrderField } from './scenario.inputs';
+import { listSourceOf } from '../../common/entity-type';
+import { scenarioType } from './scenario.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over `scenario as s`. */
 export function applyScenarioFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ScenarioFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('s', applyScenarioFields));
+  applyComposed<ScenarioFilter>(qb, knex, filter, withSharedFields('s', applyScenarioFields));
 }
 
 function applyScenarioFields(qb: Knex.QueryBuilder, _knex: Knex, filter: ScenarioFilter): void {
@@ -43,19 +45,12 @@ export function scenarioOrdering(order: ScenarioOrder | null | undefined): Order
   }
 }
 
-export const scenarioSource: ListSource<Scenario, ScenarioFilter> = {
-  name: 'Scenario',
-  entity: Scenario,
-  table: 'scenario',
-  alias: 's',
-  ordering: { name: 'id', terms: [{ expr: 's.id', dir: 'asc' }] },
-  applyFilter: applyScenarioFilter,
-};
+export const scenarioSource = listSourceOf<Scenario, ScenarioFilter>(scenarioType, applyScenarioFilter);
 
 export const scenariosVia = {
   provider: { table: 'scenario_provider', nodeColumn: 'scenario_id', parentColumn: 'enterprise_id' },
-  park: { table: 'scenario', parentColumn: 'park_id' },
-  sector: { table: 'scenario', parentColumn: 'sector_code', parentType: 'text' },
+  park: { table: scenarioType.table, parentColumn: 'park_id' },
+  sector: { table: scenarioType.table, parentColumn: 'sector_code', parentType: 'text' },
 } satisfies Record<string, Via>;
 
 export function listScenarios(

@@ -8,13 +8,11 @@ import type { Connection } from '../../common/relay/connection.types';
 import { loadConnection } from '../../common/relay/load-connection';
 import type { PaginationArgs } from '../../common/relay/pagination';
 import { parseSearchQuery, searchCondition, searchRank, SearchQuery } from '../../common/search-query';
-import { Enterprise } from '../enterprise/enterprise.entity';
-import { Park } from '../park/park.entity';
-import { InnovationPlatform } from '../platform/platform.entity';
-import { Scenario } from '../scenario/scenario.entity';
+import { EntityDescriptor, searchablesOf } from '../../common/entity-type';
+import { ENTITY_TYPES } from '../entity-types';
 import { SearchResultNode, SearchType } from './search.types';
 
-interface Searchable {
+export interface Searchable {
   type: SearchType;
   /** Position of the type among equal ranks: parks, enterprises, platforms, scenarios. */
   order: number;
@@ -23,12 +21,18 @@ interface Searchable {
   entity: EntityClass<SearchResultNode>;
 }
 
-const SEARCHABLE: Searchable[] = [
-  { type: SearchType.PARK, order: 1, table: 'park', alias: 'p', entity: Park },
-  { type: SearchType.ENTERPRISE, order: 2, table: 'enterprise', alias: 'e', entity: Enterprise },
-  { type: SearchType.INNOVATION_PLATFORM, order: 3, table: 'innovation_platform', alias: 'ip', entity: InnovationPlatform },
-  { type: SearchType.SCENARIO, order: 4, table: 'scenario', alias: 's', entity: Scenario },
-];
+/** The searched types, from the descriptors that declare `search`, in result order. */
+export function searchableTables(types: readonly EntityDescriptor[]): Searchable[] {
+  return searchablesOf(types).map((t) => ({
+    type: t.search.type as SearchType,
+    order: t.search.order,
+    table: t.table,
+    alias: t.alias,
+    entity: t.entity as EntityClass<SearchResultNode>,
+  }));
+}
+
+export const SEARCHABLE: readonly Searchable[] = searchableTables(ENTITY_TYPES);
 
 /** Rank, then type (parks, enterprises, platforms, scenarios), then id: every hit has one place. */
 const SEARCH_ORDERING: Ordering = {
@@ -44,7 +48,7 @@ const SEARCH_ORDERING: Ordering = {
  * The hits: one SELECT per searched table, glued with UNION ALL, each row its type, id and rank.
  * Computed once per statement (a materialized CTE) for the count and the page.
  */
-function hits(knex: Knex, q: SearchQuery, types: Searchable[]): Knex.Raw {
+function hits(knex: Knex, q: SearchQuery, types: readonly Searchable[]): Knex.Raw {
   const parts: string[] = [];
   const bindings: unknown[] = [];
   for (const t of types) {
@@ -57,7 +61,7 @@ function hits(knex: Knex, q: SearchQuery, types: Searchable[]): Knex.Raw {
 }
 
 /** The whole record of a hit as JSON, read only for the rows of the page (after the limit). */
-function hitRecord(types: Searchable[]): string {
+function hitRecord(types: readonly Searchable[]): string {
   const arms = types.map((t) => `when ${t.order} then (select to_jsonb(${t.alias}) from ${t.table} ${t.alias} where ${t.alias}.id = h.__id)`);
   return `case h.__type_order ${arms.join(' ')} end as __row`;
 }

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { writeAudit, FieldChanges, pgArray } from '../../common/editing/audit';
-import { actorOf, runWrite } from '../../common/editing/record-writer';
+import { actorOf, runWrite } from '../../common/editing/write-transaction';
 import { UserErrorCode, UserErrors, UserErrorsAbort } from '../../common/editing/user-error';
 import { BadUserInputError } from '../../common/errors';
 import { decodeGlobalId, parseIntegerId, toGlobalId } from '../../common/global-id';

@@ -1,0 +1,9 @@
+import { defineEntityType } from '../../common/entity-type';
+import { ComputeCenter } from './compute-center.entity';
+
+/** The ComputeCenter type as the shared machinery sees it: see src/common/entity-type.ts. */
+export const computeCenterType = defineEntityType(ComputeCenter, {
+  typeName: 'ComputeCenter',
+  alias: 'cc',
+  graph: { kind: 'COMPUTE_CENTER' },
+});

@@ -1,0 +1,27 @@
+import type { EntityModule } from '../common/entity-type';
+import { computeCenterModule } from './compute-center/compute-center.module';
+import { districtModule } from './district/district.module';
+import { enterpriseModule } from './enterprise/enterprise.module';
+import { largeModelModule } from './large-model/large-model.module';
+import { parkModule } from './park/park.module';
+import { platformModule } from './platform/platform.module';
+import { scenarioModule } from './scenario/scenario.module';
+import { sectorModule } from './sector/sector.module';
+
+/**
+ * Every entity type of the directory, one line each: the assembly's only list of them. Search,
+ * the relation graph, `node(id)`, the ORM's entity list and the schema's resolvers derive from
+ * these descriptors (see docs/contributors.md, "Adding a type").
+ */
+export const ENTITY_MODULES: readonly EntityModule[] = [
+  sectorModule,
+  parkModule,
+  enterpriseModule,
+  platformModule,
+  scenarioModule,
+  largeModelModule,
+  computeCenterModule,
+  districtModule,
+];
+
+export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);
