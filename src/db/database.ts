@@ -10,7 +10,7 @@ import { CountingLogger } from './sql-logger';
 
 // mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
 // time but its import does not type-check, so it is loaded here with the one type we use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package ships ESM types only, which a CommonJS build cannot import
 const { PGliteDriver, PGliteKnexDialect } = require('mikro-orm-pglite') as {
   PGliteDriver: typeof PostgreSqlDriver;
   PGliteKnexDialect: { prototype: { _query: (connection: PGlite, obj: KnexQueryObject) => Promise<KnexQueryObject> } };

@@ -3,7 +3,13 @@ import { buildSchemaSync } from 'type-graphql';
 import { instrumentProvenance } from './data-notice';
 import { AnalyticsResolver, CoverageCellResolver, ParkCountResolver } from '../modules/analytics/analytics.resolver';
 import { authChecker } from '../common/auth';
-import { DistrictResolver, ParkDistrictResolver } from '../modules/district/district.resolver';
+import { DistrictResolver } from '../modules/district/district.resolver';
+import { ParkDistrictResolver } from '../modules/park/park-district.resolver';
+import { ParkComputeCentersResolver } from '../modules/compute-center/compute-center-links.resolver';
+import { ParkEnterprisesResolver, SectorEnterprisesResolver } from '../modules/enterprise/enterprise-links.resolver';
+import { EnterprisePlatformsResolver, ParkPlatformsResolver } from '../modules/platform/platform-links.resolver';
+import { EnterpriseScenariosResolver, ParkScenariosResolver } from '../modules/scenario/scenario-links.resolver';
+import { EnterpriseLargeModelsResolver } from '../modules/large-model/large-model-links.resolver';
 import { ComputeCenterResolver } from '../modules/compute-center/compute-center.resolver';
 import { GraphResolver, RelationGraphVertexResolver } from '../modules/graph/graph.resolver';
 import { EnterpriseResolver } from '../modules/enterprise/enterprise.resolver';
@@ -36,6 +42,14 @@ export const resolvers = [
   ComputeCenterResolver,
   DistrictResolver,
   ParkDistrictResolver,
+  ParkComputeCentersResolver,
+  ParkEnterprisesResolver,
+  SectorEnterprisesResolver,
+  ParkPlatformsResolver,
+  EnterprisePlatformsResolver,
+  ParkScenariosResolver,
+  EnterpriseScenariosResolver,
+  EnterpriseLargeModelsResolver,
   SearchResolver,
   GraphResolver,
   RelationGraphVertexResolver,

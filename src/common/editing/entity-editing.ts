@@ -136,8 +136,7 @@ export async function namedDependants(tx: SqlEntityManager, relation: string, sq
 export async function referenceId(
   tx: SqlEntityManager,
   globalId: string | null | undefined,
-  type: string,
-  table: string,
+  { type, table }: { type: string; table: string },
   path: string[],
   errors: UserErrors,
 ): Promise<number | null | undefined> {
@@ -167,7 +166,7 @@ export async function linkOnCreate(
   const keys: Array<number | string> = [];
   for (const [i, other] of others.entries()) {
     const path = ['input', link.field, String(i)];
-    const key = link.codes ? other : await referenceId(tx, other, link.type, link.table, path, errors);
+    const key = link.codes ? other : await referenceId(tx, other, link, path, errors);
     if (key !== undefined && key !== null && !keys.includes(key)) keys.push(key);
   }
   if (!errors.empty || !keys.length) return {};

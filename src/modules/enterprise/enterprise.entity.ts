@@ -7,7 +7,7 @@ import { Provenance } from '../../common/provenance';
 import { searchColumns } from '../../common/search-text';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
-import { ChainLayer } from './chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })

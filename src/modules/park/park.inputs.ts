@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DirectoryFilterFields, GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ParkRole } from './park-role.enum';
 

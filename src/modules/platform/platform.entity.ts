@@ -7,7 +7,7 @@ import { searchColumns } from '../../common/search-text';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
-import { PlatformKind, PlatformLevel } from './platform.enums';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })

@@ -24,7 +24,7 @@ async function cleanPlatform(tx: SqlEntityManager, input: PlatformFields, errors
     level: required('level'),
     foundedYear: check.year(input.foundedYear, at('foundedYear'), errors),
     description: check.optionalText(input.description, at('description'), errors),
-    parkId: await referenceId(tx, input.parkId, 'Park', 'park', at('parkId'), errors),
+    parkId: await referenceId(tx, input.parkId, { type: 'Park', table: 'park' }, at('parkId'), errors),
   };
 }
 

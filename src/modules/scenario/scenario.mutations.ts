@@ -23,7 +23,7 @@ async function cleanScenario(tx: SqlEntityManager, input: ScenarioFields, errors
     status: required('status'),
     year: check.year(input.year, at('year'), errors),
     description: check.optionalText(input.description, at('description'), errors),
-    parkId: await referenceId(tx, input.parkId, 'Park', 'park', at('parkId'), errors),
+    parkId: await referenceId(tx, input.parkId, { type: 'Park', table: 'park' }, at('parkId'), errors),
   };
 }
 
