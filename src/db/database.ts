@@ -2,7 +2,7 @@ import { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import type { PGlite } from '@electric-sql/pglite';
-import { AppConfig, ConfigError, describeDatabaseUrl } from '../common/config';
+import { AppConfig, ConfigError, describeDatabaseUrl, readSetting, SETTINGS } from '../common/config';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { openPglite } from './pglite';
@@ -52,7 +52,7 @@ function baseOptions(): Options<PostgreSqlDriver> {
     entities,
     discovery: { warnWhenNoEntities: true },
     loggerFactory: (options) => new CountingLogger(options),
-    debug: process.env.SQL_DEBUG === 'true',
+    debug: readSetting(SETTINGS.sqlDebug),
     allowGlobalContext: false,
     forceUndefined: false,
     migrations: {

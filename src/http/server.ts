@@ -97,7 +97,7 @@ export async function startHttpServer(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.TRUST_PROXY === 'true');
+  app.set('trust proxy', config.trustProxy);
 
   let drainer: { readonly draining: boolean } = { draining: false };
   // Operations still executing, even when their client has gone: the database stays open for them.
