@@ -23,6 +23,7 @@ import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Client, Pool } from 'pg';
 import { globalIdSql, toGlobalId } from '../src/common/global-id';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
+import { runMain } from '../src/cli/runner';
 
 const ROOT = PROJECT_ROOT;
 const CONTRACT = CONTRACT_DIR;
@@ -729,7 +730,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${OUT}.json, ${OUT}.md and ${OUT}.explain.txt in ${meta.totalSeconds} s`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });
