@@ -2,6 +2,7 @@
 // house style states and a tool can hold: imports run one way through the layers, and no import
 // cycle anywhere in src/ (a cycle between two modules is a layer that does not exist).
 import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -61,7 +62,7 @@ const moduleOrder = [
   'graph',
 ];
 // A module folder missing from the order would escape the rule: name it here first.
-const unplaced = fs.readdirSync(new URL('./src/modules', import.meta.url)).filter((name) => !moduleOrder.includes(name));
+const unplaced = fs.readdirSync(path.join(import.meta.dirname, 'src/modules')).filter((name) => !moduleOrder.includes(name));
 if (unplaced.length) throw new Error(`eslint.config.mjs: add ${unplaced.join(', ')} to moduleOrder`);
 const moduleZones = moduleOrder.slice(0, -1).map((name, i) => ({
   target: `./src/modules/${name}`,
