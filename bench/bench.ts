@@ -23,6 +23,7 @@ import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Client, Pool } from 'pg';
 import { globalIdSql, toGlobalId } from '../src/common/global-id';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
+import { runMain } from '../src/cli/runner';
 
 const ROOT = PROJECT_ROOT;
 const CONTRACT = CONTRACT_DIR;
@@ -413,7 +414,7 @@ async function ensureData(size: number): Promise<string> {
   const url = dbUrl(name);
   const check = new Client({ connectionString: url });
   await check.connect();
-  let have = 0;
+  let have: number;
   try {
     have = (await check.query(`select count(*)::int as n from enterprise where provenance_kind = 'SYNTHETIC'`)).rows[0].n;
   } catch {
@@ -485,6 +486,7 @@ async function explainApi(url: string, cases: Case[], params: Params): Promise<R
       await new Promise((r) => setTimeout(r, 200));
       const statements = child.stdout
         .slice(mark)
+        // eslint-disable-next-line no-control-regex -- strips the terminal colour codes of the SQL log
         .map((line) => /\[query\] (.*?)(?: \[took [^\]]*\])?$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))?.[1])
         .filter((s): s is string => !!s);
       const main = statements.sort((x, y) => y.length - x.length)[0];
@@ -728,7 +730,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${OUT}.json, ${OUT}.md and ${OUT}.explain.txt in ${meta.totalSeconds} s`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });

@@ -20,6 +20,7 @@ import { resolvers } from '../src/graphql/schema';
 import { createContext } from '../src/graphql/context';
 import { openDatabase } from '../src/db/database';
 import { CONTRACT_DIR } from './paths';
+import { runMain } from '../src/cli/runner';
 
 const URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/bench_10k';
 const ROUNDS = Number(process.env.NOTICE_ROUNDS ?? 20);
@@ -73,7 +74,4 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });

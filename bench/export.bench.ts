@@ -8,6 +8,7 @@ import { openDatabase } from '../src/db/database';
 import { GRAPH_FORMATS, formatByName } from '../src/modules/graph/formats';
 import { exportGraph } from '../src/modules/graph/graph.export';
 import { graphReadMetrics } from '../src/modules/graph/graph.service';
+import { runMain } from '../src/cli/runner';
 
 /**
  * npm run bench:export: exports the whole graph of the database at DATABASE_URL in every format
@@ -105,7 +106,4 @@ async function main(): Promise<void> {
   console.table(rows);
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main, { stack: true });

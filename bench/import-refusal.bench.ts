@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { hashKey, KEY_PREFIX } from '../src/modules/api-key/api-key.service';
+import { runMain } from '../src/cli/runner';
 
 /**
  * The server's memory while it refuses an oversized import: starts the built server (dist/) as a
@@ -84,7 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });

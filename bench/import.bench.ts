@@ -11,6 +11,7 @@ import { readCsv } from '../src/common/import/read-table';
 import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { importEnterprises } from '../src/modules/enterprise/enterprise.import';
+import { runMain } from '../src/cli/runner';
 
 /**
  * Imports N synthetic firms (SYNTHETIC names, valid credit codes) from a generated CSV into a
@@ -84,7 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });

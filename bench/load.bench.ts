@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
+import { runMain } from '../src/cli/runner';
 
 /**
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
@@ -142,7 +143,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main, { stack: true });

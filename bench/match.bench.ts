@@ -12,6 +12,7 @@ import { toGlobalId } from '../src/common/global-id';
 import { normaliseWeights } from '../src/modules/matching/match-formula';
 import { gapCandidatesQuery, scoredPairs, SqlFragment } from '../src/modules/matching/match.sql';
 import { PROJECT_ROOT } from './paths';
+import { runMain } from '../src/cli/runner';
 
 /**
  * npm run bench:match: median and p95 latency (30 runs after 3 warm-ups) of matchEnterprisesForPark,
@@ -155,7 +156,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.message ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

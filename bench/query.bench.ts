@@ -18,6 +18,7 @@ import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { countSynthetic, loadSynthetic } from '../src/db/synthetic/load';
 import { CONTRACT_DIR } from './paths';
+import { runMain } from '../src/cli/runner';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/bench_query';
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100000);
@@ -225,7 +226,4 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main, { stack: true });

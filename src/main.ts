@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { ConfigError, describeDatabaseUrl, loadConfig } from './common/config';
+import { describeDatabaseUrl, loadConfig } from './common/config';
+import { runMain } from './cli/runner';
 import { preflight } from './db/preflight';
 
 async function main(): Promise<void> {
@@ -31,9 +32,5 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error) => {
-  // Start-up problems the operator must fix are one line, without a stack or a password.
-  const message = error instanceof ConfigError ? error.message : `failed to start: ${(error as Error)?.message ?? error}`;
-  process.stderr.write(`${message.split('\n')[0]}\n`);
-  process.exit(1);
-});
+// Start-up problems the operator must fix are one line, without a stack or a password.
+runMain(main, { prefix: 'failed to start' });

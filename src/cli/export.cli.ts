@@ -82,7 +82,7 @@ async function main(values: FlagValues): Promise<void> {
     stream = await fromServer(args.server, args);
     where = args.server;
   } else {
-    const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
     try {
       const db = await openDatabase(config);
       close = () => db.close();

@@ -1,7 +1,8 @@
 import { SingleBar } from 'cli-progress';
+import { readSetting, SETTINGS } from '../common/config';
 
 /** How often a non-terminal output gets a progress line (a CI log stays short). */
-const PLAIN_INTERVAL_MS = Number(process.env.PROGRESS_INTERVAL_MS ?? 5000);
+const PLAIN_INTERVAL_MS = readSetting(SETTINGS.progressIntervalMs);
 
 export interface Progress {
   /** Sets how many elements are done (and the total, once it is known). */

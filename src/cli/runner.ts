@@ -131,3 +131,16 @@ export function runCommand(spec: CommandSpec, argv: string[] = process.argv.slic
       if (process.exitCode) setTimeout(() => process.exit(), 100).unref();
     });
 }
+
+/**
+ * Runs a program that is not a command (the server's entry point, the benchmarks): a failure
+ * prints one line and exits 1. A ConfigError is printed as it is; anything else after `prefix`,
+ * or with its stack when `stack` is set (benchmarks are run by developers).
+ */
+export function runMain(main: () => Promise<void>, options: { prefix?: string; stack?: boolean } = {}): void {
+  main().catch((error: unknown) => {
+    const message = error instanceof ConfigError ? error.message : `${options.prefix ?? 'failed'}: ${(error as Error)?.message ?? error}`;
+    process.stderr.write(options.stack && !(error instanceof ConfigError) ? `${(error as Error)?.stack ?? message}\n` : `${message.split('\n')[0]}\n`);
+    process.exit(1);
+  });
+}

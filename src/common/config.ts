@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Settings read from the environment once, at start-up. See docs/operators.md ("Configuration"). */
+/** Settings read from the environment once, at start-up, through {@link SETTINGS}. See docs/operators.md ("Configuration"). */
 export interface AppConfig {
   /** postgres://… for a PostgreSQL server; undefined for the embedded database. */
   databaseUrl?: string;
@@ -12,6 +12,8 @@ export interface AppConfig {
   seedOnStart: boolean;
   production: boolean;
   logLevel: string;
+  /** Client addresses come from X-Forwarded-For (TRUST_PROXY, default false). */
+  trustProxy: boolean;
   /** Query shape and cost limits, checked before any SQL runs. */
   limits: QueryLimits;
   /** Cost points per caller per window. */
@@ -66,14 +68,6 @@ export interface TransferLimits {
   maxConcurrentImports: number;
 }
 
-function transfersFrom(env: NodeJS.ProcessEnv): TransferLimits {
-  return {
-    maxConcurrentExports: positiveInt(env, 'MAX_CONCURRENT_EXPORTS', 2),
-    exportWriteTimeoutMs: positiveInt(env, 'EXPORT_WRITE_TIMEOUT_MS', 15000),
-    maxConcurrentImports: positiveInt(env, 'MAX_CONCURRENT_IMPORTS', 2),
-  };
-}
-
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
@@ -97,71 +91,173 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
-/** Every setting below with its environment variable and default; docs/operators.md ("Operating it") lists them. */
-function limitsFrom(env: NodeJS.ProcessEnv): Pick<AppConfig, 'limits' | 'rateLimit' | 'requestTimeoutMs' | 'shutdownTimeoutMs' | 'redisUrl' | 'corsOrigins'> {
-  return {
-    limits: {
-      maxDepth: positiveInt(env, 'MAX_QUERY_DEPTH', 12),
-      maxAliases: positiveInt(env, 'MAX_QUERY_ALIASES', 30),
-      maxDirectives: positiveInt(env, 'MAX_QUERY_DIRECTIVES', 50),
-      maxTokens: positiveInt(env, 'MAX_QUERY_TOKENS', 3000),
-      maxNodes: positiveInt(env, 'MAX_QUERY_NODES', 20000),
-      defaultPageSize: 20,
-      maxInputValues: positiveInt(env, 'MAX_INPUT_VALUES', 1000),
-      maxInputDepth: positiveInt(env, 'MAX_INPUT_DEPTH', 16),
-      maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 16 * 1024 * 1024),
-    },
-    rateLimit: {
-      anonymousPoints: positiveInt(env, 'RATE_LIMIT_ANONYMOUS', 5000),
-      keyedPoints: positiveInt(env, 'RATE_LIMIT_KEYED', 50000),
-      windowMs: positiveInt(env, 'RATE_LIMIT_WINDOW_MS', 3600000),
-    },
-    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10000),
-    shutdownTimeoutMs: positiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10000),
-    redisUrl: env.REDIS_URL?.trim() || undefined,
-    corsOrigins: (env.CORS_ORIGINS?.trim() || '*').split(',').map((o) => o.trim()).filter(Boolean),
-  };
+/** Turns the text of a variable into its value, or throws a ConfigError naming the variable. */
+export type SettingParser<T> = (raw: string, variable: string) => T;
+
+export type SettingGroup = 'server' | 'database' | 'limits' | 'rate limits' | 'cache' | 'transfers' | 'webhooks' | 'development';
+
+/**
+ * One environment variable: its name, its default (as it would be written in the environment;
+ * absent means unset), how its text is read, what it does and where it belongs. docs/operators.md
+ * lists every one (test/unit/settings-docs.spec.ts holds the two together).
+ */
+export interface Setting<T> {
+  variable: string;
+  default?: string;
+  parse: SettingParser<T>;
+  description: string;
+  group: SettingGroup;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
+const text: SettingParser<string> = (raw) => raw;
+
+/** Every boolean setting is read this one way; anything else names the variable and stops the start. */
+const boolean: SettingParser<boolean> = (raw, variable) => {
+  const value = raw.toLowerCase();
+  if (['true', '1', 'on', 'yes'].includes(value)) return true;
+  if (['false', '0', 'off', 'no'].includes(value)) return false;
+  throw new ConfigError(`${variable} must be true or false, got "${raw}"`);
+};
+
+const positiveInt: SettingParser<number> = (raw, variable) => {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${variable} must be a positive whole number, got "${raw}"`);
   return value;
+};
+
+const portNumber: SettingParser<number> = (raw, variable) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new ConfigError(`${variable} must be a port number (0-65535), got "${raw}"`);
+  return value;
+};
+
+const ttlSeconds: SettingParser<number> = (raw, variable) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 86400) {
+    throw new ConfigError(`${variable} must be a whole number of seconds (1-86400), got "${raw}"`);
+  }
+  return value;
+};
+
+const commaList: SettingParser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The configuration table: every environment variable the code reads, and nothing read elsewhere. */
+export const SETTINGS = {
+  databaseUrl: { variable: 'DATABASE_URL', parse: text, group: 'database', description: 'postgres://… runs on that PostgreSQL server; unset runs the embedded database' },
+  dataDir: { variable: 'DATA_DIR', default: './data', parse: text, group: 'database', description: 'folder of the embedded database (ignored with DATABASE_URL)' },
+  port: { variable: 'PORT', default: '4000', parse: portNumber, group: 'server', description: 'HTTP port (0 picks a free one)' },
+  host: { variable: 'HOST', default: '0.0.0.0', parse: text, group: 'server', description: 'interface to listen on' },
+  seedOnStart: { variable: 'SEED_ON_START', default: 'true', parse: boolean, group: 'database', description: 'load seeds/ into an empty database at start-up' },
+  nodeEnv: { variable: 'NODE_ENV', parse: text, group: 'server', description: 'production hides stack traces in errors' },
+  logLevel: { variable: 'LOG_LEVEL', default: 'info', parse: text, group: 'server', description: 'pino level of the JSON logs (silent when NODE_ENV=test)' },
+  trustProxy: { variable: 'TRUST_PROXY', default: 'false', parse: boolean, group: 'server', description: 'client addresses come from X-Forwarded-For (behind a load balancer)' },
+  sqlDebug: { variable: 'SQL_DEBUG', default: 'false', parse: boolean, group: 'development', description: 'log every SQL statement' },
+  progressIntervalMs: {
+    variable: 'PROGRESS_INTERVAL_MS',
+    default: '5000',
+    parse: positiveInt,
+    group: 'development',
+    description: 'how often a command writing to a log (not a terminal) prints a progress line',
+  },
+  maxQueryDepth: { variable: 'MAX_QUERY_DEPTH', default: '12', parse: positiveInt, group: 'limits', description: 'nesting depth of a query' },
+  maxQueryAliases: { variable: 'MAX_QUERY_ALIASES', default: '30', parse: positiveInt, group: 'limits', description: 'aliases of a query, counted as executed' },
+  maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', default: '50', parse: positiveInt, group: 'limits', description: 'directives of a query, counted as executed' },
+  maxQueryTokens: { variable: 'MAX_QUERY_TOKENS', default: '3000', parse: positiveInt, group: 'limits', description: 'lexical tokens of a document' },
+  maxQueryNodes: { variable: 'MAX_QUERY_NODES', default: '20000', parse: positiveInt, group: 'limits', description: 'worst-case node count of a query' },
+  maxInputValues: { variable: 'MAX_INPUT_VALUES', default: '1000', parse: positiveInt, group: 'limits', description: 'values all variables of a request hold together' },
+  maxInputDepth: { variable: 'MAX_INPUT_DEPTH', default: '16', parse: positiveInt, group: 'limits', description: 'nesting of objects and lists in a variable' },
+  maxResponseBytes: { variable: 'MAX_RESPONSE_BYTES', default: '16777216', parse: positiveInt, group: 'limits', description: 'size of one answer, counted while it is resolved' },
+  requestTimeoutMs: { variable: 'REQUEST_TIMEOUT_MS', default: '10000', parse: positiveInt, group: 'limits', description: 'deadline of one request, and the statement_timeout' },
+  shutdownTimeoutMs: { variable: 'SHUTDOWN_TIMEOUT_MS', default: '10000', parse: positiveInt, group: 'server', description: 'how long SIGTERM waits for requests in flight' },
+  rateLimitAnonymous: { variable: 'RATE_LIMIT_ANONYMOUS', default: '5000', parse: positiveInt, group: 'rate limits', description: 'cost points per window of an anonymous caller' },
+  rateLimitKeyed: { variable: 'RATE_LIMIT_KEYED', default: '50000', parse: positiveInt, group: 'rate limits', description: 'cost points per window of an API key' },
+  rateLimitWindowMs: { variable: 'RATE_LIMIT_WINDOW_MS', default: '3600000', parse: positiveInt, group: 'rate limits', description: 'the rate-limit window' },
+  redisUrl: { variable: 'REDIS_URL', parse: text, group: 'cache', description: 'redis://… shares rate-limit counters and the response cache between processes' },
+  redisTimeoutMs: { variable: 'REDIS_TIMEOUT_MS', default: '50', parse: positiveInt, group: 'cache', description: 'deadline of one Redis call' },
+  corsOrigins: { variable: 'CORS_ORIGINS', default: '*', parse: commaList, group: 'server', description: 'comma-separated origins browsers may call from; * allows any' },
+  responseCache: { variable: 'RESPONSE_CACHE', default: 'true', parse: boolean, group: 'cache', description: 'full-response cache for anonymous reads' },
+  responseCacheTtlSeconds: { variable: 'RESPONSE_CACHE_TTL_SECONDS', default: '60', parse: ttlSeconds, group: 'cache', description: 'lifetime of a cached answer, and the max-age CDNs get' },
+  responseCacheMaxMb: { variable: 'RESPONSE_CACHE_MAX_MB', default: '32', parse: positiveInt, group: 'cache', description: 'bound of the in-process response cache' },
+  cachePrefix: { variable: 'CACHE_PREFIX', default: 'qd:', parse: text, group: 'cache', description: 'prefix of every Redis key this deployment writes' },
+  maxConcurrentExports: { variable: 'MAX_CONCURRENT_EXPORTS', default: '2', parse: positiveInt, group: 'transfers', description: 'graph exports running at once' },
+  exportWriteTimeoutMs: {
+    variable: 'EXPORT_WRITE_TIMEOUT_MS',
+    default: '15000',
+    parse: positiveInt,
+    group: 'transfers',
+    description: 'an export whose client reads nothing for this long is cut',
+  },
+  maxConcurrentImports: { variable: 'MAX_CONCURRENT_IMPORTS', default: '2', parse: positiveInt, group: 'transfers', description: 'imports running at once' },
+  webhookPollMs: { variable: 'WEBHOOK_POLL_MS', default: '1000', parse: positiveInt, group: 'webhooks', description: 'how often the delivery worker looks for work' },
+  webhookRetryBaseMs: { variable: 'WEBHOOK_RETRY_BASE_MS', default: '10000', parse: positiveInt, group: 'webhooks', description: 'wait before the first retry, doubled for each further one' },
+  webhookRetryMaxMs: { variable: 'WEBHOOK_RETRY_MAX_MS', default: '3600000', parse: positiveInt, group: 'webhooks', description: 'longest wait between retries' },
+  webhookMaxFailures: { variable: 'WEBHOOK_MAX_FAILURES', default: '15', parse: positiveInt, group: 'webhooks', description: 'failed attempts in a row that disable a subscription' },
+  webhookTimeoutMs: { variable: 'WEBHOOK_TIMEOUT_MS', default: '10000', parse: positiveInt, group: 'webhooks', description: 'how long a receiver may take to answer' },
+} satisfies Record<string, Setting<unknown>>;
+
+/** The value of one setting: the variable's text (trimmed; empty counts as unset), else the default. */
+export function readSetting<T>(setting: Setting<T> & { default: string }, env?: NodeJS.ProcessEnv): T;
+export function readSetting<T>(setting: Setting<T>, env?: NodeJS.ProcessEnv): T | undefined;
+export function readSetting<T>(setting: Setting<T>, env: NodeJS.ProcessEnv = process.env): T | undefined {
+  const raw = env[setting.variable]?.trim();
+  if (raw !== undefined && raw !== '') return setting.parse(raw, setting.variable);
+  return setting.default === undefined ? undefined : setting.parse(setting.default, setting.variable);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
-  }
-  const ttl = env.RESPONSE_CACHE_TTL_SECONDS === undefined || env.RESPONSE_CACHE_TTL_SECONDS === '' ? 60 : Number(env.RESPONSE_CACHE_TTL_SECONDS);
-  if (!Number.isInteger(ttl) || ttl < 1 || ttl > 86400) {
-    throw new ConfigError(`RESPONSE_CACHE_TTL_SECONDS must be a whole number of seconds (1-86400), got "${env.RESPONSE_CACHE_TTL_SECONDS}"`);
-  }
+  const read = <T>(setting: Setting<T> & { default: string }) => readSetting(setting, env);
+  const nodeEnv = readSetting(SETTINGS.nodeEnv, env);
   return {
-    databaseUrl: env.DATABASE_URL?.trim() || undefined,
-    dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'),
-    port,
-    host: env.HOST?.trim() || '0.0.0.0',
-    seedOnStart: env.SEED_ON_START !== 'false',
-    production: env.NODE_ENV === 'production',
-    logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    ...limitsFrom(env),
-    responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
-    responseCacheTtlSeconds: ttl,
-    cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
-    responseCacheMaxBytes: positiveInt(env, 'RESPONSE_CACHE_MAX_MB', 32) * 1024 * 1024,
-    redisTimeoutMs: positiveInt(env, 'REDIS_TIMEOUT_MS', 50),
-    webhooks: {
-      pollMs: positiveInt(env, 'WEBHOOK_POLL_MS', 1000),
-      retryBaseMs: positiveInt(env, 'WEBHOOK_RETRY_BASE_MS', 10000),
-      retryMaxMs: positiveInt(env, 'WEBHOOK_RETRY_MAX_MS', 3600000),
-      maxFailures: positiveInt(env, 'WEBHOOK_MAX_FAILURES', 15),
-      timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10000),
+    databaseUrl: readSetting(SETTINGS.databaseUrl, env),
+    dataDir: path.resolve(read(SETTINGS.dataDir)),
+    port: read(SETTINGS.port),
+    host: read(SETTINGS.host),
+    seedOnStart: read(SETTINGS.seedOnStart),
+    production: nodeEnv === 'production',
+    // Tests are quiet unless they ask for a level.
+    logLevel: nodeEnv === 'test' && !env[SETTINGS.logLevel.variable]?.trim() ? 'silent' : read(SETTINGS.logLevel),
+    trustProxy: read(SETTINGS.trustProxy),
+    limits: {
+      maxDepth: read(SETTINGS.maxQueryDepth),
+      maxAliases: read(SETTINGS.maxQueryAliases),
+      maxDirectives: read(SETTINGS.maxQueryDirectives),
+      maxTokens: read(SETTINGS.maxQueryTokens),
+      maxNodes: read(SETTINGS.maxQueryNodes),
+      defaultPageSize: 20,
+      maxInputValues: read(SETTINGS.maxInputValues),
+      maxInputDepth: read(SETTINGS.maxInputDepth),
+      maxResponseBytes: read(SETTINGS.maxResponseBytes),
     },
-    transfers: transfersFrom(env),
+    rateLimit: {
+      anonymousPoints: read(SETTINGS.rateLimitAnonymous),
+      keyedPoints: read(SETTINGS.rateLimitKeyed),
+      windowMs: read(SETTINGS.rateLimitWindowMs),
+    },
+    requestTimeoutMs: read(SETTINGS.requestTimeoutMs),
+    shutdownTimeoutMs: read(SETTINGS.shutdownTimeoutMs),
+    redisUrl: readSetting(SETTINGS.redisUrl, env),
+    corsOrigins: read(SETTINGS.corsOrigins),
+    responseCache: read(SETTINGS.responseCache),
+    responseCacheTtlSeconds: read(SETTINGS.responseCacheTtlSeconds),
+    cachePrefix: read(SETTINGS.cachePrefix),
+    responseCacheMaxBytes: read(SETTINGS.responseCacheMaxMb) * 1024 * 1024,
+    redisTimeoutMs: read(SETTINGS.redisTimeoutMs),
+    webhooks: {
+      pollMs: read(SETTINGS.webhookPollMs),
+      retryBaseMs: read(SETTINGS.webhookRetryBaseMs),
+      retryMaxMs: read(SETTINGS.webhookRetryMaxMs),
+      maxFailures: read(SETTINGS.webhookMaxFailures),
+      timeoutMs: read(SETTINGS.webhookTimeoutMs),
+    },
+    transfers: {
+      maxConcurrentExports: read(SETTINGS.maxConcurrentExports),
+      exportWriteTimeoutMs: read(SETTINGS.exportWriteTimeoutMs),
+      maxConcurrentImports: read(SETTINGS.maxConcurrentImports),
+    },
   };
 }
 

@@ -30,7 +30,8 @@ export type LeafCompiler<F> = (qb: Knex.QueryBuilder, knex: Knex, filter: F) => 
  * deeper than {@link MAX_FILTER_DEPTH} levels, or an AND/OR list of more than 100 filters, is
  * BAD_USER_INPUT.
  */
-export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, knex: Knex, filter: F, leaf: LeafCompiler<F>, path = 'filter', depth = 1): void {
+export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, knex: Knex, filter: F, leaf: LeafCompiler<F>, at = { path: 'filter', depth: 1 }): void {
+  const { path, depth } = at;
   if (depth > MAX_FILTER_DEPTH) {
     throw new BadUserInputError(`Filter "${path}" is nested ${depth} levels deep; at most ${MAX_FILTER_DEPTH} are allowed.`, { field: path });
   }
@@ -40,7 +41,7 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
     for (const [i, sub] of (ands ?? []).entries()) {
       qb.where(function group(this: Knex.QueryBuilder) {
         this.whereRaw('true');
-        applyComposed(this, knex, sub, leaf, `${path}.${name}[${i}]`, depth + 1);
+        applyComposed(this, knex, sub, leaf, { path: `${path}.${name}[${i}]`, depth: depth + 1 });
       });
     }
   }
@@ -51,7 +52,7 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
       for (const [i, sub] of ors.entries()) {
         this.orWhere(function group(this: Knex.QueryBuilder) {
           this.whereRaw('true');
-          applyComposed(this, knex, sub, leaf, `${path}.${name}[${i}]`, depth + 1);
+          applyComposed(this, knex, sub, leaf, { path: `${path}.${name}[${i}]`, depth: depth + 1 });
         });
       }
     });
@@ -60,7 +61,7 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
     if (!sub) continue;
     qb.whereNot(function group(this: Knex.QueryBuilder) {
       this.whereRaw('true');
-      applyComposed(this, knex, sub, leaf, `${path}.${name}`, depth + 1);
+      applyComposed(this, knex, sub, leaf, { path: `${path}.${name}`, depth: depth + 1 });
     });
   }
 }

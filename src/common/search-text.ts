@@ -33,7 +33,7 @@ export function normalizeSearchText(text: string): string {
   toSimplified ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
   const cleaned = text
     .normalize('NFKC')
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters in submitted text become spaces, on purpose
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

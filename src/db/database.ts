@@ -2,7 +2,7 @@ import { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
 import type { PGlite } from '@electric-sql/pglite';
-import { AppConfig, ConfigError, describeDatabaseUrl } from '../common/config';
+import { AppConfig, ConfigError, describeDatabaseUrl, readSetting, SETTINGS } from '../common/config';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { openPglite } from './pglite';
@@ -10,7 +10,7 @@ import { CountingLogger } from './sql-logger';
 
 // mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
 // time but its import does not type-check, so it is loaded here with the one type we use.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the package ships ESM types only, which a CommonJS build cannot import
 const { PGliteDriver, PGliteKnexDialect } = require('mikro-orm-pglite') as {
   PGliteDriver: typeof PostgreSqlDriver;
   PGliteKnexDialect: { prototype: { _query: (connection: PGlite, obj: KnexQueryObject) => Promise<KnexQueryObject> } };
@@ -52,7 +52,7 @@ function baseOptions(): Options<PostgreSqlDriver> {
     entities,
     discovery: { warnWhenNoEntities: true },
     loggerFactory: (options) => new CountingLogger(options),
-    debug: process.env.SQL_DEBUG === 'true',
+    debug: readSetting(SETTINGS.sqlDebug),
     allowGlobalContext: false,
     forceUndefined: false,
     migrations: {

@@ -5,7 +5,7 @@ import { ConfigError } from '../common/config';
 import { ensureWritableDir } from './preflight';
 
 // The extension's subpath export has no types under CommonJS module resolution; the value loads fine.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a subpath export the node10 module resolution cannot type
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 /**

@@ -249,7 +249,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           }
         },
         async willSendResponse(requestContext) {
-          const { response, request } = requestContext;
+          const { response } = requestContext;
           const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const clean = single !== undefined && !single.errors?.length && single.data != null;
           const headers = response.http.headers;

@@ -18,6 +18,7 @@ const FONT = `'Noto Sans CJK SC','WenQuanYi Zen Hei','PingFang SC','Microsoft Ya
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
 export function xmlText(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- keeps tab, line feed and carriage return, the control characters XML allows
     .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }

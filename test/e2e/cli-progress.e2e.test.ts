@@ -69,6 +69,7 @@ describe('progress of long commands', () => {
     expect(plain).not.toContain(ESC);
     expect(plain).toMatch(new RegExp(`^export: ${fs.statSync(out).size} bytes written in \\d+\\.\\d s$`, 'm'));
     const tty = await cli('export', ['--format', 'jgf', '--out', path.join(dataDir, 'graph.json')], true);
+    // eslint-disable-next-line no-control-regex -- the escape a terminal progress bar writes
     expect(tty).toMatch(/\u001b\[1Gexport \d+ KB \| \d+ KB\/s/);
     expect(tty).toMatch(/^export: \d+ bytes written in \d+\.\d s\r?$/m);
   });

@@ -18,8 +18,6 @@ import { createTestKey } from '../helpers/api-keys';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
-// Valid GB 32100-2015 codes (check characters computed), invented for these tests.
-const CODE_A = '91370212MA3C12345X';
 
 describe('editing: keys, roles, validated mutations, concurrency, audit', () => {
   let server: TestServer;

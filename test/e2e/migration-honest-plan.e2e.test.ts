@@ -26,7 +26,6 @@ const TABLES = [
 const REAL_LOOKING_CODE = '91370000728611939A';
 const OLD_SYNTHETIC_CODE = `91370213MA0000001${creditCodeCheckCharacter('91370213MA0000001')}`;
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const records = (file: string): any[] => JSON.parse(fs.readFileSync(path.join(OLD_SEEDS, file), 'utf8')).records;
 
 /** Loads the old seed files with the old schema's columns, as the seeder of that day wrote them. */

@@ -6,7 +6,7 @@ import { buildSchema, isInputObjectType, isInterfaceType, isObjectType } from 'g
 
 const root = path.join(__dirname, '../..');
 const linter = path.join(root, 'node_modules/graphql-schema-linter/lib/cli.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the linter's own config is a CommonJS file
 const config = require(path.join(root, 'graphql-schema-linter.config.js')) as { rules: string[]; ignore: Record<string, string[]> };
 
 interface Finding {

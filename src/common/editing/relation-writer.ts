@@ -35,8 +35,7 @@ export interface RelationSpec {
 export async function setLink(
   ctx: Context,
   spec: RelationSpec,
-  leftKey: number | string | null,
-  rightKey: number | string | null,
+  { leftKey, rightKey }: { leftKey: number | string | null; rightKey: number | string | null },
   link: boolean,
   parseErrors: UserErrors,
 ): Promise<{ changed: boolean; userErrors: UserError[] }> {

@@ -55,7 +55,7 @@ export function url(value: string | null | undefined, path: string[], errors: Us
   if (value === undefined) return undefined;
   const trimmed = value?.trim() ?? '';
   if (!trimmed) return null;
-  let parsed: URL | null = null;
+  let parsed: URL | null;
   try {
     parsed = new URL(trimmed);
   } catch {

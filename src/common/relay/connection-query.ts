@@ -60,9 +60,7 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
   em: SqlEntityManager,
   spec: ConnectionSpec,
   parents: readonly Key[] | null,
-  page: Page,
-  withTotal: boolean,
-  argument: { cursor: string },
+  { page, withTotal, argument }: { page: Page; withTotal: boolean; argument: { cursor: string } },
 ): Promise<Map<Key | null, RawConnection<Row>>> {
   const knex = em.getKnex();
   const { terms, name } = spec.ordering;

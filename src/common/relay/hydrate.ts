@@ -14,7 +14,8 @@ const mappers = new WeakMap<EntityMetadata, Mapper>();
  * Why not `em.map()`: it merges every row into the identity map, validates and snapshots it, and
  * builds collections and references, which was the largest single cost of list queries (a third
  * of the server's CPU on 100 firms with their parks and scenarios). Reads never flush, so none
- * of that is needed. Write paths load what they change with the EntityManager as usual.
+ * of that is needed. Write paths do not use the EntityManager's entities either: they read, lock
+ * and change rows with SQL (src/common/editing/record-writer.ts).
  *
  * Scalars go through the property's custom type like MikroORM would; embeddables
  * (provenance) become instances of their class; a many-to-one becomes a reference that holds

@@ -32,7 +32,7 @@ export async function loadConnection<T>(ctx: Context, parent: Key | null, reques
   const loader = ctx.loaders.get<Key, RawConnection<Record<string, unknown>>>(name, async (keys) => {
     const parents = keys[0] === ROOT ? null : keys;
     const argument = { cursor: page.direction === 'forward' ? 'after' : 'before' };
-    const result = await fetchConnections(ctx.em, request.spec, parents, page, withTotal, argument);
+    const result = await fetchConnections(ctx.em, request.spec, parents, { page, withTotal, argument });
     return keys.map((k) => result.get(k === ROOT ? null : k)!);
   });
   const raw = await loader.load(parent ?? ROOT);

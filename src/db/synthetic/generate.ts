@@ -1,8 +1,8 @@
-import { ChainLayer } from '../../modules/enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
-import { PlatformKind, PlatformLevel } from '../../modules/platform/platform.enums';
-import { ScenarioStatus } from '../../modules/scenario/scenario-status.enum';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../../modules/sector/sector-code.enum';
 import { Random, scatter, WeightedTable } from './random';
 

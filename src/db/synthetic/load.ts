@@ -132,7 +132,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
   const parkId = (ref: ParkRef | null) => (ref === null ? null : 'existing' in ref ? ref.existing : parkBase + ref.synthetic);
   let links = 0;
 
-  await insertRows(tx, 'park', PARK_COLUMNS, prov, advance, data.parks.map((p, i) => ({
+  await insertRows(tx, { table: 'park', columns: PARK_COLUMNS }, prov, advance, data.parks.map((p, i) => ({
     id: parkBase + i, name_zh: p.nameZh, name_en: p.nameEn, district: p.district, role: p.role,
     latitude: p.latitude, longitude: p.longitude, founded_year: p.foundedYear,
     description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
@@ -141,7 +141,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
   links += await insertLinks(tx, 'park_focus_sector', ['park_id', 'int'], ['sector_code', 'text'],
     data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)));
 
-  await insertRows(tx, 'enterprise', ENTERPRISE_COLUMNS, prov, advance, data.enterprises.map((e, i) => ({
+  await insertRows(tx, { table: 'enterprise', columns: ENTERPRISE_COLUMNS }, prov, advance, data.enterprises.map((e, i) => ({
     id: firmBase + i, name_zh: e.nameZh, name_en: e.nameEn, layer: e.layer, founded_year: e.foundedYear, summary: e.summary,
     ...searchRow(e.nameZh, e.nameEn),
   })));
@@ -150,7 +150,7 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
   links += await insertLinks(tx, 'enterprise_park', ['enterprise_id', 'int'], ['park_id', 'int'],
     data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)));
 
-  await insertRows(tx, 'innovation_platform', PLATFORM_COLUMNS, prov, advance, data.platforms.map((p, i) => ({
+  await insertRows(tx, { table: 'innovation_platform', columns: PLATFORM_COLUMNS }, prov, advance, data.platforms.map((p, i) => ({
     id: platformBase + i, name_zh: p.nameZh, name_en: p.nameEn, kind: p.kind, level: p.level, founded_year: p.foundedYear, park_id: parkId(p.park),
     ...searchRow(p.nameZh, p.nameEn),
   })));
@@ -159,14 +159,14 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
   links += await insertLinks(tx, 'platform_host', ['platform_id', 'int'], ['enterprise_id', 'int'],
     data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)));
 
-  await insertRows(tx, 'scenario', SCENARIO_COLUMNS, prov, advance, data.scenarios.map((s, i) => ({
+  await insertRows(tx, { table: 'scenario', columns: SCENARIO_COLUMNS }, prov, advance, data.scenarios.map((s, i) => ({
     id: scenarioBase + i, name_zh: s.nameZh, name_en: s.nameEn, sector_code: s.sector, status: s.status, year: s.year, park_id: parkId(s.park),
     ...searchRow(s.nameZh, s.nameEn),
   })));
   links += await insertLinks(tx, 'scenario_provider', ['scenario_id', 'int'], ['enterprise_id', 'int'],
     data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)));
 
-  await insertRows(tx, 'large_model', MODEL_COLUMNS, prov, advance, data.largeModels.map((m, i) => ({
+  await insertRows(tx, { table: 'large_model', columns: MODEL_COLUMNS }, prov, advance, data.largeModels.map((m, i) => ({
     id: modelBase + i, name_zh: m.nameZh, name_en: m.nameEn, domain: m.domain, status: m.status, released_year: m.releasedYear,
   })));
   links += await insertLinks(tx, 'large_model_sector', ['large_model_id', 'int'], ['sector_code', 'text'],
@@ -224,8 +224,7 @@ const MODEL_COLUMNS: Columns = [['id', 'int'], ['name_zh', 'text'], ['name_en', 
 /** Multi-row insert: each batch is one statement reading its rows from one JSON parameter. */
 async function insertRows(
   tx: SqlEntityManager,
-  table: string,
-  columns: Columns,
+  { table, columns }: { table: string; columns: Columns },
   prov: Provenance,
   advance: (records: number) => void,
   rows: Array<Record<string, unknown>>,

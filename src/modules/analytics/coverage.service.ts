@@ -2,7 +2,7 @@ import { hydrate } from '../../common/relay/hydrate';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { filterIds, filterValues } from '../../common/filters';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Park } from '../park/park.entity';
 import { allSectors } from '../sector/sector.service';
 import { Coverage, CoverageCell, CoverageFilter } from './coverage.types';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DirectoryFilterFields } from '../../common/filter.inputs';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { ParkRole } from '../park/park-role.enum';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';

@@ -1,13 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { canonicalDistrictSql } from '../district/district.service';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
-import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import type { PlatformFilter } from '../platform/platform.inputs';
 import { applyPlatformFilter } from '../platform/platform.service';
-import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import type { ScenarioFilter } from '../scenario/scenario.inputs';
 import { applyScenarioFilter } from '../scenario/scenario.service';
 import { allSectors } from '../sector/sector.service';

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Park } from '../park/park.entity';
-import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
-import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { Sector } from '../sector/sector.entity';
 
 @ObjectType({ description: '按重点领域计数 Number of records in one focus sector.' })

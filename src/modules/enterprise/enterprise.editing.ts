@@ -134,7 +134,8 @@ export const enterpriseRelations = {
 
 /**
  * The one place an enterprise row's columns are built from cleaned field values; mutations and
- * the bulk importer both use it (derived columns, e.g. for search, belong here).
+ * the bulk importer both use it. Derived columns (search text, pinyin order) are not built here:
+ * both writers fill them after writing, with refreshSearchColumns (src/common/search-columns.ts).
  */
 export function enterpriseRow(values: Values): Values {
   const row: Values = {};

@@ -6,7 +6,7 @@ import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
-import { ChainLayer } from './chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })

@@ -7,7 +7,7 @@ import { UserErrors } from '../../common/editing/user-error';
 import { toGlobalId } from '../../common/global-id';
 import type { Table } from '../../common/import/read-table';
 import { ProvenanceKind } from '../../common/provenance';
-import { ChainLayer } from './chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { refreshSearchColumns } from '../../common/search-columns';
 import { cleanEnterpriseFields, ENTERPRISE_FIELDS, enterpriseRow } from './enterprise.editing';
 

@@ -2,10 +2,10 @@ import { composableFilter } from '../../common/composable-filter';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, OrderDirection } from '../../common/filter.inputs';
-import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
-import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
-import { ChainLayer } from './chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 
 @InputType({ description: 'Firms hosting (依托单位) at least one platform that meets every given condition.' })
 export class HostsPlatformFilter {

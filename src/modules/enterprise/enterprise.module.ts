@@ -2,6 +2,7 @@ import { defineModule } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { EnterpriseMutationResolver } from './enterprise.mutations';
+import { ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
 
 /** The Enterprise type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
-export const enterpriseModule = defineModule(enterpriseType, [EnterpriseResolver, EnterpriseMutationResolver]);
+export const enterpriseModule = defineModule(enterpriseType, [EnterpriseResolver, EnterpriseMutationResolver, ParkEnterprisesResolver, SectorEnterprisesResolver]);

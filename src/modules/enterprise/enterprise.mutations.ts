@@ -107,7 +107,7 @@ export class EnterpriseMutationResolver {
       end.key === 'code' ? value : localIdOf(value, end.type, ['input', end.field], errors);
     const leftKey = key(spec.left, left);
     const rightKey = key(spec.right, right);
-    const { changed, userErrors } = await setLink(ctx, spec, leftKey, rightKey, link, errors);
+    const { changed, userErrors } = await setLink(ctx, spec, { leftKey, rightKey }, link, errors);
     const firmId = spec.left.type === 'Enterprise' ? leftKey : rightKey;
     const enterprise = userErrors.length ? null : await enterpriseById({ ...ctx, em: ctx.em.fork() }, firmId as number);
     return { changed, enterprise, userErrors };

@@ -2,17 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
-import { largeModelsVia, listLargeModels } from '../large-model/large-model.service';
-import { LargeModelConnection } from '../large-model/large-model.types';
 import { ParkFilter, ParkOrder } from '../park/park.inputs';
 import { listParks, parksVia, parkOrdering } from '../park/park.service';
 import { ParkConnection } from '../park/park.types';
-import { PlatformFilter, PlatformOrder } from '../platform/platform.inputs';
-import { listPlatforms, platformsVia, platformOrdering } from '../platform/platform.service';
-import { InnovationPlatformConnection } from '../platform/platform.types';
-import { ScenarioFilter, ScenarioOrder } from '../scenario/scenario.inputs';
-import { listScenarios, scenariosVia, scenarioOrdering } from '../scenario/scenario.service';
-import { ScenarioConnection } from '../scenario/scenario.types';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { Enterprise } from './enterprise.entity';
@@ -48,34 +40,5 @@ export class EnterpriseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return listParks(ctx, { filter, args, info, ordering: parkOrdering(orderBy) }, { id: firm.id, via: parksVia.enterprise });
-  }
-
-  @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms the firm hosts or co-hosts.' })
-  platforms(
-    @Root() firm: Enterprise,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: firm.id, via: platformsVia.host });
-  }
-
-  @FieldResolver(() => ScenarioConnection, { description: 'Application scenarios the firm provides.' })
-  scenarios(
-    @Root() firm: Enterprise,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
-    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listScenarios(ctx, { filter, args, info, ordering: scenarioOrdering(orderBy) }, { id: firm.id, via: scenariosVia.provider });
-  }
-
-  @FieldResolver(() => LargeModelConnection, { description: 'Large models the firm develops.' })
-  largeModels(@Root() firm: Enterprise, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return listLargeModels(ctx, { args, info }, { id: firm.id, via: largeModelsVia.developer });
   }
 }

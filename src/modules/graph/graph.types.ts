@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { ProvenanceKind } from '../../common/provenance';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { ParkRole } from '../park/park-role.enum';
-import { PlatformKind, PlatformLevel } from '../platform/platform.enums';
-import { ScenarioStatus } from '../scenario/scenario-status.enum';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { GraphEdgeKind, GraphNodeKind } from './graph.model';
 

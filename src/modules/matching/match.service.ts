@@ -5,7 +5,7 @@ import { parseIntegerId } from '../../common/global-id';
 import type { ProvenanceKind } from '../../common/provenance';
 import type { Connection } from '../../common/relay/connection.types';
 import { decodeCursor, encodeCursor, MAX_OFFSET, MAX_PAGE_SIZE, PaginationArgs, toPage } from '../../common/relay/pagination';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter, enterpriseById } from '../enterprise/enterprise.service';

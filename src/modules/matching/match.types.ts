@@ -1,6 +1,6 @@
 import type { ProvenanceKind } from '../../common/provenance';
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { SectorCode } from '../sector/sector-code.enum';

@@ -2,7 +2,7 @@ import { composableFilter } from '../../common/composable-filter';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
-import { ChainLayer } from '../enterprise/chain-layer.enum';
+import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ParkRole } from './park-role.enum';
 

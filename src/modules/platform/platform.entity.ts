@@ -6,7 +6,7 @@ import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
-import { PlatformKind, PlatformLevel } from './platform.enums';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })

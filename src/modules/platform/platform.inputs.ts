@@ -2,7 +2,7 @@ import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
-import { PlatformKind, PlatformLevel } from './platform.enums';
+import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
 @InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
 export class PlatformFilter extends composableFilter('PlatformFilter', (): object => PlatformFilter) {

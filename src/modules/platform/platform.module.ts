@@ -2,6 +2,7 @@ import { defineModule } from '../../common/entity-type';
 import { platformType } from './platform.descriptor';
 import { PlatformResolver } from './platform.resolver';
 import { PlatformMutationResolver } from './platform.mutations';
+import { EnterprisePlatformsResolver, ParkPlatformsResolver } from './platform-links.resolver';
 
 /** The InnovationPlatform type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
-export const platformModule = defineModule(platformType, [PlatformResolver, PlatformMutationResolver]);
+export const platformModule = defineModule(platformType, [PlatformResolver, PlatformMutationResolver, ParkPlatformsResolver, EnterprisePlatformsResolver]);

@@ -6,7 +6,7 @@ import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
-import { ScenarioStatus } from './scenario-status.enum';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
 @Entity({ tableName: 'scenario' })
 @ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })

@@ -2,7 +2,7 @@ import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
-import { ScenarioStatus } from './scenario-status.enum';
+import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
 @InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
 export class ScenarioFilter extends composableFilter('ScenarioFilter', (): object => ScenarioFilter) {

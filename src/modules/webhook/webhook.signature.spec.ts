@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { signWebhook, verifyWebhook } from './webhook.signature';
 
 describe('webhook signatures', () => {
@@ -13,17 +15,17 @@ describe('webhook signatures', () => {
   it('verifies a fresh signature and refuses a changed body, another secret or an old timestamp', () => {
     const now = 1700000000;
     const header = signWebhook(secret, now, body);
-    expect(verifyWebhook(secret, body, String(now), header, 300, now + 10)).toBe(true);
-    expect(verifyWebhook(secret, `${body} `, String(now), header, 300, now)).toBe(false);
-    expect(verifyWebhook('another-secret-of-length', body, String(now), header, 300, now)).toBe(false);
-    expect(verifyWebhook(secret, body, String(now), header, 300, now + 301)).toBe(false);
-    expect(verifyWebhook(secret, body, undefined, header, 300, now)).toBe(false);
+    expect(verifyWebhook(secret, body, { timestamp: String(now), signature: header }, 300, now + 10)).toBe(true);
+    expect(verifyWebhook(secret, `${body} `, { timestamp: String(now), signature: header }, 300, now)).toBe(false);
+    expect(verifyWebhook('another-secret-of-length', body, { timestamp: String(now), signature: header }, 300, now)).toBe(false);
+    expect(verifyWebhook(secret, body, { timestamp: String(now), signature: header }, 300, now + 301)).toBe(false);
+    expect(verifyWebhook(secret, body, { timestamp: undefined, signature: header }, 300, now)).toBe(false);
   });
 });
 
 describe('the verification snippet in docs/third-party-developers.md', () => {
   // The snippet third-party developers copy: run as written, against signatures the server makes.
-  const docs = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../docs/third-party-developers.md'), 'utf8') as string;
+  const docs = fs.readFileSync(path.join(__dirname, '../../../docs/third-party-developers.md'), 'utf8') as string;
   const snippet = [...docs.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes('function verifyDirectoryWebhook'));
   const verify = new Function('require', `${snippet}\nreturn verifyDirectoryWebhook;`)(require) as (secret: string, raw: string, headers: Record<string, string>, now?: number) => boolean;
 

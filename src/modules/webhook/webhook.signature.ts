@@ -21,7 +21,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
  * What a receiver does: recompute the HMAC over the raw body and the timestamp header, compare in
  * constant time, and refuse timestamps more than `toleranceSeconds` away (a replayed old request).
  */
-export function verifyWebhook(secret: string, body: string, timestampHeader: string | undefined, signatureHeader: string | undefined, toleranceSeconds = 300, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verifyWebhook(
+  secret: string,
+  body: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  toleranceSeconds = 300,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
+  const { timestamp: timestampHeader, signature: signatureHeader } = headers;
   if (!timestampHeader || !signatureHeader || !/^\d{1,12}$/.test(timestampHeader)) return false;
   const timestamp = Number(timestampHeader);
   if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;

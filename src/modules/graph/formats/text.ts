@@ -1,6 +1,6 @@
 // Control characters other than tab, newline and carriage return are not allowed in XML 1.0;
 // they never belong in a name, so they are dropped from every format alike.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- these are the control characters XML 1.0 forbids, removed on purpose
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_SPECIAL = /[&<>"\n\r\t]/g;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
