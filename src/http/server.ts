@@ -242,7 +242,7 @@ export async function startHttpServer(
   app.use(coverageRouter(db, logger, metering));
 
   app.use(exportRouter({ db, logger, limits: config.transfers, metering }));
-  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports }));
+  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports, logger }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route. The GraphQL API is at /graphql.' });
