@@ -1,9 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline, Readable } from 'node:stream';
-import { pipeline as pipelineAsync } from 'node:stream/promises';
+import { pipeline } from 'node:stream';
 import { IsolationLevel } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { Logger } from 'pino';
@@ -31,24 +26,6 @@ const LIST_PARAMETERS = {
 const PARAMETERS = [...Object.keys(LIST_PARAMETERS), 'around', 'depth'];
 
 class BadRequest extends Error {}
-
-/**
- * Reads a stream to its end into a temporary file and returns a stream of that file, which
- * removes the file once it is closed (read to the end, or the download cut).
- */
-async function spoolToFile(stream: Readable): Promise<Readable> {
-  const file = path.join(os.tmpdir(), `directory-export-${process.pid}-${randomBytes(6).toString('hex')}`);
-  const remove = () => fs.rm(file, { force: true }, () => undefined);
-  try {
-    await pipelineAsync(stream, fs.createWriteStream(file, { mode: 0o600 }));
-  } catch (error) {
-    remove();
-    throw error;
-  }
-  const out = fs.createReadStream(file);
-  out.once('close', remove);
-  return out;
-}
 
 function values(name: string, raw: unknown): string[] {
   const items = Array.isArray(raw) ? raw : [raw];
@@ -94,12 +71,10 @@ export interface ExportRouterOptions {
  * - Each costs {@link ROUTE_POINTS.graphExport} points of the caller's rate-limit budget.
  * - A client that reads nothing for `exportWriteTimeoutMs` is cut off, which frees its slot;
  *   a client that goes away stops the reads.
- * - The whole file is read from one snapshot, so a write committed meanwhile cannot make its
- *   counts disagree. On PostgreSQL: a read-only REPEATABLE READ transaction held while the file
- *   streams. The embedded database has one session for every request, so a transaction there
- *   holds every other request back: the export reads the whole file inside it into a temporary
- *   file as fast as the database allows, ends the transaction, and only then sends the file at
- *   the client's pace. Writers wait for the reads, never for the download.
+ * - On PostgreSQL the whole file is read from one snapshot (a read-only REPEATABLE READ
+ *   transaction), so a write committed meanwhile cannot make its counts disagree. The embedded
+ *   database has one session for every request: holding a transaction open there would stall
+ *   the server for as long as the download lasts, so its exports read batch by batch.
  */
 export function exportRouter({ db, logger, limits, metering }: ExportRouterOptions): Router {
   const router = Router();
@@ -142,37 +117,23 @@ export function exportRouter({ db, logger, limits, metering }: ExportRouterOptio
       }
     };
     res.once('close', release);
+    // A client that stops reading leaves the stream waiting on a full socket: no activity on the
+    // socket for this long cuts the download and frees its slot.
+    res.setTimeout(limits.exportWriteTimeoutMs, () => {
+      logger.warn({ requestId: res.locals.requestId, timeoutMs: limits.exportWriteTimeoutMs }, 'graph export cut off: the client read nothing within the write timeout');
+      res.destroy();
+    });
     try {
       if (!(await chargeRoute(req, res, ROUTE_POINTS.graphExport, metering))) return release();
-      await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
-      let stream: Readable;
       if (db.kind === 'postgresql') {
+        await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
         inTransaction = true;
-        stream = await exportGraph(em, format, input);
-      } else {
-        const source = await exportGraph(em, format, input);
-        // A client that goes away while the file is being read stops the reads.
-        const stop = () => source.destroy();
-        res.once('close', stop);
-        if (res.destroyed) stop();
-        try {
-          stream = await spoolToFile(source);
-        } finally {
-          res.off('close', stop);
-          await em.rollback();
-        }
       }
+      const stream = await exportGraph(em, format, input);
       if (res.destroyed) {
         stream.destroy();
         return release();
       }
-      // A client that stops reading leaves the stream waiting on a full socket: no activity on the
-      // socket for this long cuts the download and frees its slot. Armed once the file is ready
-      // to send: reading it into the embedded database's temporary file is not the client's delay.
-      res.setTimeout(limits.exportWriteTimeoutMs, () => {
-        logger.warn({ requestId: res.locals.requestId, timeoutMs: limits.exportWriteTimeoutMs }, 'graph export cut off: the client read nothing within the write timeout');
-        res.destroy();
-      });
       res.setHeader('Content-Type', format.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="qingdao-ai-graph.${format.extension}"`);
       res.setHeader('Cache-Control', 'no-store');
@@ -184,7 +145,6 @@ export function exportRouter({ db, logger, limits, metering }: ExportRouterOptio
       });
     } catch (error) {
       release();
-      if (res.destroyed) return;
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
         res.status(400).json({ error: ErrorCode.BAD_USER_INPUT, message: error.message });
         return;

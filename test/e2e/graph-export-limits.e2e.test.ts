@@ -29,29 +29,23 @@ describe('relation graph export limits', () => {
   it('a third concurrent export gets 429 with Retry-After; aborting the others stops their reads and frees the slots', async () => {
     const before = { ...graphReadMetrics };
     const clients = [new AbortController(), new AbortController()];
-    // On PostgreSQL both stream at once; on the embedded database each reads its file whole
-    // inside its snapshot before sending it, the second waiting for the first: neither is done.
-    const downloads = clients.map((client) =>
-      fetch(`${server.origin}/export/graph.graphml`, { signal: client.signal })
-        .then((res) => res.body!.getReader().read())
-        .catch(() => 'aborted'),
-    );
+    for (const client of clients) {
+      const res = await fetch(`${server.origin}/export/graph.graphml`, { signal: client.signal });
+      expect(res.status).toBe(200);
+      const first = await res.body!.getReader().read();
+      expect(first.done).toBe(false);
+    }
 
-    await until(() => graphReadMetrics.opened >= before.opened + (server.db.kind === 'postgresql' ? 2 : 1));
-    await new Promise((r) => setTimeout(r, 200));
     const third = await fetch(`${server.origin}/export/graph.gexf`);
     expect(third.status).toBe(429);
     expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await third.json()) as { message: string }).message).toContain('at most 2');
 
     for (const client of clients) client.abort();
-    await Promise.all(downloads);
-    // Every read that began stops early.
-    await until(() => graphReadMetrics.stoppedEarly - before.stoppedEarly === graphReadMetrics.opened - before.opened);
+    await until(() => graphReadMetrics.stoppedEarly >= before.stoppedEarly + 2);
     const batchesAfterAbort = graphReadMetrics.batches;
     await new Promise((r) => setTimeout(r, 500));
     expect(graphReadMetrics.batches).toBe(batchesAfterAbort);
-    expect(graphReadMetrics.stoppedEarly - before.stoppedEarly).toBe(graphReadMetrics.opened - before.opened);
     // Neither export read its graph to the end: the node reads stopped, the edge reads never began.
     expect(graphReadMetrics.finished).toBe(before.finished);
     expect(batchesAfterAbort - before.batches).toBeLessThan((2 * FILLER_FIRMS) / 5000);
