@@ -10,7 +10,8 @@ import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
  * of the public contract's queries, against the built server in a child process (its own
  * embedded database, or DATABASE_URL). Prints throughput, p50/p99 latency, the count of 5xx
- * (target 0) and the server's RSS after a warm-up (BENCH_WARMUP_SECONDS, 15) and at the end (target: growth ≤ 20%).
+ * (target 0) and the server's RSS after a warm-up (BENCH_WARMUP_SECONDS, 15) and at the end, and its level (the
+ * medians of the first and the last minute of one-second samples; target: growth ≤ 20%).
  * Then a second run (BENCH_UNIQUE_SECONDS, 300) on the same server where 30% of the requests are
  * queries never seen before (a fresh alias makes a new document and a new response-cache key),
  * the mix that made the response cache grow without bound: its RSS growth after its own warm-up
