@@ -10,8 +10,8 @@ import { runMain } from '../src/cli/runner';
 
 /**
  * The server's memory while it refuses an oversized import: starts the built server (dist/) as a
- * child on a fresh PostgreSQL database, sends 55 MB of CSV chunked (no Content-Length, so the
- * limit can only be found by reading), and prints the child's RSS before and at its peak
+ * child on a fresh PostgreSQL database, sends 55 MB of CSV and then 55 MB of JSON chunked (no
+ * Content-Length, so the limit can only be found by reading), and prints the child's RSS before and at its peak
  * (sampled from /proc every 20 ms). Run after `npm run build`:
  * `npx tsc -p tsconfig.bench.json && node dist/bench/import-refusal.bench.js`.
  */
@@ -50,33 +50,38 @@ async function main(): Promise<void> {
     await db.query('insert into api_key (name, role, prefix, key_hash) values ($1, $2, $3, $4)', ['bench', 'editor', key.slice(0, 13), hashKey(key)]);
     await db.end();
 
-    const before = rssMb(child.pid!);
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 20);
-    const line = '合成基准企业（超大文件）,913702000000000001,应用层\r\n';
-    const chunk = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line))));
-    const started = performance.now();
-    const status = await new Promise<number>((resolve) => {
-      let answered = 0;
-      const req = http.request(`${origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', authorization: `Bearer ${key}` } }, (res) => {
-        answered = res.statusCode ?? 0;
-        res.resume();
-        res.on('end', () => resolve(answered));
+    // One upload of each kind, one after the other: CSV, then a JSON array.
+    const csvLine = '合成基准企业（超大文件）,913702000000000001,应用层\r\n';
+    const jsonLine = '{"企业名称":"合成基准企业（超大文件）","统一社会信用代码":"913702000000000001","产业链环节":"应用层"},\n';
+    for (const [type, line, opening] of [['text/csv', csvLine, ''], ['application/json', jsonLine, '[\n']] as const) {
+      const before = rssMb(child.pid!);
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 20);
+      const chunk = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line))));
+      const started = performance.now();
+      const status = await new Promise<number>((resolve) => {
+        let answered = 0;
+        const req = http.request(`${origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': type, 'transfer-encoding': 'chunked', authorization: `Bearer ${key}` } }, (res) => {
+          answered = res.statusCode ?? 0;
+          res.resume();
+          res.on('end', () => resolve(answered));
+        });
+        req.on('error', () => resolve(answered));
+        let sent = 0;
+        req.write(opening);
+        const pump = () => {
+          while (sent < UPLOAD_MB * 1024 * 1024 && !answered && !req.destroyed) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
       });
-      req.on('error', () => resolve(answered));
-      let sent = 0;
-      const pump = () => {
-        while (sent < UPLOAD_MB * 1024 * 1024 && !answered && !req.destroyed) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      pump();
-    });
-    await new Promise((r) => setTimeout(r, 500));
-    clearInterval(sampler);
-    console.log(`refused ${UPLOAD_MB} MB chunked upload: HTTP ${status} after ${Math.round(performance.now() - started)} ms; server RSS ${before} MB before, peak ${peak} MB (+${peak - before} MB)`);
+      await new Promise((r) => setTimeout(r, 500));
+      clearInterval(sampler);
+      console.log(`refused ${UPLOAD_MB} MB chunked ${type} upload: HTTP ${status} after ${Math.round(performance.now() - started)} ms; server RSS ${before} MB before, peak ${peak} MB (+${peak - before} MB)`);
+    }
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -44,7 +44,7 @@ runCommand({
         ? await readJson(stream, { maxBytes: Number.MAX_SAFE_INTEGER })
         : await readCsv(stream, { encoding, maxBytes: Number.MAX_SAFE_INTEGER });
       const progress = startProgress('import', 'rows');
-      const report = await importEnterprises(db.em(), table, { dryRun, actor, onProgress: (done, total) => progress.update(done, total) });
+      const report = await importEnterprises(db.em(), table, { dryRun, actor, onProgress: (p) => p.toWrite !== null && progress.update(p.written, p.toWrite) });
       const t = report.totals;
       progress.finish(`${t.rows} rows read, ${report.committed ? t.created + t.updated : 0} written`);
       process.stdout.write(

@@ -11,6 +11,7 @@ import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/erro
 import { classifyDatabaseError } from '../db/database-errors';
 import { computeCost } from './cost';
 import { dataNoticePlugin } from './data-notice';
+import { dropTokens } from './document-tokens';
 import { inputLimitsPlugin } from './input-limits';
 import { shapeLimitRules } from './limits';
 import { RedisUnavailableError } from './redis-breaker';
@@ -165,13 +166,14 @@ function persistedQueryProblem(error: unknown): { code: string; message: string 
 
 /** The Apollo server over the app schema; mounted on HTTP by src/http. */
 /** Parsed, validated documents kept for reuse: enough for every operation real clients send. */
-const PARSED_DOCUMENTS = 1000;
+const PARSED_DOCUMENTS = 500;
 
 /**
  * Apollo's default document store bounds its entries by the JSON size of each DocumentNode, but a
  * parsed document also keeps every token of its source (its `loc` chain), which JSON leaves out:
  * under a stream of unique queries its 30 MB bound let the heap grow by hundreds of MB. This store
- * bounds the count instead.
+ * bounds the count instead, and keeps each document without its tokens (issue 18: V8 lets RSS
+ * grow to a few times what is live, so every MB kept here shows several times in RSS).
  */
 function documentStore(max: number): KeyValueCache<DocumentNode> {
   const entries = new LRUCache<string, DocumentNode>({ max });
@@ -180,7 +182,7 @@ function documentStore(max: number): KeyValueCache<DocumentNode> {
       return entries.get(key);
     },
     async set(key, value) {
-      entries.set(key, value);
+      entries.set(key, dropTokens(value));
     },
     async delete(key) {
       return entries.delete(key);

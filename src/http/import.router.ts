@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { Router } from 'express';
+import { Response, Router } from 'express';
+import type { Logger } from 'pino';
 import { roleGrants } from '../common/auth';
 import { ErrorCode } from '../common/errors';
 import { readCsv, readJson, TableReadError } from '../common/import/read-table';
 import { spoolUpload } from '../common/import/spool';
 import type { Database } from '../db/database';
 import { authenticate } from '../modules/api-key/api-key.service';
-import { importEnterprises } from '../modules/enterprise/enterprise.import';
+import { ImportProgress, importEnterprises } from '../modules/enterprise/enterprise.import';
 
 export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
 const RETRY_AFTER_SECONDS = 10;
@@ -18,8 +19,14 @@ const RETRY_AFTER_SECONDS = 10;
  * `maxConcurrent` imports run at once (429 TOO_MANY_REQUESTS beyond). Query parameters:
  * `dryRun=true` validates without writing; `encoding=gb18030|utf-8` overrides detection.
  * Answers 200 with the report, or 422 with it when rows are invalid (nothing written).
+ *
+ * A caller that sends `Accept: application/x-ndjson` gets the import's progress as it runs: once
+ * the body is in, a 200 streams one JSON object a line, `{"type":"progress",…}` with rows parsed,
+ * resolved and written, then `{"type":"result","status":…,"body":…}`, whose status and body are
+ * what the plain request would have answered (the report, or the coded errors). The import is
+ * the same single transaction: progress lines never mean that anything is committed.
  */
-export function importRouter(db: Database, { maxConcurrent = 2 }: { maxConcurrent?: number } = {}): Router {
+export function importRouter(db: Database, { maxConcurrent = 2, logger }: { maxConcurrent?: number; logger?: Logger } = {}): Router {
   const router = Router();
   let running = 0;
   router.post('/import/enterprises', async (req, res, next) => {
@@ -45,25 +52,71 @@ export function importRouter(db: Database, { maxConcurrent = 2 }: { maxConcurren
     }
     running++;
     let spooled: Awaited<ReturnType<typeof spoolUpload>> | undefined;
+    let progress: ProgressStream | undefined;
     try {
       const dryRun = req.query.dryRun === 'true' || req.query.dryRun === '1';
       const encoding = typeof req.query.encoding === 'string' ? req.query.encoding : undefined;
       spooled = await spoolUpload(req, IMPORT_BODY_LIMIT_BYTES);
+      if (req.accepts(['application/json', NDJSON]) === NDJSON) progress = startProgressStream(res);
       const file = fs.createReadStream(spooled.path);
+      const onRows = (parsed: number) => progress?.line({ parsed });
       const table = req.is('application/json')
-        ? await readJson(file, { maxBytes: IMPORT_BODY_LIMIT_BYTES })
-        : await readCsv(file, { encoding, maxBytes: IMPORT_BODY_LIMIT_BYTES });
-      const report = await importEnterprises(em, table, { dryRun, actor: { keyId: caller.keyId, name: caller.name } });
-      res.status(report.errors.length ? 422 : 200).json(report);
+        ? await readJson(file, { maxBytes: IMPORT_BODY_LIMIT_BYTES, onRows })
+        : await readCsv(file, { encoding, maxBytes: IMPORT_BODY_LIMIT_BYTES, onRows });
+      const report = await importEnterprises(em, table, {
+        dryRun,
+        actor: { keyId: caller.keyId, name: caller.name },
+        // Rows read from the file were counted as parsed while reading; the importer's own
+        // parse count (cells checked) would start again from zero.
+        onProgress: progress && (({ parsed: _checked, ...p }) => progress!.line(p)),
+      });
+      if (progress) progress.result(report.errors.length ? 422 : 200, report);
+      else res.status(report.errors.length ? 422 : 200).json(report);
     } catch (error) {
       if (error instanceof TableReadError) {
-        return fail(error.status, error.status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT, error.message);
+        const code = error.status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT;
+        if (progress) return progress.result(error.status, { errors: [{ message: error.message, extensions: { code } }] });
+        return fail(error.status, code, error.message);
       }
-      next(error);
+      if (!progress) return next(error);
+      // The answer has begun: its last line carries what the error handler would have answered.
+      logger?.error({ err: error, requestId: res.locals.requestId }, 'unexpected error');
+      progress.result(500, { error: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId: res.locals.requestId });
     } finally {
       running--;
       spooled?.remove();
     }
   });
   return router;
+}
+
+const NDJSON = 'application/x-ndjson';
+
+interface ProgressStream {
+  /** A progress line: the counts so far (rows is the file's row count once it is known). */
+  line(counts: Partial<ImportProgress>): void;
+  /** The last line, and the end of the answer. */
+  result(status: number, body: unknown): void;
+}
+
+function startProgressStream(res: Response): ProgressStream {
+  const started = performance.now();
+  const counts: ImportProgress = { rows: 0, parsed: 0, resolved: 0, written: 0, toWrite: null };
+  let rowsKnown = false;
+  res.status(200);
+  res.setHeader('content-type', `${NDJSON}; charset=utf-8`);
+  res.setHeader('cache-control', 'no-store');
+  res.flushHeaders();
+  const send = (value: unknown) => res.write(`${JSON.stringify(value)}\n`);
+  return {
+    line(change) {
+      Object.assign(counts, change);
+      if (change.rows !== undefined) rowsKnown = true;
+      send({ type: 'progress', ...counts, rows: rowsKnown ? counts.rows : null, elapsedMs: Math.round(performance.now() - started) });
+    },
+    result(status, body) {
+      send({ type: 'result', status, body, elapsedMs: Math.round(performance.now() - started) });
+      res.end();
+    },
+  };
 }

@@ -101,7 +101,7 @@ export async function startHttpServer(
   const metering = { store: rateLimitStore, rateLimit: config.rateLimit, resolveKey, logger };
   app.use(coverageRouter(db, logger, metering));
   app.use(exportRouter({ db, logger, limits: config.transfers, metering }));
-  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports }));
+  app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports, logger }));
   app.use(notFound);
   app.use(lastResort(logger));
 

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { unstorableCharacter } from '../text';
+import { JsonRowScanner, JsonRowsError } from './json-rows';
 
 /** One data row of an uploaded table: its line in the file and its cells by header. */
 export interface TableRow {
@@ -23,6 +24,8 @@ export class TableReadError extends Error {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+/** Rows between two `onRows` calls. */
+const ROWS_STEP = 1000;
 const ENCODINGS: Record<string, string> = { 'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030' };
 
 /**
@@ -49,14 +52,19 @@ export function normaliseEncoding(name: string | undefined): string | undefined 
 /**
  * Reads a CSV stream into rows without holding the raw bytes: sniffs the encoding from the first
  * 64 KB (unless given), decodes with iconv-lite (a UTF-8 BOM is dropped) and parses with
- * csv-parse (quoted fields, embedded newlines and commas, CRLF). Fails past `maxBytes`.
+ * csv-parse (quoted fields, embedded newlines and commas, CRLF). Fails past `maxBytes`. `onRows`
+ * hears how many rows have been read, every thousand rows and at the end.
  */
-export async function readCsv(stream: Readable, options: { encoding?: string; maxBytes: number }): Promise<Table> {
+export async function readCsv(stream: Readable, options: { encoding?: string; maxBytes: number; onRows?: (rows: number) => void }): Promise<Table> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true });
   const records: Array<{ record: string[]; info: { lines: number } }> = [];
   parser.on('readable', () => {
     let r;
-    while ((r = parser.read()) !== null) records.push(r);
+    while ((r = parser.read()) !== null) {
+      records.push(r);
+      // The first record is the header line.
+      if ((records.length - 1) % ROWS_STEP === 0 && records.length > 1) options.onRows?.(records.length - 1);
+    }
   });
   const finished = new Promise<void>((resolve, reject) => {
     parser.on('end', resolve);
@@ -104,37 +112,48 @@ export async function readCsv(stream: Readable, options: { encoding?: string; ma
     cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])),
   }));
   rejectNulCharacters(rows);
+  options.onRows?.(rows.length);
   return { headers, rows, encoding: encoding! };
 }
 
-/** Reads a JSON body: an array of objects (or { rows: [...] }); "line" is the row's position, from 1. */
-export async function readJson(stream: Readable, options: { maxBytes: number }): Promise<Table> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads a JSON body (an array of objects, or { rows: [...] }) as it streams in: only one row's
+ * text is held at a time (never the whole body, nor its parsed tree), and a body over `maxBytes`
+ * fails when its bytes pass the limit. "line" is the row's position, from 1. `onRows` hears how
+ * many rows have been read, every thousand rows and at the end.
+ */
+export async function readJson(stream: Readable, options: { maxBytes: number; onRows?: (rows: number) => void }): Promise<Table> {
+  const headers = new Set<string>();
+  const rows: TableRow[] = [];
+  const scanner = new JsonRowScanner((r) => {
+    const row = {
+      line: rows.length + 1,
+      cells: Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()]),
+      ),
+    };
+    rejectNulCharacters([row]);
+    for (const k of Object.keys(r)) headers.add(k);
+    rows.push(row);
+    if (rows.length % ROWS_STEP === 0) options.onRows?.(rows.length);
+  });
+  const decoder = new TextDecoder('utf-8');
   let total = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > options.maxBytes) throw new TableReadError(`The body is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`, 413);
-    chunks.push(chunk);
-  }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    throw new TableReadError('The body is not valid JSON.');
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += buf.length;
+      if (total > options.maxBytes) throw new TableReadError(`The body is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB.`, 413);
+      scanner.write(decoder.decode(buf, { stream: true }));
+    }
+    scanner.write(decoder.decode());
+    scanner.end();
+  } catch (error) {
+    if (!(error instanceof JsonRowsError)) throw error;
+    throw new TableReadError(error.kind === 'syntax' ? 'The body is not valid JSON.' : 'Expected a JSON array of objects, one per firm (or { "rows": [...] }).');
   }
-  const list = Array.isArray(parsed) ? parsed : (parsed as { rows?: unknown })?.rows;
-  if (!Array.isArray(list) || !list.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
-    throw new TableReadError('Expected a JSON array of objects, one per firm (or { "rows": [...] }).');
-  }
-  const headers = [...new Set(list.flatMap((r) => Object.keys(r as object)))];
-  const rows = (list as Array<Record<string, unknown>>).map((r, i) => ({
-    line: i + 1,
-    cells: Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()]),
-    ),
-  }));
-  rejectNulCharacters(rows);
-  return { headers, rows, encoding: 'utf-8' };
+  options.onRows?.(rows.length);
+  return { headers: [...headers], rows, encoding: 'utf-8' };
 }
 
 /**
