@@ -16,11 +16,13 @@ export async function startApp(
   options: HttpOptions = {},
 ): Promise<RunningServer & { db: Database }> {
   // The server's statements share the request deadline; CLIs (exports, seeding) run without one.
-  const db = await openDatabase(config, { statementTimeoutMs: config.requestTimeoutMs });
+  const db = await openDatabase(config, { statementTimeoutMs: config.requestTimeoutMs, replicas: true });
   try {
     const { migrations, seeded } = await bootstrapDatabase(db, { seed: config.seedOnStart });
     if (migrations.length) logger.info({ migrations }, 'applied migrations');
     if (seeded) logger.info({ seeded }, 'loaded seeds into the empty database');
+    // After migrating: a replica reached at start-up has replayed them or is reported lagging.
+    await db.replicas?.start(logger);
     const server = await startHttpServer(config, db, logger, options);
     // Webhook deliveries go out from every server process; the database arbitrates between them.
     const webhooks = new WebhookWorker(() => db.em(), config.webhooks, logger).start();

@@ -38,6 +38,45 @@ export interface AppConfig {
   webhooks: WebhookConfig;
   /** Limits of the file routes (/export/*, /import/*). */
   transfers: TransferLimits;
+  /** PostgreSQL streaming replicas for reads (DATABASE_REPLICA_URLS); undefined without any. */
+  replicas?: ReplicaConfig;
+  /** API processes on one port (WORKERS, default 1: no cluster). */
+  workers: number;
+  /** Port of the Prometheus /metrics listener (METRICS_PORT); undefined keeps it off. */
+  metricsPort?: number;
+}
+
+export interface ReplicaConfig {
+  /** postgres://… of each replica (DATABASE_REPLICA_URLS, comma-separated). */
+  urls: string[];
+  /** A replica further behind than this gets no reads (REPLICA_MAX_LAG_MS, default 5000). */
+  maxLagMs: number;
+  /** How often each replica's replayed position and lag are checked (REPLICA_CHECK_INTERVAL_MS, default 500). */
+  checkIntervalMs: number;
+  /** How long a key's own last write is honoured without a token (READ_YOUR_WRITES_WINDOW_MS, default 10000). */
+  readYourWritesMs: number;
+}
+
+function replicasFrom(env: NodeJS.ProcessEnv): ReplicaConfig | undefined {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  if (!urls.length) return undefined;
+  for (const url of urls) {
+    if (!/^postgres(?:ql)?:\/\//.test(url)) throw new ConfigError(`DATABASE_REPLICA_URLS must list postgres:// URLs, got one that is not (${describeDatabaseUrl(url)})`);
+  }
+  return {
+    urls,
+    maxLagMs: positiveInt(env, 'REPLICA_MAX_LAG_MS', 5000),
+    checkIntervalMs: positiveInt(env, 'REPLICA_CHECK_INTERVAL_MS', 500),
+    readYourWritesMs: positiveInt(env, 'READ_YOUR_WRITES_WINDOW_MS', 10000),
+  };
+}
+
+function metricsPortFrom(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.METRICS_PORT?.trim();
+  if (!raw || raw === 'off') return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`METRICS_PORT must be a port number (0-65535) or "off", got "${raw}"`);
+  return port;
 }
 
 export interface WebhookConfig {
@@ -162,6 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10000),
     },
     transfers: transfersFrom(env),
+    replicas: replicasFrom(env),
+    workers: positiveInt(env, 'WORKERS', 1),
+    metricsPort: metricsPortFrom(env),
   };
 }
 

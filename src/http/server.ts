@@ -23,6 +23,7 @@ import { startCaching } from './caching';
 import { importRouter } from './import.router';
 import { healthRouter } from './health.router';
 import { trackConnections, whenDelivered } from './shutdown';
+import { CONSISTENCY_HEADER, readRouting } from './replication';
 
 export interface RunningServer {
   url: string;
@@ -46,7 +47,7 @@ declare module 'express-serve-static-core' {
 }
 
 export const GRAPHQL_BODY_LIMIT = '1mb';
-const EXPOSED_HEADERS = ['x-request-id', 'x-sql-statements', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-used', 'x-ratelimit-reset', 'retry-after'];
+const EXPOSED_HEADERS = ['x-request-id', 'x-sql-statements', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-used', 'x-ratelimit-reset', 'retry-after', CONSISTENCY_HEADER];
 
 function graphqlError(status: number, code: string, message: string, requestId: string) {
   return { status, body: { errors: [{ message, extensions: { code, requestId } }] } };
@@ -83,6 +84,7 @@ export async function startHttpServer(
     }
   }
   const caching = await startCaching(config, logger);
+  const routing = readRouting(config, db, logger);
   const apollo = createApollo({
     production: config.production,
     logger,
@@ -91,7 +93,7 @@ export async function startHttpServer(
     rateLimitStore,
     requestTimeoutMs: config.requestTimeoutMs,
     cache: caching.apq,
-    plugins: caching.plugins,
+    plugins: [...caching.plugins, ...routing.plugins],
   });
   await apollo.start();
 
@@ -112,6 +114,8 @@ export async function startHttpServer(
     if (drainer.draining) res.setHeader('connection', 'close');
     withSqlStats(res.locals.sql, () => next());
   });
+  // Which database a request's reads may use (read replicas; nothing without them).
+  app.use(routing.middleware);
 
   // Security headers. The pages (explorer, /explore/*, their assets) may load only what this
   // server serves; the JSON and file routes get a deny-all content policy; /graphql gets none.
@@ -292,6 +296,7 @@ export async function startHttpServer(
         await apollo.stop();
         await rateLimitStore.close();
         await caching.close();
+        await routing.close();
         await db.close();
       })();
       return closing;
