@@ -114,6 +114,9 @@ async function openPostgres(url: string, statementTimeoutMs = 0, replicas?: AppC
             ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
             keepAlive: true,
           },
+          // knex prints a replica's dropped idle connections to the console; the replica set
+          // logs its faults itself, once per outage (src/db/replicas.ts).
+          log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
         },
       })),
       preferReadReplicas: true,

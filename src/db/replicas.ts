@@ -235,6 +235,11 @@ export class ReplicaSet {
     return parseLsn(rows[0]?.lsn);
   }
 
+  /** Each replica's pool, by name (for the pool gauges of /metrics). */
+  connections(): Array<[string, Connection]> {
+    return this.replicas.map((r) => [r.name, r.connection]);
+  }
+
   report(): ReplicaReport[] {
     return this.replicas.map((r) => ({
       name: r.name,

@@ -7,7 +7,8 @@ import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import helmet from 'helmet';
 import pino, { Logger } from 'pino';
 import type { AppConfig } from '../common/config';
-import type { Billing } from '../common/context';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Billing, Context } from '../common/context';
 import { ErrorCode } from '../common/errors';
 import { SqlStats, withSqlStats } from '../common/sql-stats';
 import type { Database } from '../db/database';
@@ -36,6 +37,8 @@ export interface HttpOptions {
   resolveKey?: ResolveKey;
   /** Where rate-limit counters live; by default Redis when REDIS_URL is set, else memory. */
   rateLimitStore?: RateLimitStore;
+  /** More Apollo plugins (the metrics of src/http/metrics.ts). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 declare module 'express-serve-static-core' {
@@ -93,7 +96,7 @@ export async function startHttpServer(
     rateLimitStore,
     requestTimeoutMs: config.requestTimeoutMs,
     cache: caching.apq,
-    plugins: [...caching.plugins, ...routing.plugins],
+    plugins: [...caching.plugins, ...routing.plugins, ...(options.plugins ?? [])],
   });
   await apollo.start();
 
