@@ -25,6 +25,7 @@ import { importRouter } from './import.router';
 import { healthRouter } from './health.router';
 import { trackConnections, whenDelivered } from './shutdown';
 import { CONSISTENCY_HEADER, readRouting } from './replication';
+import { workerIdentity } from './cluster';
 
 export interface RunningServer {
   url: string;
@@ -119,6 +120,7 @@ export async function startHttpServer(
   });
   // Which database a request's reads may use (read replicas; nothing without them).
   app.use(routing.middleware);
+  app.use(workerIdentity());
 
   // Security headers. The pages (explorer, /explore/*, their assets) may load only what this
   // server serves; the JSON and file routes get a deny-all content policy; /graphql gets none.
