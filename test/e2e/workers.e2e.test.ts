@@ -68,7 +68,7 @@ describe('WORKERS=2 sharing Redis', () => {
   let run: ChildRun;
   let port = 0;
   let editor: Record<string, string>;
-  const budget = 80;
+  const budget = 150;
 
   beforeAll(async () => {
     database = await createTestDatabase({ postgres: true, seeded: true });
@@ -128,6 +128,31 @@ describe('WORKERS=2 sharing Redis', () => {
     const after = await onEachWorker(search);
     for (const answer of after.values()) expect(answer.body.data?.enterprises.totalCount).toBe(1);
     expect([...after.keys()]).toContain([...hits.keys()].find((w) => w !== created.worker));
+  });
+
+  it('Redis hanging under WORKERS=2: requests still answered, a write made meanwhile never served stale after', async () => {
+    const name = `outage-${randomBytes(4).toString('hex')}`;
+    const search = () => post(port, SEARCH, { filter: { search: name } });
+    await onEachWorker(search);
+    for (const answer of (await onEachWorker(search)).values()) expect(answer.headers['x-cache']).toBe('HIT');
+    redis.kill('SIGSTOP');
+    try {
+      // Each worker notices (its calls time out, its breaker opens); requests are answered meanwhile.
+      for (let i = 0; i < 3; i++) for (const answer of (await onEachWorker(search)).values()) expect(answer.status).toBe(200);
+      const created = await post(port, CREATE, { input: { nameZh: `${name}（示例）`, layer: 'APPLICATION' } }, editor);
+      expect(created.body.errors).toBeUndefined();
+      for (const answer of (await onEachWorker(search)).values()) {
+        expect(answer.body.data?.enterprises.totalCount).toBe(1);
+        expect(answer.headers['x-cache']).toBe('BYPASS');
+      }
+    } finally {
+      redis.kill('SIGCONT');
+    }
+    // Redis back with the answer cached before the write: neither worker serves it.
+    const end = Date.now() + 5000;
+    while (Date.now() < end) {
+      for (const answer of (await onEachWorker(search)).values()) expect(answer.body.data?.enterprises.totalCount).toBe(1);
+    }
   });
 
   it('one rate-limit budget spans both workers', async () => {
