@@ -68,7 +68,7 @@ describe('WORKERS=2 sharing Redis', () => {
   let run: ChildRun;
   let port = 0;
   let editor: Record<string, string>;
-  const budget = 150;
+  const budget = 400;
 
   beforeAll(async () => {
     database = await createTestDatabase({ postgres: true, seeded: true });
@@ -158,7 +158,7 @@ describe('WORKERS=2 sharing Redis', () => {
   it('one rate-limit budget spans both workers', async () => {
     const used: Array<{ worker: string; used: number }> = [];
     let refused: Answer | undefined;
-    for (let i = 0; i < 400 && !refused; i++) {
+    for (let i = 0; i < 1000 && !refused; i++) {
       const answer = await post(port, SEARCH, { filter: { search: `budget-${i}` } });
       if (answer.status === 429) refused = answer;
       else used.push({ worker: answer.worker, used: Number(answer.headers['x-ratelimit-used']) });
