@@ -113,6 +113,16 @@ export function readRouting(config: AppConfig, db: Database, logger: Logger): Re
             if (lsn !== undefined) raise(route, lsn);
           }
         },
+        // Runs only when the response cache had no answer (it comes first and answers hits). An
+        // answer computed now will be cached for everyone under the current generations, which a
+        // write may have bumped a moment ago: it may come from a replica only if that replica has
+        // replayed everything the primary had committed by now.
+        async responseForOperation({ operation, request }) {
+          if (route && config.responseCache && operation?.operation === 'query' && !request.http?.headers.get('authorization')) {
+            raise(route, (await replicas.primaryPosition().catch(() => undefined)) ?? PRIMARY_ONLY);
+          }
+          return null;
+        },
         async willSendResponse({ response, contextValue }) {
           if (!route?.wrote) return;
           const lsn = await replicas.primaryPosition().catch(() => undefined);

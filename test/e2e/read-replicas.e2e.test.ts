@@ -173,6 +173,33 @@ describe('read replicas (own primary and streaming replica)', () => {
     }
   });
 
+  it('with the response cache on, an answer cached after a write includes it, even with replay paused', async () => {
+    const cached = await startApp(config(cluster, { REPLICA_MAX_LAG_MS: '60000', RESPONSE_CACHE: 'true' }), pino({ level: 'silent' }));
+    try {
+      await until(async () => (await readyz(cached)).replicas[0].lagMs === 0, 10000, 'replica caught up');
+      const name = marker();
+      const before = await search(cached, name);
+      expect(before.data?.enterprises.totalCount).toBe(0);
+      expect(before.headers.get('x-cache')).toBe('MISS');
+      expect((await search(cached, name)).headers.get('x-cache')).toBe('HIT');
+      await cluster.replica.sql('select pg_wal_replay_pause()');
+      try {
+        await gql(cached, CreateFirmNamedDocument, { input: { nameZh: `${name}（示例）`, layer: 'APPLICATION' } }, editor);
+        // The write made the cached answer stale; the miss is computed where the write is visible.
+        const after = await search(cached, name);
+        expect(after.headers.get('x-cache')).toBe('MISS');
+        expect(after.data?.enterprises.totalCount).toBe(1);
+        const again = await search(cached, name);
+        expect(again.headers.get('x-cache')).toBe('HIT');
+        expect(again.data?.enterprises.totalCount).toBe(1);
+      } finally {
+        await cluster.replica.sql('select pg_wal_replay_resume()');
+      }
+    } finally {
+      await cached.close();
+    }
+  });
+
   it('a replica behind REPLICA_MAX_LAG_MS gets no reads; all go to the primary', async () => {
     const strict = await startApp(config(cluster, { REPLICA_MAX_LAG_MS: '300' }), pino({ level: 'silent' }));
     try {
