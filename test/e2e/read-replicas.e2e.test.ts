@@ -80,7 +80,7 @@ describe('read replicas (own primary and streaming replica)', () => {
   beforeAll(async () => {
     cluster = await startReplicatedCluster();
     // A generous lag bound: with replay paused, the replica stays in use for untokened reads.
-    app = await startApp(config(cluster, { REPLICA_MAX_LAG_MS: '60000' }), pino({ level: 'silent' }));
+    app = await startApp(config(cluster, { REPLICA_MAX_LAG_MS: '60000', METRICS_PORT: '0' }), pino({ level: 'silent' }));
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     await cluster.primary.sql(`insert into api_key (name, role, prefix, key_hash) values ('replica test editor', 'editor', '${key.slice(0, 13)}', '${hashKey(key)}')`);
     editor = { authorization: `Bearer ${key}` };
@@ -114,6 +114,12 @@ describe('read replicas (own primary and streaming replica)', () => {
     expect(cluster.primary.log()).toMatch(new RegExp(`insert into[^\\n]*${name}`, 'i'));
     // The replica logs no statement of ours with it: it only replays the primary's WAL.
     expect(cluster.replica.log()).not.toContain(name);
+    // /metrics tells the same story.
+    const metrics = await (await fetch(`http://127.0.0.1:${app.metricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/^directory_read_routing_total\{target="replica1",reason="replica"\} [1-9]/m);
+    expect(metrics).toMatch(/^directory_graphql_requests_total\{operation="FirmsByFilter",outcome="ok",path="replica"\} 3$/m);
+    expect(metrics).toMatch(/^directory_replica_up\{replica="replica1"\} 1$/m);
+    expect(metrics).toMatch(/^directory_db_pool_connections\{pool="replica1",state="free"\} \d+$/m);
     // And the servers agree on which is which.
     expect((await cluster.replica.sql<{ r: boolean }>('select pg_is_in_recovery() as r'))[0].r).toBe(true);
     expect((await cluster.primary.sql<{ r: boolean }>('select pg_is_in_recovery() as r'))[0].r).toBe(false);
