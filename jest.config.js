@@ -7,7 +7,7 @@
 // Cutting a database connection mid-flight and PostgreSQL's statement_timeout need a real
 // PostgreSQL server: those tests belong to the PostgreSQL pass (DATABASE_URL set), so the
 // embedded pass needs no database server at all.
-const postgresOnly = ['/test/e2e/postgres-resilience.e2e.test.ts'];
+const postgresOnly = ['/test/e2e/postgres-resilience.e2e.test.ts', '/test/e2e/read-replicas.e2e.test.ts', '/test/e2e/workers.e2e.test.ts'];
 
 module.exports = {
   testPathIgnorePatterns: process.env.DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', ...postgresOnly],

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import pino from 'pino';
 import { describeDatabaseUrl, loadConfig } from './common/config';
 import { runMain } from './cli/runner';
@@ -8,12 +9,20 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   await preflight(config);
+  const logger = pino({ level: config.logLevel });
+  if (config.workers > 1 && cluster.isPrimary) {
+    // WORKERS=N: this process starts, replaces and stops N servers (src/http/cluster.ts).
+    const { runCluster } = await import('./http/cluster');
+    await runCluster(config, logger);
+    return;
+  }
   // Loaded after the preflight: the GraphQL and ORM modules take a while to load.
   const { startApp } = await import('./app');
-  const logger = pino({ level: config.logLevel });
+  const { announceReady } = await import('./http/cluster');
   const where = config.databaseUrl ? `PostgreSQL at ${describeDatabaseUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
   const app = await startApp(config, logger);
-  logger.info({ url: app.url, database: where, startupMs: Math.round(performance.now() - started) }, `ready at ${app.url}`);
+  logger.info({ url: app.url, database: where, startupMs: Math.round(performance.now() - started), ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) }, `ready at ${app.url}`);
+  announceReady(app.url);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -40,6 +40,37 @@ export interface AppConfig {
   webhooks: WebhookConfig;
   /** Limits of the file routes (/export/*, /import/*). */
   transfers: TransferLimits;
+  /** PostgreSQL streaming replicas for reads (DATABASE_REPLICA_URLS); undefined without any. */
+  replicas?: ReplicaConfig;
+  /** API processes on one port (WORKERS, default 1: no cluster). */
+  workers: number;
+  /** Port of the Prometheus /metrics listener (METRICS_PORT); undefined keeps it off. */
+  metricsPort?: number;
+}
+
+export interface ReplicaConfig {
+  /** postgres://… of each replica (DATABASE_REPLICA_URLS, comma-separated). */
+  urls: string[];
+  /** A replica further behind than this gets no reads (REPLICA_MAX_LAG_MS, default 5000). */
+  maxLagMs: number;
+  /** How often each replica's replayed position and lag are checked (REPLICA_CHECK_INTERVAL_MS, default 500). */
+  checkIntervalMs: number;
+  /** How long a key's own last write is honoured without a token (READ_YOUR_WRITES_WINDOW_MS, default 10000). */
+  readYourWritesMs: number;
+}
+
+function replicasFrom(env: NodeJS.ProcessEnv): ReplicaConfig | undefined {
+  const urls = readSetting(SETTINGS.databaseReplicaUrls, env);
+  if (!urls.length) return undefined;
+  for (const url of urls) {
+    if (!/^postgres(?:ql)?:\/\//.test(url)) throw new ConfigError(`DATABASE_REPLICA_URLS must list postgres:// URLs, got one that is not (${describeDatabaseUrl(url)})`);
+  }
+  return {
+    urls,
+    maxLagMs: readSetting(SETTINGS.replicaMaxLagMs, env),
+    checkIntervalMs: readSetting(SETTINGS.replicaCheckIntervalMs, env),
+    readYourWritesMs: readSetting(SETTINGS.readYourWritesWindowMs, env),
+  };
 }
 
 export interface WebhookConfig {
@@ -94,7 +125,7 @@ export interface RateLimitConfig {
 /** Turns the text of a variable into its value, or throws a ConfigError naming the variable. */
 export type SettingParser<T> = (raw: string, variable: string) => T;
 
-export type SettingGroup = 'server' | 'database' | 'limits' | 'rate limits' | 'cache' | 'transfers' | 'webhooks' | 'development';
+export type SettingGroup = 'server' | 'database' | 'scaling' | 'limits' | 'rate limits' | 'cache' | 'transfers' | 'webhooks' | 'development';
 
 /**
  * One environment variable: its name, its default (as it would be written in the environment;
@@ -139,6 +170,9 @@ const ttlSeconds: SettingParser<number> = (raw, variable) => {
   return value;
 };
 
+/** A port number, or "off" (the same as unset). */
+const optionalPort: SettingParser<number | undefined> = (raw, variable) => (raw === 'off' ? undefined : portNumber(raw, variable));
+
 const commaList: SettingParser<string[]> = (raw) =>
   raw
     .split(',')
@@ -163,6 +197,24 @@ export const SETTINGS = {
     group: 'development',
     description: 'how often a command writing to a log (not a terminal) prints a progress line',
   },
+  databaseReplicaUrls: {
+    variable: 'DATABASE_REPLICA_URLS',
+    default: '',
+    parse: commaList,
+    group: 'scaling',
+    description: 'postgres://… of read replicas, comma-separated (PostgreSQL only); reads go to a healthy one',
+  },
+  replicaMaxLagMs: { variable: 'REPLICA_MAX_LAG_MS', default: '5000', parse: positiveInt, group: 'scaling', description: 'a replica further behind gets no reads' },
+  replicaCheckIntervalMs: { variable: 'REPLICA_CHECK_INTERVAL_MS', default: '500', parse: positiveInt, group: 'scaling', description: "how often each replica's lag is checked" },
+  readYourWritesWindowMs: {
+    variable: 'READ_YOUR_WRITES_WINDOW_MS',
+    default: '10000',
+    parse: positiveInt,
+    group: 'scaling',
+    description: "how long a key's own last write is honoured without a token",
+  },
+  workers: { variable: 'WORKERS', default: '1', parse: positiveInt, group: 'scaling', description: 'API processes on one port (node:cluster)' },
+  metricsPort: { variable: 'METRICS_PORT', parse: optionalPort, group: 'scaling', description: 'port of the Prometheus /metrics listener; unset or off keeps it off' },
   maxQueryDepth: { variable: 'MAX_QUERY_DEPTH', default: '12', parse: positiveInt, group: 'limits', description: 'nesting depth of a query' },
   maxQueryAliases: { variable: 'MAX_QUERY_ALIASES', default: '30', parse: positiveInt, group: 'limits', description: 'aliases of a query, counted as executed' },
   maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', default: '50', parse: positiveInt, group: 'limits', description: 'directives of a query, counted as executed' },
@@ -258,6 +310,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       exportWriteTimeoutMs: read(SETTINGS.exportWriteTimeoutMs),
       maxConcurrentImports: read(SETTINGS.maxConcurrentImports),
     },
+    replicas: replicasFrom(env),
+    workers: read(SETTINGS.workers),
+    metricsPort: readSetting(SETTINGS.metricsPort, env),
   };
 }
 

@@ -6,6 +6,7 @@ import { AppConfig, ConfigError, describeDatabaseUrl, readSetting, SETTINGS } fr
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { openPglite } from './pglite';
+import { ReplicaSet, ReplicatedPostgreSqlDriver } from './replicas';
 import { CountingLogger } from './sql-logger';
 
 // mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
@@ -42,6 +43,8 @@ export interface Database {
   /** "postgresql" or "pglite", for logs and health output. */
   kind: 'postgresql' | 'pglite';
   em(): SqlEntityManager;
+  /** The read replicas (DATABASE_REPLICA_URLS) with their health; undefined without replicas. */
+  replicas?: ReplicaSet;
   close(): Promise<void>;
 }
 
@@ -75,22 +78,48 @@ function baseOptions(): Options<PostgreSqlDriver> {
  * embedded PGlite in DATA_DIR. Fails with a ConfigError (one line, no credentials) when it
  * cannot be reached.
  */
-export async function openDatabase(config: AppConfig, options: { statementTimeoutMs?: number } = {}): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, options.statementTimeoutMs);
+export async function openDatabase(config: AppConfig, options: { statementTimeoutMs?: number; replicas?: boolean } = {}): Promise<Database> {
+  if (config.databaseUrl) {
+    // Replicas serve the API server's reads only; CLIs (imports, exports, seeding) use the primary.
+    const replicas = options.replicas ? config.replicas : undefined;
+    return openPostgres(config.databaseUrl, options.statementTimeoutMs, replicas);
+  }
+  // The embedded database has no replicas: DATABASE_REPLICA_URLS means nothing without DATABASE_URL.
   return openEmbedded(config.dataDir);
 }
 
 /** How long a request waits for a pooled connection before it is told the database is unavailable. */
 const ACQUIRE_TIMEOUT_MS = 5000;
 
-async function openPostgres(url: string, statementTimeoutMs = 0): Promise<Database> {
+/** How long opening a connection to a replica may take before the read goes to the primary. */
+const REPLICA_CONNECT_TIMEOUT_MS = 1000;
+
+async function openPostgres(url: string, statementTimeoutMs = 0, replicas?: AppConfig['replicas']): Promise<Database> {
   const where = describeDatabaseUrl(url);
+  const replicaNames = (replicas?.urls ?? []).map((replicaUrl, i) => ({ name: `replica${i + 1}`, where: describeDatabaseUrl(replicaUrl), clientUrl: replicaUrl }));
   let orm: MikroORM<PostgreSqlDriver>;
   try {
     orm = await MikroORM.init<PostgreSqlDriver>({
       ...baseOptions(),
-      driver: PostgreSqlDriver,
+      driver: ReplicatedPostgreSqlDriver,
       clientUrl: url,
+      // MikroORM's replica support: one pool per replica; reads prefer them (preferReadReplicas),
+      // and ReplicatedPostgreSqlDriver picks a healthy one that has replayed what the request must see.
+      replicas: replicaNames.map((r) => ({
+        name: r.name,
+        clientUrl: r.clientUrl,
+        driverOptions: {
+          connection: {
+            connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS,
+            ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+            keepAlive: true,
+          },
+          // knex prints a replica's dropped idle connections to the console; the replica set
+          // logs its faults itself, once per outage (src/db/replicas.ts).
+          log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
+        },
+      })),
+      preferReadReplicas: true,
       // A request that cannot get a connection fails fast (SERVICE_UNAVAILABLE) instead of hanging.
       pool: { min: 0, max: 10, acquireTimeoutMillis: ACQUIRE_TIMEOUT_MS, createTimeoutMillis: CONNECT_TIMEOUT_MS },
       driverOptions: {
@@ -111,7 +140,17 @@ async function openPostgres(url: string, statementTimeoutMs = 0): Promise<Databa
     await orm.close(true).catch(() => undefined);
     throw new ConfigError(`cannot connect to PostgreSQL at ${where}: ${shortReason(check.error ?? check.reason)}`);
   }
-  return wrap(orm, 'postgresql', async () => undefined);
+  const replicaSet = replicas ? (orm.em.getDriver() as ReplicatedPostgreSqlDriver).attachReplicas(replicaNames, replicas) : undefined;
+  const db = wrap(orm, 'postgresql', async () => undefined);
+  if (!replicaSet) return db;
+  return {
+    ...db,
+    replicas: replicaSet,
+    async close() {
+      replicaSet.stop();
+      await db.close();
+    },
+  };
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { ALL_TYPES, registerCacheInvalidator } from '../common/cache-invalidation';
 import type { Context } from '../common/context';
+import { currentReadRoute } from '../common/read-routing';
 import { entityTypes, operationTags } from './operation-tags';
 
 /**
@@ -258,7 +259,9 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           headers.set('cache-control', publicGet ? `public, max-age=${ttlSeconds}` : 'private, no-store');
           // Shared caches must not hand an anonymous answer to a caller with a key (or back).
           if (publicGet) headers.set('vary', headers.get('vary') ? `${headers.get('vary')}, Authorization` : 'Authorization');
-          if (!state.hit && state.key && state.generations && clean) {
+          // An answer read on a replica that was behind the primary may predate a write whose
+          // invalidation already happened: it is served, but not kept for others.
+          if (!state.hit && state.key && state.generations && clean && !currentReadRoute()?.readBehind) {
             const kept = Object.entries(single.extensions ?? {}).filter(([name]) => DATA_EXTENSIONS.includes(name));
             await store.save(state.key, state.generations, single.data, kept.length ? Object.fromEntries(kept) : undefined).catch((error: Error) => {
               if (!(error instanceof RedisUnavailableError)) logger.warn({ err: error }, 'could not store a response in the cache');

@@ -3,6 +3,8 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import pino, { Logger } from 'pino';
 import type { AppConfig } from '../common/config';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Context } from '../common/context';
 import type { Database } from '../db/database';
 import { createApollo } from '../graphql/apollo';
 import type { RateLimitStore } from '../graphql/rate-limit';
@@ -22,6 +24,8 @@ import { corsPolicy, securityHeaders } from './middleware/security';
 import { openRateLimitStore } from './rate-limit-store';
 import { trackConnections } from './shutdown';
 import { webRouter } from './web.router';
+import { readRouting } from './replication';
+import { workerIdentity } from './cluster';
 
 export { GRAPHQL_BODY_LIMIT };
 
@@ -36,6 +40,8 @@ export interface HttpOptions {
   resolveKey?: ResolveKey;
   /** Where rate-limit counters live; by default Redis when REDIS_URL is set, else memory. */
   rateLimitStore?: RateLimitStore;
+  /** More Apollo plugins (the metrics of src/http/metrics.ts). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** Rate-limit identity from the API key store: a valid key is billed under its id. */
@@ -63,6 +69,7 @@ export async function startHttpServer(
   const resolveKey = options.resolveKey ?? apiKeyLookup(db);
   const rateLimitStore = options.rateLimitStore ?? (await openRateLimitStore(config, logger));
   const caching = await startCaching(config, logger);
+  const routing = readRouting(config, db, logger);
   const apollo = createApollo({
     production: config.production,
     logger,
@@ -71,7 +78,7 @@ export async function startHttpServer(
     rateLimitStore,
     requestTimeoutMs: config.requestTimeoutMs,
     cache: caching.apq,
-    plugins: caching.plugins,
+    plugins: [...caching.plugins, ...routing.plugins, ...(options.plugins ?? [])],
   });
   await apollo.start();
   const graphql = mountApollo(apollo, db);
@@ -82,6 +89,9 @@ export async function startHttpServer(
 
   let drainer: { readonly draining: boolean } = { draining: false };
   app.use(requestIds(() => drainer));
+  // Which database a request's reads may use (read replicas; nothing without them).
+  app.use(routing.middleware);
+  app.use(workerIdentity());
   app.use(...securityHeaders());
   app.use(corsPolicy(config.corsOrigins));
   app.use(healthRouter(db));
@@ -136,6 +146,7 @@ export async function startHttpServer(
         await apollo.stop();
         await rateLimitStore.close();
         await caching.close();
+        await routing.close();
         await db.close();
       })();
       return closing;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { type Caller, ROLES, type Role } from '../../common/auth';
 import { UnauthenticatedError } from '../../common/errors';
+import { onPrimary } from '../../common/read-routing';
 
 /** Every key starts with this, so a leaked key is recognisable (e.g. by secret scanners). */
 export const KEY_PREFIX = 'qdai_';
@@ -69,7 +70,8 @@ export async function revokeApiKey(em: SqlEntityManager, idOrPrefix: string): Pr
 /** The caller a presented key stands for, or null when the key is unknown or revoked. */
 export async function resolveApiKey(em: SqlEntityManager, key: string): Promise<Caller | null> {
   if (!isWellFormedKey(key)) return null;
-  const rows = (await em.execute('select id, name, role from api_key where key_hash = ? and revoked_at is null', [hashKey(key)])) as RawKeyRow[];
+  // On the primary even with read replicas: a key created a moment ago works, a revoked one does not.
+  const rows = (await onPrimary(() => em.execute('select id, name, role from api_key where key_hash = ? and revoked_at is null', [hashKey(key)]))) as RawKeyRow[];
   return rows.length ? { keyId: rows[0].id, name: rows[0].name, role: rows[0].role } : null;
 }
 
