@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
+import { timedProgress } from './progress';
 
 /**
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
@@ -88,9 +89,12 @@ async function main(): Promise<void> {
 
     const origin = new URL(url).origin;
     /** Warm-up, then the measured run: requests, 5xx and RSS growth after the warm-up. */
-    const measure = async (requests: autocannon.Request[], duration: number) => {
+    const measure = async (requests: autocannon.Request[], duration: number, label: string) => {
+      const warming = timedProgress(`bench:load ${label} warm-up`, warmup);
       await autocannon({ url: origin, connections, duration: warmup, requests, timeout: 30 });
+      warming.stop();
       const rssStart = rssMb(child.pid!);
+      const running = timedProgress(`bench:load ${label}`, duration);
       let fiveXX = 0;
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon({ url: origin, connections, duration, requests, timeout: 30 }, (error, res) => (error ? reject(error) : resolve(res)));
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
           if (statusCode >= 500) fiveXX++;
         });
       });
+      running.stop(`${result.requests.total} requests, ${fiveXX} 5xx`);
       const rssEnd = rssMb(child.pid!);
       return { result, fiveXX, rssStart, rssEnd, growth: ((rssEnd - rssStart) / rssStart) * 100 };
     };
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
     ];
     const where = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
 
-    const contractRun = await measure(mix, seconds);
+    const contractRun = await measure(mix, seconds, 'contract mix');
     const lines = report(`load: ${connections} clients × ${seconds} s on ${mix.length} contract queries (${where})`, contractRun);
     let failed = contractRun.fiveXX > 0 || contractRun.growth > 20;
 
@@ -129,7 +134,7 @@ async function main(): Promise<void> {
           body: JSON.stringify({ query: parksPage.replace('parks(', `u${process.pid}x${serial++}: parks(`), variables: { first: 20 } }),
         }),
       };
-      const uniqueRun = await measure([...mix, unique, unique, unique], uniqueSeconds);
+      const uniqueRun = await measure([...mix, unique, unique, unique], uniqueSeconds, 'unique queries');
       lines.push(...report(`load: ${connections} clients × ${uniqueSeconds} s, 30% unique queries (${where}, response cache ${process.env.RESPONSE_CACHE ?? 'on'})`, uniqueRun));
       failed ||= uniqueRun.fiveXX > 0 || uniqueRun.growth > 20;
     }
