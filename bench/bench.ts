@@ -24,6 +24,7 @@ import { Client, Pool } from 'pg';
 import { globalIdSql, toGlobalId } from '../src/common/global-id';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
 import { runMain } from '../src/cli/runner';
+import { ScenarioProgress, scenarioProgress } from './progress';
 
 const ROOT = PROJECT_ROOT;
 const CONTRACT = CONTRACT_DIR;
@@ -350,6 +351,9 @@ async function cannon(url: string, body: string, connections: number, duration: 
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, pipelining: 1 });
 }
 
+/** The scenario being measured (one size, or the embedded run): a step per measured load run. */
+let scenario: ScenarioProgress | undefined;
+
 async function measure(target: Target, c: Case, body: string, connections: number[]): Promise<Measured> {
   const url = target.endpoint(c);
   const first = await once(url, body);
@@ -361,6 +365,7 @@ async function measure(target: Target, c: Case, body: string, connections: numbe
       const cpuBefore = cpuMs(target.child.proc.pid!);
       const result = await cannon(url, body, n, DURATION);
       const cpu = cpuMs(target.child.proc.pid!) - cpuBefore;
+      scenario?.step(`${c.key} ${target.name} ×${n} run ${r + 1}/${REPEAT}`);
       const done = result['2xx'];
       samples.push({
         rps: done / result.duration,
@@ -543,6 +548,8 @@ async function benchSize(size: number): Promise<SizeResult> {
   try {
     const params = await chooseParams(url, api.url);
     console.log(`\n== ${sizeLabel(size)} firms: deep park ${params.deepParkId}, filter ${JSON.stringify(params.filter)}, page ${params.page50}, ${params.nodeIds.length} node ids`);
+    // Per case: api and floor at 1 and 10 connections, then the cached api at 10; REPEAT runs each.
+    scenario = scenarioProgress(`bench ${sizeLabel(size)}`, CASES.length * REPEAT * (4 + (CACHED ? 1 : 0)));
     const targets: Target[] = [
       { name: 'api', child: api, endpoint: () => api.url },
       { name: 'floor', child: floor, endpoint: (c) => `${floor.url}/${c.key}` },
@@ -568,9 +575,11 @@ async function benchSize(size: number): Promise<SizeResult> {
         r.cached = await measure(target, c, body, [10]);
       }
     }
+    scenario.finish();
     const explain = await explainApi(url, CASES, params);
     return { size, params, cases: results, explain };
   } finally {
+    scenario = undefined;
     await stopChild(api);
     await stopChild(floor);
     if (cached) await stopChild(cached);
@@ -609,14 +618,17 @@ async function benchEmbedded(): Promise<EmbeddedResult> {
       nodeIds: firms.enterprises.edges.map((e) => e.node.id),
     };
     const p50: Record<string, number> = {};
+    scenario = scenarioProgress('bench embedded', CASES.filter((x) => x.key !== 'c50').length * REPEAT);
     for (const c of CASES.filter((x) => x.key !== 'c50')) {
       const body = JSON.stringify({ query: c.operation, variables: c.variables(params) });
       await once(child.url, body);
       const m = await measure({ name: 'api', child, endpoint: () => child.url }, c, body, [1]);
       p50[c.key] = m.conn1!.p50;
     }
+    scenario.finish();
     return { coldStartMs, readyMs: child.readyMs, p50, nodeIds: params.nodeIds.length };
   } finally {
+    scenario = undefined;
     await stopChild(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -21,6 +21,7 @@ import { createContext } from '../src/graphql/context';
 import { openDatabase } from '../src/db/database';
 import { CONTRACT_DIR } from './paths';
 import { runMain } from '../src/cli/runner';
+import { scenarioProgress } from './progress';
 
 const URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/bench_10k';
 const ROUNDS = Number(process.env.NOTICE_ROUNDS ?? 20);
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   await time(plain);
   const on: number[] = [];
   const off: number[] = [];
+  const progress = scenarioProgress('bench:notice', ROUNDS, 'rounds');
   for (let r = 0; r < ROUNDS; r++) {
     // Alternate which goes first, so neither always runs on a warmer cache.
     if (r % 2) {
@@ -64,7 +66,9 @@ async function main(): Promise<void> {
       off.push(await time(plain));
       on.push(await time(withNotice));
     }
+    progress.step(`round ${r + 1}: ${off[r].toFixed(2)} ms/op off, ${on[r].toFixed(2)} ms/op on`);
   }
+  progress.finish();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`FirmsInParksBySector (10 parks × 10 firms), ${ROUNDS} rounds × ${PER_ROUND}, load average ${load}`);

@@ -9,6 +9,7 @@ import { GRAPH_FORMATS, formatByName } from '../src/modules/graph/formats';
 import { exportGraph } from '../src/modules/graph/graph.export';
 import { graphReadMetrics } from '../src/modules/graph/graph.service';
 import { runMain } from '../src/cli/runner';
+import { scenarioProgress } from './progress';
 
 /**
  * npm run bench:export: exports the whole graph of the database at DATABASE_URL in every format
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   }
   if (process.env.BENCH_FILL_FIRMS) await fill(Number(process.env.BENCH_FILL_FIRMS));
   const rows: Array<Record<string, string>> = [];
+  const progress = scenarioProgress('bench:export', GRAPH_FORMATS.length, 'formats');
   for (const format of GRAPH_FORMATS) {
     // Children run the compiled script when this is compiled, so ts-node's compiler is not in the RSS.
     const loader = __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [];
@@ -102,7 +104,9 @@ async function main(): Promise<void> {
       'peak RSS MB': r.peakRssMb.toFixed(0),
       targets: rate >= 100_000 && r.peakRssMb < 250 ? 'met' : 'MISSED',
     });
+    progress.step(`${r.format}: ${r.elements} elements in ${r.seconds.toFixed(1)} s`);
   }
+  progress.finish();
   console.table(rows);
 }
 

@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
 import { runMain } from '../src/cli/runner';
+import { timedProgress } from './progress';
 
 /**
  * npm run bench:load: 50 concurrent clients for 60 s (BENCH_SECONDS, BENCH_CONNECTIONS) on a mix
@@ -97,8 +98,10 @@ async function main(): Promise<void> {
 
     const origin = new URL(url).origin;
     /** Warm-up, then the measured run: requests, 5xx and RSS growth after the warm-up. */
-    const measure = async (requests: autocannon.Request[], duration: number) => {
+    const measure = async (requests: autocannon.Request[], duration: number, label: string) => {
+      const warming = timedProgress(`bench:load ${label} warm-up`, warmup);
       await autocannon({ url: origin, connections, duration: warmup, requests, timeout: 30 });
+      warming.stop();
       const rssStart = rssMb(child.pid!);
       // RSS of a garbage-collected process is a saw-tooth (V8 lets the old space grow to a few
       // times what is live before a full collection), so two readings say more about where each
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
       // and the last minute (their medians) too.
       const samples: number[] = [];
       const sampler = setInterval(() => samples.push(rssMb(child.pid!)), 1000);
+      const running = timedProgress(`bench:load ${label}`, duration);
       let fiveXX = 0;
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon({ url: origin, connections, duration, requests, timeout: 30 }, (error, res) => (error ? reject(error) : resolve(res)));
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
         });
       });
       clearInterval(sampler);
+      running.stop(`${result.requests.total} requests, ${fiveXX} 5xx`);
       const rssEnd = rssMb(child.pid!);
       const window = Math.min(60, Math.max(1, Math.floor(samples.length / 3)));
       const levelStart = median(samples.slice(0, window));
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     ];
     const where = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
 
-    const contractRun = await measure(mix, seconds);
+    const contractRun = await measure(mix, seconds, 'contract mix');
     const lines = report(`load: ${connections} clients × ${seconds} s on ${mix.length} contract queries (${where})`, contractRun);
     let failed = contractRun.fiveXX > 0 || contractRun.levelGrowth > 20;
 
@@ -161,7 +166,7 @@ async function main(): Promise<void> {
           body: JSON.stringify({ query: parksPage.replace('parks(', `u${process.pid}x${serial++}: parks(`), variables: { first: 20 } }),
         }),
       };
-      const uniqueRun = await measure([...mix, unique, unique, unique], uniqueSeconds);
+      const uniqueRun = await measure([...mix, unique, unique, unique], uniqueSeconds, 'unique queries');
       lines.push(...report(`load: ${connections} clients × ${uniqueSeconds} s, 30% unique queries (${where}, response cache ${process.env.RESPONSE_CACHE ?? 'on'})`, uniqueRun));
       failed ||= uniqueRun.fiveXX > 0 || uniqueRun.levelGrowth > 20;
     }

@@ -13,6 +13,7 @@ import { normaliseWeights } from '../src/modules/matching/match-formula';
 import { gapCandidatesQuery, scoredPairs, SqlFragment } from '../src/modules/matching/match.sql';
 import { PROJECT_ROOT } from './paths';
 import { runMain } from '../src/cli/runner';
+import { scenarioProgress } from './progress';
 
 /**
  * npm run bench:match: median and p95 latency (30 runs after 3 warm-ups) of matchEnterprisesForPark,
@@ -136,9 +137,11 @@ async function main(): Promise<void> {
       ['matchParksForEnterprise (first 6)', () => gql(MATCH_PARKS, { e: toGlobalId('Enterprise', firm) }), () => pg.query(plainParks.text, plainParks.values)],
       ['chainGaps (candidates first 5)', () => gql(CHAIN_GAPS, { p: toGlobalId('Park', park) }), () => pg.query(plainGaps.text, plainGaps.values)],
     ];
+    const progress = scenarioProgress('bench:match', cases.length, 'queries');
     for (const [name, api, sql] of cases) {
       const a = await time(api);
       const s = await time(sql);
+      progress.step(name);
       rows.push({
         query: name,
         'API median ms': a.median.toFixed(1),
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
         'target <300 ms': a.p95 < 300 ? 'met' : 'MISSED',
       });
     }
+    progress.finish();
     process.stdout.write(`${counts.firms} firms, ${counts.parks} parks, ${counts.scenarios} scenarios, ${counts.platforms} platforms; park ${park}, firm ${firm}; ${RUNS} runs each\n`);
     console.table(rows);
   } finally {

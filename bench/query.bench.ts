@@ -19,6 +19,7 @@ import { openDatabase } from '../src/db/database';
 import { countSynthetic, loadSynthetic } from '../src/db/synthetic/load';
 import { CONTRACT_DIR } from './paths';
 import { runMain } from '../src/cli/runner';
+import { scenarioProgress } from './progress';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/bench_query';
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 100000);
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
     }
 
     const rows: string[][] = [];
+    const progress = scenarioProgress('bench:query', cases.length, 'queries');
     for (const c of cases) {
       let statements = 0;
       const api = await timeIt(async () => {
@@ -195,9 +197,9 @@ async function main(): Promise<void> {
         await sql.query(c.sql[0], c.sql[1]);
       });
       rows.push([c.name, api.median.toFixed(1), api.p95.toFixed(1), plain.median.toFixed(1), plain.p95.toFixed(1), (api.median / plain.median).toFixed(2), String(statements)]);
-      process.stdout.write('.');
+      progress.step(c.name);
     }
-    process.stdout.write('\n');
+    progress.finish();
     printTable(['query', 'API median ms', 'API p95 ms', 'SQL median ms', 'SQL p95 ms', 'API/SQL', 'SQL statements'], rows);
     console.log('\nTargets: coverage and facets under 150 ms, each within 2× its plain SQL. Search rows appear when the schema has `search`.');
     console.log(`Park IDs look like ${toGlobalId('Park', 1)}; plain SQL runs on its own connection, the API through HTTP with its own pool.`);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino, { Logger } from 'pino';
+import { migrationProgress } from './cli/progress';
 import type { AppConfig } from './common/config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { Database, openDatabase } from './db/database';
@@ -20,7 +21,10 @@ export async function startApp(
   // The server's statements share the request deadline; CLIs (exports, seeding) run without one.
   const db = await openDatabase(config, { statementTimeoutMs: config.requestTimeoutMs, replicas: true });
   try {
-    const { migrations, seeded } = await bootstrapDatabase(db, { seed: config.seedOnStart });
+    // A first start (or an upgrade by several versions) shows its migrations going by on stderr.
+    const progress = migrationProgress('migrate', 2);
+    const { migrations, seeded } = await bootstrapDatabase(db, { seed: config.seedOnStart, progress });
+    progress.finish();
     if (migrations.length) logger.info({ migrations }, 'applied migrations');
     if (seeded) logger.info({ seeded }, 'loaded seeds into the empty database');
     // After migrating: a replica reached at start-up has replayed them or is reported lagging.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Builds the browser pages (GraphiQL explorer, coverage heatmap, graph, match and firm views)
+ * Builds the browser pages (GraphiQL explorer, coverage heatmap, graph, match, firm and plan views)
  * from the project's own npm packages into dist/public, so the server needs no CDN at run time.
  * The contract operations (schema/operations/*.graphql, the project's own copy of the public
  * contract; CONTRACT_DIR points the build elsewhere) become the explorer's example tabs.
@@ -69,6 +69,7 @@ async function main() {
       graph: 'web/src/graph.ts',
       match: 'web/src/match.ts',
       enterprise: 'web/src/enterprise.ts',
+      plan: 'web/src/plan.ts',
       pages: 'web/src/pages.css',
     },
     outdir: path.join(out, 'assets'),
@@ -86,7 +87,7 @@ async function main() {
     logLevel: 'warning',
     legalComments: 'linked',
   });
-  // The explorer has its own page; the four views share one shell (web/pages/view.html).
+  // The explorer has its own page; the views share one shell (web/pages/view.html).
   fs.copyFileSync(path.join(__dirname, 'pages', 'explorer.html'), path.join(out, 'explorer.html'));
   const shell = fs.readFileSync(path.join(__dirname, 'pages', 'view.html'), 'utf8');
   const stylesheet = '<link rel="stylesheet" href="/assets/pages.css">';
@@ -94,6 +95,7 @@ async function main() {
     coverage: { title: '园区×领域覆盖矩阵 Coverage' },
     enterprise: { title: '企业详情 Firm' },
     match: { title: '招商匹配 Match' },
+    plan: { title: '行动计划进展 Action plan' },
     graph: {
       title: '关系图 Relation graph',
       stylesheet:

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { migrate } from '../db/database';
+import { migrationProgress } from './progress';
 import { runWithDatabase } from './run-cli';
 
-/** `npm run migrate`: applies the committed migrations that are not applied yet. */
+/**
+ * `npm run migrate`: applies the committed migrations that are not applied yet, with a bar (or
+ * plain lines off a terminal) naming each one as it is applied.
+ */
 runWithDatabase(
   {
     name: 'migrate',
@@ -11,7 +15,9 @@ runWithDatabase(
     examples: ['npm run migrate', 'DATABASE_URL=postgres://user@host:5432/directory npm run migrate'],
   },
   async (db) => {
-    const applied = await migrate(db);
+    const progress = migrationProgress('migrate');
+    const applied = await migrate(db, progress);
+    progress.finish();
     console.log(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
   },
 );

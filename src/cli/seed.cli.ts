@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { migrate } from '../db/database';
 import { isEmpty, seedDatabase } from '../db/seed/seeder';
+import { migrationProgress } from './progress';
 import { runWithDatabase } from './run-cli';
 
 /**
@@ -17,7 +18,9 @@ runWithDatabase(
     examples: ['npm run seed', 'npm run seed -- --reset'],
   },
   async (db, _config, { values }) => {
-    await migrate(db);
+    const progress = migrationProgress('migrate', 2);
+    await migrate(db, progress);
+    progress.finish();
     const em = db.em();
     if (values.reset) {
       const tables = (await em.execute(

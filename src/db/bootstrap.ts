@@ -1,4 +1,4 @@
-import { Database, migrate } from './database';
+import { Database, migrate, MigrationProgress } from './database';
 import { isEmpty, SeedReport, seedDatabase } from './seed/seeder';
 
 export interface BootstrapResult {
@@ -10,8 +10,8 @@ export interface BootstrapResult {
  * Brings a database up to date: applies pending migrations, then, when the directory is empty
  * and seeding is on, loads the seeds. Existing data is never touched.
  */
-export async function bootstrapDatabase(db: Database, options: { seed: boolean }): Promise<BootstrapResult> {
-  const migrations = await migrate(db);
+export async function bootstrapDatabase(db: Database, options: { seed: boolean; progress?: MigrationProgress }): Promise<BootstrapResult> {
+  const migrations = await migrate(db, options.progress);
   const em = db.em();
   const seeded = options.seed && (await isEmpty(em)) ? await seedDatabase(em) : null;
   return { migrations, seeded };

@@ -7,7 +7,7 @@ import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { openPglite } from './pglite';
 import { ReplicaSet, ReplicatedPostgreSqlDriver } from './replicas';
-import { CountingLogger } from './sql-logger';
+import { CountingLogger, onMigrationApplied } from './sql-logger';
 
 // mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
 // time but its import does not type-check, so it is loaded here with the one type we use.
@@ -67,7 +67,9 @@ function baseOptions(): Options<PostgreSqlDriver> {
       pathTs: 'src/db/migrations',
       path: 'dist/src/db/migrations',
       emit: 'ts',
-      silent: true,
+      // Not silent: the migrator then reports each applied migration to the logger, which passes
+      // it to the caller of migrate() and prints nothing (sql-logger.ts).
+      silent: false,
     },
     extensions: [Migrator],
   };
@@ -195,8 +197,20 @@ function shortReason(error: unknown): string {
   return message.split('\n')[0].replace(/\/\/([^:/@]+):[^@]*@/g, '//$1:***@');
 }
 
-/** Applies every committed migration not yet applied. */
-export async function migrate(db: Database): Promise<string[]> {
-  const applied = await db.orm.getMigrator().up();
+/** What `migrate` reports as it goes: the number pending first, then each migration once applied. */
+export interface MigrationProgress {
+  pending(total: number): void;
+  applied(done: number, name: string): void;
+}
+
+/** Applies every committed migration not yet applied, telling `progress` (when given) how far it is. */
+export async function migrate(db: Database, progress?: MigrationProgress): Promise<string[]> {
+  const migrator = db.orm.getMigrator();
+  if (!progress) return (await migrator.up()).map((m) => m.name);
+  progress.pending((await migrator.getPendingMigrations()).length);
+  let done = 0;
+  // The migrator rebuilds its event emitter on every call, so its 'migrated' event reaches us
+  // through the ORM logger (see sql-logger.ts); one `up()`, so still all or nothing.
+  const applied = await onMigrationApplied((name) => progress.applied(++done, name), () => migrator.up());
   return applied.map((m) => m.name);
 }

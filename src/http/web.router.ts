@@ -10,6 +10,7 @@ const PAGES: Record<string, string> = {
   '/explore/graph': 'graph.html',
   '/explore/match': 'match.html',
   '/explore/enterprise': 'enterprise.html',
+  '/explore/plan': 'plan.html',
 };
 
 /** Where `npm run build` (web/build.js) writes the bundled pages. */
@@ -24,7 +25,7 @@ export function wantsExplorer(req: Request): boolean {
 }
 
 /**
- * GraphiQL at /explorer (and at /graphql for browsers), the coverage, graph, match and firm pages
+ * GraphiQL at /explorer (and at /graphql for browsers), the coverage, graph, match, firm and plan pages
  * under /explore, and their bundled assets under /assets: all same-origin, nothing from a CDN.
  */
 export function webRouter(dir = publicDir()): Router {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runServer, stopServers } from '../helpers/child-server';
 import { firmsCsv } from '../helpers/import-files';
 
 /**
@@ -15,34 +16,55 @@ const run = promisify(execFile);
 const ESC = '\u001b';
 let dataDir: string;
 
-async function cli(command: string, args: string[], tty: boolean): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, PROGRESS_INTERVAL_MS: '100' };
+async function cli(command: string, args: string[], tty: boolean, dir = dataDir, extra: Record<string, string> = {}): Promise<{ out: string; stdout: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', DATA_DIR: dir, PROGRESS_INTERVAL_MS: '100', ...extra };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const line = [process.execPath, `dist/src/cli/${command}.cli.js`, ...args];
   const { stdout, stderr } = tty
     ? await run('script', ['-qec', line.map((a) => `'${a}'`).join(' '), '/dev/null'], { env, encoding: 'utf8', timeout: 240000 })
     : await run(line[0], line.slice(1), { env, encoding: 'utf8', timeout: 240000 });
-  return stdout + stderr;
+  return { out: stdout + stderr, stdout };
 }
+
+/** The done counts the bar drew with `unit`, e.g. [0, 1200, 3000] for "| 1200/3000 rows |". */
+const frames = (out: string, unit: string) => [...out.matchAll(new RegExp(`\\| (\\d+)/(\\d+) ${unit} \\|`, 'g'))].map((m) => [Number(m[1]), Number(m[2])]);
+/** Whether the bar was redrawn while the job ran, not only at its start and end. */
+const movedWhileRunning = (out: string, unit: string) => frames(out, unit).some(([done, total]) => done > 0 && done < total);
+
+/** The committed migrations, by name, in the order they apply. */
+const MIGRATIONS = fs
+  .readdirSync(path.join(__dirname, '../../src/db/migrations'))
+  .filter((f) => /^Migration\d+_\w+\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
 
 describe('progress of long commands', () => {
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-progress-'));
   });
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await stopServers();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const freshDir = (name: string) => {
+    const dir = path.join(dataDir, name);
+    fs.mkdirSync(dir);
+    return dir;
+  };
 
   it('seed:synthetic prints plain progress lines and a summary when its output is not a terminal', async () => {
-    const out = await cli('seed-synthetic', ['--enterprises', '2000'], false);
+    const { out } = await cli('seed-synthetic', ['--enterprises', '2000'], false);
     expect(out).not.toContain(ESC);
     expect(out).toMatch(/^seed:synthetic: \d+\/\d+ records \(\d+ records\/s\)/m);
     expect(out).toMatch(/^seed:synthetic: \d+ records written \(\d+ links\) in \d+\.\d s$/m);
   });
 
   it('seed:synthetic draws a bar with rate and time left in a terminal, then the summary', async () => {
-    const out = await cli('seed-synthetic', ['--enterprises', '2000', '--replace'], true);
+    const { out } = await cli('seed-synthetic', ['--enterprises', '2000', '--replace'], true);
     expect(out).toContain(`${ESC}[`);
     expect(out).toMatch(/seed:synthetic \[=+-*\] \d+% \| \d+\/\d+ records \| \d+ records\/s \| \S+ left/);
+    expect(movedWhileRunning(out, 'records')).toBe(true);
     expect(out).toMatch(/^seed:synthetic: \d+ records written \(\d+ links\) in \d+\.\d s\r?$/m);
   });
 
@@ -52,12 +74,12 @@ describe('progress of long commands', () => {
     fs.writeFileSync(plainFile, firmsCsv(3000, { tag: '进度甲', prefix: '913704' }));
     fs.writeFileSync(ttyFile, firmsCsv(3000, { tag: '进度乙', prefix: '913705' }));
 
-    const plain = await cli('import', [plainFile], false);
+    const { out: plain } = await cli('import', [plainFile], false);
     expect(plain).not.toContain(ESC);
     expect(plain).toMatch(/^import: 0\/3000 rows \(\d+ rows\/s\)/m);
     expect(plain).toMatch(/^import: 3000 rows read, 3000 written in \d+\.\d s$/m);
 
-    const tty = await cli('import', [ttyFile], true);
+    const { out: tty } = await cli('import', [ttyFile], true);
     expect(tty).toContain(`${ESC}[`);
     expect(tty).toMatch(/import \[=+-*\] \d+% \| \d+\/3000 rows \| \d+ rows\/s/);
     expect(tty).toMatch(/^import: 3000 rows read, 3000 written in \d+\.\d s\r?$/m);
@@ -65,12 +87,51 @@ describe('progress of long commands', () => {
 
   it('export counts what it writes (plain lines off a terminal, a counter on one) and ends with the byte total', async () => {
     const out = path.join(dataDir, 'graph.graphml');
-    const plain = await cli('export', ['--format', 'graphml', '--out', out], false);
+    const { out: plain } = await cli('export', ['--format', 'graphml', '--out', out], false);
     expect(plain).not.toContain(ESC);
     expect(plain).toMatch(new RegExp(`^export: ${fs.statSync(out).size} bytes written in \\d+\\.\\d s$`, 'm'));
-    const tty = await cli('export', ['--format', 'jgf', '--out', path.join(dataDir, 'graph.json')], true);
+    const { out: tty } = await cli('export', ['--format', 'jgf', '--out', path.join(dataDir, 'graph.json')], true);
     // eslint-disable-next-line no-control-regex -- the escape a terminal progress bar writes
     expect(tty).toMatch(/\u001b\[1Gexport \d+ KB \| \d+ KB\/s/);
     expect(tty).toMatch(/^export: \d+ bytes written in \d+\.\d s\r?$/m);
   });
+
+  it('migrate names each migration as it applies it in plain lines off a terminal, ends with a summary, and is silent when up to date', async () => {
+    const dir = freshDir('migrate-plain');
+    const { out, stdout } = await cli('migrate', [], false, dir, { PROGRESS_INTERVAL_MS: '60000' });
+    expect(out).not.toContain(ESC);
+    const total = MIGRATIONS.length;
+    expect(out).toMatch(new RegExp(`^migrate: 0/${total} migrations \\(0 migrations/s\\)`, 'm'));
+    // Each migration is named once applied: they are few, so each gets its line.
+    for (const [i, name] of MIGRATIONS.entries()) {
+      expect(out).toMatch(new RegExp(`^migrate: ${i + 1}/${total} migrations \\([\\d.]+ migrations/s\\).* — ${name}$`, 'm'));
+    }
+    expect(out).toMatch(new RegExp(`^migrate: ${total} migrations applied in \\d+\\.\\d s$`, 'm'));
+    expect(stdout).toContain(`applied ${MIGRATIONS.join(', ')}`);
+
+    const again = await cli('migrate', [], false, dir);
+    expect(again.out.trim()).toBe('database is up to date');
+  }, 300_000);
+
+  it('migrate draws a bar naming the migration being applied in a terminal, then the summary', async () => {
+    const { out } = await cli('migrate', [], true, freshDir('migrate-tty'));
+    const total = MIGRATIONS.length;
+    expect(out).toContain(`${ESC}[`);
+    expect(out).toMatch(new RegExp(`migrate \\[=+-*\\] \\d+% \\| \\d+/${total} migrations \\| [\\d.]+ migrations/s \\| \\S+ left \\| Migration\\d+_\\w+`));
+    expect(movedWhileRunning(out, 'migrations')).toBe(true);
+    expect(out).toMatch(new RegExp(`^migrate: ${total} migrations applied in \\d+\\.\\d s\\r?$`, 'm'));
+  }, 300_000);
+
+  it('the first start of the server on an empty database shows its migrations going by, then serves', async () => {
+    // At the default log level: the server says it is ready in an info line.
+    const run = runServer({ DATA_DIR: freshDir('first-start') });
+    await run.ready;
+    const total = MIGRATIONS.length;
+    expect(run.stderr()).not.toContain(ESC);
+    for (const [i, name] of MIGRATIONS.entries()) expect(run.stderr()).toMatch(new RegExp(`^migrate: ${i + 1}/${total} migrations .* — ${name}$`, 'm'));
+    expect(run.stderr()).toMatch(new RegExp(`^migrate: ${total} migrations applied in \\d+\\.\\d s$`, 'm'));
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    // A fresh embedded database: opening, migrating and seeding it takes minutes on a busy machine.
+  }, 360_000);
 });
