@@ -26,6 +26,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Full-response cache for anonymous reads (RESPONSE_CACHE, default on). */
   responseCache: boolean;
+  /** How read operations run (EXECUTION): `compiled` (default) as one SQL statement where covered, or `resolvers` always. */
+  execution?: 'compiled' | 'resolvers';
   /** How long a cached response lives, and the max-age CDNs get (RESPONSE_CACHE_TTL_SECONDS, default 60). */
   responseCacheTtlSeconds: number;
   /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...limitsFrom(env),
     responseCache: env.RESPONSE_CACHE !== 'false' && env.RESPONSE_CACHE !== '0' && env.RESPONSE_CACHE !== 'off',
     responseCacheTtlSeconds: ttl,
+    execution: executionFrom(env),
     cachePrefix: env.CACHE_PREFIX?.trim() || 'qd:',
     responseCacheMaxBytes: positiveInt(env, 'RESPONSE_CACHE_MAX_MB', 32) * 1024 * 1024,
     redisTimeoutMs: positiveInt(env, 'REDIS_TIMEOUT_MS', 50),
@@ -163,6 +166,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     transfers: transfersFrom(env),
   };
+}
+
+function executionFrom(env: NodeJS.ProcessEnv): 'compiled' | 'resolvers' {
+  const value = env.EXECUTION?.trim() || 'compiled';
+  if (value !== 'compiled' && value !== 'resolvers') throw new ConfigError(`EXECUTION must be "compiled" or "resolvers", got "${value}"`);
+  return value;
 }
 
 /** A start-up problem the operator must fix; printed as one line, without a stack. */

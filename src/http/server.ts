@@ -92,6 +92,7 @@ export async function startHttpServer(
     requestTimeoutMs: config.requestTimeoutMs,
     cache: caching.apq,
     plugins: caching.plugins,
+    execution: config.execution,
   });
   await apollo.start();
 
