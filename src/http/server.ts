@@ -46,7 +46,7 @@ declare module 'express-serve-static-core' {
 }
 
 export const GRAPHQL_BODY_LIMIT = '1mb';
-const EXPOSED_HEADERS = ['x-request-id', 'x-sql-statements', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-used', 'x-ratelimit-reset', 'retry-after'];
+const EXPOSED_HEADERS = ['x-request-id', 'x-sql-statements', 'x-execution', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-used', 'x-ratelimit-reset', 'retry-after'];
 
 function graphqlError(status: number, code: string, message: string, requestId: string) {
   return { status, body: { errors: [{ message, extensions: { code, requestId } }] } };

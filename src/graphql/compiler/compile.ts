@@ -377,7 +377,8 @@ export class Renderer {
         throw new NotCovered(`${connectionType.name}.${name}`, true);
       }
     }
-    return sql`select ${jsonObject(pairs)} as j, ${prov.length ? sql`string_agg(${concatProv(prov)}, ',') filter (where ${shown})` : raw('null::text')} as p
+    // count(*) makes the query an aggregate: exactly one row, also for an empty page.
+    return sql`select ${jsonObject(pairs)} as j, count(*) as n, ${prov.length ? sql`string_agg(${concatProv(prov)}, ',') filter (where ${shown})` : raw('null::text')} as p
       from (select q.*, row_number() over (order by ${raw(renumber)}) as __n from (${built(rowsSql.sql, rowsSql.bindings)}) q) ${raw(x)} ${join(laterals, ' ')}`;
   }
 

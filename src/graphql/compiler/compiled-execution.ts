@@ -3,6 +3,7 @@ import { DocumentNode, execute, FieldNode, FragmentDefinitionNode, GraphQLFormat
 import { getVariableValues } from 'graphql/execution/values';
 import { LRUCache } from 'lru-cache';
 import type { Context } from '../../common/context';
+import { ProvenanceTally } from '../../common/data-notice';
 import { ErrorCode } from '../../common/errors';
 import { countSqlStatement } from '../../common/sql-stats';
 import { classifyDatabaseError } from '../../db/database-errors';
@@ -143,15 +144,19 @@ async function runCompiled(
   const texts = new Map<string, string>();
   compiled.forEach((c, i) => texts.set(c.key, row[`f${i}`] ?? 'null'));
   if (fallback.length) {
+    // Its own tally: when it fails, records it completed after the error (a sibling still
+    // loading) must not leak into the answer the resolvers then give.
+    const provenance = new ProvenanceTally();
     const partial = await execute({
       schema,
       document: withRootFields(document, operation, fallback),
-      contextValue,
+      contextValue: { ...contextValue, provenance },
       variableValues: request.variables,
       operationName: operation.name?.value,
     });
     // Errors and their paths exactly as the resolver path gives them: let it answer everything.
     if (partial.errors?.length || !partial.data) return null;
+    contextValue.provenance = provenance;
     for (const [key] of fallback) texts.set(key, JSON.stringify(partial.data[key] ?? null));
   }
   let data = '{';
