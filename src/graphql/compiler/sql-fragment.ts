@@ -28,9 +28,27 @@ export function raw(text: string): Fragment {
   return make(text, []);
 }
 
-/** SQL and parameters produced by another builder (knex's `toSQL()`), `?` marking each parameter. */
+/**
+ * SQL and parameters produced by another builder (knex's `toSQL()`), `?` marking each parameter.
+ * An array parameter is spread into one parameter per element, as knex does when it runs a raw
+ * statement (`in (?)` with `['a', 'b']` is `in (?, ?)`); knex's `toSQL()` leaves arrays of raw
+ * conditions inside nested groups unspread, and PostgreSQL would read them as one array literal.
+ */
 export function built(text: string, values: readonly unknown[]): Fragment {
-  return make(text, values);
+  if (!values.some(Array.isArray)) return make(text, values);
+  const flat: unknown[] = [];
+  let i = 0;
+  const spread = text.replace(/\?/g, () => {
+    const value = values[i++];
+    if (!Array.isArray(value)) {
+      flat.push(value);
+      return '?';
+    }
+    flat.push(...value);
+    return value.map(() => '?').join(', ');
+  });
+  if (i !== values.length) throw new Error(`SQL has ${i} parameters, ${values.length} values`);
+  return make(spread, flat);
 }
 
 /** `sql\`select ${x}\``: fragments are embedded; anything else is a parameter. */
