@@ -168,12 +168,14 @@ function jsonObject(pairs: Array<[string, Fragment]>): Fragment {
   )})`;
 }
 
-/** `array[?, ?, …]::type[]`: one parameter per element (knex would spread an array parameter). */
-function sqlArray(values: readonly unknown[], type: 'text' | 'int'): Fragment {
-  return sql`array[${join(
-    values.map((v) => sql`${v}`),
-    ', ',
-  )}]::${raw(type)}[]`;
+/**
+ * One parameter holding a PostgreSQL array literal (`{Enterprise,Park}`, `{1,2}`); knex would
+ * spread a JavaScript array into one parameter per element. Only for elements that need no
+ * quoting: type names of the registry and integers, both checked by the caller.
+ */
+function arrayLiteral(values: ReadonlyArray<string | number>): string {
+  if (!values.every((v) => (typeof v === 'number' ? Number.isInteger(v) : /^[A-Za-z]+$/.test(v)))) throw new Error('array literal of unsafe values');
+  return `{${values.join(',')}}`;
 }
 
 function concatProv(parts: Fragment[]): Fragment {
@@ -413,7 +415,7 @@ export class Renderer {
     const json = parts.length ? `coalesce(${parts.map((p) => `${p.l}.j`).join(', ')})` : 'null::json';
     const prov = parts.length ? `concat_ws(',', ${parts.map((p) => `${p.l}.p`).join(', ')})` : 'null::text';
     return sql`select coalesce(json_agg(${raw(json)} order by ${raw(u)}.ord), '[]'::json) as j, string_agg(${raw(prov)}, ',') as p
-      from unnest(${sqlArray(decoded.map(([t]) => t), 'text')}, ${sqlArray(decoded.map(([, id]) => id), 'int')}) with ordinality ${raw(u)}(t, id, ord) ${join(
+      from unnest(${arrayLiteral(decoded.map(([t]) => t))}::text[], ${arrayLiteral(decoded.map(([, id]) => id))}::int[]) with ordinality ${raw(u)}(t, id, ord) ${join(
         parts.map((p) => p.lateral),
         ' ',
       )}`;
