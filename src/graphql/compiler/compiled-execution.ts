@@ -74,6 +74,8 @@ async function runCompiled(
   timeoutSeconds: number,
 ): Promise<{ how: Execution; response: Response } | null> {
   const { document, operation, schema, contextValue, request } = requestContext;
+  // No operation resolved (several in the document, no operationName): graphql-js reports it.
+  if (!operation) return null;
   const planKey = `${requestContext.queryHash}\u0000${request.operationName ?? ''}`;
   let plan = plans.get(planKey);
   if (!plan) {
