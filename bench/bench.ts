@@ -5,7 +5,8 @@
  * Knobs (environment): DATABASE_URL (base; default postgres://postgres@127.0.0.1:5432/postgres),
  * BENCH_SIZES (default 10000,100000), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3),
  * BENCH_REPEAT (default 3), BENCH_QUERIES (e.g. a,b,c1,c50,d,e), BENCH_CACHED (default 1),
- * BENCH_EMBEDDED (default 1), BENCH_OUT (default bench/results/latest).
+ * BENCH_EMBEDDED (default 1), BENCH_OUT (default bench/results/latest), BENCH_RESOLVERS (default 1:
+ * also measure the resolver path, EXECUTION=resolvers), BENCH_DATABASE (use this database name).
  *
  * The floor: this same script started with `--floor <database url>` is a minimal HTTP server
  * that answers each question with one hand-written SQL statement whose JSON PostgreSQL builds;
@@ -36,6 +37,8 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 const ONLY = process.env.BENCH_QUERIES?.split(',').map((s) => s.trim());
 const CACHED = process.env.BENCH_CACHED !== '0';
 const EMBEDDED = process.env.BENCH_EMBEDDED !== '0';
+/** Also measure the resolver path (a second API process with EXECUTION=resolvers) beside the compiled one. */
+const RESOLVERS = process.env.BENCH_RESOLVERS !== '0';
 const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'bench/results/latest');
 const SECTOR = 'SMART_OCEAN';
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
@@ -302,7 +305,7 @@ function peakRssMb(pid: number): number {
 // Measuring.
 
 interface Target {
-  name: 'api' | 'floor' | 'cached';
+  name: 'api' | 'floor' | 'cached' | 'resolvers';
   child: Child;
   endpoint: (c: Case) => string;
 }
@@ -410,7 +413,8 @@ function sizeLabel(n: number): string {
 }
 
 async function ensureData(size: number): Promise<string> {
-  const name = `bench_${sizeLabel(size)}`;
+  // BENCH_DATABASE names the database to use (one size only), for a machine shared with others.
+  const name = process.env.BENCH_DATABASE?.trim() || `bench_${sizeLabel(size)}`;
   const admin = new Client({ connectionString: BASE_URL });
   await admin.connect();
   const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
@@ -531,6 +535,10 @@ interface CaseResult {
   api: Measured;
   floor: Measured;
   cached?: Measured;
+  /** The same API with EXECUTION=resolvers (the path before the read compiler). */
+  resolvers?: Measured;
+  /** Which path the API's answer came from (its x-execution header). */
+  execution: string;
 }
 
 interface SizeResult {
@@ -544,6 +552,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   const url = await ensureData(size);
   const api = await startApi({ DATABASE_URL: url });
   const floor = await startFloor(url);
+  const resolvers = RESOLVERS ? await startApi({ DATABASE_URL: url, EXECUTION: 'resolvers' }) : undefined;
   let cached: Child | undefined;
   try {
     const params = await chooseParams(url, api.url);
@@ -557,13 +566,24 @@ async function benchSize(size: number): Promise<SizeResult> {
     const results: CaseResult[] = [];
     for (const c of CASES) {
       const body = JSON.stringify({ query: c.operation, variables: c.variables(params) });
-      const apiText = (await once(api.url, body)).text;
+      const apiFirst = await once(api.url, body);
+      const apiText = apiFirst.text;
+      const execution = apiFirst.headers.get('x-execution') ?? '?';
       const floorText = (await once(`${floor.url}/${c.key}`, body)).text;
       const sameAnswer = sameData(apiText, floorText);
       if (!sameAnswer) console.warn(`  ${c.key}: the floor's answer differs from the API's (compare with BENCH_QUERIES=${c.key})`);
       const [apiM, floorM] = [await measure(targets[0], c, body, [1, 10]), await measure(targets[1], c, body, [1, 10])];
-      results.push({ key: c.key, title: c.title, sameAnswer, dataNotice: noticeSummary(apiText), api: apiM, floor: floorM });
-      console.log(`  ${c.key}: api ${apiM.conn10!.rps.toFixed(0)} req/s, floor ${floorM.conn10!.rps.toFixed(0)} req/s; p50@1 ${apiM.conn1!.p50} vs ${floorM.conn1!.p50} ms; ${apiM.statements} statements`);
+      let resolversM: Measured | undefined;
+      if (resolvers) {
+        const resolverText = (await once(resolvers.url, body)).text;
+        if (!sameData(apiText, resolverText)) console.warn(`  ${c.key}: the resolver path's answer differs from the compiled one`);
+        resolversM = await measure({ name: 'resolvers', child: resolvers, endpoint: () => resolvers.url }, c, body, [1, 10]);
+      }
+      results.push({ key: c.key, title: c.title, sameAnswer, dataNotice: noticeSummary(apiText), api: apiM, floor: floorM, resolvers: resolversM, execution });
+      console.log(
+        `  ${c.key} (${execution}): api ${apiM.conn10!.rps.toFixed(0)} req/s, resolvers ${resolversM?.conn10?.rps.toFixed(0) ?? '–'}, floor ${floorM.conn10!.rps.toFixed(0)} req/s; ` +
+          `p50@1 ${apiM.conn1!.p50} vs ${floorM.conn1!.p50} ms; CPU ms/req ${apiM.conn10!.cpuMsPerRequest.toFixed(2)} / ${resolversM?.conn10?.cpuMsPerRequest.toFixed(2) ?? '–'} / ${floorM.conn10!.cpuMsPerRequest.toFixed(2)}; ${apiM.statements} statements`,
+      );
     }
     if (CACHED) {
       cached = await startApi({ DATABASE_URL: url, RESPONSE_CACHE: 'true' });
@@ -582,6 +602,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     scenario = undefined;
     await stopChild(api);
     await stopChild(floor);
+    if (resolvers) await stopChild(resolvers);
     if (cached) await stopChild(cached);
   }
 }
@@ -660,6 +681,22 @@ function markdown(sizes: SizeResult[], embedded: EmbeddedResult | undefined, met
     }
     const rss = Math.max(...s.cases.map((r) => r.api.peakRssMb));
     lines.push('', `Peak API RSS under load: ${f0(rss)} MB. Floor CPU ms/req (10 conns): ${s.cases.map((r) => `${r.key} ${f2(r.floor.conn10?.cpuMsPerRequest)}`).join(', ')}.`, '');
+    if (s.cases.some((r) => r.resolvers)) {
+      lines.push(`#### Compiled vs resolvers vs floor, ${sizeLabel(s.size)} (10 connections unless marked)`, '');
+      lines.push('| query | path | compiled req/s | resolvers req/s | floor req/s | compiled/floor | compiled/resolvers | p50 @1 ms: compiled / resolvers / floor | CPU ms/req: compiled / resolvers / floor |');
+      lines.push('|---|---|--:|--:|--:|--:|--:|---|---|');
+      for (const r of s.cases) {
+        const c = r.api.conn10!;
+        const v = r.resolvers?.conn10;
+        const fl = r.floor.conn10!;
+        lines.push(
+          `| ${r.title} | ${r.execution} | ${f0(c.rps)} | ${f0(v?.rps)} | ${f0(fl.rps)} | ${f2(c.rps / fl.rps)} | ${v ? f2(c.rps / v.rps) : '–'} | ` +
+            `${f1(r.api.conn1?.p50)} / ${f1(r.resolvers?.conn1?.p50)} / ${f1(r.floor.conn1?.p50)} | ${f2(c.cpuMsPerRequest)} / ${f2(v?.cpuMsPerRequest)} / ${f2(fl.cpuMsPerRequest)} |`,
+        );
+      }
+      const resolverRss = Math.max(...s.cases.map((r) => r.resolvers?.peakRssMb ?? 0));
+      lines.push('', `Peak RSS under load: compiled ${f0(rss)} MB, resolvers ${f0(resolverRss)} MB.`, '');
+    }
   }
   if (embedded) {
     lines.push('### Embedded database (PGlite), shipped seeds', '');
@@ -693,6 +730,20 @@ function targets(sizes: SizeResult[]): Check[] {
     }
     const rss = Math.max(...s.cases.map((r) => r.api.peakRssMb));
     checks.push({ target: `${sizeLabel(s.size)}: API RSS under load < 300 MB`, holds: rss < 300, detail: `${rss.toFixed(0)} MB` });
+    // Issue 15 (the read compiler): compiled throughput ≥ 70% of the floor, p50 @1 ≤ 1.5× the
+    // floor's, CPU per request at 10k, RSS < 200 MB, and the resolver path measured beside it.
+    const cpuTargets: Record<string, number> = { a: 3, b: 3, c1: 2, c50: 2, e: 0.8 };
+    for (const r of s.cases.filter((x) => main.includes(x.key))) {
+      const ratio = r.api.conn10!.rps / r.floor.conn10!.rps;
+      checks.push({ target: `${sizeLabel(s.size)} ${r.key}: compiled throughput @10 ≥ 70% of floor`, holds: ratio >= 0.7, detail: `${(ratio * 100).toFixed(0)}% (${r.execution})` });
+      const lat = r.api.conn1!.p50 / r.floor.conn1!.p50;
+      checks.push({ target: `${sizeLabel(s.size)} ${r.key}: compiled p50 @1 ≤ 1.5× floor`, holds: lat <= 1.5, detail: `${lat.toFixed(2)}×` });
+      if (s.size === 10000 && cpuTargets[r.key] !== undefined) {
+        const cpu = r.api.conn10!.cpuMsPerRequest;
+        checks.push({ target: `10k ${r.key}: compiled CPU ≤ ${cpuTargets[r.key]} ms/request`, holds: cpu <= cpuTargets[r.key], detail: `${cpu.toFixed(2)} ms` });
+      }
+    }
+    checks.push({ target: `${sizeLabel(s.size)}: API RSS under load < 200 MB`, holds: rss < 200, detail: `${rss.toFixed(0)} MB` });
   }
   if (sizes.length >= 2) {
     const [small, large] = [sizes[0], sizes[sizes.length - 1]];

@@ -28,6 +28,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Full-response cache for anonymous reads (RESPONSE_CACHE, default on). */
   responseCache: boolean;
+  /** How read operations run (EXECUTION): `compiled` (default) as one SQL statement where covered, or `resolvers` always. */
+  execution?: 'compiled' | 'resolvers';
   /** How long a cached response lives, and the max-age CDNs get (RESPONSE_CACHE_TTL_SECONDS, default 60). */
   responseCacheTtlSeconds: number;
   /** Prefix of every Redis key this deployment writes (CACHE_PREFIX, default `qd:`). */
@@ -170,6 +172,12 @@ const ttlSeconds: SettingParser<number> = (raw, variable) => {
   return value;
 };
 
+/** How read operations run: one SQL statement where the compiler covers them, or always the resolvers. */
+const executionMode: SettingParser<'compiled' | 'resolvers'> = (raw, variable) => {
+  if (raw !== 'compiled' && raw !== 'resolvers') throw new ConfigError(`${variable} must be "compiled" or "resolvers", got "${raw}"`);
+  return raw;
+};
+
 /** A port number, or "off" (the same as unset). */
 const optionalPort: SettingParser<number | undefined> = (raw, variable) => (raw === 'off' ? undefined : portNumber(raw, variable));
 
@@ -215,6 +223,13 @@ export const SETTINGS = {
   },
   workers: { variable: 'WORKERS', default: '1', parse: positiveInt, group: 'scaling', description: 'API processes on one port (node:cluster)' },
   metricsPort: { variable: 'METRICS_PORT', parse: optionalPort, group: 'scaling', description: 'port of the Prometheus /metrics listener; unset or off keeps it off' },
+  execution: {
+    variable: 'EXECUTION',
+    default: 'compiled',
+    parse: executionMode,
+    group: 'server',
+    description: 'compiled runs covered read operations as one SQL statement; resolvers always uses the resolver path',
+  },
   maxQueryDepth: { variable: 'MAX_QUERY_DEPTH', default: '12', parse: positiveInt, group: 'limits', description: 'nesting depth of a query' },
   maxQueryAliases: { variable: 'MAX_QUERY_ALIASES', default: '30', parse: positiveInt, group: 'limits', description: 'aliases of a query, counted as executed' },
   maxQueryDirectives: { variable: 'MAX_QUERY_DIRECTIVES', default: '50', parse: positiveInt, group: 'limits', description: 'directives of a query, counted as executed' },
@@ -313,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     replicas: replicasFrom(env),
     workers: read(SETTINGS.workers),
     metricsPort: readSetting(SETTINGS.metricsPort, env),
+    execution: read(SETTINGS.execution),
   };
 }
 

@@ -20,6 +20,8 @@ import { meterFields, workMeterPlugin } from './work-meter';
 import { textInputPlugin } from './text-input';
 import type { BudgetState, RateLimitStore } from './rate-limit';
 import { buildAppSchema } from './schema';
+import { compiledExecutionPlugin } from './compiler/compiled-execution';
+import { stringifyResult } from './compiler/raw-json';
 
 export interface ApolloOptions {
   production: boolean;
@@ -32,6 +34,8 @@ export interface ApolloOptions {
   cache?: KeyValueCache<string>;
   /** Extra plugins, such as the response cache. */
   plugins?: ApolloServerPlugin<Context>[];
+  /** `resolvers` turns the read compiler off (EXECUTION=resolvers); compiled by default. */
+  execution?: 'compiled' | 'resolvers';
 }
 
 /** Reports how many SQL statements the request ran, for tests, benchmarks and operators. */
@@ -230,7 +234,15 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
       costPlugin(options),
       errorPlugin(options),
       ...(options.plugins ?? []),
+      // Last: its responseForOperation runs after the response cache's, so a cached answer wins.
+      compiledExecutionPlugin({
+        mode: options.execution ?? 'compiled',
+        maxResponseBytes: options.limits.maxResponseBytes,
+        requestTimeoutMs: options.requestTimeoutMs,
+      }),
     ],
+    // Writes a compiled answer's JSON text as it came from PostgreSQL, without parsing it.
+    stringifyResult,
     // Automatic persisted queries: a client may send the SHA-256 of a query it sent before
     // (over GET, so CDNs can cache it); kept in Redis when several processes serve the API.
     ...(options.cache ? { cache: options.cache } : {}),

@@ -79,6 +79,7 @@ export async function startHttpServer(
     requestTimeoutMs: config.requestTimeoutMs,
     cache: caching.apq,
     plugins: [...caching.plugins, ...routing.plugins, ...(options.plugins ?? [])],
+    execution: config.execution,
   });
   await apollo.start();
   const graphql = mountApollo(apollo, db);

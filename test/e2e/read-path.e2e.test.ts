@@ -23,13 +23,39 @@ import { GraphQLResponse, startTestServer, TestServer } from '../helpers/test-se
  * | (c) EnterprisesFiltered | enterprises → sectors (+ sector table), parks | 4 |
  * | (d) Coverage | matrix, its parks, the sector table | 3 |
  * | (e) nodes(ids) of firms | one batch per type | 1 |
+ *
+ * These are the resolver path's counts (EXECUTION=resolvers). The read compiler (the default)
+ * answers (a), (b), (c) and (e) in one statement each; the last test checks that.
  */
 describe('SQL statements per request of the benchmark queries', () => {
   let server: TestServer;
+  let compiled: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ execution: 'resolvers' });
+    compiled = await startTestServer();
   });
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await compiled?.close();
+  });
+
+  it('the read compiler answers (a), (b), (c) and (e) in one statement each, and (d) on the resolvers', async () => {
+    const [park] = await compiled.sql<{ id: number }>('select park_id as id from enterprise_park group by park_id order by count(*) desc, 1 limit 1');
+    const rows = await compiled.sql<{ id: number }>('select id from enterprise order by id limit 100');
+    const runs: Array<[string, Promise<GraphQLResponse<unknown>>]> = [
+      ['a', compiled.gql(FirmsInParksBySectorDocument, { sector: 'SMART_OCEAN', parks: 10, firms: 10 })],
+      ['b', compiled.gql(ParkFirmsDeepDocument, { id: Buffer.from(`Park:${park.id}`).toString('base64url'), firms: 100 })],
+      ['c', compiled.gql(EnterprisesFilteredDocument, { filter: { sectors: ['SMART_OCEAN'], layers: ['APPLICATION'] }, first: 2 })],
+      ['e', compiled.gql(NodesDocument, { ids: rows.map((r) => Buffer.from(`Enterprise:${r.id}`).toString('base64url')) })],
+      ['d', compiled.gql(BenchCoverageDocument)],
+    ];
+    const seen: Record<string, [string | null, number]> = {};
+    for (const [key, run] of runs) {
+      const res = await run;
+      seen[key] = [res.headers.get('x-execution'), statements(res)];
+    }
+    expect(seen).toEqual({ a: ['compiled', 1], b: ['compiled', 1], c: ['compiled', 1], e: ['compiled', 1], d: ['resolvers', 3] });
+  });
 
   const statements = (res: GraphQLResponse<unknown>) => {
     expect(res.errors).toBeUndefined();

@@ -1,0 +1,198 @@
+import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
+import { DocumentNode, execute, FieldNode, FragmentDefinitionNode, GraphQLFormattedError, Kind, OperationDefinitionNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { LRUCache } from 'lru-cache';
+import type { Context } from '../../common/context';
+import { ProvenanceTally } from '../../common/data-notice';
+import { ErrorCode } from '../../common/errors';
+import { countSqlStatement } from '../../common/sql-stats';
+import { classifyDatabaseError } from '../../db/database-errors';
+import { NotCovered, Renderer, RenderInput, rootFields } from './compile';
+import { RawJson } from './raw-json';
+import { Fragment, join, raw, sql } from './sql-fragment';
+
+/** Which path answered: all root fields compiled, none, or some of each. */
+export type Execution = 'compiled' | 'resolvers' | 'mixed';
+
+export interface CompiledExecutionOptions {
+  /** `resolvers` turns the compiler off (EXECUTION=resolvers). */
+  mode: 'compiled' | 'resolvers';
+  /** Answers longer than this go to the resolvers, whose work meter refuses them with its own error. */
+  maxResponseBytes: number;
+  requestTimeoutMs: number;
+  /** Documents (by hash and operation name) whose plans are kept. */
+  planCacheSize?: number;
+}
+
+/**
+ * What is known of one document and operation name before any variables: which root fields
+ * can never compile (so the work is not tried again), and whether the operation is a query.
+ */
+interface Plan {
+  query: boolean;
+  neverCompiles: Set<string>;
+}
+
+/**
+ * Runs read operations as one SQL statement that builds the answer's JSON (src/graphql/compiler,
+ * explained in docs/contributors.md), falling back to the resolvers for the root fields it does
+ * not cover. Hooks `responseForOperation`, which Apollo calls after parsing, validation and every
+ * plugin's `didResolveOperation` (limits, cost, rate limit) and after the response cache had its
+ * turn: everything in front of execution is unchanged. Any error on the compiled path (a bad
+ * cursor, a wrong ID) sends the operation to the resolvers, which answer it with their own errors.
+ */
+export function compiledExecutionPlugin(options: CompiledExecutionOptions): ApolloServerPlugin<Context> {
+  const plans = new LRUCache<string, Plan>({ max: options.planCacheSize ?? 500 });
+  const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
+  return {
+    async requestDidStart() {
+      let how: Execution | undefined;
+      return {
+        async responseForOperation(requestContext) {
+          how = 'resolvers';
+          if (options.mode === 'resolvers') return null;
+          const outcome = await runCompiled(requestContext, plans, options, timeoutSeconds);
+          if (!outcome) return null;
+          how = outcome.how;
+          return outcome.response;
+        },
+        async willSendResponse({ response }) {
+          // Unset when the response cache answered or the request stopped before execution.
+          if (how) response.http.headers.set('x-execution', how);
+        },
+      };
+    },
+  };
+}
+
+type Response = GraphQLResponse;
+
+async function runCompiled(
+  requestContext: GraphQLRequestContextResponseForOperation<Context>,
+  plans: LRUCache<string, Plan>,
+  options: CompiledExecutionOptions,
+  timeoutSeconds: number,
+): Promise<{ how: Execution; response: Response } | null> {
+  const { document, operation, schema, contextValue, request } = requestContext;
+  // No operation resolved (several in the document, no operationName): graphql-js reports it.
+  if (!operation) return null;
+  const planKey = `${requestContext.queryHash}\u0000${request.operationName ?? ''}`;
+  let plan = plans.get(planKey);
+  if (!plan) {
+    plan = { query: operation.operation === 'query', neverCompiles: new Set() };
+    plans.set(planKey, plan);
+  }
+  if (!plan.query) return null;
+
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return null;
+  const knex = contextValue.em.getKnex();
+  const input: RenderInput = { schema, fragments: fragmentsOf(document), variables: coerced.coerced, knex, metadata: contextValue.em.getMetadata() };
+  const renderer = new Renderer(input);
+  const query = schema.getQueryType()!;
+
+  // Each root field: compiled to a LATERAL subquery, answered by the resolvers, or a constant.
+  const compiled: Array<{ key: string; lateral: Fragment }> = [];
+  const fallback: Array<[string, FieldNode[]]> = [];
+  const order: string[] = [];
+  for (const [key, nodes] of rootFields(input, operation)) {
+    order.push(key);
+    if (nodes[0].name.value === '__typename') continue;
+    if (plan.neverCompiles.has(key)) {
+      fallback.push([key, nodes]);
+      continue;
+    }
+    try {
+      compiled.push({ key, lateral: renderer.rootField(query, nodes) });
+    } catch (error) {
+      if (error instanceof NotCovered) {
+        if (error.stable) plan.neverCompiles.add(key);
+        fallback.push([key, nodes]);
+        continue;
+      }
+      // A bad argument (cursor, page size, filter): the resolvers answer with their own error.
+      return null;
+    }
+  }
+  if (compiled.length === 0) return null;
+
+  // One statement: each compiled root field's JSON as text, and the provenance of what it shows.
+  const aliases = compiled.map((_, i) => `t${i}`);
+  const statement = sql`select ${join(
+    aliases.map((t, i) => raw(`${t}.j::text as f${i}, ${t}.p as p${i}`)),
+    ', ',
+  )} from (select 1) as root ${join(
+    compiled.map((c, i) => sql`left join lateral (${c.lateral}) ${raw(aliases[i])} on true`),
+    ' ',
+  )}`;
+  let row: Record<string, string | null>;
+  try {
+    countSqlStatement();
+    const result = (await knex.raw(statement.text, statement.values as never[])) as { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;
+    row = (Array.isArray(result) ? result : result.rows!)[0];
+  } catch (error) {
+    const failure = classifyDatabaseError(error);
+    if (failure === 'timeout' || failure === 'unavailable') {
+      const formatted: GraphQLFormattedError =
+        failure === 'timeout'
+          ? { message: `The request ran longer than ${timeoutSeconds} s and was cancelled.`, extensions: { code: ErrorCode.TIMEOUT } }
+          : { message: 'The database is unavailable; retry shortly.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return { how: 'compiled', response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: null, errors: [formatted] } } } as Response };
+    }
+    return null;
+  }
+
+  // The root fields the compiler left to the resolvers, run by graphql-js as one operation.
+  const texts = new Map<string, string>();
+  compiled.forEach((c, i) => texts.set(c.key, row[`f${i}`] ?? 'null'));
+  if (fallback.length) {
+    // Its own tally: when it fails, records it completed after the error (a sibling still
+    // loading) must not leak into the answer the resolvers then give.
+    const provenance = new ProvenanceTally();
+    const partial = await execute({
+      schema,
+      document: withRootFields(document, operation, fallback),
+      contextValue: { ...contextValue, provenance },
+      variableValues: request.variables,
+      operationName: operation.name?.value,
+    });
+    // Errors and their paths exactly as the resolver path gives them: let it answer everything.
+    if (partial.errors?.length || !partial.data) return null;
+    contextValue.provenance = provenance;
+    for (const [key] of fallback) texts.set(key, JSON.stringify(partial.data[key] ?? null));
+  }
+  let data = '{';
+  order.forEach((key, i) => {
+    if (i > 0) data += ',';
+    data += `${JSON.stringify(key)}:${texts.get(key) ?? '"Query"'}`;
+  });
+  data += '}';
+  if (data.length > options.maxResponseBytes) return null;
+
+  // The records shown, for extensions.dataNotice: keys `Type:id:KIND`, counted once each.
+  for (let i = 0; i < compiled.length; i++) {
+    const keys = row[`p${i}`];
+    if (!keys) continue;
+    for (const entry of keys.split(',')) {
+      const cut = entry.lastIndexOf(':');
+      contextValue.provenance.noteRecord(entry.slice(cut + 1), entry.slice(0, cut));
+    }
+  }
+  return {
+    how: fallback.length ? 'mixed' : 'compiled',
+    response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: new RawJson(data) as never } } } as Response,
+  };
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const out: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) out[d.name.value] = d;
+  return out;
+}
+
+/** The document with the operation's selection cut down to the given root fields (fragments kept). */
+function withRootFields(document: DocumentNode, operation: OperationDefinitionNode, fields: Array<[string, FieldNode[]]>): DocumentNode {
+  const selections = fields.flatMap(([, nodes]) => nodes);
+  const cut: OperationDefinitionNode = { ...operation, selectionSet: { ...operation.selectionSet, selections } };
+  return { ...document, definitions: document.definitions.map((d) => (d === operation ? cut : d)) };
+}
