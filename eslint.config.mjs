@@ -62,7 +62,12 @@ const moduleOrder = [
   'graph',
 ];
 // A module folder missing from the order would escape the rule: name it here first.
-const unplaced = fs.readdirSync(path.join(import.meta.dirname, 'src/modules')).filter((name) => !moduleOrder.includes(name));
+// (Files beside the folders, such as entity-types.ts, the list of entity types, are assembly: the
+// cycle rule holds them.)
+const unplaced = fs
+  .readdirSync(path.join(import.meta.dirname, 'src/modules'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !moduleOrder.includes(entry.name))
+  .map((entry) => entry.name);
 if (unplaced.length) throw new Error(`eslint.config.mjs: add ${unplaced.join(', ')} to moduleOrder`);
 const moduleZones = moduleOrder.slice(0, -1).map((name, i) => ({
   target: `./src/modules/${name}`,
@@ -114,12 +119,6 @@ export default tseslint.config(
     // A resolver method's parameters are named GraphQL arguments (root, args, filter, orderBy, context,
     // info) that type-graphql fills by their decorators; nobody calls them by position.
     files: ['src/modules/**/*.resolver.ts'],
-    rules: { 'max-params': 'off' },
-  },
-  {
-    // updateRecord (8 parameters) is being split by job on the record-writer branch of issue 20,
-    // which replaces its signature; this file is held to the limit once that split lands.
-    files: ['src/common/editing/record-writer.ts'],
     rules: { 'max-params': 'off' },
   },
   {

@@ -27,10 +27,18 @@ module.exports = {
     // The upper-case boolean operators of schema 0.1.0, kept (deprecated) so existing filters keep
     // working; `and`, `or` and `not` replace them. The lint test checks every name here is deprecated.
     'input-object-values-are-camel-cased': [
-      'EnterpriseFilter.AND', 'EnterpriseFilter.OR', 'EnterpriseFilter.NOT',
-      'ParkFilter.AND', 'ParkFilter.OR', 'ParkFilter.NOT',
-      'PlatformFilter.AND', 'PlatformFilter.OR', 'PlatformFilter.NOT',
-      'ScenarioFilter.AND', 'ScenarioFilter.OR', 'ScenarioFilter.NOT',
+      'EnterpriseFilter.AND',
+      'EnterpriseFilter.OR',
+      'EnterpriseFilter.NOT',
+      'ParkFilter.AND',
+      'ParkFilter.OR',
+      'ParkFilter.NOT',
+      'PlatformFilter.AND',
+      'PlatformFilter.OR',
+      'PlatformFilter.NOT',
+      'ScenarioFilter.AND',
+      'ScenarioFilter.OR',
+      'ScenarioFilter.NOT',
     ],
   },
 };

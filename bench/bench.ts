@@ -30,7 +30,10 @@ import { ScenarioProgress, scenarioProgress } from './progress';
 const ROOT = PROJECT_ROOT;
 const CONTRACT = CONTRACT_DIR;
 const BASE_URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -114,18 +117,17 @@ const ALL_CASES: Case[] = [
             from (select e.* from enterprise e join enterprise_park ep on ep.enterprise_id = e.id where ep.park_id = p.id order by e.id limit $2) e)))
         from park p where p.id = split_part(convert_from(decode(rpad(translate($1, '-_', '+/'), (length($1) + 3) / 4 * 4, '='), 'base64'), 'UTF8'), ':', 2)::int)))::text as body`,
   },
-  ...(['c1', 'c50'] as const).map(
-    (key): Case => ({
-      key,
-      title: key === 'c1' ? '(c) EnterprisesFiltered sector+layer, page 1' : '(c) EnterprisesFiltered sector+layer, page 50 (cursor)',
-      operation: operation(path.join(CONTRACT, 'directory.graphql'), 'EnterprisesFiltered'),
-      variables: (p) => ({ filter: p.filter, first: 20, after: key === 'c1' ? null : p.page50After }),
-      sqlParams: (v) => {
-        const f = v.filter as Params['filter'];
-        const after = v.after ? Number(JSON.parse(Buffer.from(String(v.after), 'base64url').toString('utf8'))[1]) : 0;
-        return [f.sectors[0], f.layers[0], after, v.first];
-      },
-      sql: `with f as (select e.* from enterprise e where e.layer = $2
+  ...(['c1', 'c50'] as const).map((key): Case => ({
+    key,
+    title: key === 'c1' ? '(c) EnterprisesFiltered sector+layer, page 1' : '(c) EnterprisesFiltered sector+layer, page 50 (cursor)',
+    operation: operation(path.join(CONTRACT, 'directory.graphql'), 'EnterprisesFiltered'),
+    variables: (p) => ({ filter: p.filter, first: 20, after: key === 'c1' ? null : p.page50After }),
+    sqlParams: (v) => {
+      const f = v.filter as Params['filter'];
+      const after = v.after ? Number(JSON.parse(Buffer.from(String(v.after), 'base64url').toString('utf8'))[1]) : 0;
+      return [f.sectors[0], f.layers[0], after, v.first];
+    },
+    sql: `with f as (select e.* from enterprise e where e.layer = $2
                        and exists (select 1 from enterprise_sector x where x.enterprise_id = e.id and x.sector_code = $1)),
              pg as (select * from f where id > $3 order by id limit $4 + 1),
              pg2 as (select * from pg order by id limit $4)
@@ -138,8 +140,7 @@ const ALL_CASES: Case[] = [
                 'parks', json_build_object('edges', (select coalesce(json_agg(json_build_object('node', json_build_object('id', ${gid('Park', 'q.id')}, 'nameZh', q.name_zh)) order by q.id), '[]')
                   from (select q.* from park q join enterprise_park x on x.park_id = q.id where x.enterprise_id = e.id order by q.id limit 5) q))
               )) order by e.id), '[]') from pg2 e))))::text as body`,
-    }),
-  ),
+  })),
   {
     key: 'd',
     title: '(d) Coverage (all parks × 8 sectors)',
@@ -391,7 +392,15 @@ async function measure(target: Target, c: Case, body: string, connections: numbe
 /** Compares the data and errors of two answers, ignoring key order and `extensions` (the API's cost report). */
 function sameData(a: string, b: string): boolean {
   const norm = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(norm) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, w]) => [k, norm(w)])) : v;
+    Array.isArray(v)
+      ? v.map(norm)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, w]) => [k, norm(w)]),
+          )
+        : v;
   const answer = (text: string) => {
     const { data, errors } = JSON.parse(text) as { data?: unknown; errors?: unknown };
     return JSON.stringify(norm({ data, errors }));
@@ -459,11 +468,12 @@ async function chooseParams(url: string, api: string): Promise<Params> {
           group by 1, 2 order by 3 desc limit 1`,
       )
     ).rows;
-    const ids = (
-      await client.query(`select id from enterprise where provenance_kind = 'SYNTHETIC' order by id`)
-    ).rows.map((r: { id: number }) => Number(r.id));
+    const ids = (await client.query(`select id from enterprise where provenance_kind = 'SYNTHETIC' order by id`)).rows.map((r: { id: number }) => Number(r.id));
     const step = Math.max(1, Math.floor(ids.length / 100));
-    const nodeIds = ids.filter((_, i) => i % step === 0).slice(0, 100).map((id) => toGlobalId('Enterprise', id));
+    const nodeIds = ids
+      .filter((_, i) => i % step === 0)
+      .slice(0, 100)
+      .map((id) => toGlobalId('Enterprise', id));
     const parkIds = (await client.query('select id from park order by id limit 10')).rows.map((r: { id: number }) => r.id);
     const filter = { sectors: [combo.sector as string], layers: [combo.layer as string] };
     // Walk to page 50 once (or the last full page when the filter has fewer firms).
@@ -520,7 +530,11 @@ async function explainApi(url: string, cases: Case[], params: Params): Promise<R
 function noticeSummary(text: string): string {
   try {
     const notice = (JSON.parse(text) as { extensions?: { dataNotice?: { counts: Record<string, number> } } }).extensions?.dataNotice;
-    return notice ? Object.entries(notice.counts).map(([kind, n]) => `${kind} ${n}`).join(', ') : '–';
+    return notice
+      ? Object.entries(notice.counts)
+          .map(([kind, n]) => `${kind} ${n}`)
+          .join(', ')
+      : '–';
   } catch {
     return '?';
   }
@@ -556,7 +570,9 @@ async function benchSize(size: number): Promise<SizeResult> {
   let cached: Child | undefined;
   try {
     const params = await chooseParams(url, api.url);
-    console.log(`\n== ${sizeLabel(size)} firms: deep park ${params.deepParkId}, filter ${JSON.stringify(params.filter)}, page ${params.page50}, ${params.nodeIds.length} node ids`);
+    console.log(
+      `\n== ${sizeLabel(size)} firms: deep park ${params.deepParkId}, filter ${JSON.stringify(params.filter)}, page ${params.page50}, ${params.nodeIds.length} node ids`,
+    );
     // Per case: api and floor at 1 and 10 connections, then the cached api at 10; REPEAT runs each.
     scenario = scenarioProgress(`bench ${sizeLabel(size)}`, CASES.length * REPEAT * (4 + (CACHED ? 1 : 0)));
     const targets: Target[] = [
@@ -620,7 +636,10 @@ async function benchEmbedded(): Promise<EmbeddedResult> {
   const started = performance.now();
   const child = await startApi({ DATA_DIR: dataDir, SEED_ON_START: 'true', DATABASE_URL: '' });
   try {
-    const probe = JSON.stringify({ query: CASES.find((c) => c.key === 'a')?.operation ?? '{ sectors { code } }', variables: { sector: SECTOR, parks: 10, firms: 10 } });
+    const probe = JSON.stringify({
+      query: CASES.find((c) => c.key === 'a')?.operation ?? '{ sectors { code } }',
+      variables: { sector: SECTOR, parks: 10, firms: 10 },
+    });
     await once(child.url, probe);
     const coldStartMs = performance.now() - started;
     // Parameters on the seeds, read through the API itself (the embedded database has one owner).
@@ -664,11 +683,16 @@ const f2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–
 
 function markdown(sizes: SizeResult[], embedded: EmbeddedResult | undefined, meta: Record<string, unknown>): string {
   const lines: string[] = [];
-  lines.push(`Run ${meta.when}; ${meta.cpus} CPUs, load average ${meta.loadBefore} before and ${meta.loadAfter} after; ` +
-    `${meta.duration} s measured after ${meta.warmup} s warm-up, median of ${meta.repeat}.`, '');
+  lines.push(
+    `Run ${meta.when}; ${meta.cpus} CPUs, load average ${meta.loadBefore} before and ${meta.loadAfter} after; ` +
+      `${meta.duration} s measured after ${meta.warmup} s warm-up, median of ${meta.repeat}.`,
+    '',
+  );
   for (const s of sizes) {
     lines.push(`### ${sizeLabel(s.size)} synthetic firms (PostgreSQL)`, '');
-    lines.push('| query | API req/s @10 | floor req/s @10 | API/floor | API p50 @1 ms | floor p50 @1 ms | p50 ×floor | API p99 @1 | API p50 @10 | API p99 @10 | floor p99 @10 | bytes | SQL/req | API CPU ms/req | cached req/s @10 | cached/floor | same answer | data notice |');
+    lines.push(
+      '| query | API req/s @10 | floor req/s @10 | API/floor | API p50 @1 ms | floor p50 @1 ms | p50 ×floor | API p99 @1 | API p50 @10 | API p99 @10 | floor p99 @10 | bytes | SQL/req | API CPU ms/req | cached req/s @10 | cached/floor | same answer | data notice |',
+    );
     lines.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|---|');
     for (const r of s.cases) {
       const a = r.api;
@@ -680,10 +704,16 @@ function markdown(sizes: SizeResult[], embedded: EmbeddedResult | undefined, met
       );
     }
     const rss = Math.max(...s.cases.map((r) => r.api.peakRssMb));
-    lines.push('', `Peak API RSS under load: ${f0(rss)} MB. Floor CPU ms/req (10 conns): ${s.cases.map((r) => `${r.key} ${f2(r.floor.conn10?.cpuMsPerRequest)}`).join(', ')}.`, '');
+    lines.push(
+      '',
+      `Peak API RSS under load: ${f0(rss)} MB. Floor CPU ms/req (10 conns): ${s.cases.map((r) => `${r.key} ${f2(r.floor.conn10?.cpuMsPerRequest)}`).join(', ')}.`,
+      '',
+    );
     if (s.cases.some((r) => r.resolvers)) {
       lines.push(`#### Compiled vs resolvers vs floor, ${sizeLabel(s.size)} (10 connections unless marked)`, '');
-      lines.push('| query | path | compiled req/s | resolvers req/s | floor req/s | compiled/floor | compiled/resolvers | p50 @1 ms: compiled / resolvers / floor | CPU ms/req: compiled / resolvers / floor |');
+      lines.push(
+        '| query | path | compiled req/s | resolvers req/s | floor req/s | compiled/floor | compiled/resolvers | p50 @1 ms: compiled / resolvers / floor | CPU ms/req: compiled / resolvers / floor |',
+      );
       lines.push('|---|---|--:|--:|--:|--:|--:|---|---|');
       for (const r of s.cases) {
         const c = r.api.conn10!;
@@ -735,12 +765,20 @@ function targets(sizes: SizeResult[]): Check[] {
     const cpuTargets: Record<string, number> = { a: 3, b: 3, c1: 2, c50: 2, e: 0.8 };
     for (const r of s.cases.filter((x) => main.includes(x.key))) {
       const ratio = r.api.conn10!.rps / r.floor.conn10!.rps;
-      checks.push({ target: `${sizeLabel(s.size)} ${r.key}: compiled throughput @10 ≥ 70% of floor`, holds: ratio >= 0.7, detail: `${(ratio * 100).toFixed(0)}% (${r.execution})` });
+      checks.push({
+        target: `${sizeLabel(s.size)} ${r.key}: compiled throughput @10 ≥ 70% of floor`,
+        holds: ratio >= 0.7,
+        detail: `${(ratio * 100).toFixed(0)}% (${r.execution})`,
+      });
       const lat = r.api.conn1!.p50 / r.floor.conn1!.p50;
       checks.push({ target: `${sizeLabel(s.size)} ${r.key}: compiled p50 @1 ≤ 1.5× floor`, holds: lat <= 1.5, detail: `${lat.toFixed(2)}×` });
       if (s.size === 10000 && cpuTargets[r.key] !== undefined) {
         const cpu = r.api.conn10!.cpuMsPerRequest;
-        checks.push({ target: `10k ${r.key}: compiled CPU ≤ ${cpuTargets[r.key]} ms/request`, holds: cpu <= cpuTargets[r.key], detail: `${cpu.toFixed(2)} ms` });
+        checks.push({
+          target: `10k ${r.key}: compiled CPU ≤ ${cpuTargets[r.key]} ms/request`,
+          holds: cpu <= cpuTargets[r.key],
+          detail: `${cpu.toFixed(2)} ms`,
+        });
       }
     }
     checks.push({ target: `${sizeLabel(s.size)}: API RSS under load < 200 MB`, holds: rss < 200, detail: `${rss.toFixed(0)} MB` });
@@ -750,10 +788,18 @@ function targets(sizes: SizeResult[]): Check[] {
     for (const r of large.cases) {
       const s = small.cases.find((x) => x.key === r.key);
       if (!s) continue;
-      checks.push({ target: `${r.key}: SQL statements equal at ${sizeLabel(small.size)} and ${sizeLabel(large.size)}`, holds: s.api.statements === r.api.statements, detail: `${s.api.statements} / ${r.api.statements}` });
+      checks.push({
+        target: `${r.key}: SQL statements equal at ${sizeLabel(small.size)} and ${sizeLabel(large.size)}`,
+        holds: s.api.statements === r.api.statements,
+        detail: `${s.api.statements} / ${r.api.statements}`,
+      });
       if (main.includes(r.key)) {
         const ratio = r.api.conn1!.p50 / s.api.conn1!.p50;
-        checks.push({ target: `${r.key}: p50 @1 at ${sizeLabel(large.size)} within 1.5× of ${sizeLabel(small.size)}`, holds: ratio <= 1.5, detail: `${ratio.toFixed(2)}×` });
+        checks.push({
+          target: `${r.key}: p50 @1 at ${sizeLabel(large.size)} within 1.5× of ${sizeLabel(small.size)}`,
+          holds: ratio <= 1.5,
+          detail: `${ratio.toFixed(2)}×`,
+        });
       }
     }
   }
@@ -763,7 +809,10 @@ function targets(sizes: SizeResult[]): Check[] {
 async function main(): Promise<void> {
   if (process.argv[2] === '--floor') return runFloor(process.argv[3]);
   if (!fs.existsSync(path.join(ROOT, 'dist/src/main.js'))) throw new Error('build first: npm run build');
-  const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  const loadBefore = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   const started = performance.now();
   const sizes: SizeResult[] = [];
   for (const size of SIZES) sizes.push(await benchSize(size));
@@ -772,7 +821,10 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     cpus: os.cpus().length,
     loadBefore,
-    loadAfter: os.loadavg().map((n) => n.toFixed(2)).join(' '),
+    loadAfter: os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
     duration: DURATION,
     warmup: WARMUP,
     repeat: REPEAT,
@@ -781,7 +833,10 @@ async function main(): Promise<void> {
   };
   const checks = targets(sizes);
   let md = markdown(sizes, embedded, meta);
-  md += '\n### Targets\n\n| target | holds | measured |\n|---|:-:|--:|\n' + checks.map((c) => `| ${c.target} | ${c.holds ? 'yes' : '**no**'} | ${c.detail} |`).join('\n') + '\n';
+  md +=
+    '\n### Targets\n\n| target | holds | measured |\n|---|:-:|--:|\n' +
+    checks.map((c) => `| ${c.target} | ${c.holds ? 'yes' : '**no**'} | ${c.detail} |`).join('\n') +
+    '\n';
   if (embedded) md += `| embedded cold start < 5 s | ${embedded.coldStartMs < 5000 ? 'yes' : '**no**'} | ${f0(embedded.coldStartMs)} ms |\n`;
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(`${OUT}.json`, JSON.stringify({ meta, sizes, embedded, checks }, null, 2));

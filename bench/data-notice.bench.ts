@@ -70,7 +70,10 @@ async function main(): Promise<void> {
   }
   progress.finish();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   console.log(`FirmsInParksBySector (10 parks × 10 firms), ${ROUNDS} rounds × ${PER_ROUND}, load average ${load}`);
   console.log(`  notice off: ${median(off).toFixed(2)} ms/op (median of rounds)`);
   console.log(`  notice on:  ${median(on).toFixed(2)} ms/op (median of rounds)`);

@@ -53,7 +53,10 @@ async function main(): Promise<void> {
     // One upload of each kind, one after the other: CSV, then a JSON array.
     const csvLine = '合成基准企业（超大文件）,913702000000000001,应用层\r\n';
     const jsonLine = '{"企业名称":"合成基准企业（超大文件）","统一社会信用代码":"913702000000000001","产业链环节":"应用层"},\n';
-    for (const [type, line, opening] of [['text/csv', csvLine, ''], ['application/json', jsonLine, '[\n']] as const) {
+    for (const [type, line, opening] of [
+      ['text/csv', csvLine, ''],
+      ['application/json', jsonLine, '[\n'],
+    ] as const) {
       const before = rssMb(child.pid!);
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 20);
@@ -61,11 +64,15 @@ async function main(): Promise<void> {
       const started = performance.now();
       const status = await new Promise<number>((resolve) => {
         let answered = 0;
-        const req = http.request(`${origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': type, 'transfer-encoding': 'chunked', authorization: `Bearer ${key}` } }, (res) => {
-          answered = res.statusCode ?? 0;
-          res.resume();
-          res.on('end', () => resolve(answered));
-        });
+        const req = http.request(
+          `${origin}/import/enterprises`,
+          { method: 'POST', headers: { 'content-type': type, 'transfer-encoding': 'chunked', authorization: `Bearer ${key}` } },
+          (res) => {
+            answered = res.statusCode ?? 0;
+            res.resume();
+            res.on('end', () => resolve(answered));
+          },
+        );
         req.on('error', () => resolve(answered));
         let sent = 0;
         req.write(opening);
@@ -80,7 +87,9 @@ async function main(): Promise<void> {
       });
       await new Promise((r) => setTimeout(r, 500));
       clearInterval(sampler);
-      console.log(`refused ${UPLOAD_MB} MB chunked ${type} upload: HTTP ${status} after ${Math.round(performance.now() - started)} ms; server RSS ${before} MB before, peak ${peak} MB (+${peak - before} MB)`);
+      console.log(
+        `refused ${UPLOAD_MB} MB chunked ${type} upload: HTTP ${status} after ${Math.round(performance.now() - started)} ms; server RSS ${before} MB before, peak ${peak} MB (+${peak - before} MB)`,
+      );
     }
   } finally {
     child.kill('SIGTERM');

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     csv.write('企业名称,统一社会信用代码,所属园区,重点领域,产业链环节,成立年份,网站\n');
     for (let i = 1; i <= N; i++) {
       const name = `合成企业${i}号（基准测试）`;
-      csv.write(`${name},${code(i)},崂山区人工智能产业园,${SECTORS[i % 4]}、${SECTORS[(i + 1) % 4]},${LAYERS[i % 3]},${2000 + (i % 25)},https://f${i}.example.com/\n`);
+      csv.write(
+        `${name},${code(i)},崂山区人工智能产业园,${SECTORS[i % 4]}、${SECTORS[(i + 1) % 4]},${LAYERS[i % 3]},${2000 + (i % 25)},https://f${i}.example.com/\n`,
+      );
       copy.write(`${name},${code(i)},${LAYER_CODES[i % 3]},${2000 + (i % 25)},https://f${i}.example.com/,SYNTHETIC,bench,2026-11-27\n`);
     }
     await Promise.all([new Promise((r) => csv.end(r)), new Promise((r) => copy.end(r))]);
@@ -58,10 +60,15 @@ async function main(): Promise<void> {
     const table = await readCsv(fs.createReadStream(csvFile), { maxBytes: Number.MAX_SAFE_INTEGER });
     // Each of the two imports shows its rows going by, as `npm run import` does.
     const first = startProgress('bench:import import', 'rows');
-    const report = await importEnterprises(db.em(), table, { dryRun: false, actor: { keyId: null, name: 'bench' }, onProgress: (p) => p.toWrite !== null && first.update(p.written, p.toWrite) });
+    const report = await importEnterprises(db.em(), table, {
+      dryRun: false,
+      actor: { keyId: null, name: 'bench' },
+      onProgress: (p) => p.toWrite !== null && first.update(p.written, p.toWrite),
+    });
     const importMs = performance.now() - t0;
     first.finish(`${report.totals.created} rows created`);
-    if (!report.committed || report.totals.created !== N) throw new Error(`import failed: ${JSON.stringify(report.totals)} ${JSON.stringify(report.errors.slice(0, 3))}`);
+    if (!report.committed || report.totals.created !== N)
+      throw new Error(`import failed: ${JSON.stringify(report.totals)} ${JSON.stringify(report.errors.slice(0, 3))}`);
     const t1 = performance.now();
     const second = startProgress('bench:import re-import', 'rows');
     const again = await importEnterprises(db.em(), await readCsv(fs.createReadStream(csvFile), { maxBytes: Number.MAX_SAFE_INTEGER }), {
@@ -77,7 +84,11 @@ async function main(): Promise<void> {
     await client.connect();
     await client.query('create table enterprise_copy (like enterprise including all)');
     const t2 = performance.now();
-    const stream = client.query(copyFrom('copy enterprise_copy (name_zh, credit_code, layer, founded_year, website, provenance_kind, provenance_source, provenance_verified_at) from stdin with (format csv)'));
+    const stream = client.query(
+      copyFrom(
+        'copy enterprise_copy (name_zh, credit_code, layer, founded_year, website, provenance_kind, provenance_source, provenance_verified_at) from stdin with (format csv)',
+      ),
+    );
     await pipeline(fs.createReadStream(copyFile), stream);
     const copyMs = performance.now() - t2;
     await client.end();

@@ -82,9 +82,15 @@ async function main(): Promise<void> {
 
   try {
     const contract = parse(fs.readFileSync(path.join(CONTRACT_DIR, 'directory.graphql'), 'utf8'));
-    const single = (name: string) => print({ ...contract, definitions: contract.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || (d as OperationDefinitionNode).name?.value === name) });
+    const single = (name: string) =>
+      print({
+        ...contract,
+        definitions: contract.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || (d as OperationDefinitionNode).name?.value === name),
+      });
     // Real IDs for the ID-taking operations.
-    const firms = (await post(url, { query: single('EnterprisesFiltered'), variables: { first: 20 } })).data.enterprises as { edges: Array<{ node: { id: string } }> };
+    const firms = (await post(url, { query: single('EnterprisesFiltered'), variables: { first: 20 } })).data.enterprises as {
+      edges: Array<{ node: { id: string } }>;
+    };
     const ids = firms.edges.map((e) => e.node.id);
     const mix = [
       { query: single('Sectors') },
@@ -167,7 +173,12 @@ async function main(): Promise<void> {
         }),
       };
       const uniqueRun = await measure([...mix, unique, unique, unique], uniqueSeconds, 'unique queries');
-      lines.push(...report(`load: ${connections} clients × ${uniqueSeconds} s, 30% unique queries (${where}, response cache ${process.env.RESPONSE_CACHE ?? 'on'})`, uniqueRun));
+      lines.push(
+        ...report(
+          `load: ${connections} clients × ${uniqueSeconds} s, 30% unique queries (${where}, response cache ${process.env.RESPONSE_CACHE ?? 'on'})`,
+          uniqueRun,
+        ),
+      );
       failed ||= uniqueRun.fiveXX > 0 || uniqueRun.levelGrowth > 20;
     }
     process.stdout.write(`${lines.join('\n')}\n`);

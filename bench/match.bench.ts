@@ -111,15 +111,33 @@ async function main(): Promise<void> {
   await prepare(url);
   const pg = new Client({ connectionString: url });
   await pg.connect();
-  const app = await startApp(loadConfig({ ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_ANONYMOUS: '1000000000', RESPONSE_CACHE: 'false' }), pino({ level: 'silent' }));
+  const app = await startApp(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_ANONYMOUS: '1000000000',
+      RESPONSE_CACHE: 'false',
+    }),
+    pino({ level: 'silent' }),
+  );
   try {
-    const counts = (await pg.query(`select (select count(*)::int from enterprise) as firms, (select count(*)::int from park) as parks,
-      (select count(*)::int from scenario) as scenarios, (select count(*)::int from innovation_platform) as platforms`)).rows[0];
+    const counts = (
+      await pg.query(`select (select count(*)::int from enterprise) as firms, (select count(*)::int from park) as parks,
+      (select count(*)::int from scenario) as scenarios, (select count(*)::int from innovation_platform) as platforms`)
+    ).rows[0];
     // The busiest park, and a synthetic firm of median link count, are the cases measured.
     const park = (await pg.query('select park_id as id from enterprise_park group by park_id order by count(*) desc, park_id limit 1')).rows[0].id as number;
-    const firm = (await pg.query(`select id from enterprise where provenance_kind = 'SYNTHETIC' order by id offset $1 limit 1`, [Math.floor(FIRMS / 2)])).rows[0].id as number;
+    const firm = (await pg.query(`select id from enterprise where provenance_kind = 'SYNTHETIC' order by id offset $1 limit 1`, [Math.floor(FIRMS / 2)]))
+      .rows[0].id as number;
     const gql = async (query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body;
@@ -127,8 +145,14 @@ async function main(): Promise<void> {
     const weights = normaliseWeights(null);
     const firmsSql = scoredPairs({ parkIds: [park], enterpriseIds: null }, weights);
     const parksSql = scoredPairs({ parkIds: null, enterpriseIds: [firm] }, weights);
-    const plainFirms = toPg({ sql: `select enterprise_id, score from (${firmsSql.sql}) sc where score > 0 order by score desc, enterprise_id limit 10`, bindings: firmsSql.bindings });
-    const plainParks = toPg({ sql: `select park_id, score from (${parksSql.sql}) sc where score > 0 order by score desc, park_id limit 6`, bindings: parksSql.bindings });
+    const plainFirms = toPg({
+      sql: `select enterprise_id, score from (${firmsSql.sql}) sc where score > 0 order by score desc, enterprise_id limit 10`,
+      bindings: firmsSql.bindings,
+    });
+    const plainParks = toPg({
+      sql: `select park_id, score from (${parksSql.sql}) sc where score > 0 order by score desc, park_id limit 6`,
+      bindings: parksSql.bindings,
+    });
     const plainGaps = toPg(gapCandidatesQuery([park], weights, { offset: 0, limit: 5 }));
 
     const rows: Array<Record<string, string>> = [];
@@ -152,7 +176,9 @@ async function main(): Promise<void> {
       });
     }
     progress.finish();
-    process.stdout.write(`${counts.firms} firms, ${counts.parks} parks, ${counts.scenarios} scenarios, ${counts.platforms} platforms; park ${park}, firm ${firm}; ${RUNS} runs each\n`);
+    process.stdout.write(
+      `${counts.firms} firms, ${counts.parks} parks, ${counts.scenarios} scenarios, ${counts.platforms} platforms; park ${park}, firm ${firm}; ${RUNS} runs each\n`,
+    );
     console.table(rows);
   } finally {
     await pg.end();

@@ -74,7 +74,9 @@ async function ensureData(url: string): Promise<void> {
     }
     const started = performance.now();
     const report = await loadSynthetic(db.em(), { enterprises: ENTERPRISES, seed: SEED }, { replace: true });
-    console.log(`data: loaded ${report.enterprises} synthetic firms, ${report.parks} parks, ${report.platforms} platforms, ${report.scenarios} scenarios in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `data: loaded ${report.enterprises} synthetic firms, ${report.parks} parks, ${report.platforms} platforms, ${report.scenarios} scenarios in ${Math.round(performance.now() - started)} ms`,
+    );
   } finally {
     await db.close();
   }
@@ -102,7 +104,14 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   await ensureData(url);
 
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RESPONSE_CACHE: 'false' }), databaseUrl: url, port: 0, host: '127.0.0.1', logLevel: 'silent', seedOnStart: false };
+  const config = {
+    ...loadConfig({ ...process.env, NODE_ENV: 'production', RATE_LIMIT_ANONYMOUS: '1000000000', RESPONSE_CACHE: 'false' }),
+    databaseUrl: url,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    seedOnStart: false,
+  };
   const app = await startApp(config, pino({ level: 'silent' }));
   const endpoint = `http://127.0.0.1:${app.port}/graphql`;
   const sql = new Client({ connectionString: url });
@@ -129,7 +138,9 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }),
-    }).then(async (r) => ((await r.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string }> } } } }).data.__schema.queryType.fields.map((f) => f.name));
+    }).then(async (r) =>
+      ((await r.json()) as { data: { __schema: { queryType: { fields: Array<{ name: string }> } } } }).data.__schema.queryType.fields.map((f) => f.name),
+    );
 
     const cases: Case[] = [
       {
@@ -177,8 +188,7 @@ async function main(): Promise<void> {
     ];
     if (schemaFields.includes('search')) {
       const search = operation('analysis.graphql', 'Search');
-      const like = (q: string) =>
-        [`select count(*) from enterprise where name_zh like $1`, [`%${q}%`]] as [string, unknown[]];
+      const like = (q: string) => [`select count(*) from enterprise where name_zh like $1`, [`%${q}%`]] as [string, unknown[]];
       cases.push(
         { name: 'Search Chinese substring 澜汐', operation: search, variables: { q: '澜汐' }, sql: like('澜汐') },
         { name: 'Search pinyin "lanxi"', operation: search, variables: { q: 'lanxi' }, sql: like('澜汐') },
@@ -196,7 +206,15 @@ async function main(): Promise<void> {
       const plain = await timeIt(async () => {
         await sql.query(c.sql[0], c.sql[1]);
       });
-      rows.push([c.name, api.median.toFixed(1), api.p95.toFixed(1), plain.median.toFixed(1), plain.p95.toFixed(1), (api.median / plain.median).toFixed(2), String(statements)]);
+      rows.push([
+        c.name,
+        api.median.toFixed(1),
+        api.p95.toFixed(1),
+        plain.median.toFixed(1),
+        plain.p95.toFixed(1),
+        (api.median / plain.median).toFixed(2),
+        String(statements),
+      ]);
       progress.step(c.name);
     }
     progress.finish();
@@ -222,7 +240,8 @@ function facetsSql(where: string): string {
 function printTable(header: string[], rows: string[][]): void {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i] - width(c)) : ' '.repeat(widths[i] - width(c)) + c)).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c + ' '.repeat(widths[i] - width(c)) : ' '.repeat(widths[i] - width(c)) + c)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const r of rows) console.log(line(r));

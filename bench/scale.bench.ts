@@ -41,7 +41,11 @@ function cpuSeconds(pids: number[]): number {
 
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -55,7 +59,16 @@ function postgresPids(server: PgServer): number[] {
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', RESPONSE_CACHE: 'false', RATE_LIMIT_ANONYMOUS: '1000000000', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      RESPONSE_CACHE: 'false',
+      RATE_LIMIT_ANONYMOUS: '1000000000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const workers = Number(env.WORKERS ?? 1);
@@ -100,12 +113,21 @@ async function main(): Promise<void> {
 
     // First start migrates and seeds the primary; the replica streams it.
     const first = await startServer({ DATABASE_URL: cluster.primary.url() });
-    const res = await fetch(first.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ parks(first: 1) { edges { node { id } } } }' }) });
+    const res = await fetch(first.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ parks(first: 1) { edges { node { id } } } }' }),
+    });
     const parkId = ((await res.json()) as { data: { parks: { edges: Array<{ node: { id: string } }> } } }).data.parks.edges[0].node.id;
     await stopServer(first.child);
 
     const requests = [
-      { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text('ParkFirmsDeep'), variables: { id: parkId } }) },
+      {
+        method: 'POST' as const,
+        path: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: text('ParkFirmsDeep'), variables: { id: parkId } }),
+      },
       { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text('BenchCoverage') }) },
     ];
 
@@ -153,12 +175,18 @@ async function main(): Promise<void> {
       '',
       '| run | req/s | p50 ms | p99 ms | failures | API CPU (cores) | primary CPU | replica CPU | req/s per API core |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...runs.map((r) => `| ${r.label} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.failures} | ${r.apiCpu.toFixed(2)} | ${r.primaryCpu.toFixed(2)} | ${r.replicaCpu.toFixed(2)} | ${perCore(r).toFixed(0)} |`),
+      ...runs.map(
+        (r) =>
+          `| ${r.label} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.failures} | ${r.apiCpu.toFixed(2)} | ${r.primaryCpu.toFixed(2)} | ${r.replicaCpu.toFixed(2)} | ${perCore(r).toFixed(0)} |`,
+      ),
       '',
     ];
     fs.mkdirSync(path.join(PROJECT_ROOT, 'bench/results'), { recursive: true });
     fs.writeFileSync(path.join(PROJECT_ROOT, 'bench/results/scale.md'), lines.join('\n'));
-    fs.writeFileSync(path.join(PROJECT_ROOT, 'bench/results/scale.json'), JSON.stringify({ at: new Date().toISOString(), loadBefore, loadAfter, connections, seconds, runs }, null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(PROJECT_ROOT, 'bench/results/scale.json'),
+      JSON.stringify({ at: new Date().toISOString(), loadBefore, loadAfter, connections, seconds, runs }, null, 2) + '\n',
+    );
     console.log(lines.join('\n'));
     if (runs.some((r) => r.failures > 0)) process.exitCode = 1;
   } finally {

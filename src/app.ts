@@ -33,10 +33,13 @@ export async function startApp(
     // workers of WORKERS=N leave that to the cluster's primary (src/http/cluster.ts).
     const metrics = config.metricsPort !== undefined ? processMetrics(db) : undefined;
     const server = await startHttpServer(config, db, logger, metrics ? { ...options, plugins: [...(options.plugins ?? []), metrics.plugin] } : options);
-    const metricsServer = metrics && cluster.isPrimary ? await startMetricsServer(config.metricsPort!, config.host, logger).catch(async (error) => {
-      await server.close();
-      throw error;
-    }) : undefined;
+    const metricsServer =
+      metrics && cluster.isPrimary
+        ? await startMetricsServer(config.metricsPort!, config.host, logger).catch(async (error) => {
+            await server.close();
+            throw error;
+          })
+        : undefined;
     // Webhook deliveries go out from every server process; the database arbitrates between them.
     const webhooks = new WebhookWorker(() => db.em(), config.webhooks, logger).start();
     return {

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const { announceReady } = await import('./http/cluster');
   const where = config.databaseUrl ? `PostgreSQL at ${describeDatabaseUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
   const app = await startApp(config, logger);
-  logger.info({ url: app.url, database: where, startupMs: Math.round(performance.now() - started), ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) }, `ready at ${app.url}`);
+  logger.info(
+    { url: app.url, database: where, startupMs: Math.round(performance.now() - started), ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
+    `ready at ${app.url}`,
+  );
   announceReady(app.url);
 
   let stopping = false;

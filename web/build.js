@@ -22,7 +22,10 @@ function contractExamples(dir) {
   const tabs = [];
   // directory.graphql first: its first operation needs no variables, and GraphiQL fills the
   // variables pane of the opening tab only from its own prop, not from the tab.
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort((a, b) => Number(b === 'directory.graphql') - Number(a === 'directory.graphql') || a.localeCompare(b));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort((a, b) => Number(b === 'directory.graphql') - Number(a === 'directory.graphql') || a.localeCompare(b));
   for (const file of files) {
     const doc = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     const fragments = new Map(doc.definitions.filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]));

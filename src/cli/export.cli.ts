@@ -37,7 +37,10 @@ function toArgs(values: FlagValues): Args {
   const filter: GraphFilterInput = {};
   const query = new URLSearchParams();
   for (const [flag, [field, param]] of Object.entries(LIST_FLAGS)) {
-    const list = ((values[flag] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    const list = ((values[flag] as string[] | undefined) ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!list.length) continue;
     (filter as Record<string, string[]>)[field] = list;
     for (const v of list) query.append(param, v);
@@ -130,7 +133,10 @@ runCommand({
   flags: {
     format: { type: 'string', value: GRAPH_FORMATS.map((f) => f.name).join('|'), description: 'the file format (required)' },
     ...Object.fromEntries(
-      Object.entries(LIST_FLAGS).map(([flag, [, , value, description]]) => [flag, { type: 'string', multiple: true, value, description: `${description}; or several, comma-separated` } as FlagSpec]),
+      Object.entries(LIST_FLAGS).map(([flag, [, , value, description]]) => [
+        flag,
+        { type: 'string', multiple: true, value, description: `${description}; or several, comma-separated` } as FlagSpec,
+      ]),
     ),
     around: { type: 'string', value: 'ID', description: 'only the ego network around this node' },
     depth: { type: 'string', value: '1..3', description: 'with --around: how many steps out' },

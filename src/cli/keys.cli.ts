@@ -36,7 +36,9 @@ runCommand({
       const em = db.em();
       if (command === 'create') {
         const { key, summary } = await createApiKey(em, name, role!);
-        process.stdout.write(`created key ${summary.id} "${summary.name}" (${summary.role})\n\n  ${key}\n\nThis is the only time the key is shown: store it now. It is sent as "Authorization: Bearer <key>".\n`);
+        process.stdout.write(
+          `created key ${summary.id} "${summary.name}" (${summary.role})\n\n  ${key}\n\nThis is the only time the key is shown: store it now. It is sent as "Authorization: Bearer <key>".\n`,
+        );
       } else if (command === 'list') {
         for (const k of await listApiKeys(em)) {
           const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';

@@ -26,7 +26,11 @@ runCommand({
     replace: { type: 'boolean', description: 'delete an earlier synthetic set first (otherwise a second load is refused)' },
     remove: { type: 'boolean', description: 'delete every SYNTHETIC record in one transaction, and load nothing' },
   },
-  examples: ['npm run seed:synthetic -- --enterprises 100000', 'npm run seed:synthetic -- --enterprises 1000 --seed 7 --replace', 'npm run seed:synthetic -- --remove'],
+  examples: [
+    'npm run seed:synthetic -- --enterprises 100000',
+    'npm run seed:synthetic -- --enterprises 1000 --seed 7 --replace',
+    'npm run seed:synthetic -- --remove',
+  ],
   operatorErrors: [SyntheticDataExistsError],
   async run({ values }) {
     if (!values.remove && values.enterprises === undefined) throw new UsageError('missing --enterprises N');
@@ -47,10 +51,14 @@ runCommand({
       }
       const progress = startProgress('seed:synthetic', 'records');
       let written = 0;
-      const report = await loadSynthetic(db.em(), { enterprises, seed }, {
-        replace: Boolean(values.replace),
-        onProgress: (done, total) => progress.update((written = done), total),
-      });
+      const report = await loadSynthetic(
+        db.em(),
+        { enterprises, seed },
+        {
+          replace: Boolean(values.replace),
+          onProgress: (done, total) => progress.update((written = done), total),
+        },
+      );
       progress.finish(`${written} records written (${report.links} links)`);
       console.log(
         `loaded synthetic data (seed ${seed}) into ${where} in ${Math.round(performance.now() - started)} ms: ` +

@@ -32,6 +32,10 @@ runWithDatabase(
       return;
     }
     const report = await seedDatabase(db.em());
-    console.log(`loaded ${Object.entries(report).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    console.log(
+      `loaded ${Object.entries(report)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   },
 );

@@ -1,4 +1,12 @@
-import { couldBeRealRegistration, creditCodeCheckCharacter, creditCodeProblem, isSampleCreditCode, isValidCreditCode, normalizeCreditCode, sampleCreditCode } from './credit-code';
+import {
+  couldBeRealRegistration,
+  creditCodeCheckCharacter,
+  creditCodeProblem,
+  isSampleCreditCode,
+  isValidCreditCode,
+  normalizeCreditCode,
+  sampleCreditCode,
+} from './credit-code';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts published valid codes', () => {

@@ -17,8 +17,7 @@ export function tableOf(entity: EntityClass<unknown>): string {
 /** The column a mapped property is stored in: `nameZh` → `name_zh`, a many-to-one `park` → `park_id`. */
 export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
   const prop = MetadataStorage.getMetadataFromDecorator(entity).properties[property as never] as
-    | { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string }
-    | undefined;
+    { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string } | undefined;
   if (!prop) throw new Error(`${entity.name} maps no property "${property}".`);
   if (prop.fieldNames?.length) return prop.fieldNames[0];
   if (prop.fieldName) return prop.fieldName;
@@ -78,7 +77,10 @@ export interface DescriptorOptions<T extends object, C, U> {
 }
 
 /** Builds a type's descriptor, reading its table and columns from MikroORM's metadata. */
-export function defineEntityType<T extends object, C = never, U = never>(entity: EntityClass<T>, options: DescriptorOptions<T, C, U>): EntityDescriptor<T, C, U> {
+export function defineEntityType<T extends object, C = never, U = never>(
+  entity: EntityClass<T>,
+  options: DescriptorOptions<T, C, U>,
+): EntityDescriptor<T, C, U> {
   const table = tableOf(entity);
   const key = options.key ?? { property: 'id' as keyof T & string, type: 'int' as const };
   const props = MetadataStorage.getMetadataFromDecorator(entity).properties as Record<string, unknown>;
@@ -93,7 +95,9 @@ export function defineEntityType<T extends object, C = never, U = never>(entity:
   };
   if (options.search) descriptor.search = { ...options.search, aliases: 'aliases' in props };
   if (options.graph) {
-    const attributes = Object.fromEntries(Object.entries(options.graph.attributes ?? {}).map(([name, prop]) => [name, columnOf(entity, prop as keyof T & string)]));
+    const attributes = Object.fromEntries(
+      Object.entries(options.graph.attributes ?? {}).map(([name, prop]) => [name, columnOf(entity, prop as keyof T & string)]),
+    );
     descriptor.graph = { kind: options.graph.kind, attributes };
   }
   if (options.editing) {
@@ -111,9 +115,19 @@ export function defineEntityType<T extends object, C = never, U = never>(entity:
 }
 
 /** How the type is listed (`listEntities`): its table and alias, id order by default, and its filter. */
-export function listSourceOf<T extends object, F>(type: EntityDescriptor<T, unknown, unknown>, applyFilter?: (qb: Knex.QueryBuilder, knex: Knex, filter: F) => void): ListSource<T, F> {
+export function listSourceOf<T extends object, F>(
+  type: EntityDescriptor<T, unknown, unknown>,
+  applyFilter?: (qb: Knex.QueryBuilder, knex: Knex, filter: F) => void,
+): ListSource<T, F> {
   const { alias } = type;
-  return { name: type.typeName, entity: type.entity, table: type.table, alias, ordering: { name: 'id', terms: [{ expr: `${alias}.id`, dir: 'asc' }] }, applyFilter };
+  return {
+    name: type.typeName,
+    entity: type.entity,
+    table: type.table,
+    alias,
+    ordering: { name: 'id', terms: [{ expr: `${alias}.id`, dir: 'asc' }] },
+    applyFilter,
+  };
 }
 
 /** The editing spec of a type that mutations write (a programming error when it has none). */
@@ -123,10 +137,12 @@ export function editingOf<T extends object, C, U>(type: EntityDescriptor<T, C, U
 }
 
 /** A class type-graphql builds the schema from. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver list is typed as Function
 export type ResolverClass = Function;
 
 /** One entity type's module as the assembly sees it: its descriptor and the resolvers that serve it. */
 export interface EntityModule {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of every type's descriptor, each with its own entity and inputs
   type: EntityDescriptor<any, any, any>;
   resolvers: readonly ResolverClass[];
 }
@@ -142,5 +158,7 @@ export function nodeFetchersOf(types: readonly EntityDescriptor[]): Map<string, 
 
 /** The types `search` covers, in their result order. */
 export function searchablesOf(types: readonly EntityDescriptor[]): Array<EntityDescriptor & { search: NonNullable<EntityDescriptor['search']> }> {
-  return types.filter((t): t is EntityDescriptor & { search: NonNullable<EntityDescriptor['search']> } => !!t.search).sort((a, b) => a.search.order - b.search.order);
+  return types
+    .filter((t): t is EntityDescriptor & { search: NonNullable<EntityDescriptor['search']> } => !!t.search)
+    .sort((a, b) => a.search.order - b.search.order);
 }

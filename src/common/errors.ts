@@ -88,10 +88,9 @@ export class ForbiddenError extends GraphQLError {
 /** The query would fetch more nodes than one request may; the client should ask for smaller pages. */
 export class QueryTooCostlyError extends GraphQLError {
   constructor(cost: number, limit: number) {
-    super(
-      `This query could return up to ${cost} nodes; the limit is ${limit}. Ask for smaller pages (first/last) or fewer nested lists.`,
-      { extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit, http: { status: 400 } } },
-    );
+    super(`This query could return up to ${cost} nodes; the limit is ${limit}. Ask for smaller pages (first/last) or fewer nested lists.`, {
+      extensions: { code: ErrorCode.QUERY_TOO_COSTLY, cost, limit, http: { status: 400 } },
+    });
   }
 }
 
@@ -99,9 +98,8 @@ export class QueryTooCostlyError extends GraphQLError {
 export class RateLimitedError extends GraphQLError {
   constructor(requested: number, remaining: number, retryAfterSeconds: number) {
     const headers = new Map([['retry-after', String(retryAfterSeconds)]]);
-    super(
-      `Rate limit exceeded: this query costs ${requested} points and ${remaining} remain in this window. Retry after ${retryAfterSeconds} seconds.`,
-      { extensions: { code: ErrorCode.RATE_LIMITED, requested, remaining, retryAfter: retryAfterSeconds, http: { status: 429, headers } } },
-    );
+    super(`Rate limit exceeded: this query costs ${requested} points and ${remaining} remain in this window. Retry after ${retryAfterSeconds} seconds.`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, requested, remaining, retryAfter: retryAfterSeconds, http: { status: 429, headers } },
+    });
   }
 }

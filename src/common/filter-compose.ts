@@ -30,13 +30,22 @@ export type LeafCompiler<F> = (qb: Knex.QueryBuilder, knex: Knex, filter: F) => 
  * deeper than {@link MAX_FILTER_DEPTH} levels, or an AND/OR list of more than 100 filters, is
  * BAD_USER_INPUT.
  */
-export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, knex: Knex, filter: F, leaf: LeafCompiler<F>, at = { path: 'filter', depth: 1 }): void {
+export function applyComposed<F extends Composable<F>>(
+  qb: Knex.QueryBuilder,
+  knex: Knex,
+  filter: F,
+  leaf: LeafCompiler<F>,
+  at = { path: 'filter', depth: 1 },
+): void {
   const { path, depth } = at;
   if (depth > MAX_FILTER_DEPTH) {
     throw new BadUserInputError(`Filter "${path}" is nested ${depth} levels deep; at most ${MAX_FILTER_DEPTH} are allowed.`, { field: path });
   }
   leaf(qb, knex, filter);
-  for (const [name, list] of [['and', filter.and], ['AND', filter.AND]] as const) {
+  for (const [name, list] of [
+    ['and', filter.and],
+    ['AND', filter.AND],
+  ] as const) {
     const ands = filterValues(list, `${path}.${name}`);
     for (const [i, sub] of (ands ?? []).entries()) {
       qb.where(function group(this: Knex.QueryBuilder) {
@@ -45,7 +54,10 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
       });
     }
   }
-  for (const [name, list] of [['or', filter.or], ['OR', filter.OR]] as const) {
+  for (const [name, list] of [
+    ['or', filter.or],
+    ['OR', filter.OR],
+  ] as const) {
     const ors = filterValues(list, `${path}.${name}`);
     if (!ors) continue;
     qb.where(function anyOf(this: Knex.QueryBuilder) {
@@ -57,7 +69,10 @@ export function applyComposed<F extends Composable<F>>(qb: Knex.QueryBuilder, kn
       }
     });
   }
-  for (const [name, sub] of [['not', filter.not], ['NOT', filter.NOT]] as const) {
+  for (const [name, sub] of [
+    ['not', filter.not],
+    ['NOT', filter.NOT],
+  ] as const) {
     if (!sub) continue;
     qb.whereNot(function group(this: Knex.QueryBuilder) {
       this.whereRaw('true');
@@ -75,7 +90,12 @@ export interface SharedFilterValue {
  * Keeps rows whose provenance kind is one of `kinds` (all rows when the list is absent or empty).
  * `alias` is the table alias of the rows: its `provenance_kind` column is compared.
  */
-export function applyProvenanceKinds(qb: Knex.QueryBuilder, alias: string, kinds: readonly ProvenanceKind[] | null | undefined, field = 'provenanceKinds'): void {
+export function applyProvenanceKinds(
+  qb: Knex.QueryBuilder,
+  alias: string,
+  kinds: readonly ProvenanceKind[] | null | undefined,
+  field = 'provenanceKinds',
+): void {
   const values = filterValues(kinds, field);
   if (values) qb.whereIn(`${alias}.provenance_kind`, values);
 }

@@ -33,16 +33,10 @@ export function parseGlobalId(id: string, types: string | readonly string[], arg
   const expected = typeof types === 'string' ? [types] : types;
   const decoded = decodeGlobalId(id);
   if (!decoded) {
-    throw new BadUserInputError(
-      `Argument "${argument}": "${truncate(id)}" is not a valid ID; expected the ID of a ${expected.join(' or ')}.`,
-      { argument },
-    );
+    throw new BadUserInputError(`Argument "${argument}": "${truncate(id)}" is not a valid ID; expected the ID of a ${expected.join(' or ')}.`, { argument });
   }
   if (!expected.includes(decoded.type)) {
-    throw new BadUserInputError(
-      `Argument "${argument}": the ID is a ${decoded.type} ID; expected the ID of a ${expected.join(' or ')}.`,
-      { argument },
-    );
+    throw new BadUserInputError(`Argument "${argument}": the ID is a ${decoded.type} ID; expected the ID of a ${expected.join(' or ')}.`, { argument });
   }
   return decoded;
 }

@@ -15,7 +15,12 @@ describe('scaling settings', () => {
       WORKERS: '4',
       METRICS_PORT: '9464',
     });
-    expect(config.replicas).toEqual({ urls: ['postgres://u@r1:5432/db', 'postgresql://u@r2/db'], maxLagMs: 2000, checkIntervalMs: 500, readYourWritesMs: 10000 });
+    expect(config.replicas).toEqual({
+      urls: ['postgres://u@r1:5432/db', 'postgresql://u@r2/db'],
+      maxLagMs: 2000,
+      checkIntervalMs: 500,
+      readYourWritesMs: 10000,
+    });
     expect(config.workers).toBe(4);
     expect(config.metricsPort).toBe(9464);
   });

@@ -42,7 +42,11 @@ export async function refreshSearchColumns(tx: SqlEntityManager, target: string 
 export async function refreshAllSearchColumns(execute: Execute, tables: readonly SearchableTable[]): Promise<void> {
   for (const target of tables) {
     const rows = await runSql<{ id: number }>(runnerOf(execute), sql`select id from ${sql.ident(target.table)} order by id`);
-    await refreshRows(execute, target, rows.map((r) => Number(r.id)));
+    await refreshRows(
+      execute,
+      target,
+      rows.map((r) => Number(r.id)),
+    );
   }
 }
 
@@ -62,8 +66,16 @@ export async function refreshRows(execute: Execute, target: SearchableTable, ids
     const cols = rows.map((r) => searchColumns(r.name_zh, r.name_en, r.aliases));
     const arrays = sql.join(
       [
-        sql.array(rows.map((r) => Number(r.id)), 'int'),
-        ...(['searchText', 'searchPinyin', 'searchInitials', 'namePinyin'] as const).map((k) => sql.array(cols.map((c) => c[k]), 'text')),
+        sql.array(
+          rows.map((r) => Number(r.id)),
+          'int',
+        ),
+        ...(['searchText', 'searchPinyin', 'searchInitials', 'namePinyin'] as const).map((k) =>
+          sql.array(
+            cols.map((c) => c[k]),
+            'text',
+          ),
+        ),
       ],
       ', ',
     );

@@ -58,7 +58,10 @@ describe('sql tagged template', () => {
   });
 
   it('joins fragments and builds value lists', () => {
-    const cols = sql.join(['a', 'b'].map((c) => sql.ident(c)), ', ');
+    const cols = sql.join(
+      ['a', 'b'].map((c) => sql.ident(c)),
+      ', ',
+    );
     const q = sql`insert into t (${cols}) values (${sql.list([1, "x'); drop table t; --"])})`;
     expect(q.text).toBe('insert into t ("a", "b") values (?, ?)');
     expect(formatted(q)).toBe(`insert into t ("a", "b") values (1, 'x''); drop table t; --')`);

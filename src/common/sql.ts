@@ -66,7 +66,10 @@ sql.value = (value: unknown): SqlFragment => new SqlFragment('?', [value]);
 
 /** Fragments joined by `separator` (code text such as ', ' or ' and '; never user input). */
 sql.join = (fragments: readonly SqlFragment[], separator: string): SqlFragment =>
-  new SqlFragment(fragments.map((f) => f.text).join(escapeMarks(separator)), fragments.flatMap((f) => f.values));
+  new SqlFragment(
+    fragments.map((f) => f.text).join(escapeMarks(separator)),
+    fragments.flatMap((f) => f.values),
+  );
 
 /** Values joined by commas, each its own parameter: `in (${sql.list(ids)})`. */
 sql.list = (values: readonly unknown[]): SqlFragment => sql.join(values.map(sql.value), ', ');

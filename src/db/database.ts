@@ -98,7 +98,11 @@ const REPLICA_CONNECT_TIMEOUT_MS = 1000;
 
 async function openPostgres(url: string, statementTimeoutMs = 0, replicas?: AppConfig['replicas']): Promise<Database> {
   const where = describeDatabaseUrl(url);
-  const replicaNames = (replicas?.urls ?? []).map((replicaUrl, i) => ({ name: `replica${i + 1}`, where: describeDatabaseUrl(replicaUrl), clientUrl: replicaUrl }));
+  const replicaNames = (replicas?.urls ?? []).map((replicaUrl, i) => ({
+    name: `replica${i + 1}`,
+    where: describeDatabaseUrl(replicaUrl),
+    clientUrl: replicaUrl,
+  }));
   let orm: MikroORM<PostgreSqlDriver>;
   try {
     orm = await MikroORM.init<PostgreSqlDriver>({
@@ -211,6 +215,9 @@ export async function migrate(db: Database, progress?: MigrationProgress): Promi
   let done = 0;
   // The migrator rebuilds its event emitter on every call, so its 'migrated' event reaches us
   // through the ORM logger (see sql-logger.ts); one `up()`, so still all or nothing.
-  const applied = await onMigrationApplied((name) => progress.applied(++done, name), () => migrator.up());
+  const applied = await onMigrationApplied(
+    (name) => progress.applied(++done, name),
+    () => migrator.up(),
+  );
   return applied.map((m) => m.name);
 }

@@ -35,9 +35,7 @@ function lockDataDir(dataDir: string): () => void {
   const lockFile = path.join(dataDir, 'directory.lock');
   const holder = readHolder(lockFile);
   if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new ConfigError(
-      `DATA_DIR "${dataDir}" is in use by process ${holder} (a running server?); stop it or use DATABASE_URL`,
-    );
+    throw new ConfigError(`DATA_DIR "${dataDir}" is in use by process ${holder} (a running server?); stop it or use DATABASE_URL`);
   }
   fs.writeFileSync(lockFile, String(process.pid));
   return () => {

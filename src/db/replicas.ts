@@ -95,7 +95,11 @@ export class ReplicaSet {
     this.logger = logger;
     await this.checkAll();
     for (const r of this.replicas) {
-      if (!r.reachable) logger.warn({ replica: r.name, where: r.where, reason: r.error }, `read replica ${r.name} at ${r.where} is not reachable (${r.error}); reads go to the primary until it is`);
+      if (!r.reachable)
+        logger.warn(
+          { replica: r.name, where: r.where, reason: r.error },
+          `read replica ${r.name} at ${r.where} is not reachable (${r.error}); reads go to the primary until it is`,
+        );
     }
     this.schedule();
   }
@@ -169,7 +173,11 @@ export class ReplicaSet {
     const usable = this.usable(r);
     if (this.logger && r.reachable !== undefined && wasUsable !== usable && this.started(r)) {
       if (usable) this.logger.info({ replica: r.name, lagMs: r.lagMs }, `read replica ${r.name} serves reads again`);
-      else this.logger.warn({ replica: r.name, lagMs: r.lagMs, reason: r.error }, `read replica ${r.name} gets no reads: ${r.reachable ? `lag ${Math.round(r.lagMs ?? 0)} ms is above REPLICA_MAX_LAG_MS` : r.error}`);
+      else
+        this.logger.warn(
+          { replica: r.name, lagMs: r.lagMs, reason: r.error },
+          `read replica ${r.name} gets no reads: ${r.reachable ? `lag ${Math.round(r.lagMs ?? 0)} ms is above REPLICA_MAX_LAG_MS` : r.error}`,
+        );
     }
   }
 
@@ -198,7 +206,9 @@ export class ReplicaSet {
   choose(route: ReadRoute | undefined): Connection {
     if (!route || !route.replicaAllowed) return this.primary;
     if (route.wrote) return this.toPrimary(route, 'wrote');
-    const candidates = this.replicas.filter((r) => this.usable(r) && (route.minLsn === undefined || (r.replayLsn !== undefined && r.replayLsn >= route.minLsn)));
+    const candidates = this.replicas.filter(
+      (r) => this.usable(r) && (route.minLsn === undefined || (r.replayLsn !== undefined && r.replayLsn >= route.minLsn)),
+    );
     if (!candidates.length) {
       const anyUsable = this.replicas.some((r) => this.usable(r));
       return this.toPrimary(route, anyUsable ? 'token-not-replayed' : 'no-healthy-replica');
@@ -220,7 +230,11 @@ export class ReplicaSet {
   markDown(connection: Connection, error: unknown): string | undefined {
     const r = this.replicas.find((x) => x.connection === connection);
     if (!r) return undefined;
-    if (r.reachable !== false) this.logger?.warn({ replica: r.name, reason: shortReason(error) }, `read replica ${r.name} failed a read (${shortReason(error)}); reads go elsewhere until it recovers`);
+    if (r.reachable !== false)
+      this.logger?.warn(
+        { replica: r.name, reason: shortReason(error) },
+        `read replica ${r.name} failed a read (${shortReason(error)}); reads go elsewhere until it recovers`,
+      );
     r.reachable = false;
     r.error = shortReason(error);
     r.failures++;
@@ -286,7 +300,8 @@ export function isReplicaFault(error: unknown): boolean {
 }
 
 const READ_START = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*\(?\s*(?:select|with)\b/i;
-const WRITES = /\b(?:insert|update|delete|merge|truncate|nextval|setval|pg_advisory\w*|set_config|pg_notify|txid_current|pg_current_wal\w*|lo_\w+)\b|\bfor\s+(?:no\s+key\s+)?(?:update|share|key\s+share)\b|\binto\s+(?!\s*\))/i;
+const WRITES =
+  /\b(?:insert|update|delete|merge|truncate|nextval|setval|pg_advisory\w*|set_config|pg_notify|txid_current|pg_current_wal\w*|lo_\w+)\b|\bfor\s+(?:no\s+key\s+)?(?:update|share|key\s+share)\b|\binto\s+(?!\s*\))/i;
 
 /** True for a statement a replica can answer: a plain SELECT (or WITH … SELECT) that writes nothing and takes no locks. */
 export function isReadOnlySql(sql: string): boolean {
@@ -329,7 +344,14 @@ export class ReplicatedPostgreSqlDriver extends PostgreSqlDriver {
 
   // Raw statements (em.execute) go to the primary in MikroORM; a plain SELECT outside a
   // transaction is a read like any other here.
-  override async execute<T extends import('@mikro-orm/knex').QueryResult | import('@mikro-orm/core').EntityData<import('@mikro-orm/core').AnyEntity> | import('@mikro-orm/core').EntityData<import('@mikro-orm/core').AnyEntity>[] = import('@mikro-orm/core').EntityData<import('@mikro-orm/core').AnyEntity>[]>(
+  override async execute<
+    T extends
+      | import('@mikro-orm/knex').QueryResult
+      | import('@mikro-orm/core').EntityData<import('@mikro-orm/core').AnyEntity>
+      | import('@mikro-orm/core').EntityData<import('@mikro-orm/core').AnyEntity>[] = import('@mikro-orm/core').EntityData<
+      import('@mikro-orm/core').AnyEntity
+    >[],
+  >(
     queryOrKnex: Parameters<PostgreSqlDriver['execute']>[0],
     params: unknown[] = [],
     method: 'all' | 'get' | 'run' = 'all',

@@ -134,7 +134,10 @@ function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
             const original = unwrapResolverError(error);
             const failure = classifyDatabaseError(original);
             const level = failure === 'other' ? 'error' : 'warn';
-            options.logger[level]({ err: original, requestId: contextValue?.requestId, operationName, path: error.path }, failure === 'other' ? 'unexpected error' : `database ${failure}`);
+            options.logger[level](
+              { err: original, requestId: contextValue?.requestId, operationName, path: error.path },
+              failure === 'other' ? 'unexpected error' : `database ${failure}`,
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {
@@ -160,10 +163,16 @@ function errorPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
 function persistedQueryProblem(error: unknown): { code: string; message: string } | null {
   if (!(error instanceof GraphQLError) || error.extensions?.code) return null;
   if (error.message === 'provided sha does not match query') {
-    return { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, message: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it (hex, lower case).' };
+    return {
+      code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+      message: 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query sent with it (hex, lower case).',
+    };
   }
   if (error.message === 'Unsupported persisted query version') {
-    return { code: ErrorCode.PERSISTED_QUERY_UNSUPPORTED_VERSION, message: 'Only version 1 of automatic persisted queries is supported: send extensions.persistedQuery.version = 1.' };
+    return {
+      code: ErrorCode.PERSISTED_QUERY_UNSUPPORTED_VERSION,
+      message: 'Only version 1 of automatic persisted queries is supported: send extensions.persistedQuery.version = 1.',
+    };
   }
   return null;
 }
@@ -269,5 +278,3 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     },
   });
 }
-
-

@@ -207,7 +207,8 @@ export function computeCost(
     return { nodes: capped(nodes), fetches: capped(fetches) };
   }
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   const total = root ? visit(operation.selectionSet, root) : { nodes: 0, fetches: 0 };
   return { nodes: total.nodes, points: Math.max(1, Math.round(total.fetches / 100)) };
 }

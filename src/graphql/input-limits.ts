@@ -9,7 +9,10 @@ import { BadUserInputError } from '../common/errors';
  * 50,000 values costs a few microseconds per value up to the limit and no stack.
  * Returns the broken limit, or null.
  */
-export function measureInput(variables: unknown, limits: Pick<QueryLimits, 'maxInputValues' | 'maxInputDepth'>): { what: 'values' | 'depth'; limit: number } | null {
+export function measureInput(
+  variables: unknown,
+  limits: Pick<QueryLimits, 'maxInputValues' | 'maxInputDepth'>,
+): { what: 'values' | 'depth'; limit: number } | null {
   let values = 0;
   const pending: Array<[unknown, number]> = [[variables, 0]];
   while (pending.length) {

@@ -39,9 +39,7 @@ describe('query limits on the public contract', () => {
     expect(validate(schema, doc)).toEqual([]);
     for (const operation of operations(doc)) {
       // Every Int variable at the largest page size (100) is the worst a client can ask.
-      const variables = Object.fromEntries(
-        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, 100]),
-      );
+      const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, 100]));
       const { nodes } = computeCost(schema, doc, operation, variables, defaults.defaultPageSize);
       expect({ operation: operation.name?.value, withinLimit: nodes <= defaults.maxNodes }).toEqual({ operation: operation.name?.value, withinLimit: true });
     }
@@ -83,9 +81,9 @@ describe('cost model', () => {
   it('charges points as GitHub does: one per hundred connection fetches, at least one', () => {
     // 1 fetch of parks + 100 fetches of enterprises (one per park) = 101 → 1 point; 100 × 100 parks → 101 + 10,000.
     expect(cost('{ parks(first: 100) { edges { node { enterprises(first: 10) { totalCount } } } } }').points).toBe(1);
-    expect(
-      cost('{ parks(first: 100) { edges { node { enterprises(first: 100) { edges { node { parks(first: 1) { totalCount } } } } } } } }').points,
-    ).toBe(Math.round((1 + 100 + 10000) / 100));
+    expect(cost('{ parks(first: 100) { edges { node { enterprises(first: 100) { edges { node { parks(first: 1) { totalCount } } } } } } } }').points).toBe(
+      Math.round((1 + 100 + 10000) / 100),
+    );
   });
 
   it('prices introspection by the size of the schema: 30 aliased full introspections are refused', () => {
@@ -146,16 +144,44 @@ describe('input limits', () => {
 describe('limit configuration', () => {
   it('reads every limit from the environment, with the documented defaults', () => {
     expect(defaults).toEqual({
-      maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 3000, maxNodes: 20000, defaultPageSize: 20,
-      maxInputValues: 1000, maxInputDepth: 16, maxResponseBytes: 16 * 1024 * 1024,
+      maxDepth: 12,
+      maxAliases: 30,
+      maxDirectives: 50,
+      maxTokens: 3000,
+      maxNodes: 20000,
+      defaultPageSize: 20,
+      maxInputValues: 1000,
+      maxInputDepth: 16,
+      maxResponseBytes: 16 * 1024 * 1024,
     });
     const config = loadConfig({
-      MAX_QUERY_DEPTH: '5', MAX_QUERY_ALIASES: '6', MAX_QUERY_DIRECTIVES: '7', MAX_QUERY_TOKENS: '800', MAX_QUERY_NODES: '900',
-      RATE_LIMIT_ANONYMOUS: '10', RATE_LIMIT_KEYED: '20', RATE_LIMIT_WINDOW_MS: '1000', REQUEST_TIMEOUT_MS: '1500',
-      CORS_ORIGINS: 'https://a.example, https://b.example', REDIS_URL: 'redis://127.0.0.1:6379',
-      MAX_INPUT_VALUES: '11', MAX_INPUT_DEPTH: '12', MAX_RESPONSE_BYTES: '13', RESPONSE_CACHE_MAX_MB: '2', REDIS_TIMEOUT_MS: '30',
+      MAX_QUERY_DEPTH: '5',
+      MAX_QUERY_ALIASES: '6',
+      MAX_QUERY_DIRECTIVES: '7',
+      MAX_QUERY_TOKENS: '800',
+      MAX_QUERY_NODES: '900',
+      RATE_LIMIT_ANONYMOUS: '10',
+      RATE_LIMIT_KEYED: '20',
+      RATE_LIMIT_WINDOW_MS: '1000',
+      REQUEST_TIMEOUT_MS: '1500',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      MAX_INPUT_VALUES: '11',
+      MAX_INPUT_DEPTH: '12',
+      MAX_RESPONSE_BYTES: '13',
+      RESPONSE_CACHE_MAX_MB: '2',
+      REDIS_TIMEOUT_MS: '30',
     });
-    expect(config.limits).toMatchObject({ maxDepth: 5, maxAliases: 6, maxDirectives: 7, maxTokens: 800, maxNodes: 900, maxInputValues: 11, maxInputDepth: 12, maxResponseBytes: 13 });
+    expect(config.limits).toMatchObject({
+      maxDepth: 5,
+      maxAliases: 6,
+      maxDirectives: 7,
+      maxTokens: 800,
+      maxNodes: 900,
+      maxInputValues: 11,
+      maxInputDepth: 12,
+      maxResponseBytes: 13,
+    });
     expect(config.responseCacheMaxBytes).toBe(2 * 1024 * 1024);
     expect(config.redisTimeoutMs).toBe(30);
     expect(config.rateLimit).toEqual({ anonymousPoints: 10, keyedPoints: 20, windowMs: 1000 });

@@ -1,13 +1,4 @@
-import {
-  ASTVisitor,
-  DirectiveNode,
-  FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  SelectionSetNode,
-  ValidationContext,
-  ValidationRule,
-} from 'graphql';
+import { ASTVisitor, DirectiveNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 import type { QueryLimits } from '../common/config';
 import { ErrorCode } from '../common/errors';
 

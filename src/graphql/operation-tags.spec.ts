@@ -21,7 +21,11 @@ const tags = (query: string) => operationTags(schema, parse(query));
 
 describe('operation tags', () => {
   it('tags the entity types whose fields are selected, through connections and value objects', () => {
-    expect(tags('{ parks { edges { node { nameZh provenance { source } enterprises { edges { node { sectors { code } } } } } } } }')).toEqual(['Enterprise', 'Park', 'Sector']);
+    expect(tags('{ parks { edges { node { nameZh provenance { source } enterprises { edges { node { sectors { code } } } } } } } }')).toEqual([
+      'Enterprise',
+      'Park',
+      'Sector',
+    ]);
   });
 
   it('a connection stands for its node type even when only totalCount is selected', () => {

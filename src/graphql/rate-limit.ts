@@ -79,14 +79,23 @@ export class RedisRateLimitStore implements RateLimitStore {
    * Redis is away or hangs, a charge fails within that deadline, or at once once the breaker is
    * open, and the cost plugin serves the request uncounted (rate limits fail open).
    */
-  constructor(url: string, private readonly prefix = 'directory:ratelimit:', options: { logger?: Logger; timeoutMs?: number } = {}) {
+  constructor(
+    url: string,
+    private readonly prefix = 'directory:ratelimit:',
+    options: { logger?: Logger; timeoutMs?: number } = {},
+  ) {
     this.breaker = new RedisBreaker(url, { name: 'rate limits', logger: options.logger ?? pino({ level: 'silent' }), timeoutMs: options.timeoutMs ?? 50 });
     this.breaker.redis.defineCommand('chargePoints', { numberOfKeys: 1, lua: CHARGE_SCRIPT });
   }
 
   async charge(callerId: string, points: number, limit: number, windowMs: number): Promise<BudgetState> {
     const [allowed, used, ttl] = await this.breaker.call((redis) =>
-      (redis as Redis & { chargePoints(key: string, points: number, limit: number, windowMs: number): Promise<[number, number, number]> }).chargePoints(this.prefix + callerId, points, limit, windowMs),
+      (redis as Redis & { chargePoints(key: string, points: number, limit: number, windowMs: number): Promise<[number, number, number]> }).chargePoints(
+        this.prefix + callerId,
+        points,
+        limit,
+        windowMs,
+      ),
     );
     const resetAt = Date.now() + (ttl > 0 ? ttl : windowMs);
     return state(allowed === 1, limit, Number(used), resetAt);

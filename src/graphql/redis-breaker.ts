@@ -36,7 +36,10 @@ export class RedisBreaker {
   private readonly failuresToOpen: number;
   private readonly retryAfterMs: number;
 
-  constructor(url: string, private readonly options: RedisBreakerOptions) {
+  constructor(
+    url: string,
+    private readonly options: RedisBreakerOptions,
+  ) {
     this.failuresToOpen = options.failuresToOpen ?? 3;
     this.retryAfterMs = options.retryAfterMs ?? 1000;
     this.redis = new Redis(url, {

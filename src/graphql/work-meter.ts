@@ -26,10 +26,9 @@ export class WorkMeter {
     if (this.stopped) return this.stopped;
     this.size += fieldName.length + 4;
     if (this.size > this.maxBytes) {
-      this.stopped = new GraphQLError(
-        `The answer would be larger than ${this.maxBytes} bytes; ask for smaller pages (first/last) or fewer fields.`,
-        { extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: this.maxBytes } },
-      );
+      this.stopped = new GraphQLError(`The answer would be larger than ${this.maxBytes} bytes; ask for smaller pages (first/last) or fewer fields.`, {
+        extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limit: this.maxBytes },
+      });
     } else if (Date.now() > this.deadline) {
       this.stopped = new GraphQLError(`The request ran longer than ${this.timeoutSeconds} s and was cancelled.`, { extensions: { code: ErrorCode.TIMEOUT } });
     }

@@ -83,7 +83,10 @@ export async function runCluster(config: AppConfig, logger: Logger): Promise<voi
     const now = Date.now();
     while (restarts.length && restarts[0] < now - 60_000) restarts.shift();
     if (restarts.length >= MAX_RESTARTS_PER_MINUTE) {
-      logger.error({ worker: worker.id, code, signal }, `worker ${worker.id} died and ${MAX_RESTARTS_PER_MINUTE} workers died within a minute: not replacing it`);
+      logger.error(
+        { worker: worker.id, code, signal },
+        `worker ${worker.id} died and ${MAX_RESTARTS_PER_MINUTE} workers died within a minute: not replacing it`,
+      );
       return;
     }
     restarts.push(now);

@@ -16,7 +16,11 @@ describe('renderCoverageSvg', () => {
   it('writes one cell per park and sector with the firm count, in Chinese', () => {
     const svg = renderCoverageSvg({
       sectors,
-      cells: [cell('P1', '崂山区人工智能产业园', 'SMART_OCEAN', 7), cell('P1', '崂山区人工智能产业园', 'SMART_EDUCATION', 0), cell('P2', '西海岸<新区>', 'SMART_OCEAN', 3)],
+      cells: [
+        cell('P1', '崂山区人工智能产业园', 'SMART_OCEAN', 7),
+        cell('P1', '崂山区人工智能产业园', 'SMART_EDUCATION', 0),
+        cell('P2', '西海岸<新区>', 'SMART_OCEAN', 3),
+      ],
     });
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(svg).toContain('>智慧海洋</text>');

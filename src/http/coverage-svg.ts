@@ -17,10 +17,12 @@ const FONT = `'Noto Sans CJK SC','WenQuanYi Zen Hei','PingFang SC','Microsoft Ya
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
 export function xmlText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- keeps tab, line feed and carriage return, the control characters XML allows
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- keeps tab, line feed and carriage return, the control characters XML allows
+      .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+      .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+  );
 }
 
 /** Lightness falls as the firm count rises; the same scale as the page at /explore/coverage. */
@@ -65,7 +67,9 @@ export function renderCoverageSvg(input: CoverageSvgInput): string {
   for (const [parkId, nameZh] of parks) {
     const y = TOP + i * CELL_H;
     const label = nameZh.length > 16 ? `${nameZh.slice(0, 15)}…` : nameZh;
-    out.push(`<text x="${LABEL_W - 10}" y="${y + CELL_H / 2 + 5}" font-size="13" text-anchor="end" fill="#1d2733"><title>${xmlText(nameZh)}</title>${xmlText(label)}</text>`);
+    out.push(
+      `<text x="${LABEL_W - 10}" y="${y + CELL_H / 2 + 5}" font-size="13" text-anchor="end" fill="#1d2733"><title>${xmlText(nameZh)}</title>${xmlText(label)}</text>`,
+    );
     input.sectors.forEach((s, j) => {
       const c = byKey.get(`${parkId}|${s.code}`);
       const n = c?.enterpriseCount ?? 0;

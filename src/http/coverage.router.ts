@@ -23,7 +23,10 @@ const KINDS: readonly string[] = Object.values(ProvenanceKind);
  */
 export function provenanceKindsParam(raw: unknown): { kinds?: string[]; error?: string } {
   if (raw === undefined) return {};
-  const values = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  const values = (Array.isArray(raw) ? raw : [raw])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = values.find((v) => !KINDS.includes(v));
   if (unknown !== undefined || values.length === 0) {
     return { error: `provenanceKinds: expected one or more of ${KINDS.join(', ')}${unknown !== undefined ? `; got "${unknown.slice(0, 40)}"` : ''}.` };
@@ -45,7 +48,10 @@ export function coverageRouter(db: Database, logger: Logger, metering: MeteringO
         return;
       }
       const context = await createContext(db, { requestId: res.locals.requestId, sql: res.locals.sql });
-      const result = await graphql({ schema: buildAppSchema(), source: COVERAGE_QUERY, contextValue: context,
+      const result = await graphql({
+        schema: buildAppSchema(),
+        source: COVERAGE_QUERY,
+        contextValue: context,
         variableValues: { filter: kinds ? { provenanceKinds: kinds } : null },
       });
       if (result.errors?.length || !result.data) {
@@ -54,7 +60,10 @@ export function coverageRouter(db: Database, logger: Logger, metering: MeteringO
         return;
       }
       const data = result.data as unknown as { sectors: CoverageSvgInput['sectors']; coverage: { cells: CoverageSvgInput['cells'] } };
-      const svg = renderCoverageSvg({ sectors: data.sectors, cells: data.coverage.cells, subtitle: `生成于 Made ${new Date().toISOString().slice(0, 10)}`,
+      const svg = renderCoverageSvg({
+        sectors: data.sectors,
+        cells: data.coverage.cells,
+        subtitle: `生成于 Made ${new Date().toISOString().slice(0, 10)}`,
         notice: context.provenance.notice(),
       });
       res.setHeader('content-type', 'image/svg+xml; charset=utf-8');

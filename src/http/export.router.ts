@@ -29,7 +29,10 @@ class BadRequest extends Error {}
 
 function values(name: string, raw: unknown): string[] {
   const items = Array.isArray(raw) ? raw : [raw];
-  const list = items.flatMap((v) => (typeof v === 'string' ? v.split(',') : [])).map((v) => v.trim()).filter(Boolean);
+  const list = items
+    .flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
+    .map((v) => v.trim())
+    .filter(Boolean);
   for (const value of list) {
     const problem = unstorableCharacter(value);
     if (problem) throw new BadRequest(`"${name}" may not contain ${problem}.`);
@@ -120,7 +123,10 @@ export function exportRouter({ db, logger, limits, metering }: ExportRouterOptio
     // A client that stops reading leaves the stream waiting on a full socket: no activity on the
     // socket for this long cuts the download and frees its slot.
     res.setTimeout(limits.exportWriteTimeoutMs, () => {
-      logger.warn({ requestId: res.locals.requestId, timeoutMs: limits.exportWriteTimeoutMs }, 'graph export cut off: the client read nothing within the write timeout');
+      logger.warn(
+        { requestId: res.locals.requestId, timeoutMs: limits.exportWriteTimeoutMs },
+        'graph export cut off: the client read nothing within the write timeout',
+      );
       res.destroy();
     });
     try {

@@ -22,7 +22,13 @@ export function healthRouter(db: Database): Router {
       // A replica in trouble never makes the instance unready: its reads go to the primary.
       res.json({ status: 'ready', database: db.kind, ...(db.replicas ? { replicas: db.replicas.report() } : {}) });
     } catch {
-      res.status(503).json({ status: 'unavailable', database: db.kind, ...(db.replicas ? { replicas: db.replicas.report() } : {}), error: 'SERVICE_UNAVAILABLE', message: 'The database does not answer.' });
+      res.status(503).json({
+        status: 'unavailable',
+        database: db.kind,
+        ...(db.replicas ? { replicas: db.replicas.report() } : {}),
+        error: 'SERVICE_UNAVAILABLE',
+        message: 'The database does not answer.',
+      });
     } finally {
       clearTimeout(timer);
     }

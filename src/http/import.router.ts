@@ -43,12 +43,17 @@ export function importRouter(db: Database, { maxConcurrent = 2, logger }: { maxC
       return fail(401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
     }
     if (!caller) return fail(401, ErrorCode.UNAUTHENTICATED, 'Importing needs an editor key: send "Authorization: Bearer <key>".');
-    if (!roleGrants(caller.role, 'editor')) return fail(403, ErrorCode.FORBIDDEN, `The key "${caller.name}" has the role ${caller.role}; importing needs editor.`);
+    if (!roleGrants(caller.role, 'editor'))
+      return fail(403, ErrorCode.FORBIDDEN, `The key "${caller.name}" has the role ${caller.role}; importing needs editor.`);
     const declared = Number(req.get('content-length') ?? 0);
     if (declared > IMPORT_BODY_LIMIT_BYTES) return fail(413, ErrorCode.PAYLOAD_TOO_LARGE, 'The file is larger than 50 MB; split it.');
     if (running >= maxConcurrent) {
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      return fail(429, ErrorCode.TOO_MANY_REQUESTS, `${running} imports are running; at most ${maxConcurrent} run at once. Retry after ${RETRY_AFTER_SECONDS} seconds.`);
+      return fail(
+        429,
+        ErrorCode.TOO_MANY_REQUESTS,
+        `${running} imports are running; at most ${maxConcurrent} run at once. Retry after ${RETRY_AFTER_SECONDS} seconds.`,
+      );
     }
     running++;
     let spooled: Awaited<ReturnType<typeof spoolUpload>> | undefined;

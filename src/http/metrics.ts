@@ -175,7 +175,12 @@ export function processMetrics(db: Database): Metrics {
 }
 
 /** Serves `registryText()` at GET /metrics on its own port (METRICS_PORT); resolves with the port. */
-export async function startMetricsServer(port: number, host: string, logger: Logger, registryText: () => Promise<string> = () => client.register.metrics()): Promise<{ port: number; close(): Promise<void> }> {
+export async function startMetricsServer(
+  port: number,
+  host: string,
+  logger: Logger,
+  registryText: () => Promise<string> = () => client.register.metrics(),
+): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Only GET /metrics is served here.\n');

@@ -39,7 +39,10 @@ export function trackConnections(server: http.Server, logger: Logger): Drainer {
       responses.delete(res);
       if (!res.writableFinished) {
         // The connection went away (client hung up, or a cut) before the body was complete.
-        logger.warn({ requestId: requestIdOf(res), method: req.method, url: req.url?.slice(0, 200), status: res.statusCode }, 'response not completed: the connection closed before the whole body was sent');
+        logger.warn(
+          { requestId: requestIdOf(res), method: req.method, url: req.url?.slice(0, 200), status: res.statusCode },
+          'response not completed: the connection closed before the whole body was sent',
+        );
       }
     });
     res.once('finish', () => {

@@ -21,8 +21,18 @@ const ENTERPRISES = gql`
   query ApolloEnterprises($first: Int, $after: String) {
     enterprises(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id nameZh layer } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          nameZh
+          layer
+        }
+      }
     }
   }
 `;
@@ -39,28 +49,63 @@ for (let i = 0; i < 2; i++) {
 const merged = cache.readQuery({ query: ENTERPRISES, variables: { first: 4 } }) as typeof page;
 const whole = await client.query({ query: ENTERPRISES, variables: { first: 12 }, fetchPolicy: 'no-cache' });
 const wholeIds = (whole.data as typeof page).enterprises.edges.map((e) => e.node.id);
-assert.deepEqual(merged.enterprises.edges.map((e) => e.node.id), wholeIds);
+assert.deepEqual(
+  merged.enterprises.edges.map((e) => e.node.id),
+  wholeIds,
+);
 report('apollo', `relay-style pagination merged 3 pages into the same 12 firms as one request (${wholeIds.length})`);
 
 // A relation-graph query beside node queries: the vertices have IDs of their own, so the cache
 // keeps each firm as an Enterprise with its fields.
 const FIRM = gql`
   query ApolloFirm($id: ID!) {
-    node(id: $id) { id ... on Enterprise { nameZh layer website parks(first: 5) { totalCount } } }
+    node(id: $id) {
+      id
+      ... on Enterprise {
+        nameZh
+        layer
+        website
+        parks(first: 5) {
+          totalCount
+        }
+      }
+    }
   }
 `;
 const GRAPH = gql`
   query ApolloGraph {
     relationGraph(filter: { districts: ["崂山区"], nodeKinds: [PARK, ENTERPRISE] }) {
-      vertices { id recordId kind nameZh layer record { id ... on Enterprise { nameZh layer } } }
-      edges { id kind source target }
+      vertices {
+        id
+        recordId
+        kind
+        nameZh
+        layer
+        record {
+          id
+          ... on Enterprise {
+            nameZh
+            layer
+          }
+        }
+      }
+      edges {
+        id
+        kind
+        source
+        target
+      }
     }
   }
 `;
 const firmId = wholeIds[0];
-const before = (await client.query({ query: FIRM, variables: { id: firmId } })).data as { node: { id: string; nameZh: string; layer: string; parks: { totalCount: number } } };
+const before = (await client.query({ query: FIRM, variables: { id: firmId } })).data as {
+  node: { id: string; nameZh: string; layer: string; parks: { totalCount: number } };
+};
 assert.equal(before.node.id, firmId);
-const graph = (await client.query({ query: GRAPH })).data as { relationGraph: { vertices: Array<{ id: string; recordId: string; kind: string; record: { id: string } | null }> } };
+const graph = (await client.query({ query: GRAPH })).data as {
+  relationGraph: { vertices: Array<{ id: string; recordId: string; kind: string; record: { id: string } | null }> };
+};
 const firmVertices = graph.relationGraph.vertices.filter((v) => v.kind === 'ENTERPRISE');
 assert.ok(firmVertices.length > 0, 'the 崂山区 graph has firms');
 for (const vertex of firmVertices) {
@@ -85,7 +130,13 @@ report('apollo', `relation graph (${graph.relationGraph.vertices.length} vertice
 // (This is why it is deprecated; the check proves the cache test above can fail.)
 const OLD_GRAPH = gql`
   query ApolloOldGraph {
-    relationGraph(filter: { districts: ["崂山区"], nodeKinds: [PARK, ENTERPRISE] }) { nodes { id kind nameZh } }
+    relationGraph(filter: { districts: ["崂山区"], nodeKinds: [PARK, ENTERPRISE] }) {
+      nodes {
+        id
+        kind
+        nameZh
+      }
+    }
   }
 `;
 await client.query({ query: OLD_GRAPH });

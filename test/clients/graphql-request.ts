@@ -6,7 +6,22 @@ const client = new GraphQLClient(apiUrl);
 
 const SEARCH = gql`
   query RequestSearch($q: String!) {
-    search(query: $q, first: 5) { totalCount edges { node { __typename ... on Park { id nameZh } ... on Enterprise { id nameZh } } } }
+    search(query: $q, first: 5) {
+      totalCount
+      edges {
+        node {
+          __typename
+          ... on Park {
+            id
+            nameZh
+          }
+          ... on Enterprise {
+            id
+            nameZh
+          }
+        }
+      }
+    }
   }
 `;
 const found = await client.request<{ search: { totalCount: number; edges: Array<{ node: { __typename: string; nameZh?: string } }> } }>(SEARCH, { q: '崂山' });

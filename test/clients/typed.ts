@@ -12,13 +12,36 @@ import { apiUrl, report } from './env.js';
 const ParkDetails = graphql(`
   query TypedParks($first: Int) {
     parks(first: $first) {
-      edges { node { id nameZh latitude longitude provenance { verifiedAt } enterprises(first: 3) { edges { node { id website layer } } } } }
+      edges {
+        node {
+          id
+          nameZh
+          latitude
+          longitude
+          provenance {
+            verifiedAt
+          }
+          enterprises(first: 3) {
+            edges {
+              node {
+                id
+                website
+                layer
+              }
+            }
+          }
+        }
+      }
     }
   }
 `);
 
 async function request<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
-  const res = await fetch(apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) });
+  const res = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
   const body = (await res.json()) as { data?: R; errors?: Array<{ message: string }> };
   if (!body.data) throw new Error(`HTTP ${res.status}: ${body.errors?.[0]?.message}`);
   return body.data;

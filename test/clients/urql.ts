@@ -12,7 +12,18 @@ const client = new Client({ url: apiUrl, exchanges: [cacheExchange, fetchExchang
 
 const PARKS = gql`
   query UrqlParks($first: Int) {
-    parks(first: $first) { totalCount edges { node { id nameZh district latitude longitude } } }
+    parks(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          nameZh
+          district
+          latitude
+          longitude
+        }
+      }
+    }
   }
 `;
 const parks = await client.query(PARKS, { first: 50 }).toPromise();
@@ -20,13 +31,26 @@ assert.equal(parks.error, undefined, String(parks.error));
 assert.deepEqual(methods, ['GET']);
 const nodes = (parks.data as { parks: { totalCount: number; edges: Array<{ node: { nameZh: string; district: string } }> } }).parks;
 assert.ok(nodes.totalCount > 0);
-assert.ok(nodes.edges.some((e) => e.node.district === '崂山区'), 'the seeds have a park in 崂山区');
+assert.ok(
+  nodes.edges.some((e) => e.node.district === '崂山区'),
+  'the seeds have a park in 崂山区',
+);
 report('urql', `default client read ${nodes.edges.length} parks over GET`);
 
 // A mutation without a key: urql sends it as POST; the API refuses it with a coded error.
 const CREATE = gql`
   mutation UrqlCreate($input: CreateEnterpriseInput!) {
-    createEnterprise(input: $input) { enterprise { id nameZh } userErrors { field message code } }
+    createEnterprise(input: $input) {
+      enterprise {
+        id
+        nameZh
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
 `;
 const anonymous = await client.mutation(CREATE, { input: { nameZh: '示例数据urql匿名企业', layer: 'APPLICATION' } }).toPromise();

@@ -41,13 +41,25 @@ describe('actionPlan', () => {
     const compute = await one(`select sum(capacity_pflops)::float8 as n from compute_center where status = 'OPERATIONAL' and ${EVIDENCE}`);
     expect(compute).toBeGreaterThan(0);
     const c2026 = byKey.get('compute-2026')!;
-    expect(c2026).toMatchObject({ target: 12000, min: 12000, max: null, shape: 'REACH', approximate: false, unit: 'PFLOPS', year: 2026, current: compute, metric: 'INTELLIGENT_COMPUTE_PFLOPS' });
+    expect(c2026).toMatchObject({
+      target: 12000,
+      min: 12000,
+      max: null,
+      shape: 'REACH',
+      approximate: false,
+      unit: 'PFLOPS',
+      year: 2026,
+      current: compute,
+      metric: 'INTELLIGENT_COMPUTE_PFLOPS',
+    });
     expect(c2026.progress).toBeCloseTo(compute / 12000, 10);
     expect(c2026.source).toContain('青岛市人工智能产业创新发展行动计划');
     expect(c2026.sourceUrl).toMatch(/^https?:\/\//);
     // Official figures cite the launch report they were read in as well as the full text's mirror.
     expect(c2026.citations.map((c) => c.kind).sort()).toEqual(['OFFICIAL_PLAN', 'PUBLIC_SOURCE']);
-    expect(c2026.citations.map((c) => c.url)).toEqual(expect.arrayContaining(['https://m.163.com/news/article/J31AG3FG05148U2B.html', 'http://huahuize.com/falvfagui/zhengcefabu/202466/5057.htm']));
+    expect(c2026.citations.map((c) => c.url)).toEqual(
+      expect.arrayContaining(['https://m.163.com/news/article/J31AG3FG05148U2B.html', 'http://huahuize.com/falvfagui/zhengcefabu/202466/5057.htm']),
+    );
     expect(byKey.get('compute-2024')!.progress).toBeCloseTo(compute / 3300, 10);
 
     const counted = async (table: string, where: string) => ({
@@ -127,7 +139,13 @@ describe('actionPlan', () => {
     expect(res.errors).toBeUndefined();
     const { actions } = res.data!.actionPlan;
     expect(actions.map((a) => `${a.nameZh}“${a.slogan}”`)).toEqual([
-      '算力设施“强基”', '算法模型“铸魂”', '数据要素“提质”', '核心产业“固链”', '创新平台“领航”', '产业生态“聚力”', '场景应用“赋能”',
+      '算力设施“强基”',
+      '算法模型“铸魂”',
+      '数据要素“提质”',
+      '核心产业“固链”',
+      '创新平台“领航”',
+      '产业生态“聚力”',
+      '场景应用“赋能”',
     ]);
     const byKey = await plan();
     const grouped = actions.flatMap((a) => [...a.targets, ...a.baselines].map((t) => t.key));
@@ -163,7 +181,10 @@ describe('actionPlan', () => {
   it('the contract operation ActionPlan runs as third-party apps send it', async () => {
     const doc = parse(fs.readFileSync(path.join(__dirname, '../../schema/operations/analysis.graphql'), 'utf8'));
     const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'ActionPlan')!;
-    const res = await server.gql({ kind: Kind.DOCUMENT, definitions: [op] } as DocumentNode as TypedDocumentNode<{ actionPlan: { targets: Target[] } }, object>);
+    const res = await server.gql({ kind: Kind.DOCUMENT, definitions: [op] } as DocumentNode as TypedDocumentNode<
+      { actionPlan: { targets: Target[] } },
+      object
+    >);
     expect(res.errors).toBeUndefined();
     const targets = res.data!.actionPlan.targets;
     expect(targets.find((t) => t.key === 'showcase-scenarios-2026')!.target).toBe(200);

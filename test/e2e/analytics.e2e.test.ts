@@ -45,7 +45,10 @@ describe('facets and coverage', () => {
         `select ep.park_id as k, count(*)::int as n from enterprise_park ep join enterprise e on e.id = ep.enterprise_id where ${where} group by ep.park_id`,
         params,
       );
-      const layer = await server.sql<{ k: string; n: number }>(`select e.layer as k, count(*)::int as n from enterprise e where ${where} group by e.layer`, params);
+      const layer = await server.sql<{ k: string; n: number }>(
+        `select e.layer as k, count(*)::int as n from enterprise e where ${where} group by e.layer`,
+        params,
+      );
       const district = await server.sql<{ k: string; n: number }>(
         `select p.district as k, count(distinct e.id)::int as n from enterprise e join enterprise_park ep on ep.enterprise_id = e.id
            join park p on p.id = ep.park_id where ${where} group by p.district`,
@@ -159,9 +162,13 @@ describe('facets and coverage', () => {
         const [{ n }] = await server.sql<{ n: number }>(`select count(*)::int as n from innovation_platform ip where ${where}`);
         expect(Number(n)).toBeGreaterThan(0);
         expect(f.total).toBe(Number(n));
-        const kind = await server.sql<{ k: string; n: number }>(`select ip.kind as k, count(*)::int as n from innovation_platform ip where ${where} group by 1`);
+        const kind = await server.sql<{ k: string; n: number }>(
+          `select ip.kind as k, count(*)::int as n from innovation_platform ip where ${where} group by 1`,
+        );
         expect(asMap(f.byKind.filter((b) => b.count > 0).map((b) => ({ k: b.kind, n: b.count })))).toEqual(asMap(kind));
-        const level = await server.sql<{ k: string; n: number }>(`select ip.level as k, count(*)::int as n from innovation_platform ip where ${where} group by 1`);
+        const level = await server.sql<{ k: string; n: number }>(
+          `select ip.level as k, count(*)::int as n from innovation_platform ip where ${where} group by 1`,
+        );
         expect(asMap(f.byLevel.filter((b) => b.count > 0).map((b) => ({ k: b.level, n: b.count })))).toEqual(asMap(level));
         expect(f.byLevel).toHaveLength(3);
         const park = await server.sql<{ k: number; n: number }>(

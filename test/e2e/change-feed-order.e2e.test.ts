@@ -41,7 +41,10 @@ describe('change feed on PostgreSQL: commit order under overlapping writers', ()
     return res.data!.changes;
   };
   const audit = (c: Client, recordId: string) =>
-    c.query(`insert into audit_entry (actor_name, action, record_type, record_id, changes) values ('并发测试', 'UPDATE', 'Park', $1, '{"nameZh":{"before":"a","after":"b"}}')`, [recordId]);
+    c.query(
+      `insert into audit_entry (actor_name, action, record_type, record_id, changes) values ('并发测试', 'UPDATE', 'Park', $1, '{"nameZh":{"before":"a","after":"b"}}')`,
+      [recordId],
+    );
 
   it('publishes a writer that started first but committed last after the one that committed first, and never behind a cursor', async () => {
     const start = (await page(null)).pageInfo.endCursor;
@@ -128,14 +131,26 @@ describe('change feed on PostgreSQL: commit order under overlapping writers', ()
       });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-    const second = new WebhookWorker(() => server.db.em(), { pollMs: 50, retryBaseMs: 200, retryMaxMs: 1000, maxFailures: 10, timeoutMs: 3000 }, pino({ level: 'silent' })).start();
+    const second = new WebhookWorker(
+      () => server.db.em(),
+      { pollMs: 50, retryBaseMs: 200, retryMaxMs: 1000, maxFailures: 10, timeoutMs: 3000 },
+      pino({ level: 'silent' }),
+    ).start();
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      const sub = await server.gql(CreateWebhookSubscriptionDocument, { input: { url, eventTypes: ['Park.UPDATE'], secret: 'shared-queue-secret-123' } }, admin);
+      const sub = await server.gql(
+        CreateWebhookSubscriptionDocument,
+        { input: { url, eventTypes: ['Park.UPDATE'], secret: 'shared-queue-secret-123' } },
+        admin,
+      );
       const id = sub.data!.createWebhookSubscription.webhookSubscription!.id;
       const parks = await server.sql<{ id: number; version: number }>('select id, version from park order by id limit 10');
       for (const p of parks) {
-        await server.gql(UpdateParkDocument, { input: { id: Buffer.from(`Park:${p.id}`).toString('base64url'), expectedVersion: p.version, foundedYear: 2024 } }, editor);
+        await server.gql(
+          UpdateParkDocument,
+          { input: { id: Buffer.from(`Park:${p.id}`).toString('base64url'), expectedVersion: p.version, foundedYear: 2024 } },
+          editor,
+        );
       }
       const n = parks.length;
       expect(n).toBeGreaterThanOrEqual(4);

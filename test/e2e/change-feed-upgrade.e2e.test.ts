@@ -40,7 +40,9 @@ describe('Migration20261202120000_changes_webhooks on a database with history', 
     expect(n).toBe(3);
 
     await db.em().transactional(async (tx) => {
-      await writeAudit(tx, { keyId: null, name: '新数据' }, [{ action: 'DELETE', recordType: 'Park', recordId: 'UGFyazox', changes: { nameZh: { before: '旧园区', after: null } } }]);
+      await writeAudit(tx, { keyId: null, name: '新数据' }, [
+        { action: 'DELETE', recordType: 'Park', recordId: 'UGFyazox', changes: { nameZh: { before: '旧园区', after: null } } },
+      ]);
     });
     const after = await readFeed(db.em(), legacy[1].position, all, 100);
     expect(after.map((c) => c.eventType)).toEqual(['Park.DELETE']);

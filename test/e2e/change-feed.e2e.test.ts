@@ -45,7 +45,11 @@ describe('change feed: every committed write, in commit order, with the changed 
   it('lists create, update, link, unlink and delete after a cursor, in order, with before/after values', async () => {
     const start = await head();
     const [firm] = await server.sql<{ id: number }>('select id from enterprise order by id limit 1');
-    const created = await server.gql(CreateParkDocument, { input: { nameZh: '示例数据变更园区', district: '李沧区', role: 'FEATURED', latitude: 36.16, longitude: 120.43 } }, editor);
+    const created = await server.gql(
+      CreateParkDocument,
+      { input: { nameZh: '示例数据变更园区', district: '李沧区', role: 'FEATURED', latitude: 36.16, longitude: 120.43 } },
+      editor,
+    );
     const park = created.data!.createPark.park!;
     await server.gql(UpdateParkDocument, { input: { id: park.id, expectedVersion: 1, latitude: 36.2 } }, editor);
     // A write that fails (stale version) publishes nothing.
@@ -123,10 +127,18 @@ describe('change feed: every committed write, in commit order, with the changed 
 
   it('publishes an import’s creations with its batch id, and never webhook bookkeeping', async () => {
     const start = await head();
-    const res = await fetch(`${server.origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': 'text/csv', ...editor }, body: firmsCsv(3, { tag: '变更流', prefix: '9137028' }) });
+    const res = await fetch(`${server.origin}/import/enterprises`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', ...editor },
+      body: firmsCsv(3, { tag: '变更流', prefix: '9137028' }),
+    });
     const report = (await res.json()) as { batchId: string; committed: boolean };
     expect(report.committed).toBe(true);
-    const sub = await server.gql(CreateWebhookSubscriptionDocument, { input: { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'], secret: 'a-long-enough-secret' } }, admin);
+    const sub = await server.gql(
+      CreateWebhookSubscriptionDocument,
+      { input: { url: 'http://127.0.0.1:9/hook', eventTypes: ['*'], secret: 'a-long-enough-secret' } },
+      admin,
+    );
     expect(sub.data!.createWebhookSubscription.userErrors).toEqual([]);
     const feed = await readAll(start);
     expect(feed.edges.map((e) => e.node.eventType)).toEqual(['Enterprise.CREATE', 'Enterprise.CREATE', 'Enterprise.CREATE']);

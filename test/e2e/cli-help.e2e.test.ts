@@ -27,7 +27,10 @@ async function cli(command: string, args: string[], env: NodeJS.ProcessEnv = {})
 
 describe('command line help and wrong use', () => {
   it('lists a *.cli.ts file for every command this test covers', () => {
-    const files = fs.readdirSync('src/cli').filter((f) => f.endsWith('.cli.ts')).map((f) => f.replace('.cli.ts', ''));
+    const files = fs
+      .readdirSync('src/cli')
+      .filter((f) => f.endsWith('.cli.ts'))
+      .map((f) => f.replace('.cli.ts', ''));
     expect(files.sort()).toEqual([...COMMANDS].sort());
   });
 

@@ -40,7 +40,10 @@ describe('client programs against the live server', () => {
     expect(generated).toContain('latitude: number | null');
     expect(generated).toContain('website: string | null');
     expect(generated).toContain('verifiedAt: string');
-    const tsc = await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(build, 'tsconfig.json')], { cwd: root, env }).catch((e: { stdout: string }) => {
+    const tsc = await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(build, 'tsconfig.json')], {
+      cwd: root,
+      env,
+    }).catch((e: { stdout: string }) => {
       throw new Error(`tsc failed:\n${e.stdout}`);
     });
     expect(tsc.stdout).toBe('');
@@ -56,9 +59,11 @@ describe('client programs against the live server', () => {
   });
 
   it.each([['apollo'], ['urql'], ['graphql-request'], ['typed']])('%s', async (program) => {
-    const result = await run(process.execPath, [path.join(build, 'out', `${program}.js`)], { cwd: build, env }).catch((e: { stdout: string; stderr: string; code: number }) => {
-      throw new Error(`${program} exited ${e.code}:\n${e.stdout}\n${e.stderr}`);
-    });
+    const result = await run(process.execPath, [path.join(build, 'out', `${program}.js`)], { cwd: build, env }).catch(
+      (e: { stdout: string; stderr: string; code: number }) => {
+        throw new Error(`${program} exited ${e.code}:\n${e.stdout}\n${e.stderr}`);
+      },
+    );
     console.log(result.stdout.trim());
     const lines = result.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);

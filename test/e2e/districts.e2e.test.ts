@@ -70,7 +70,10 @@ describe('districts as a reference', () => {
     const res = await server.gql(ParksInDistrictsDocument, {});
     const parks = res.data!.parks.edges.map((e) => e.node);
     const byDistrict = (d: string) => parks.find((p) => p.district === d)!;
-    expect(byDistrict('黄岛区')).toMatchObject({ division: { nameZh: '黄岛区', kind: 'DISTRICT' }, functionalZone: { nameZh: '西海岸新区', kind: 'FUNCTIONAL_ZONE' } });
+    expect(byDistrict('黄岛区')).toMatchObject({
+      division: { nameZh: '黄岛区', kind: 'DISTRICT' },
+      functionalZone: { nameZh: '西海岸新区', kind: 'FUNCTIONAL_ZONE' },
+    });
     expect(byDistrict('崂山区')).toMatchObject({ division: { nameZh: '崂山区' }, functionalZone: null });
     // 高新区 is a functional zone, not a division; no source gathered says which division it lies in.
     expect(byDistrict('高新区')).toMatchObject({ division: null, functionalZone: { nameZh: '高新区', kind: 'FUNCTIONAL_ZONE' } });

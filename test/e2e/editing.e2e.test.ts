@@ -101,7 +101,11 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       const get = await fetch(`${server.url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(variables)}`, { headers: editor });
       expect(get.status).toBe(405);
       // What a cross-site form can send: a "simple" POST, text/plain, no Authorization header.
-      const form = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query, variables: JSON.parse(variables) }) });
+      const form = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query, variables: JSON.parse(variables) }),
+      });
       expect(form.status).toBeGreaterThanOrEqual(400);
       expect(await server.sql("select 1 from enterprise where name_zh = '简单请求测试企业'")).toHaveLength(0);
     });
@@ -122,13 +126,27 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       const [park] = await server.sql<{ id: number }>('select id from park order by id limit 1');
       const res = await server.gql(
         CreateEnterpriseFullDocument,
-        { input: { nameZh: '  青岛示例智能科技有限公司  ', layer: 'TECHNOLOGY', creditCode: code.toLowerCase(), sectors: ['SMART_OCEAN'], parkIds: [gid('Park', park.id)], website: 'https://a.example.com/' } },
+        {
+          input: {
+            nameZh: '  青岛示例智能科技有限公司  ',
+            layer: 'TECHNOLOGY',
+            creditCode: code.toLowerCase(),
+            sectors: ['SMART_OCEAN'],
+            parkIds: [gid('Park', park.id)],
+            website: 'https://a.example.com/',
+          },
+        },
         editor,
       );
       expect(res.errors).toBeUndefined();
       const payload = res.data!.createEnterprise;
       expect(payload.userErrors).toEqual([]);
-      expect(payload.enterprise).toMatchObject({ nameZh: '青岛示例智能科技有限公司', creditCode: code, version: 1, provenance: { kind: 'USER_ENTERED', source: '市北区招商局' } });
+      expect(payload.enterprise).toMatchObject({
+        nameZh: '青岛示例智能科技有限公司',
+        creditCode: code,
+        version: 1,
+        provenance: { kind: 'USER_ENTERED', source: '市北区招商局' },
+      });
       expect(payload.enterprise!.sectors.map((s) => s.code)).toEqual(['SMART_OCEAN']);
       expect(payload.enterprise!.parks.totalCount).toBe(1);
       const [row] = await server.sql<{ name_zh: string; credit_code: string }>('select name_zh, credit_code from enterprise where credit_code = $1', [code]);
@@ -144,7 +162,13 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       );
       expect(res.errors).toBeUndefined();
       const errors = res.data!.createEnterprise.userErrors;
-      expect(errors.map((e) => e.field.join('.')).sort()).toEqual(['input.creditCode', 'input.foundedYear', 'input.nameZh', 'input.parkIds.0', 'input.website']);
+      expect(errors.map((e) => e.field.join('.')).sort()).toEqual([
+        'input.creditCode',
+        'input.foundedYear',
+        'input.nameZh',
+        'input.parkIds.0',
+        'input.website',
+      ]);
       expect(errors.every((e) => e.code === 'BAD_USER_INPUT')).toBe(true);
       expect(errors.find((e) => e.field[1] === 'creditCode')!.message).toMatch(/check character/);
       expect(res.data!.createEnterprise.enterprise).toBeNull();
@@ -152,8 +176,14 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
     });
 
     it('a duplicate credit code is a DUPLICATE userError naming the existing firm', async () => {
-      const [existing] = await server.sql<{ id: number; name_zh: string; credit_code: string }>('select id, name_zh, credit_code from enterprise where credit_code is not null order by id limit 1');
-      const res = await server.gql(CreateEnterpriseDocument, { input: { nameZh: '重复代码测试企业', layer: 'APPLICATION', creditCode: existing.credit_code } }, editor);
+      const [existing] = await server.sql<{ id: number; name_zh: string; credit_code: string }>(
+        'select id, name_zh, credit_code from enterprise where credit_code is not null order by id limit 1',
+      );
+      const res = await server.gql(
+        CreateEnterpriseDocument,
+        { input: { nameZh: '重复代码测试企业', layer: 'APPLICATION', creditCode: existing.credit_code } },
+        editor,
+      );
       const [error] = res.data!.createEnterprise.userErrors;
       expect(error).toMatchObject({ field: ['input', 'creditCode'], code: 'DUPLICATE' });
       expect(error.message).toContain(existing.name_zh);
@@ -206,7 +236,11 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       const [firm] = await server.sql<{ id: number; version: number; provenance_source: string }>(
         "select id, version, provenance_source from enterprise where provenance_kind = 'SAMPLE' order by id limit 1",
       );
-      const res = await server.gql(UpdateEnterpriseFullDocument, { input: { id: gid('Enterprise', firm.id), expectedVersion: firm.version, foundedYear: 2020 } }, editor);
+      const res = await server.gql(
+        UpdateEnterpriseFullDocument,
+        { input: { id: gid('Enterprise', firm.id), expectedVersion: firm.version, foundedYear: 2020 } },
+        editor,
+      );
       const { provenance } = res.data!.updateEnterprise.enterprise!;
       expect(provenance.kind).toBe('USER_ENTERED');
       expect(provenance.source).toBe('市北区招商局');
@@ -265,7 +299,9 @@ describe('editing: keys, roles, validated mutations, concurrency, audit', () => 
       expect(detached.data!.deleteEnterprise).toEqual({ deletedId: firm, userErrors: [] });
       expect(await server.sql("select 1 from enterprise where name_zh = '删除测试企业'")).toHaveLength(0);
       expect(await server.sql('select 1 from innovation_platform where id = $1', [platform.id])).toHaveLength(1);
-      expect(await server.sql('select 1 from platform_host where platform_id = $1 and enterprise_id not in (select id from enterprise)', [platform.id])).toHaveLength(0);
+      expect(
+        await server.sql('select 1 from platform_host where platform_id = $1 and enterprise_id not in (select id from enterprise)', [platform.id]),
+      ).toHaveLength(0);
     });
 
     it('a firm nothing depends on is deleted without detach; deleting it again is NOT_FOUND', async () => {

@@ -42,7 +42,9 @@ describe('errors with NODE_ENV=production', () => {
 
   it('hides field suggestions ("Did you mean …?")', async () => {
     // A typo in a field name, made on the typed document's syntax tree.
-    const typo = visit(parse(print(SectorsDocument)), { Field: (node) => (node.name.value === 'nameZh' ? { ...node, name: { ...node.name, value: 'nameZhh' } } : undefined) });
+    const typo = visit(parse(print(SectorsDocument)), {
+      Field: (node) => (node.name.value === 'nameZh' ? { ...node, name: { ...node.name, value: 'nameZhh' } } : undefined),
+    });
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(typo) }) });
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(res.status).toBe(400);
@@ -67,7 +69,9 @@ describe('errors in development', () => {
   afterAll(() => server?.close());
 
   it('suggestions are shown, to help whoever writes the query', async () => {
-    const typo = visit(parse(print(SectorsDocument)), { Field: (node) => (node.name.value === 'nameZh' ? { ...node, name: { ...node.name, value: 'nameZhh' } } : undefined) });
+    const typo = visit(parse(print(SectorsDocument)), {
+      Field: (node) => (node.name.value === 'nameZh' ? { ...node, name: { ...node.name, value: 'nameZhh' } } : undefined),
+    });
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(typo) }) });
     const body = (await res.json()) as { errors: Array<{ message: string }> };
     expect(body.errors[0].message).toMatch(/Did you mean "nameZh"/);

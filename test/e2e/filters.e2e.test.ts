@@ -30,12 +30,17 @@ describe('entity filters', () => {
   });
 
   it('platforms by kind, level, park and sector', async () => {
-    const [park] = await server.sql<{ id: number }>('select park_id as id from innovation_platform where park_id is not null group by park_id order by count(*) desc limit 1');
+    const [park] = await server.sql<{ id: number }>(
+      'select park_id as id from innovation_platform where park_id is not null group by park_id order by count(*) desc limit 1',
+    );
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ kinds: ['NATIONAL_OPEN_INNOVATION_PLATFORM', 'PUBLIC_SERVICE_PLATFORM'] }, `kind in ('NATIONAL_OPEN_INNOVATION_PLATFORM','PUBLIC_SERVICE_PLATFORM')`],
       [{ levels: ['PROVINCIAL'] }, `level = 'PROVINCIAL'`],
       [{ parkIds: [gid('Park', park.id)] }, `park_id = ${park.id}`],
-      [{ sectors: ['HEALTH_ELDERLY_CARE'], levels: ['MUNICIPAL', 'PROVINCIAL'] }, `level in ('MUNICIPAL','PROVINCIAL') and exists (select 1 from platform_sector s where s.platform_id = ip.id and s.sector_code = 'HEALTH_ELDERLY_CARE')`],
+      [
+        { sectors: ['HEALTH_ELDERLY_CARE'], levels: ['MUNICIPAL', 'PROVINCIAL'] },
+        `level in ('MUNICIPAL','PROVINCIAL') and exists (select 1 from platform_sector s where s.platform_id = ip.id and s.sector_code = 'HEALTH_ELDERLY_CARE')`,
+      ],
     ];
     for (const [filter, where] of cases) {
       const res = await server.gql(PlatformsFilteredDocument, { filter });
@@ -64,7 +69,9 @@ describe('entity filters', () => {
   });
 
   it('search matches names and aliases literally, case-insensitively', async () => {
-    const [firm] = await server.sql<{ name_en: string; name_zh: string }>(`select name_zh, name_en from enterprise where name_en is not null order by id limit 1`);
+    const [firm] = await server.sql<{ name_en: string; name_zh: string }>(
+      `select name_zh, name_en from enterprise where name_en is not null order by id limit 1`,
+    );
     const word = firm.name_en.split(' ')[0].toUpperCase();
     const res = await server.gql(EnterpriseIdsPageDocument, { filter: { search: word }, first: 100 });
     expect(res.data!.enterprises.edges.map((e) => e.node.nameZh)).toContain(firm.name_zh);

@@ -51,7 +51,9 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
 /** nodes.csv from a graph.csv.zip, as bytes on disk, read with Python's zipfile. */
 function nodesCsv(zip: Buffer): string {
   const file = tempFile('hardening.csv.zip', zip);
-  return execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("nodes.csv").decode("utf-8"))', file], { encoding: 'utf8' });
+  return execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("nodes.csv").decode("utf-8"))', file], {
+    encoding: 'utf8',
+  });
 }
 
 describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
@@ -74,7 +76,11 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
       ['a text where the id belongs', b64('["id","abc"]'), undefined],
       ['a number too large for JSON (1e400)', b64('["id",1e400]'), undefined],
       ['an id beyond the integer range', b64('["id",99999999999]'), undefined],
-      ['a number where the pinyin name belongs and text where the id belongs', b64('["name:asc",5,"x","y"]'), { field: 'NAME' as const, direction: 'ASC' as const }],
+      [
+        'a number where the pinyin name belongs and text where the id belongs',
+        b64('["name:asc",5,"x","y"]'),
+        { field: 'NAME' as const, direction: 'ASC' as const },
+      ],
       ['a NUL in a text key', b64('["name:asc","a\\u0000","b",1]'), { field: 'NAME' as const, direction: 'ASC' as const }],
     ])('%s', async (_what, after, orderBy) => {
       const res = await server.gql(FirmsByCursorDocument, { first: 3, after, orderBy });
@@ -117,15 +123,27 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
       const json = JSON.stringify([{ nameZh: '\uDBFF样例', creditCode: syntheticCreditCode(1, '9137091'), layer: 'APPLICATION' }]);
       // JSON.stringify keeps a lone surrogate as the escape \udbff: the file is valid JSON.
       expect(json).toContain('\\udbff');
-      const res = await fetch(`${server.origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': 'application/json', ...editor }, body: json });
+      const res = await fetch(`${server.origin}/import/enterprises`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...editor },
+        body: json,
+      });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
       expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(body.errors[0].message).toMatch(/lone UTF-16 surrogate/);
       // CESU-8 bytes of a surrogate in a CSV decode to U+FFFD: stored as the replacement
       // character, never as a lone surrogate. A dry run shows it is accepted as text.
-      const csv = Buffer.concat([Buffer.from('企业名称,统一社会信用代码,产业链环节\r\n样例'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(`,${syntheticCreditCode(2, '9137091')},应用层\r\n`)]);
-      const dry = await fetch(`${server.origin}/import/enterprises?dryRun=true&encoding=utf-8`, { method: 'POST', headers: { 'content-type': 'text/csv', ...editor }, body: csv });
+      const csv = Buffer.concat([
+        Buffer.from('企业名称,统一社会信用代码,产业链环节\r\n样例'),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from(`,${syntheticCreditCode(2, '9137091')},应用层\r\n`),
+      ]);
+      const dry = await fetch(`${server.origin}/import/enterprises?dryRun=true&encoding=utf-8`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...editor },
+        body: csv,
+      });
       expect(dry.status).toBeLessThan(500);
       const [{ n }] = await server.sql<{ n: number }>("select count(*)::int as n from enterprise where credit_code like '9137091%'");
       expect(n).toBe(0);
@@ -135,7 +153,11 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
   it('an APQ hash mismatch or version 2 answers 400 with its own code', async () => {
     const query = print(SectorsDocument);
     const post = async (persistedQuery: Record<string, unknown>) => {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, extensions: { persistedQuery } }) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, extensions: { persistedQuery } }),
+      });
       return { status: res.status, body: (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> } };
     };
     const mismatch = await post({ version: 1, sha256Hash: '0'.repeat(64) });
@@ -232,7 +254,11 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
     // One upload that never finishes holds the only slot. The holder gets the server to itself
     // for a moment first; if another request won the slot meanwhile, it is refused and retried.
     const openHolder = () => {
-      const req = http.request(`${server.origin}/import/enterprises?dryRun=true`, { method: 'POST', agent: false, headers: { 'content-type': 'text/csv', ...editor } });
+      const req = http.request(`${server.origin}/import/enterprises?dryRun=true`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'text/csv', ...editor },
+      });
       let answered = false;
       req.on('response', () => (answered = true));
       req.on('error', () => (answered = true));
@@ -244,7 +270,11 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
     await until(async () => {
       if (holder.answered()) holder = openHolder();
       await new Promise((r) => setTimeout(r, 300));
-      second = await fetch(`${server.origin}/import/enterprises?dryRun=true`, { method: 'POST', headers: { 'content-type': 'text/csv', ...editor }, body: 'x' });
+      second = await fetch(`${server.origin}/import/enterprises?dryRun=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...editor },
+        body: 'x',
+      });
       return second.status === 429;
     }, 20_000);
     const refused = (await second!.json()) as { errors: Array<{ extensions: { code: string } }> };
@@ -260,14 +290,18 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
     const chunk = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line))));
     let answered: { status: number; body: string } | undefined;
     await new Promise<void>((resolve) => {
-      const req = http.request(`${server.origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', ...editor } }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => {
-          answered = { status: res.statusCode ?? 0, body };
-          resolve();
-        });
-      });
+      const req = http.request(
+        `${server.origin}/import/enterprises`,
+        { method: 'POST', headers: { 'content-type': 'text/csv', 'transfer-encoding': 'chunked', ...editor } },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => {
+            answered = { status: res.statusCode ?? 0, body };
+            resolve();
+          });
+        },
+      );
       req.on('error', () => resolve());
       let sent = 0;
       const pump = () => {
@@ -283,7 +317,9 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
     expect(answered?.status).toBe(413);
     expect(JSON.parse(answered!.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     // Figures for the record (the server runs in this process): no timed or memory assert.
-    console.log(`refused 55 MB chunked upload: RSS ${Math.round(rssBefore / 1048576)} MB before, peak ${Math.round(rssPeak / 1048576)} MB (test process, server included)`);
+    console.log(
+      `refused 55 MB chunked upload: RSS ${Math.round(rssBefore / 1048576)} MB before, peak ${Math.round(rssPeak / 1048576)} MB (test process, server included)`,
+    );
     const [{ n }] = await server.sql<{ n: number }>("select count(*)::int as n from enterprise where credit_code like '9137093%'");
     expect(n).toBe(0);
   });

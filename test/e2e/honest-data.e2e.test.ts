@@ -36,7 +36,9 @@ describe('where the data comes from', () => {
       expect(f.provenance.verifiedAt).toBeNull();
     }
     for (const table of NAMED_TABLES) {
-      const [row] = await server.sql<{ n: number }>(`select count(*)::int as n from ${table} where provenance_kind = 'SAMPLE' and position('示例' in name_zh) = 0`);
+      const [row] = await server.sql<{ n: number }>(
+        `select count(*)::int as n from ${table} where provenance_kind = 'SAMPLE' and position('示例' in name_zh) = 0`,
+      );
       expect([table, Number(row.n)]).toEqual([table, 0]);
     }
     for (const table of PROVENANCE_TABLES) {

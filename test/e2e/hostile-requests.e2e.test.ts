@@ -37,7 +37,9 @@ describe('hostile requests', () => {
   });
   afterAll(() => server?.close());
 
-  async function post(body: string): Promise<{ status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }; took: number }> {
+  async function post(
+    body: string,
+  ): Promise<{ status: number; body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }; took: number }> {
     const started = Date.now();
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     return { status: res.status, body: (await res.json()) as never, took: Date.now() - started };

@@ -36,7 +36,11 @@ describe('HTTP behaviour of the public endpoint', () => {
       const body = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
       expect([res.status, body.errors[0].extensions.code]).toEqual([400, 'OPERATION_RESOLUTION_FAILURE']);
     }
-    const named = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName: 'B' }) });
+    const named = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, operationName: 'B' }),
+    });
     expect(((await named.json()) as { data: { sectors: unknown[] } }).data.sectors).toHaveLength(8);
   });
 
@@ -50,7 +54,11 @@ describe('HTTP behaviour of the public endpoint', () => {
   });
 
   it('sets security headers; /graphql has no content policy (room for a GraphiQL page), other routes deny all content', async () => {
-    const gql = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(SectorsDocument) }) });
+    const gql = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(SectorsDocument) }),
+    });
     expect(gql.headers.get('x-content-type-options')).toBe('nosniff');
     expect(gql.headers.get('strict-transport-security')).toMatch(/max-age=/);
     expect(gql.headers.get('x-frame-options')).toBe('SAMEORIGIN');
@@ -62,11 +70,20 @@ describe('HTTP behaviour of the public endpoint', () => {
 
   it('CORS: any origin by default (a public read API); only the configured origins with CORS_ORIGINS', async () => {
     const preflight = (target: TestServer, origin: string) =>
-      fetch(target.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(target.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+      });
     const open = await preflight(server, 'https://anyone.example');
     expect(open.status).toBe(204);
     expect(open.headers.get('access-control-allow-origin')).toBe('*');
-    const exposed = (await fetch(server.url, { method: 'POST', headers: { origin: 'https://anyone.example', 'content-type': 'application/json' }, body: JSON.stringify({ query: print(SectorsDocument) }) })).headers.get('access-control-expose-headers');
+    const exposed = (
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { origin: 'https://anyone.example', 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(SectorsDocument) }),
+      })
+    ).headers.get('access-control-expose-headers');
     expect(exposed).toContain('x-ratelimit-remaining');
 
     const allowed = await preflight(restricted, 'https://apps.example.cn');

@@ -32,8 +32,15 @@ describe('import progress as NDJSON', () => {
   afterAll(() => server?.close());
 
   /** Posts a file asking for NDJSON and reads the answer line by line as it arrives. */
-  async function streamed(body: string, type = 'text/csv'): Promise<{ status: number; contentType: string | null; progress: ProgressLine[]; result: ResultLine; chunks: number }> {
-    const res = await fetch(`${server.origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': type, accept: 'application/x-ndjson', ...editor }, body });
+  async function streamed(
+    body: string,
+    type = 'text/csv',
+  ): Promise<{ status: number; contentType: string | null; progress: ProgressLine[]; result: ResultLine; chunks: number }> {
+    const res = await fetch(`${server.origin}/import/enterprises`, {
+      method: 'POST',
+      headers: { 'content-type': type, accept: 'application/x-ndjson', ...editor },
+      body,
+    });
     const lines: Array<ProgressLine | ResultLine> = [];
     const decoder = new TextDecoder();
     let pending = '';
@@ -56,7 +63,8 @@ describe('import progress as NDJSON', () => {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const count = async (like: string) => (await server.sql<{ n: number }>('select count(*)::int as n from enterprise where name_zh like $1', [like]))[0].n;
-  const monotonic = (progress: ProgressLine[], field: 'parsed' | 'resolved' | 'written') => progress.every((p, i) => i === 0 || p[field] >= progress[i - 1][field]);
+  const monotonic = (progress: ProgressLine[], field: 'parsed' | 'resolved' | 'written') =>
+    progress.every((p, i) => i === 0 || p[field] >= progress[i - 1][field]);
 
   it('12,000 rows: progress lines count rows parsed, resolved and written, then the result; the rows are committed', async () => {
     const { status, contentType, progress, result } = await streamed(firmsCsv(12000, { tag: '进度甲', prefix: '9137031' }));
@@ -67,7 +75,9 @@ describe('import progress as NDJSON', () => {
     expect(result.body.committed).toBe(true);
 
     // Reading reports every thousand rows before the row count is known.
-    expect(progress.filter((p) => p.rows === null).map((p) => p.parsed)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000, 12000]);
+    expect(progress.filter((p) => p.rows === null).map((p) => p.parsed)).toEqual([
+      1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000, 12000,
+    ]);
     for (const field of ['parsed', 'resolved', 'written'] as const) expect(monotonic(progress, field)).toBe(true);
     expect(progress.some((p) => p.resolved === 12000 && p.written === 0)).toBe(true);
     // Firms are written in chunks of 10,000, each reported.
@@ -132,7 +142,11 @@ describe('import progress as NDJSON', () => {
     const { progress, result } = await streamed(JSON.stringify({ rows }), 'application/json');
     expect(progress[0]).toMatchObject({ rows: null, parsed: 1000 });
     expect(result).toMatchObject({ status: 200, body: { totals: { created: 1500 } } });
-    const again = await fetch(`${server.origin}/import/enterprises`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...editor }, body: JSON.stringify(rows) });
+    const again = await fetch(`${server.origin}/import/enterprises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...editor },
+      body: JSON.stringify(rows),
+    });
     expect(again.headers.get('content-type')).toMatch(/^application\/json/);
     expect(((await again.json()) as { totals: Record<string, number> }).totals).toMatchObject({ unchanged: 1500 });
   });

@@ -31,7 +31,12 @@ describe('bulk import of firms', () => {
   });
   afterAll(() => server?.close());
 
-  async function post(body: string | Buffer, query = '', headers: Record<string, string> = editor, type = 'text/csv'): Promise<{ status: number; report: Report }> {
+  async function post(
+    body: string | Buffer,
+    query = '',
+    headers: Record<string, string> = editor,
+    type = 'text/csv',
+  ): Promise<{ status: number; report: Report }> {
     const res = await fetch(`${server.origin}/import/enterprises${query}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
     return { status: res.status, report: (await res.json()) as Report };
   }
@@ -72,7 +77,9 @@ describe('bulk import of firms', () => {
               (select count(*)::int from enterprise_sector es join enterprise e on e.id = es.enterprise_id where e.name_zh like '青岛重复导入%') as sectors`,
     );
     expect(links).toEqual({ parks: 50, sectors: 100 });
-    const [prov] = await server.sql<{ kinds: string[] }>("select array_agg(distinct provenance_kind || ':' || provenance_source) as kinds from enterprise where name_zh like '青岛重复导入%'");
+    const [prov] = await server.sql<{ kinds: string[] }>(
+      "select array_agg(distinct provenance_kind || ':' || provenance_source) as kinds from enterprise where name_zh like '青岛重复导入%'",
+    );
     expect(prov.kinds).toEqual(['USER_ENTERED:市北区招商局']);
 
     const [{ n: auditBefore }] = await server.sql<{ n: number }>('select count(*)::int as n from audit_entry');
@@ -115,7 +122,15 @@ describe('bulk import of firms', () => {
   });
 
   it('English headers, JSON bodies, layer and sector codes', async () => {
-    const rows = [{ nameZh: '青岛英文表头示例公司', creditCode: syntheticCreditCode(1, '9137025'), layer: 'TECHNOLOGY', sectors: ['SMART_OCEAN', '现代农业'], foundedYear: 2018 }];
+    const rows = [
+      {
+        nameZh: '青岛英文表头示例公司',
+        creditCode: syntheticCreditCode(1, '9137025'),
+        layer: 'TECHNOLOGY',
+        sectors: ['SMART_OCEAN', '现代农业'],
+        foundedYear: 2018,
+      },
+    ];
     const { status, report } = await post(JSON.stringify(rows), '', editor, 'application/json');
     expect(status).toBe(200);
     expect(report.totals.created).toBe(1);
@@ -146,7 +161,9 @@ describe('bulk import of firms', () => {
     ].join('\n');
     const { status, report } = await post(csv);
     expect(status).toBe(422);
-    expect(report.errors.map((e) => `${e.line}:${e.column}`).sort()).toEqual(['2:所属园区', '3:产业链环节', '3:成立年份', '3:网站', '4:产业链环节', '5:企业名称'].sort());
+    expect(report.errors.map((e) => `${e.line}:${e.column}`).sort()).toEqual(
+      ['2:所属园区', '3:产业链环节', '3:成立年份', '3:网站', '4:产业链环节', '5:企业名称'].sort(),
+    );
   });
 
   it('refuses a body declared over 50 MB with a 413 JSON error, before reading it', async () => {
@@ -184,7 +201,9 @@ describe('bulk import of firms', () => {
     const started = Date.now();
     let sawWrite = false;
     while (Date.now() - started < 60000 && child.exitCode === null) {
-      const active = await server.sql<{ n: number }>("select count(*)::int as n from pg_stat_activity where state <> 'idle' and query ilike 'insert into enterprise%'");
+      const active = await server.sql<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where state <> 'idle' and query ilike 'insert into enterprise%'",
+      );
       if (active[0].n > 0) {
         sawWrite = true;
         break;

@@ -162,4 +162,3 @@ describe('query limits (defaults), checked before any SQL runs', () => {
     }
   });
 });
-

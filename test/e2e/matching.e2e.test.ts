@@ -51,7 +51,9 @@ class Formula {
       t.es.some((r) => r.sector_code === s && inPark.has(r.enterprise_id) && t.firm.find((f) => f.id === r.enterprise_id)!.layer === layer);
     const gaps = shared.filter((s) => !layerPresent(s));
     const provides = (scenario: number) => t.provider.some((p) => p.scenario_id === scenario && p.enterprise_id === firm);
-    const demand = t.scenario.filter((s) => s.park_id === park && ['OPEN_FOR_BIDS', 'PLANNED'].includes(s.status) && sectors.includes(s.sector_code) && !provides(s.id));
+    const demand = t.scenario.filter(
+      (s) => s.park_id === park && ['OPEN_FOR_BIDS', 'PLANNED'].includes(s.status) && sectors.includes(s.sector_code) && !provides(s.id),
+    );
     const hostedBy = (f: number) => t.host.filter((h) => h.enterprise_id === f).map((h) => h.platform_id as number);
     const mine = hostedBy(firm);
     const hostsHere = t.platform.some((p) => p.park_id === park && mine.includes(p.id));
@@ -131,7 +133,10 @@ describe('matching firms and parks', () => {
     const matches = res.data!.matchEnterprisesForPark;
     const want = formula.rankFirms(laoshan);
     expect(want.length).toBeGreaterThan(10);
-    expectSameRanking(matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), want);
+    expectSameRanking(
+      matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })),
+      want,
+    );
 
     const [top] = matches;
     expect(top.enterprise.nameZh).toBe('青岛霁帆数据科技有限公司（示例）');
@@ -144,7 +149,12 @@ describe('matching firms and parks', () => {
       ['SECTOR_FIT', '服务园区重点领域: 智慧海洋（1/3）'],
       ['PROVEN_DELIVERY', '已在园区重点领域落地或示范 1 个场景: 近海赤潮预警（示例）'],
     ]);
-    expect(top.reasons.map((r) => r.contribution)).toEqual([expect.closeTo(0.1, 12), expect.closeTo(0.1, 12), expect.closeTo(0.1, 12), expect.closeTo(0.05, 12)]);
+    expect(top.reasons.map((r) => r.contribution)).toEqual([
+      expect.closeTo(0.1, 12),
+      expect.closeTo(0.1, 12),
+      expect.closeTo(0.1, 12),
+      expect.closeTo(0.05, 12),
+    ]);
   });
 
   it('keeps scores in [0, 1], sorted, summing the contributions, and never lists firms of the park', async () => {
@@ -166,7 +176,10 @@ describe('matching firms and parks', () => {
           expect(prev.score > m.score || (prev.score === m.score && localId(prev.enterprise.id) < localId(m.enterprise.id))).toBe(true);
         }
       }
-      expectSameRanking(matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), formula.rankFirms(id));
+      expectSameRanking(
+        matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })),
+        formula.rankFirms(id),
+      );
     }
   });
 
@@ -176,13 +189,19 @@ describe('matching firms and parks', () => {
     expect(res.errors).toBeUndefined();
     const matches = res.data!.matchEnterprisesForPark;
     const want = formula.rankFirms(laoshan, [0, 1, 0, 0, 0, 0, 0]);
-    expectSameRanking(matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), want);
+    expectSameRanking(
+      matches.map((m) => ({ id: localId(m.enterprise.id), score: m.score })),
+      want,
+    );
     // Only chain-gap fillers remain, each with that single reason.
     for (const m of matches) expect(m.reasons.map((r) => r.kind)).toEqual(['CHAIN_GAP']);
 
     const modelHeavy = await server.gql(MatchFirmsForParkDocument, { parkId: gid('Park', laoshan), first: 5, weights: { largeModel: 5 } });
     const heavy = modelHeavy.data!.matchEnterprisesForPark;
-    expectSameRanking(heavy.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), formula.rankFirms(laoshan, [0.3, 0.2, 0.15, 0.1, 0.1, 5, 0.05]));
+    expectSameRanking(
+      heavy.map((m) => ({ id: localId(m.enterprise.id), score: m.score })),
+      formula.rankFirms(laoshan, [0.3, 0.2, 0.15, 0.1, 0.1, 5, 0.05]),
+    );
     expect(heavy.every((m) => m.reasons.some((r) => r.kind === 'LARGE_MODEL'))).toBe(true);
   });
 
@@ -191,7 +210,10 @@ describe('matching firms and parks', () => {
     expect(res.errors).toBeUndefined();
     const want = formula.rankFirms(laoshan, DEFAULTS, (f) => formula.layerOf(f) === 'APPLICATION');
     expect(res.data!.matchEnterprisesForPark).toHaveLength(want.length);
-    expectSameRanking(res.data!.matchEnterprisesForPark.map((m) => ({ id: localId(m.enterprise.id), score: m.score })), want);
+    expectSameRanking(
+      res.data!.matchEnterprisesForPark.map((m) => ({ id: localId(m.enterprise.id), score: m.score })),
+      want,
+    );
   });
 
   it('runs the same number of statements whatever the page size', async () => {
@@ -211,7 +233,10 @@ describe('matching firms and parks', () => {
       const matches = res.data!.matchParksForEnterprise;
       if (matches.length) withMatches += 1;
       for (const m of matches) expect(m.reasons.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(m.score, 12);
-      expectSameRanking(matches.map((m) => ({ id: localId(m.park.id), score: m.score })), formula.rankParks(id));
+      expectSameRanking(
+        matches.map((m) => ({ id: localId(m.park.id), score: m.score })),
+        formula.rankParks(id),
+      );
       expect(matches).toHaveLength(Math.min(6, formula.rankParks(id).length));
     }
     expect(withMatches).toBeGreaterThan(firms.length / 2);
@@ -266,7 +291,11 @@ describe('matching firms and parks', () => {
             expect(n.sectors.map((s) => s.code)).toContain(gap.sector.code);
             expect(inPark.has(localId(n.id))).toBe(false);
           }
-          const want = formula.rankFirms(id, DEFAULTS, (f) => gap.missingLayers.includes(formula.layerOf(f) as never) && formula.sectorsOf(f).includes(gap.sector.code));
+          const want = formula.rankFirms(
+            id,
+            DEFAULTS,
+            (f) => gap.missingLayers.includes(formula.layerOf(f) as never) && formula.sectorsOf(f).includes(gap.sector.code),
+          );
           expect(gap.candidates.totalCount).toBe(want.length);
           expect(nodes.map((n) => localId(n.id))).toEqual(want.map((w) => w.id));
           if (gap.missingLayers.length === 0) expect(nodes).toHaveLength(0);
@@ -285,7 +314,11 @@ describe('matching firms and parks', () => {
           const walked: string[] = [];
           let after: string | null = null;
           for (let n = 0; n < 50; n++) {
-            const page: Awaited<ReturnType<typeof server.gql<any, any>>> = await server.gql(ParkChainGapsDocument, { parkId: gid('Park', id), first: 1, after });
+            const page: Awaited<ReturnType<typeof server.gql<any, any>>> = await server.gql(ParkChainGapsDocument, {
+              parkId: gid('Park', id),
+              first: 1,
+              after,
+            });
             expect(page.errors).toBeUndefined();
             const c = page.data.chainGaps[i].candidates;
             expect(c.totalCount).toBe(gap.candidates.totalCount);

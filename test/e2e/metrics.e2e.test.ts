@@ -25,7 +25,10 @@ describe('metrics', () => {
   beforeAll(async () => {
     database = await createTestDatabase({ seeded: true });
     // A small budget, so that the test can run into the rate limit.
-    app = await startApp({ ...database.config, metricsPort: 0, responseCache: true, rateLimit: { ...database.config.rateLimit, anonymousPoints: 40 } }, pino({ level: 'silent' }));
+    app = await startApp(
+      { ...database.config, metricsPort: 0, responseCache: true, rateLimit: { ...database.config.rateLimit, anonymousPoints: 40 } },
+      pino({ level: 'silent' }),
+    );
   });
   afterAll(async () => {
     await app?.close();

@@ -20,8 +20,22 @@ import { createTestDatabase } from '../helpers/test-server';
 const OLD_SEEDS = path.join(__dirname, '../fixtures/seeds-2026-12-01');
 const BEFORE = 'Migration20261202000000_search_short_names';
 const TABLES = [
-  'sector', 'park', 'park_focus_sector', 'compute_center', 'plan_indicator', 'enterprise', 'enterprise_sector', 'enterprise_park',
-  'innovation_platform', 'platform_host', 'platform_sector', 'scenario', 'scenario_provider', 'large_model', 'large_model_developer', 'large_model_sector',
+  'sector',
+  'park',
+  'park_focus_sector',
+  'compute_center',
+  'plan_indicator',
+  'enterprise',
+  'enterprise_sector',
+  'enterprise_park',
+  'innovation_platform',
+  'platform_host',
+  'platform_sector',
+  'scenario',
+  'scenario_provider',
+  'large_model',
+  'large_model_developer',
+  'large_model_sector',
 ];
 const REAL_LOOKING_CODE = '91370000728611939A';
 const OLD_SYNTHETIC_CODE = `91370213MA0000001${creditCodeCheckCharacter('91370213MA0000001')}`;
@@ -39,61 +53,105 @@ async function loadOldSeeds(db: Database): Promise<void> {
     };
     const P = 'provenance_kind, provenance_source, provenance_url, provenance_verified_at, provenance_note';
     const insert = async (table: string, columns: string[], values: unknown[]) =>
-      (await exec(`insert into ${table} (${columns.join(', ')}, ${P}) values (${values.map(() => '?').join(', ')}) returning id`, values.map((v) => (Array.isArray(v) ? pgArray(v) : v))))[0]?.id;
+      (
+        await exec(
+          `insert into ${table} (${columns.join(', ')}, ${P}) values (${values.map(() => '?').join(', ')}) returning id`,
+          values.map((v) => (Array.isArray(v) ? pgArray(v) : v)),
+        )
+      )[0]?.id;
     const link = (table: string, a: string, b: string, x: unknown, y: unknown) => exec(`insert into ${table} (${a}, ${b}) values (?, ?)`, [x, y]);
 
     for (const [i, s] of records('sectors.json').entries()) {
-      await exec(`insert into sector (code, name_zh, name_en, description, position, ${P}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [s.code, s.nameZh, s.nameEn, s.description, i, ...prov(s)]);
+      await exec(`insert into sector (code, name_zh, name_en, description, position, ${P}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        s.code,
+        s.nameZh,
+        s.nameEn,
+        s.description,
+        i,
+        ...prov(s),
+      ]);
     }
     const parks = new Map<string, number>();
     for (const p of records('parks.json')) {
-      const id = await insert('park', ['name_zh', 'name_en', 'aliases', 'district', 'role', 'latitude', 'longitude', 'founded_year', 'description'],
-        [p.nameZh, p.nameEn, p.aliases ?? [], p.district, p.role, p.latitude, p.longitude, p.foundedYear, p.description, ...prov(p)]);
+      const id = await insert(
+        'park',
+        ['name_zh', 'name_en', 'aliases', 'district', 'role', 'latitude', 'longitude', 'founded_year', 'description'],
+        [p.nameZh, p.nameEn, p.aliases ?? [], p.district, p.role, p.latitude, p.longitude, p.foundedYear, p.description, ...prov(p)],
+      );
       parks.set(p.key, id);
       for (const c of p.focusSectors) await link('park_focus_sector', 'park_id', 'sector_code', id, c);
     }
     for (const c of records('compute-centers.json')) {
-      await insert('compute_center', ['name_zh', 'name_en', 'operator_zh', 'capacity_pflops', 'status', 'description', 'park_id'],
-        [c.nameZh, c.nameEn, c.operatorZh, c.capacityPflops, c.status, c.description, c.park ? parks.get(c.park) : null, ...prov(c)]);
+      await insert(
+        'compute_center',
+        ['name_zh', 'name_en', 'operator_zh', 'capacity_pflops', 'status', 'description', 'park_id'],
+        [c.nameZh, c.nameEn, c.operatorZh, c.capacityPflops, c.status, c.description, c.park ? parks.get(c.park) : null, ...prov(c)],
+      );
     }
     for (const i of records('plan-indicators.json')) {
-      await insert('plan_indicator', ['key', 'kind', 'title_zh', 'title_en', 'unit', 'year', 'value', 'comparator', 'metric'],
-        [i.key, i.kind, i.titleZh, i.titleEn, i.unit, i.year, i.value, i.comparator, i.metric, ...prov(i)]);
+      await insert(
+        'plan_indicator',
+        ['key', 'kind', 'title_zh', 'title_en', 'unit', 'year', 'value', 'comparator', 'metric'],
+        [i.key, i.kind, i.titleZh, i.titleEn, i.unit, i.year, i.value, i.comparator, i.metric, ...prov(i)],
+      );
     }
     const firms = new Map<string, number>();
     for (const e of records('sample/enterprises.json')) {
-      const id = await insert('enterprise', ['name_zh', 'name_en', 'aliases', 'credit_code', 'layer', 'founded_year', 'website', 'summary'],
-        [e.nameZh, e.nameEn, e.aliases ?? [], e.creditCode, e.layer, e.foundedYear, e.website, e.summary, ...prov(e)]);
+      const id = await insert(
+        'enterprise',
+        ['name_zh', 'name_en', 'aliases', 'credit_code', 'layer', 'founded_year', 'website', 'summary'],
+        [e.nameZh, e.nameEn, e.aliases ?? [], e.creditCode, e.layer, e.foundedYear, e.website, e.summary, ...prov(e)],
+      );
       firms.set(e.key, id);
       for (const c of e.sectors) await link('enterprise_sector', 'enterprise_id', 'sector_code', id, c);
       for (const k of e.parks) await link('enterprise_park', 'enterprise_id', 'park_id', id, parks.get(k));
     }
     for (const p of records('sample/platforms.json')) {
-      const id = await insert('innovation_platform', ['name_zh', 'name_en', 'aliases', 'kind', 'level', 'founded_year', 'description', 'park_id'],
-        [p.nameZh, p.nameEn, p.aliases ?? [], p.kind, p.level, p.foundedYear, p.description ?? null, p.park ? parks.get(p.park) : null, ...prov(p)]);
+      const id = await insert(
+        'innovation_platform',
+        ['name_zh', 'name_en', 'aliases', 'kind', 'level', 'founded_year', 'description', 'park_id'],
+        [p.nameZh, p.nameEn, p.aliases ?? [], p.kind, p.level, p.foundedYear, p.description ?? null, p.park ? parks.get(p.park) : null, ...prov(p)],
+      );
       for (const k of p.hosts) await link('platform_host', 'platform_id', 'enterprise_id', id, firms.get(k));
       for (const c of p.sectors) await link('platform_sector', 'platform_id', 'sector_code', id, c);
     }
     for (const s of records('sample/scenarios.json')) {
-      const id = await insert('scenario', ['name_zh', 'name_en', 'sector_code', 'status', 'year', 'description', 'park_id'],
-        [s.nameZh, s.nameEn, s.sector, s.status, s.year, s.description, s.park ? parks.get(s.park) : null, ...prov(s)]);
+      const id = await insert(
+        'scenario',
+        ['name_zh', 'name_en', 'sector_code', 'status', 'year', 'description', 'park_id'],
+        [s.nameZh, s.nameEn, s.sector, s.status, s.year, s.description, s.park ? parks.get(s.park) : null, ...prov(s)],
+      );
       for (const k of s.providers) await link('scenario_provider', 'scenario_id', 'enterprise_id', id, firms.get(k));
     }
     for (const m of records('sample/large-models.json')) {
-      const id = await insert('large_model', ['name_zh', 'name_en', 'domain', 'status', 'released_year', 'description'],
-        [m.nameZh, m.nameEn, m.domain, m.status, m.releasedYear, m.description, ...prov(m)]);
+      const id = await insert(
+        'large_model',
+        ['name_zh', 'name_en', 'domain', 'status', 'released_year', 'description'],
+        [m.nameZh, m.nameEn, m.domain, m.status, m.releasedYear, m.description, ...prov(m)],
+      );
       for (const k of m.developers) await link('large_model_developer', 'large_model_id', 'enterprise_id', id, firms.get(k));
       for (const c of m.sectors) await link('large_model_sector', 'large_model_id', 'sector_code', id, c);
     }
     // What users and the benchmark generator wrote before the change.
-    await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['用户录入测试企业', 'APPLICATION', REAL_LOOKING_CODE, 'USER_ENTERED', 'editor', null, '2026-11-30', null]);
-    await insert('enterprise', ['name_zh', 'layer', 'credit_code'], ['澜汐珩智能科技有限公司（合成）', 'APPLICATION', OLD_SYNTHETIC_CODE, 'SYNTHETIC', 'synthetic', null, '2026-11-30', null]);
-    await refreshAllSearchColumns((sql, params) => tx.execute(sql, params as never[]), [
-      { table: 'park', aliases: true },
-      { table: 'enterprise', aliases: true },
-      { table: 'innovation_platform', aliases: true },
-      { table: 'scenario', aliases: false },
-    ]);
+    await insert(
+      'enterprise',
+      ['name_zh', 'layer', 'credit_code'],
+      ['用户录入测试企业', 'APPLICATION', REAL_LOOKING_CODE, 'USER_ENTERED', 'editor', null, '2026-11-30', null],
+    );
+    await insert(
+      'enterprise',
+      ['name_zh', 'layer', 'credit_code'],
+      ['澜汐珩智能科技有限公司（合成）', 'APPLICATION', OLD_SYNTHETIC_CODE, 'SYNTHETIC', 'synthetic', null, '2026-11-30', null],
+    );
+    await refreshAllSearchColumns(
+      (sql, params) => tx.execute(sql, params as never[]),
+      [
+        { table: 'park', aliases: true },
+        { table: 'enterprise', aliases: true },
+        { table: 'innovation_platform', aliases: true },
+        { table: 'scenario', aliases: false },
+      ],
+    );
   });
 }
 
@@ -160,7 +218,11 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
        union all select 'compute_center', count(*)::int from compute_center where provenance_kind = 'EDITORIAL'
        union all select 'official', (select count(*)::int from sector where provenance_kind = 'OFFICIAL_PLAN') + (select count(*)::int from compute_center where provenance_kind = 'OFFICIAL_PLAN')`,
     );
-    expect(editorial.map((r) => [r.t, Number(r.n)])).toEqual([['sector', 8], ['compute_center', 2], ['official', 0]]);
+    expect(editorial.map((r) => [r.t, Number(r.n)])).toEqual([
+      ['sector', 8],
+      ['compute_center', 2],
+      ['official', 0],
+    ]);
   });
 
   it('then answers the same questions with the new semantics, over HTTP', async () => {
@@ -181,12 +243,25 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
       const { actionPlan } = await gql(ActionPlanFullDocument);
       const byKey = new Map([...actionPlan.targets, ...actionPlan.baselines].map((t) => [t.key, t]));
       expect(actionPlan.targets.filter((t) => t.met)).toEqual([]);
-      expect(byKey.get('national-open-platforms-2026')).toMatchObject({ min: 2, max: 3, shape: 'RANGE', current: 0, sampleRecords: 2, met: false, action: 'INNOVATION_PLATFORMS' });
+      expect(byKey.get('national-open-platforms-2026')).toMatchObject({
+        min: 2,
+        max: 3,
+        shape: 'RANGE',
+        current: 0,
+        sampleRecords: 2,
+        met: false,
+        action: 'INNOVATION_PLATFORMS',
+      });
       expect(byKey.get('featured-parks-2026')).toMatchObject({ min: 10, max: 10, shape: 'ABOUT', approximate: true });
       expect(byKey.get('compute-2026')).toMatchObject({ metric: 'INTELLIGENT_COMPUTE_PFLOPS', current: 250 });
       expect(byKey.get('baseline-compute-2023')).toMatchObject({ metric: 'ALL_COMPUTE_PFLOPS', current: null, progress: null });
       expect(byKey.get('baseline-large-models-2023')).toMatchObject({ metric: 'LARGE_MODEL_PRODUCTS', current: 0, sampleRecords: 13, progress: null });
-      expect(byKey.get('compute-2026')!.citations.map((c) => c.kind).sort()).toEqual(['OFFICIAL_PLAN', 'PUBLIC_SOURCE']);
+      expect(
+        byKey
+          .get('compute-2026')!
+          .citations.map((c) => c.kind)
+          .sort(),
+      ).toEqual(['OFFICIAL_PLAN', 'PUBLIC_SOURCE']);
       // Search finds the renamed sample firm by its old spellings.
       for (const q of ['澜析', 'lanxi', '澜析智能科技（青岛）有限公司（示例）']) {
         const { search } = await gql(SearchAllDocument, { q });

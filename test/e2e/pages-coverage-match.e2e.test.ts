@@ -19,10 +19,16 @@ function contractOperation<R, V>(name: string): TypedDocumentNode<R, V> {
 }
 
 interface CoverageAnswer {
-  coverage: { cells: Array<{ park: { id: string; nameZh: string }; sector: { code: string }; enterpriseCount: number; scenarioCount: number; platformCount: number }> };
+  coverage: {
+    cells: Array<{ park: { id: string; nameZh: string }; sector: { code: string }; enterpriseCount: number; scenarioCount: number; platformCount: number }>;
+  };
 }
 interface MatchAnswer {
-  matchEnterprisesForPark: Array<{ score: number; enterprise: { id: string; nameZh: string }; reasons: Array<{ kind: string; detail: string; contribution: number }> }>;
+  matchEnterprisesForPark: Array<{
+    score: number;
+    enterprise: { id: string; nameZh: string };
+    reasons: Array<{ kind: string; detail: string; contribution: number }>;
+  }>;
 }
 
 const parkKey = (id: string) => Number(decodeGlobalId(id)!.localId);
@@ -71,7 +77,9 @@ describe('coverage heatmap and match view in Chromium', () => {
     }
     // Darker means more: the top cell is not lighter than the other.
     const lightness = async (c: { park_id: number; sector_code: string }) => {
-      const rgb = await page.locator(`button.cell[data-park="${toGlobalId('Park', c.park_id)}"][data-sector="${c.sector_code}"]`).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+      const rgb = await page
+        .locator(`button.cell[data-park="${toGlobalId('Park', c.park_id)}"][data-sector="${c.sector_code}"]`)
+        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
       return (/rgb\((\d+), (\d+), (\d+)\)/.exec(rgb) ?? []).slice(1).reduce((sum, v) => sum + Number(v), 0);
     };
     const [dark, light] = [await lightness(chosen[0]), await lightness(chosen[1])];

@@ -43,7 +43,9 @@ describe('explorer, graph view and not-found pages in Chromium', () => {
       expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     }
     // A client asking for JSON still reaches Apollo, and Apollo's CDN landing page stays off.
-    const api = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const api = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(((await api.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
     const bare = await fetch(`${server.origin}/graphql`, { headers: { accept: 'application/json' } });
     expect(bare.headers.get('content-type')).not.toMatch(/text\/html/);
@@ -62,7 +64,10 @@ describe('explorer, graph view and not-found pages in Chromium', () => {
     await expect(tabs.count()).resolves.toBe(names.length);
     expect((await tabs.allInnerTexts()).map((t) => t.trim()).sort()).toEqual([...names].sort());
 
-    await page.locator('.graphiql-tab').filter({ has: page.getByText('Sectors', { exact: true }) }).click();
+    await page
+      .locator('.graphiql-tab')
+      .filter({ has: page.getByText('Sectors', { exact: true }) })
+      .click();
     const answer = page.waitForResponse((r) => r.url() === `${server.origin}/graphql` && (r.request().postData() ?? '').includes('query Sectors'));
     await page.locator('.graphiql-execute-button').click();
     const body = (await (await answer).json()) as { data: { sectors: Array<{ code: string; nameZh: string }> } };
@@ -92,8 +97,10 @@ describe('explorer, graph view and not-found pages in Chromium', () => {
     await expect(page.evaluate('window.cy.edges().length')).resolves.toBe(jgf.graph.edges.length);
     await expect(page.locator('#graph').getAttribute('data-nodes')).resolves.toBe(String(exported));
     // Firms of the park, counted in SQL, are all drawn as firm nodes.
-    const [{ n: firms }] = await server.sql<{ n: number }>('select count(*)::int as n from enterprise_park where park_id = $1', [Number(decodeGlobalId(park.id)!.localId)]);
-    await expect(page.evaluate("window.cy.nodes('[kind = \"ENTERPRISE\"]').length")).resolves.toBe(firms);
+    const [{ n: firms }] = await server.sql<{ n: number }>('select count(*)::int as n from enterprise_park where park_id = $1', [
+      Number(decodeGlobalId(park.id)!.localId),
+    ]);
+    await expect(page.evaluate('window.cy.nodes(\'[kind = "ENTERPRISE"]\').length')).resolves.toBe(firms);
 
     // One download link per export format, for the same subgraph.
     const anchors = page.locator('.downloads a');

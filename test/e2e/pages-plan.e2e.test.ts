@@ -126,7 +126,10 @@ describe('plan at a glance in Chromium', () => {
     const { page, blocked, consoleErrors } = await browser.open(server.origin);
     await page.setViewportSize({ width: 390, height: 844 });
     await openPlan(page);
-    const widths = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+    const widths = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as {
+      scroll: number;
+      client: number;
+    };
     expect(widths.client).toBe(390);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const bar = await page.locator('li.target[data-key="compute-2026"] .bar').boundingBox();

@@ -22,7 +22,8 @@ describe('pages mark sample data (Chromium)', () => {
     await server?.close();
   });
 
-  const sampleFirmNames = async () => new Set((await server.sql<{ name_zh: string }>(`select name_zh from enterprise where provenance_kind = 'SAMPLE'`)).map((r) => r.name_zh));
+  const sampleFirmNames = async () =>
+    new Set((await server.sql<{ name_zh: string }>(`select name_zh from enterprise where provenance_kind = 'SAMPLE'`)).map((r) => r.name_zh));
 
   it('coverage: banner over the matrix, and each sample firm of a cell is tagged 示例', async () => {
     const { page, consoleErrors } = await browser.open(server.origin);
@@ -84,7 +85,10 @@ describe('pages mark sample data (Chromium)', () => {
     await page.goto(`${server.origin}/explorer`);
     await page.locator('.graphiql-container').waitFor();
     const run = async (tab: string) => {
-      await page.locator('.graphiql-tab').filter({ has: page.getByText(tab, { exact: true }) }).click();
+      await page
+        .locator('.graphiql-tab')
+        .filter({ has: page.getByText(tab, { exact: true }) })
+        .click();
       const answer = page.waitForResponse((r) => r.url() === `${server.origin}/graphql` && (r.request().postData() ?? '').includes(`query ${tab}`));
       await page.locator('.graphiql-execute-button').click();
       return (await (await answer).json()) as { extensions?: { dataNotice?: unknown } };

@@ -179,7 +179,9 @@ describe('on PostgreSQL: SIGTERM while a request is in flight', () => {
       // The database connections were closed: none of the server's sessions remain.
       const c = new Client({ connectionString: url });
       await c.connect();
-      const { rows } = await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+      const { rows } = await c.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
       await c.end();
       expect(rows[0].n).toBe(0);
     } finally {

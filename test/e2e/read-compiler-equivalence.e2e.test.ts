@@ -82,7 +82,16 @@ const ORDER_FIELDS: Record<string, string[]> = {
   Park: ['NAME', 'FOUNDED_YEAR', 'ENTERPRISE_COUNT', 'ID'],
   Scenario: ['NAME', 'YEAR', 'ID'],
 };
-const SECTORS = ['CULTURE_TOURISM', 'HEALTH_ELDERLY_CARE', 'INDUSTRIAL_MANUFACTURING', 'MODERN_AGRICULTURE', 'SMART_EDUCATION', 'SMART_OCEAN', 'SOCIAL_GOVERNANCE', 'TRANSPORTATION'];
+const SECTORS = [
+  'CULTURE_TOURISM',
+  'HEALTH_ELDERLY_CARE',
+  'INDUSTRIAL_MANUFACTURING',
+  'MODERN_AGRICULTURE',
+  'SMART_EDUCATION',
+  'SMART_OCEAN',
+  'SOCIAL_GOVERNANCE',
+  'TRANSPORTATION',
+];
 
 interface Pools {
   ids: Record<string, number[]>;
@@ -96,7 +105,18 @@ function arbitraries(pools: Pools) {
     );
   const anyId = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom('Enterprise', 'Park', 'Scenario').chain(idOf) },
-    { weight: 1, arbitrary: fc.constantFrom(gid('Sector', 'SMART_OCEAN'), gid('LargeModel', 1), gid('Nope', 1), 'not an id', "'; drop table enterprise; --", gid('Enterprise', '0'), gid('Enterprise', '1 or 1=1')) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        gid('Sector', 'SMART_OCEAN'),
+        gid('LargeModel', 1),
+        gid('Nope', 1),
+        'not an id',
+        "'; drop table enterprise; --",
+        gid('Enterprise', '0'),
+        gid('Enterprise', '1 or 1=1'),
+      ),
+    },
   );
   const directive: fc.Arbitrary<Directive> = fc.oneof(
     { weight: 6, arbitrary: fc.constant(null) },
@@ -110,7 +130,7 @@ function arbitraries(pools: Pools) {
       fc.integer({ min: 0, max: 60 }).map((n) => cursorOf('id:desc', n)),
       fc.tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 60 })).map(([s, n]) => cursorOf('name:asc', s, s, n)),
       fc.integer({ min: 0, max: 60 }).map((n) => cursorOf(target === 'Park' ? 'enterpriseCount:asc' : 'foundedYear:asc', n, n)),
-      fc.constantFrom('garbage', cursorOf('id', 'x'), cursorOf('id', 1e400), "WyJpZCIsMV0'; select 1; --"),
+      fc.constantFrom('garbage', cursorOf('id', 'x'), cursorOf('id', Infinity), "WyJpZCIsMV0'; select 1; --"),
     );
   const filterLeaf = (target: string): fc.Arbitrary<Record<string, unknown>> => {
     switch (target) {
@@ -171,9 +191,20 @@ function arbitraries(pools: Pools) {
 
   const selections = (type: string, depth: number): fc.Arbitrary<Sel[]> => {
     const options: Array<fc.WeightedArbitrary<Sel>> = [
-      { weight: 16, arbitrary: fc.record({ kind: fc.constant('scalar' as const), name: fc.constantFrom('id', ...SCALARS[type]), alias: fc.boolean(), directive }) },
+      {
+        weight: 16,
+        arbitrary: fc.record({ kind: fc.constant('scalar' as const), name: fc.constantFrom('id', ...SCALARS[type]), alias: fc.boolean(), directive }),
+      },
       { weight: 2, arbitrary: fc.constant({ kind: 'typename' as const }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('scalar' as const), name: fc.constantFrom(...UNCOVERED[type]), alias: fc.constant(false), directive: fc.constant(null) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('scalar' as const),
+          name: fc.constantFrom(...UNCOVERED[type]),
+          alias: fc.constant(false),
+          directive: fc.constant(null),
+        }),
+      },
     ];
     if (depth > 0) {
       for (const list of LISTS[type]) {
@@ -196,7 +227,10 @@ function arbitraries(pools: Pools) {
       }
       options.push({ weight: 1, arbitrary: selections(type, depth - 1).map((inner) => ({ kind: 'inline' as const, on: type, inner })) });
       options.push({ weight: 1, arbitrary: selections(type, depth - 1).map((inner) => ({ kind: 'spread' as const, on: type, inner })) });
-      options.push({ weight: 1, arbitrary: fc.constant({ kind: 'inline' as const, on: 'Node', inner: [{ kind: 'scalar' as const, name: 'id', alias: false, directive: null }] }) });
+      options.push({
+        weight: 1,
+        arbitrary: fc.constant({ kind: 'inline' as const, on: 'Node', inner: [{ kind: 'scalar' as const, name: 'id', alias: false, directive: null }] }),
+      });
     }
     return fc.array(fc.oneof(...options), { minLength: 1, maxLength: depth > 0 ? 3 : 4 });
   };
@@ -205,7 +239,12 @@ function arbitraries(pools: Pools) {
       fc.oneof(
         { weight: 1, arbitrary: fc.constant({ kind: 'totalCount' as const }) },
         { weight: 1, arbitrary: fc.constant({ kind: 'typename' as const }) },
-        { weight: 2, arbitrary: fc.subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename'], { minLength: 1 }).map((fields) => ({ kind: 'pageInfo' as const, fields })) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .subarray(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor', '__typename'], { minLength: 1 })
+            .map((fields) => ({ kind: 'pageInfo' as const, fields })),
+        },
         { weight: 4, arbitrary: fc.record({ kind: fc.constant('edges' as const), cursor: fc.boolean(), node: selections(target, depth) }) },
       ),
       { minLength: 1, maxLength: 2 },
@@ -216,7 +255,13 @@ function arbitraries(pools: Pools) {
       const [name, target] = s.split(':');
       return {
         weight: 4,
-        arbitrary: fc.record({ kind: fc.constant('conn' as const), name: fc.constant(name), target: fc.constant(target), args: connArgs(target, true, 8), inner: connSelections(target, 2) }),
+        arbitrary: fc.record({
+          kind: fc.constant('conn' as const),
+          name: fc.constant(name),
+          target: fc.constant(target),
+          args: connArgs(target, true, 8),
+          inner: connSelections(target, 2),
+        }),
       };
     }),
     {
@@ -240,7 +285,10 @@ function arbitraries(pools: Pools) {
       }),
     },
     { weight: 1, arbitrary: fc.constant({ kind: 'typename' as const }) },
-    { weight: 1, arbitrary: fc.constantFrom({ kind: 'other' as const, text: 'sectors { code nameZh }' }, { kind: 'other' as const, text: 'districts { nameZh kind }' }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom({ kind: 'other' as const, text: 'sectors { code nameZh }' }, { kind: 'other' as const, text: 'districts { nameZh kind }' }),
+    },
   );
   return fc.array(rootField, { minLength: 1, maxLength: 3 }).map((fields): Root => ({ kind: 'root', fields }));
 }
@@ -264,7 +312,10 @@ function print(root: Root): { query: string; variables: Record<string, unknown> 
       : value && typeof value === 'object'
         ? `{ ${Object.entries(value)
             .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => `${k}: ${k === 'field' || k === 'direction' || k === 'sectors' || k === 'layers' || k === 'roles' || k === 'focusSectors' || k === 'statuses' ? enumLiteral(v) : literal(v)}`)
+            .map(
+              ([k, v]) =>
+                `${k}: ${k === 'field' || k === 'direction' || k === 'sectors' || k === 'layers' || k === 'roles' || k === 'focusSectors' || k === 'statuses' ? enumLiteral(v) : literal(v)}`,
+            )
             .join(', ')} }`
         : JSON.stringify(value);
   const enumLiteral = (v: unknown): string => (Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
@@ -379,7 +430,6 @@ describe('read compiler ≡ resolvers (property-based)', () => {
 
   it(`answers ${RUNS} random read operations identically (seed ${SEED})`, async () => {
     const seen = { compiled: 0, mixed: 0, resolvers: 0, other: 0 };
-    // eslint-disable-next-line no-console
     console.log(`read compiler equivalence: seed ${SEED} (replay with READ_COMPILER_SEED=${SEED})`);
     await fc.assert(
       fc.asyncProperty(arbitraries(pools), async (root) => {
@@ -397,7 +447,6 @@ describe('read compiler ≡ resolvers (property-based)', () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-    // eslint-disable-next-line no-console
     console.log(`read compiler equivalence: ${JSON.stringify(seen)}`);
     // The comparison means something only when most operations did run compiled.
     expect(seen.compiled + seen.mixed).toBeGreaterThan(RUNS / 2);

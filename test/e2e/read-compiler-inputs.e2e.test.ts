@@ -10,12 +10,21 @@ interface Answer {
   status: number;
   execution: string | null;
   statements: number;
-  body: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; path?: unknown[]; extensions?: { code?: string } }>; extensions?: Record<string, unknown> };
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: { code?: string } }>;
+    extensions?: Record<string, unknown>;
+  };
 }
 
 async function post(server: TestServer, body: unknown): Promise<Answer> {
   const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, execution: res.headers.get('x-execution'), statements: Number(res.headers.get('x-sql-statements')), body: (await res.json()) as Answer['body'] };
+  return {
+    status: res.status,
+    execution: res.headers.get('x-execution'),
+    statements: Number(res.headers.get('x-sql-statements')),
+    body: (await res.json()) as Answer['body'],
+  };
 }
 
 const FIRMS = `query Firms($filter: EnterpriseFilter, $first: Int, $after: String, $orderBy: EnterpriseOrder) {
@@ -26,7 +35,16 @@ const FIRMS = `query Firms($filter: EnterpriseFilter, $first: Int, $after: Strin
   }
 }`;
 
-const INJECTIONS = ["'; drop table enterprise; --", "x' or '1'='1", '$1); delete from park; --', '\\\'; select pg_sleep(5); --', '%', '_', '\u0000', 'Robert"); drop table sector;--'];
+const INJECTIONS = [
+  "'; drop table enterprise; --",
+  "x' or '1'='1",
+  '$1); delete from park; --',
+  "\\'; select pg_sleep(5); --",
+  '%',
+  '_',
+  '\u0000',
+  'Robert"); drop table sector;--',
+];
 
 describe('read compiler: bad input', () => {
   let compiled: TestServer;
@@ -45,7 +63,12 @@ describe('read compiler: bad input', () => {
 
   async function same(body: unknown): Promise<Answer> {
     const [a, b] = await Promise.all([post(compiled, body), post(resolvers, body)]);
-    const strip = (x: Answer) => ({ status: x.status, data: x.body.data, errors: x.body.errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code })), notice: x.body.extensions?.dataNotice });
+    const strip = (x: Answer) => ({
+      status: x.status,
+      data: x.body.data,
+      errors: x.body.errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code })),
+      notice: x.body.extensions?.dataNotice,
+    });
     expect(strip(a)).toEqual(strip(b));
     return a;
   }
@@ -70,7 +93,10 @@ describe('read compiler: bad input', () => {
         { query: FIRMS, variables: { filter: { parkIds: [text, gid('Park', text)] } } },
         { query: FIRMS, variables: { after: text } },
         { query: FIRMS, variables: { after: Buffer.from(JSON.stringify(['id', text])).toString('base64url') } },
-        { query: FIRMS, variables: { orderBy: { field: 'NAME', direction: 'ASC' }, after: Buffer.from(JSON.stringify(['name:asc', text, text, 1])).toString('base64url') } },
+        {
+          query: FIRMS,
+          variables: { orderBy: { field: 'NAME', direction: 'ASC' }, after: Buffer.from(JSON.stringify(['name:asc', text, text, 1])).toString('base64url') },
+        },
         { query: 'query N($id: ID!) { node(id: $id) { id } }', variables: { id: text } },
         { query: 'query N($id: ID!) { node(id: $id) { id } }', variables: { id: gid('Enterprise', text) } },
         { query: 'query N($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [gid('Enterprise', 1), text] } },

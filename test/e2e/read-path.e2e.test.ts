@@ -1,13 +1,7 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import { hydrate } from '../../src/common/relay/hydrate';
 import { entities as ENTITIES } from '../../src/db/entities';
-import {
-  BenchCoverageDocument,
-  EnterprisesFilteredDocument,
-  FirmsInParksBySectorDocument,
-  NodesDocument,
-  ParkFirmsDeepDocument,
-} from '../generated/graphql';
+import { BenchCoverageDocument, EnterprisesFilteredDocument, FirmsInParksBySectorDocument, NodesDocument, ParkFirmsDeepDocument } from '../generated/graphql';
 import { GraphQLResponse, startTestServer, TestServer } from '../helpers/test-server';
 
 /**
@@ -64,7 +58,12 @@ describe('SQL statements per request of the benchmark queries', () => {
 
   it('(a) FirmsInParksBySector: 4 whatever the numbers of parks and firms', async () => {
     const counts: number[] = [];
-    for (const [parks, firms] of [[1, 1], [3, 5], [10, 10], [20, 50]]) {
+    for (const [parks, firms] of [
+      [1, 1],
+      [3, 5],
+      [10, 10],
+      [20, 50],
+    ]) {
       const res = await server.gql(FirmsInParksBySectorDocument, { sector: 'SMART_OCEAN', parks, firms });
       expect(res.data!.parks.edges).toHaveLength(Math.min(parks, res.data!.parks.edges.length));
       counts.push(statements(res));

@@ -23,7 +23,13 @@ interface Answer<T> {
   extensions?: Record<string, unknown>;
 }
 
-async function gql<R, V>(app: App, doc: TypedDocumentNode<R, V>, variables: V, headers: Record<string, string> = {}, extensions?: Record<string, unknown>): Promise<Answer<R>> {
+async function gql<R, V>(
+  app: App,
+  doc: TypedDocumentNode<R, V>,
+  variables: V,
+  headers: Record<string, string> = {},
+  extensions?: Record<string, unknown>,
+): Promise<Answer<R>> {
   const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -34,7 +40,10 @@ async function gql<R, V>(app: App, doc: TypedDocumentNode<R, V>, variables: V, h
 }
 
 /** A word no seed contains: where it shows up in a server's log, that server ran the statement. */
-const marker = () => `zq${randomBytes(5).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+const marker = () =>
+  `zq${randomBytes(5)
+    .toString('hex')
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
 
 const search = (app: App, word: string, headers: Record<string, string> = {}, extensions?: Record<string, unknown>) =>
   gql(app, FirmsByFilterDocument, { filter: { search: word } }, headers, extensions);
@@ -82,7 +91,9 @@ describe('read replicas (own primary and streaming replica)', () => {
     // A generous lag bound: with replay paused, the replica stays in use for untokened reads.
     app = await startApp(config(cluster, { REPLICA_MAX_LAG_MS: '60000', METRICS_PORT: '0' }), pino({ level: 'silent' }));
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-    await cluster.primary.sql(`insert into api_key (name, role, prefix, key_hash) values ('replica test editor', 'editor', '${key.slice(0, 13)}', '${hashKey(key)}')`);
+    await cluster.primary.sql(
+      `insert into api_key (name, role, prefix, key_hash) values ('replica test editor', 'editor', '${key.slice(0, 13)}', '${hashKey(key)}')`,
+    );
     editor = { authorization: `Bearer ${key}` };
     await until(async () => (await readyz(app)).replicas?.[0]?.state === 'healthy' && (await readyz(app)).replicas[0].lagMs === 0, 20000, 'replica caught up');
   }, 180000);

@@ -70,7 +70,11 @@ describe('a Redis that accepts connections and never answers', () => {
       expect(res.headers.get('x-cache')).toBe('BYPASS');
       expect(Date.now() - started).toBeLessThan(DID_NOT_HANG_MS);
     }
-    expect({ cache: log.count(/^Redis for response cache is unreachable/), limits: log.count(/^Redis for rate limits is unreachable/), lines: log.redis() }).toEqual({
+    expect({
+      cache: log.count(/^Redis for response cache is unreachable/),
+      limits: log.count(/^Redis for rate limits is unreachable/),
+      lines: log.redis(),
+    }).toEqual({
       cache: 1,
       limits: 1,
       lines: expect.any(Array),
@@ -88,7 +92,11 @@ describe('a Redis that goes away and comes back', () => {
   async function startRedis(): Promise<void> {
     // Saved on shutdown and loaded on start, so cached answers survive the outage as they would
     // on a Redis with persistence: the stale-answer case this test is about.
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '3600 1', '--appendonly', 'no', '--dir', dir, '--dbfilename', 'dump.rdb'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '3600 1', '--appendonly', 'no', '--dir', dir, '--dbfilename', 'dump.rdb'],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 100; i++) {
       const up = await new Promise<boolean>((resolve) => {
         const s = net.connect(port, '127.0.0.1', () => {

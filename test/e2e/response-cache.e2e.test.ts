@@ -97,8 +97,7 @@ describe('response cache (in memory)', () => {
     const hash = createHash('sha256').update(query).digest('hex');
     const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
     const variables = JSON.stringify({ first: 2 });
-    const get = (params: Record<string, string>) =>
-      fetch(`${server.url}?${new URLSearchParams(params)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = (params: Record<string, string>) => fetch(`${server.url}?${new URLSearchParams(params)}`, { headers: { 'apollo-require-preflight': 'true' } });
 
     const unknown = await get({ extensions, variables });
     const unknownBody = (await unknown.json()) as { errors: Array<{ extensions: { code: string } }> };

@@ -27,9 +27,15 @@ const nasty = fc.oneof(
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const id = fc.oneof(
   nasty,
-  fc.tuple(fc.constantFrom('Park', 'Enterprise', 'Sector', 'InnovationPlatform', 'Nope', ''), fc.oneof(fc.integer(), fc.string({ maxLength: 12 }))).map(([t, n]) => b64(`${t}:${n}`)),
+  fc
+    .tuple(fc.constantFrom('Park', 'Enterprise', 'Sector', 'InnovationPlatform', 'Nope', ''), fc.oneof(fc.integer(), fc.string({ maxLength: 12 })))
+    .map(([t, n]) => b64(`${t}:${n}`)),
 );
-const cursor = fc.oneof(fc.constant(null), nasty, fc.jsonValue({ maxDepth: 2 }).map((v) => b64(JSON.stringify(v))));
+const cursor = fc.oneof(
+  fc.constant(null),
+  nasty,
+  fc.jsonValue({ maxDepth: 2 }).map((v) => b64(JSON.stringify(v))),
+);
 const pageSize = fc.oneof(fc.constant(null), fc.integer({ min: -3, max: 120 }), fc.constantFrom(0, 2147483647, -2147483648));
 const list = <T>(item: fc.Arbitrary<T>) => fc.oneof(fc.constant(null), fc.array(item, { maxLength: 5 }), fc.array(item, { minLength: 95, maxLength: 130 }));
 const sector = fc.constantFrom('SMART_OCEAN', 'INDUSTRIAL_MANUFACTURING', 'TRANSPORTATION');
@@ -43,7 +49,10 @@ const { filter } = fc.letrec<{ filter: Filter }>((tie) => ({
       layers: list(fc.constantFrom('FOUNDATION', 'TECHNOLOGY', 'APPLICATION')),
       districts: list(nasty),
       search: fc.oneof(fc.constant(null), nasty),
-      foundedYear: fc.oneof(fc.constant(null), fc.record({ min: fc.option(fc.integer({ min: -5000, max: 5000 })), max: fc.option(fc.integer({ min: -5000, max: 5000 })) })),
+      foundedYear: fc.oneof(
+        fc.constant(null),
+        fc.record({ min: fc.option(fc.integer({ min: -5000, max: 5000 })), max: fc.option(fc.integer({ min: -5000, max: 5000 })) }),
+      ),
       AND: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), fc.array(tie('filter') as fc.Arbitrary<Filter>, { maxLength: 2 })),
       OR: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), fc.array(tie('filter') as fc.Arbitrary<Filter>, { maxLength: 2 })),
       NOT: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant(null), tie('filter') as fc.Arbitrary<Filter>),
@@ -66,13 +75,21 @@ const requests: fc.Arbitrary<Request> = fc.oneof(
   request(EnterprisesFilteredDocument, fc.record({ filter: fc.oneof(filter, deepFilter), first: pageSize, after: cursor })),
   request(EnterpriseIdsPageDocument, fc.record({ first: pageSize, after: cursor, last: pageSize, before: cursor, filter: fc.option(filter) })),
   request(ParkEnterpriseIdsDocument, fc.record({ parkId: id, first: pageSize, after: cursor, last: pageSize, before: cursor })),
-  request(SearchPageDocument, fc.record({ q: nasty, types: list(fc.constantFrom('PARK', 'ENTERPRISE', 'SCENARIO', 'INNOVATION_PLATFORM')), first: pageSize, after: cursor })),
+  request(
+    SearchPageDocument,
+    fc.record({ q: nasty, types: list(fc.constantFrom('PARK', 'ENTERPRISE', 'SCENARIO', 'INNOVATION_PLATFORM')), first: pageSize, after: cursor }),
+  ),
   request(NodesDocument, fc.record({ ids: fc.oneof(fc.array(id, { maxLength: 10 }), fc.array(id, { minLength: 90, maxLength: 150 })) })),
   request(EnterpriseDetailDocument, fc.record({ id })),
-  request(EnterprisesOrderedDocument, fc.record({
-    orderBy: fc.option(fc.record({ field: fc.constantFrom('NAME', 'ID', 'FOUNDED_YEAR', 'BOGUS'), direction: fc.constantFrom('ASC', 'DESC') })),
-    first: pageSize, after: cursor, offset: fc.option(fc.integer({ min: -10, max: 20000 })),
-  })),
+  request(
+    EnterprisesOrderedDocument,
+    fc.record({
+      orderBy: fc.option(fc.record({ field: fc.constantFrom('NAME', 'ID', 'FOUNDED_YEAR', 'BOGUS'), direction: fc.constantFrom('ASC', 'DESC') })),
+      first: pageSize,
+      after: cursor,
+      offset: fc.option(fc.integer({ min: -10, max: 20000 })),
+    }),
+  ),
   request(RelationGraphDocument, fc.record({ first: fc.oneof(fc.constantFrom(null, 0, -1, 501, 2147483647), fc.integer({ min: 1, max: 10 })) })),
   // Variables of the wrong shape altogether: any JSON.
   request(EnterprisesFilteredDocument, fc.jsonValue({ maxDepth: 6 })),
@@ -116,7 +133,13 @@ describe('robustness under generated requests', () => {
           fc.jsonValue({ maxDepth: 8 }),
           fc.record({ query: nasty, variables: fc.jsonValue({ maxDepth: 3 }) }),
           // Several operations: operationName picks one, or names none (or is not even a string).
-          fc.record({ query: fc.constant('query A { sectors { code } } query B { parks { totalCount } }'), operationName: fc.oneof(fc.constantFrom('A', 'B'), nasty, fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: ['query'] }),
+          fc.record(
+            {
+              query: fc.constant('query A { sectors { code } } query B { parks { totalCount } }'),
+              operationName: fc.oneof(fc.constantFrom('A', 'B'), nasty, fc.jsonValue({ maxDepth: 1 })),
+            },
+            { requiredKeys: ['query'] },
+          ),
         ),
         async (body) => {
           check(await send(body));
@@ -129,7 +152,9 @@ describe('robustness under generated requests', () => {
   it('text carrying the NUL character is refused up front with BAD_USER_INPUT, in variables and in literals', async () => {
     const inVariable = await send({ query: print(EnterprisesFilteredDocument), variables: { filter: { districts: ['崂山区', 'a\u0000b'] }, first: 5 } });
     expect(inVariable.status).toBe(400);
-    expect(JSON.parse(inVariable.text).errors).toEqual([expect.objectContaining({ message: expect.stringContaining('$filter.districts[1]'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(JSON.parse(inVariable.text).errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('$filter.districts[1]'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
     const inLiteral = await send({ query: '{ search(query: "海\\u0000洋") { totalCount } }' });
     expect(inLiteral.status).toBe(400);
     expect(JSON.parse(inLiteral.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -44,8 +44,10 @@ describe('schema 0.2.0 shapes', () => {
   afterAll(() => server?.close());
 
   it('delete mutations take one input, with detach inside it; mixing both ways or sending neither writes nothing', async () => {
-    const park = (await server.gql(CreateParkAtDocument, { input: { nameZh: '示例数据删除园区', district: '城阳区', role: 'FEATURED' } }, editor)).data!.createPark.park!;
-    const firm = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据删除企业', layer: 'APPLICATION' } }, editor)).data!.createEnterprise.enterprise!;
+    const park = (await server.gql(CreateParkAtDocument, { input: { nameZh: '示例数据删除园区', district: '城阳区', role: 'FEATURED' } }, editor)).data!
+      .createPark.park!;
+    const firm = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据删除企业', layer: 'APPLICATION' } }, editor)).data!
+      .createEnterprise.enterprise!;
     await server.gql(LinkEnterpriseToParkDocument, { input: { enterpriseId: firm.id, parkId: park.id } }, editor);
 
     const both = await server.gql(DeleteEnterpriseBothWaysDocument, { input: { id: firm.id }, id: firm.id }, editor);
@@ -57,7 +59,13 @@ describe('schema 0.2.0 shapes', () => {
 
     const refused = await server.gql(DeleteParkByInputDocument, { input: { id: park.id } }, editor);
     expect(refused.data!.deletePark.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'HAS_DEPENDANTS' })]);
-    expect((await server.sql<{ n: number }>('select count(*)::int as n from enterprise_park where park_id = $1', [Number(Buffer.from(park.id, 'base64url').toString().split(':')[1])]))[0].n).toBe(1);
+    expect(
+      (
+        await server.sql<{ n: number }>('select count(*)::int as n from enterprise_park where park_id = $1', [
+          Number(Buffer.from(park.id, 'base64url').toString().split(':')[1]),
+        ])
+      )[0].n,
+    ).toBe(1);
     const deleted = await server.gql(DeleteParkByInputDocument, { input: { id: park.id, detach: true } }, editor);
     expect(deleted.data!.deletePark).toEqual({ deletedId: park.id, userErrors: [] });
     expect(await server.sql("select id from park where name_zh = '示例数据删除园区'")).toEqual([]);
@@ -67,20 +75,44 @@ describe('schema 0.2.0 shapes', () => {
     const again = await server.gql(DeleteEnterpriseByInputDocument, { input: { id: firm.id } }, editor);
     expect(again.data!.deleteEnterprise.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
     // The deprecated arguments still work.
-    const old = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据旧式删除企业', layer: 'TECHNOLOGY' } }, editor)).data!.createEnterprise.enterprise!;
+    const old = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据旧式删除企业', layer: 'TECHNOLOGY' } }, editor)).data!
+      .createEnterprise.enterprise!;
     expect((await server.gql(DeleteEnterpriseDetachDocument, { id: old.id }, editor)).data!.deleteEnterprise).toEqual({ deletedId: old.id, userErrors: [] });
 
-    const owner = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据平台依托企业', layer: 'FOUNDATION' } }, editor)).data!.createEnterprise.enterprise!;
-    const platform = (await server.gql(CreateInnovationPlatformDocument, { input: { nameZh: '示例数据删除平台', kind: 'KEY_LABORATORY', level: 'MUNICIPAL' } }, editor)).data!.createInnovationPlatform.innovationPlatform!;
-    const scenario = (await server.gql(CreateScenarioDocument, { input: { nameZh: '示例数据删除场景', sector: 'SMART_EDUCATION', status: 'PLANNED' } }, editor)).data!.createScenario.scenario!;
-    const model = (await server.gql(CreateLargeModelDocument, { input: { nameZh: '示例数据删除大模型', domain: 'OCEAN', status: 'IN_DEVELOPMENT', developerIds: [owner.id] } }, editor)).data!.createLargeModel.largeModel!;
-    expect((await server.gql(DeleteInnovationPlatformByInputDocument, { input: { id: platform.id } }, editor)).data!.deleteInnovationPlatform).toEqual({ deletedId: platform.id, userErrors: [] });
-    expect((await server.gql(DeleteScenarioByInputDocument, { input: { id: scenario.id } }, editor)).data!.deleteScenario).toEqual({ deletedId: scenario.id, userErrors: [] });
-    expect((await server.gql(DeleteLargeModelByInputDocument, { input: { id: model.id } }, editor)).data!.deleteLargeModel).toEqual({ deletedId: model.id, userErrors: [] });
+    const owner = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据平台依托企业', layer: 'FOUNDATION' } }, editor)).data!
+      .createEnterprise.enterprise!;
+    const platform = (
+      await server.gql(CreateInnovationPlatformDocument, { input: { nameZh: '示例数据删除平台', kind: 'KEY_LABORATORY', level: 'MUNICIPAL' } }, editor)
+    ).data!.createInnovationPlatform.innovationPlatform!;
+    const scenario = (await server.gql(CreateScenarioDocument, { input: { nameZh: '示例数据删除场景', sector: 'SMART_EDUCATION', status: 'PLANNED' } }, editor))
+      .data!.createScenario.scenario!;
+    const model = (
+      await server.gql(
+        CreateLargeModelDocument,
+        { input: { nameZh: '示例数据删除大模型', domain: 'OCEAN', status: 'IN_DEVELOPMENT', developerIds: [owner.id] } },
+        editor,
+      )
+    ).data!.createLargeModel.largeModel!;
+    expect((await server.gql(DeleteInnovationPlatformByInputDocument, { input: { id: platform.id } }, editor)).data!.deleteInnovationPlatform).toEqual({
+      deletedId: platform.id,
+      userErrors: [],
+    });
+    expect((await server.gql(DeleteScenarioByInputDocument, { input: { id: scenario.id } }, editor)).data!.deleteScenario).toEqual({
+      deletedId: scenario.id,
+      userErrors: [],
+    });
+    expect((await server.gql(DeleteLargeModelByInputDocument, { input: { id: model.id } }, editor)).data!.deleteLargeModel).toEqual({
+      deletedId: model.id,
+      userErrors: [],
+    });
   });
 
   it('websiteUrl is typed URL on input as on output; the deprecated String website still works; both at once is refused', async () => {
-    const created = await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据网址企业', layer: 'APPLICATION', websiteUrl: 'https://sample.example.com/about' } }, editor);
+    const created = await server.gql(
+      CreateEnterpriseWithWebsiteDocument,
+      { input: { nameZh: '示例数据网址企业', layer: 'APPLICATION', websiteUrl: 'https://sample.example.com/about' } },
+      editor,
+    );
     expect(created.data!.createEnterprise).toMatchObject({ enterprise: { website: 'https://sample.example.com/about', version: 1 }, userErrors: [] });
     const id = created.data!.createEnterprise.enterprise!.id;
 
@@ -91,7 +123,11 @@ describe('schema 0.2.0 shapes', () => {
     // A URL the directory does not accept (not http/https) is a user error at the new field's path.
     const ftp = await server.gql(UpdateEnterpriseWebsiteDocument, { input: { id, expectedVersion: 1, websiteUrl: 'ftp://files.example.com/' } }, editor);
     expect(ftp.data!.updateEnterprise.userErrors).toEqual([expect.objectContaining({ field: ['input', 'websiteUrl'], code: 'BAD_USER_INPUT' })]);
-    const both = await server.gql(UpdateEnterpriseWebsiteDocument, { input: { id, expectedVersion: 1, websiteUrl: 'https://a.example.com/', website: 'https://b.example.com/' } }, editor);
+    const both = await server.gql(
+      UpdateEnterpriseWebsiteDocument,
+      { input: { id, expectedVersion: 1, websiteUrl: 'https://a.example.com/', website: 'https://b.example.com/' } },
+      editor,
+    );
     expect(both.data!.updateEnterprise.userErrors).toEqual([expect.objectContaining({ field: ['input', 'websiteUrl'], code: 'BAD_USER_INPUT' })]);
     const [row] = await server.sql<{ website: string; version: number }>("select website, version from enterprise where name_zh = '示例数据网址企业'");
     expect(row).toEqual({ website: 'https://sample.example.com/about', version: 1 });
@@ -103,14 +139,22 @@ describe('schema 0.2.0 shapes', () => {
   });
 
   it('location takes Latitude/Longitude together; the deprecated Floats still work; mixing is refused; null clears both', async () => {
-    const created = await server.gql(CreateParkAtDocument, { input: { nameZh: '示例数据坐标园区', district: '黄岛区', role: 'FEATURED', location: { latitude: 35.96, longitude: 120.2 } } }, editor);
+    const created = await server.gql(
+      CreateParkAtDocument,
+      { input: { nameZh: '示例数据坐标园区', district: '黄岛区', role: 'FEATURED', location: { latitude: 35.96, longitude: 120.2 } } },
+      editor,
+    );
     expect(created.data!.createPark).toMatchObject({ park: { latitude: 35.96, longitude: 120.2, version: 1 }, userErrors: [] });
     const id = created.data!.createPark.park!.id;
 
     const outOfRange = await server.gql(UpdateParkLocationDocument, { input: { id, expectedVersion: 1, location: { latitude: 95, longitude: 120 } } }, editor);
     expect(outOfRange.status).toBe(400);
     expect(outOfRange.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const mixed = await server.gql(UpdateParkLocationDocument, { input: { id, expectedVersion: 1, location: { latitude: 36, longitude: 120 }, latitude: 36 } }, editor);
+    const mixed = await server.gql(
+      UpdateParkLocationDocument,
+      { input: { id, expectedVersion: 1, location: { latitude: 36, longitude: 120 }, latitude: 36 } },
+      editor,
+    );
     expect(mixed.data!.updatePark.userErrors).toEqual([expect.objectContaining({ field: ['input', 'location'], code: 'BAD_USER_INPUT' })]);
 
     const legacy = await server.gql(UpdateParkLocationDocument, { input: { id, expectedVersion: 1, latitude: 36.1 } }, editor);
@@ -133,7 +177,15 @@ describe('schema 0.2.0 shapes', () => {
     expect(vertexIds.size).toBe(vertices.length);
     for (const v of vertices) expect(recordIds.has(v.id)).toBe(false);
 
-    const typenames: Record<string, string> = { PARK: 'Park', ENTERPRISE: 'Enterprise', PLATFORM: 'InnovationPlatform', SCENARIO: 'Scenario', SECTOR: 'Sector', LARGE_MODEL: 'LargeModel', COMPUTE_CENTER: 'ComputeCenter' };
+    const typenames: Record<string, string> = {
+      PARK: 'Park',
+      ENTERPRISE: 'Enterprise',
+      PLATFORM: 'InnovationPlatform',
+      SCENARIO: 'Scenario',
+      SECTOR: 'Sector',
+      LARGE_MODEL: 'LargeModel',
+      COMPUTE_CENTER: 'ComputeCenter',
+    };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {
       const node = nodes[i];
@@ -141,7 +193,12 @@ describe('schema 0.2.0 shapes', () => {
       expect(v.record).toMatchObject({ __typename: typenames[v.kind], id: v.recordId });
       // The enum-typed attributes carry the same values the deprecated string ones did.
       expect([v.layer, v.role, v.platformKind, v.platformLevel, v.scenarioStatus, v.provenanceKind]).toEqual([
-        node.layer, node.role, node.platformKind, node.platformLevel, node.scenarioStatus, node.provenanceKind,
+        node.layer,
+        node.role,
+        node.platformKind,
+        node.platformLevel,
+        node.scenarioStatus,
+        node.provenanceKind,
       ]);
       const record = v.record as Record<string, unknown>;
       if (v.kind === 'ENTERPRISE') expect(v.layer).toBe(record.layer);
@@ -219,7 +276,8 @@ describe('schema 0.2.0 shapes', () => {
   });
 
   it('the audit log pages backwards with last/before, newest page first, each page in log order', async () => {
-    const firm = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据审计翻页企业', layer: 'APPLICATION' } }, editor)).data!.createEnterprise.enterprise!;
+    const firm = (await server.gql(CreateEnterpriseWithWebsiteDocument, { input: { nameZh: '示例数据审计翻页企业', layer: 'APPLICATION' } }, editor)).data!
+      .createEnterprise.enterprise!;
     for (let v = 1; v <= 4; v++) {
       await server.gql(UpdateEnterpriseWebsiteDocument, { input: { id: firm.id, expectedVersion: v, websiteUrl: `https://v${v}.example.com/` } }, editor);
     }

@@ -23,10 +23,17 @@ describe('search columns are kept up to date by the entity hooks', () => {
   });
 
   it('every seeded row has the columns searchColumns() computes', async () => {
-    for (const [table, aliases] of [['park', 'aliases'], ['enterprise', 'aliases'], ['innovation_platform', 'aliases'], ['scenario', "'{}'::text[]"]]) {
-      const rows = (await db.em().execute(
-        `select name_zh, name_en, ${aliases} as aliases, search_text, search_pinyin, search_initials, name_pinyin from ${table}`,
-      )) as Array<Record<string, string & string[]>>;
+    for (const [table, aliases] of [
+      ['park', 'aliases'],
+      ['enterprise', 'aliases'],
+      ['innovation_platform', 'aliases'],
+      ['scenario', "'{}'::text[]"],
+    ]) {
+      const rows = (await db
+        .em()
+        .execute(`select name_zh, name_en, ${aliases} as aliases, search_text, search_pinyin, search_initials, name_pinyin from ${table}`)) as Array<
+        Record<string, string & string[]>
+      >;
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) {
         const c = searchColumns(r.name_zh, r.name_en, r.aliases);
@@ -40,7 +47,9 @@ describe('search columns are kept up to date by the entity hooks', () => {
     await db.em().execute(`update park set search_initials = '', search_text = ''`);
     const em = db.em().fork();
     await em.transactional((tx) => refreshAllSearchColumns((sql, params) => tx.execute(sql, params), [{ table: 'park', aliases: true }]));
-    const rows = (await db.em().execute('select name_zh, name_en, aliases, search_text, search_initials from park')) as Array<Record<string, string & string[]>>;
+    const rows = (await db.em().execute('select name_zh, name_en, aliases, search_text, search_initials from park')) as Array<
+      Record<string, string & string[]>
+    >;
     for (const r of rows) {
       const c = searchColumns(r.name_zh, r.name_en, r.aliases);
       expect([r.search_text, r.search_initials]).toEqual([c.searchText, c.searchInitials]);
@@ -56,7 +65,9 @@ describe('search columns are kept up to date by the entity hooks', () => {
     const scenario = await em.findOneOrFail(Scenario, { nameZh: '作业智能批改（示例）' });
     scenario.nameEn = 'Homework marking';
     await em.flush();
-    const [row] = (await db.em().execute('select search_text, search_pinyin, search_initials, name_pinyin from park where id = ?', [park.id])) as Array<Record<string, string>>;
+    const [row] = (await db.em().execute('select search_text, search_pinyin, search_initials, name_pinyin from park where id = ?', [park.id])) as Array<
+      Record<string, string>
+    >;
     expect(row.search_pinyin).toContain('chengyangshujugang');
     expect(row.search_text).toContain('数据港');
     expect(row.name_pinyin).toBe(searchColumns('城阳数据港（示例改名）').namePinyin);

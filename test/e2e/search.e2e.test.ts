@@ -121,7 +121,9 @@ describe('search and composable filters', () => {
     it('types narrows the union, and the statement count does not depend on the hits', async () => {
       const res = await server.gql(SearchPageDocument, { q: '海洋', types: ['INNOVATION_PLATFORM'], first: 100 });
       expect(res.errors).toBeUndefined();
-      const rows = await server.sql<{ id: number }>(`select id from innovation_platform where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%'`);
+      const rows = await server.sql<{ id: number }>(
+        `select id from innovation_platform where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%'`,
+      );
       expect(ids(res.data!.search.edges)).toEqual(gids('InnovationPlatform', rows));
       expect(new Set(res.data!.search.edges.map((e) => e.node.__typename))).toEqual(new Set(['InnovationPlatform']));
       const few = await server.gql(SearchPageDocument, { q: '溟图', first: 100 });
@@ -198,7 +200,10 @@ describe('search and composable filters', () => {
 
     it('AND of two sectors, nested inside OR', async () => {
       const got = await firmIds({
-        OR: [{ AND: [{ sectors: ['SMART_OCEAN'] }, { sectors: ['TRANSPORTATION'] }] }, { AND: [{ layers: ['APPLICATION'] }, { NOT: { districts: ['崂山区'] } }] }],
+        OR: [
+          { AND: [{ sectors: ['SMART_OCEAN'] }, { sectors: ['TRANSPORTATION'] }] },
+          { AND: [{ layers: ['APPLICATION'] }, { NOT: { districts: ['崂山区'] } }] },
+        ],
       });
       const rows = await server.sql<{ id: number }>(
         `select e.id from enterprise e
@@ -251,7 +256,9 @@ describe('search and composable filters', () => {
           where ip.level = 'NATIONAL' and ip.kind in ('NATIONAL_OPEN_INNOVATION_PLATFORM', 'LARGE_MODEL_LAB')`,
       );
       expect(hosts.length).toBeGreaterThan(0);
-      expect(await firmIds({ hostsPlatform: { levels: ['NATIONAL'], kinds: ['NATIONAL_OPEN_INNOVATION_PLATFORM', 'LARGE_MODEL_LAB'] } })).toEqual(gids('Enterprise', hosts));
+      expect(await firmIds({ hostsPlatform: { levels: ['NATIONAL'], kinds: ['NATIONAL_OPEN_INNOVATION_PLATFORM', 'LARGE_MODEL_LAB'] } })).toEqual(
+        gids('Enterprise', hosts),
+      );
       const provides = await server.sql<{ id: number }>(
         `select distinct sp.enterprise_id as id from scenario_provider sp join scenario s on s.id = sp.scenario_id
           where s.sector_code = 'SMART_OCEAN' and s.status = 'SHOWCASE'`,
@@ -269,7 +276,9 @@ describe('search and composable filters', () => {
     });
 
     it('geographic filter: great-circle radius, parks without coordinates never match', async () => {
-      const located = await server.sql<{ id: number; latitude: number; longitude: number }>('select id, latitude, longitude from park where latitude is not null');
+      const located = await server.sql<{ id: number; latitude: number; longitude: number }>(
+        'select id, latitude, longitude from park where latitude is not null',
+      );
       expect(located.length).toBeGreaterThanOrEqual(2);
       const centre = { latitude: 36.1075, longitude: 120.4689 };
       for (const radiusKm of [0.5, 5, 20, 500]) {
@@ -345,7 +354,11 @@ describe('search and composable filters', () => {
       const got: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const res: GraphQLResponse<ParksOrderedQuery> = await server.gql(ParksOrderedDocument, { orderBy: { field: 'ENTERPRISE_COUNT', direction: 'DESC' }, first: 4, after });
+        const res: GraphQLResponse<ParksOrderedQuery> = await server.gql(ParksOrderedDocument, {
+          orderBy: { field: 'ENTERPRISE_COUNT', direction: 'DESC' },
+          first: 4,
+          after,
+        });
         expect(res.errors).toBeUndefined();
         got.push(...res.data!.parks.edges.map((e) => e.node.id));
         if (!res.data!.parks.pageInfo.hasNextPage) break;
@@ -360,7 +373,10 @@ describe('search and composable filters', () => {
         'select e.id from enterprise e join enterprise_park ep on ep.enterprise_id = e.id where ep.park_id = $1 order by e.founded_year desc nulls last, e.id desc',
         [park.id],
       );
-      const res = await server.gql(ParkEnterprisesOrderedDocument, { parkId: toGlobalId('Park', park.id), orderBy: { field: 'FOUNDED_YEAR', direction: 'DESC' } });
+      const res = await server.gql(ParkEnterprisesOrderedDocument, {
+        parkId: toGlobalId('Park', park.id),
+        orderBy: { field: 'FOUNDED_YEAR', direction: 'DESC' },
+      });
       expect(res.errors).toBeUndefined();
       const node = res.data!.node as { enterprises: { edges: Array<{ node: { id: string } }> } };
       expect(node.enterprises.edges.map((e) => e.node.id)).toEqual(rows.map((r) => toGlobalId('Enterprise', r.id)));

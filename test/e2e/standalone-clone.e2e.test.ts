@@ -15,12 +15,7 @@ const ROOT = path.join(__dirname, '../..');
  * against the published GraphML, GEXF and JGF schemas, the docs' links, and the check that no
  * file points outside.
  */
-const SUBSET = [
-  'src/graphql/limits.spec.ts',
-  'test/unit/self-contained.spec.ts',
-  'test/unit/readme-examples.spec.ts',
-  'test/e2e/graph-export.e2e.test.ts',
-];
+const SUBSET = ['src/graphql/limits.spec.ts', 'test/unit/self-contained.spec.ts', 'test/unit/readme-examples.spec.ts', 'test/e2e/graph-export.e2e.test.ts'];
 
 /**
  * A clone with nothing beside it: the project's files copied into an empty temporary folder

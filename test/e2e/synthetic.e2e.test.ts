@@ -10,8 +10,24 @@ describe('synthetic data', () => {
   });
   afterAll(() => server?.close());
 
-  const TABLES = ['park', 'enterprise', 'innovation_platform', 'scenario', 'large_model', 'enterprise_sector', 'enterprise_park', 'park_focus_sector',
-    'platform_sector', 'platform_host', 'scenario_provider', 'large_model_sector', 'large_model_developer', 'compute_center', 'plan_indicator', 'sector'];
+  const TABLES = [
+    'park',
+    'enterprise',
+    'innovation_platform',
+    'scenario',
+    'large_model',
+    'enterprise_sector',
+    'enterprise_park',
+    'park_focus_sector',
+    'platform_sector',
+    'platform_host',
+    'scenario_provider',
+    'large_model_sector',
+    'large_model_developer',
+    'compute_center',
+    'plan_indicator',
+    'sector',
+  ];
 
   async function tableCounts(): Promise<Record<string, number>> {
     const [row] = await server.sql<Record<string, number>>(`select ${TABLES.map((t) => `(select count(*) from ${t})::int as ${t}`).join(', ')}`);

@@ -84,7 +84,11 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
   let editor: Record<string, string>;
 
   async function gql<R, V>(doc: TypedDocumentNode<R, V>, variables: V, headers: Record<string, string> = {}): Promise<GraphQLResponse<R>> {
-    const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: print(doc), variables }) });
+    const res = await fetch(`http://127.0.0.1:${app.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: print(doc), variables }),
+    });
     const body = (await res.json()) as { data?: R; errors?: GraphQLResponse<R>['errors'] };
     return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
   }
@@ -96,8 +100,7 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     });
     return (await app.db.em().execute(query, ordered)) as T[];
   }
-  const start = () =>
-    startApp(config, pino({ level: 'silent' }));
+  const start = () => startApp(config, pino({ level: 'silent' }));
 
   beforeAll(async () => {
     base = await receiver.listen();
@@ -115,7 +118,11 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
   });
 
   const subscribe = async (path: string, eventTypes: string[]) => {
-    const res = await gql(CreateWebhookSubscriptionDocument, { input: { url: `${base}${path}`, eventTypes, secret: SECRET, description: `测试 ${path}` } }, admin);
+    const res = await gql(
+      CreateWebhookSubscriptionDocument,
+      { input: { url: `${base}${path}`, eventTypes, secret: SECRET, description: `测试 ${path}` } },
+      admin,
+    );
     expect(res.data!.createWebhookSubscription.userErrors).toEqual([]);
     return res.data!.createWebhookSubscription.webhookSubscription!;
   };
@@ -125,8 +132,14 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     return res.data!.createPark.park!;
   };
   const deliveries = async (subscriptionId: string) => (await gql(WebhookDeliveriesDocument, { subscriptionId, first: 100 }, admin)).data!.webhookDeliveries;
-  const subscription = async (id: string) => (await gql(WebhookSubscriptionsDocument, { first: 100 }, admin)).data!.webhookSubscriptions.edges.map((e) => e.node).find((s) => s.id === id)!;
-  const bodyOf = (r: Received) => JSON.parse(r.raw) as { deliveryId: string; eventType: string; change: { cursor: string; eventType: string; recordId: string; changes: Record<string, { before: unknown; after: unknown }> } };
+  const subscription = async (id: string) =>
+    (await gql(WebhookSubscriptionsDocument, { first: 100 }, admin)).data!.webhookSubscriptions.edges.map((e) => e.node).find((s) => s.id === id)!;
+  const bodyOf = (r: Received) =>
+    JSON.parse(r.raw) as {
+      deliveryId: string;
+      eventType: string;
+      change: { cursor: string; eventType: string; recordId: string; changes: Record<string, { before: unknown; after: unknown }> };
+    };
 
   it('refuses callers without an admin key, and writes nothing', async () => {
     const input = { url: `${base}/nope`, eventTypes: ['*'], secret: SECRET };
@@ -142,7 +155,11 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
   });
 
   it('answers bad input with userErrors and writes nothing', async () => {
-    const bad = await gql(CreateWebhookSubscriptionDocument, { input: { url: 'ftp://127.0.0.1/changes', eventTypes: ['Park.*', 'Park.RENAME', 'Firm.CREATE'], secret: 'short' } }, admin);
+    const bad = await gql(
+      CreateWebhookSubscriptionDocument,
+      { input: { url: 'ftp://127.0.0.1/changes', eventTypes: ['Park.*', 'Park.RENAME', 'Firm.CREATE'], secret: 'short' } },
+      admin,
+    );
     const errors = bad.data!.createWebhookSubscription.userErrors;
     expect(errors.map((e) => [e.field.join('.'), e.code])).toEqual([
       ['input.url', 'BAD_USER_INPUT'],
@@ -154,10 +171,16 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     expect(errors[1].message).toMatch(/Park\.RENAME.*is not an event type/);
     const notUrl = await gql(CreateWebhookSubscriptionDocument, { input: { url: 'mirror.example.org/hook', eventTypes: [], secret: SECRET } }, admin);
     expect(notUrl.data!.createWebhookSubscription.userErrors.map((e) => e.field.join('.'))).toEqual(['input.url', 'input.eventTypes']);
-    const withPassword = await gql(CreateWebhookSubscriptionDocument, { input: { url: 'https://user:pw@mirror.example.org/hook', eventTypes: ['*'], secret: SECRET } }, admin);
+    const withPassword = await gql(
+      CreateWebhookSubscriptionDocument,
+      { input: { url: 'https://user:pw@mirror.example.org/hook', eventTypes: ['*'], secret: SECRET } },
+      admin,
+    );
     expect(withPassword.data!.createWebhookSubscription.userErrors[0].field).toEqual(['input', 'url']);
     const unknownId = Buffer.from('WebhookSubscription:999999').toString('base64url');
-    expect((await gql(EnableWebhookSubscriptionDocument, { input: { id: unknownId } }, admin)).data!.enableWebhookSubscription.userErrors[0].code).toBe('NOT_FOUND');
+    expect((await gql(EnableWebhookSubscriptionDocument, { input: { id: unknownId } }, admin)).data!.enableWebhookSubscription.userErrors[0].code).toBe(
+      'NOT_FOUND',
+    );
     expect(await sql('select count(*)::int as n from webhook_subscription')).toEqual([{ n: 0 }]);
     expect(await sql("select count(*)::int as n from audit_entry where record_type = 'WebhookSubscription'")).toEqual([{ n: 0 }]);
   });
@@ -195,7 +218,14 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     const list = await deliveries(sub.id);
     expect(list.totalCount).toBe(2);
     expect(list.edges.map((e) => e.node)).toEqual([
-      expect.objectContaining({ status: 'DELIVERED', attempts: 1, lastStatusCode: 204, eventType: 'Park.CREATE', changeCursor: created.change.cursor, nextAttemptAt: null }),
+      expect.objectContaining({
+        status: 'DELIVERED',
+        attempts: 1,
+        lastStatusCode: 204,
+        eventType: 'Park.CREATE',
+        changeCursor: created.change.cursor,
+        nextAttemptAt: null,
+      }),
       expect.objectContaining({ status: 'DELIVERED', attempts: 1, eventType: 'Park.LINK' }),
     ]);
     await gql(DeleteWebhookSubscriptionDocument, { input: { id: sub.id } }, admin);
@@ -205,7 +235,10 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     receiver.failNext.set('/flaky', 2);
     const sub = await subscribe('/flaky', ['Park.CREATE']);
     await createPark('示例数据重试园区');
-    const done = await waitFor(async () => (await deliveries(sub.id)).edges.find((e) => e.node.status === 'DELIVERED')?.node, 'the delivery after two failures');
+    const done = await waitFor(
+      async () => (await deliveries(sub.id)).edges.find((e) => e.node.status === 'DELIVERED')?.node,
+      'the delivery after two failures',
+    );
     expect(done).toMatchObject({ attempts: 3, lastStatusCode: 204, lastError: null });
     const attempts = receiver.at('/flaky');
     expect(attempts).toHaveLength(3);
@@ -242,7 +275,10 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
 
     // An admin can disable too; the reason names them.
     const off = await gql(DisableWebhookSubscriptionDocument, { input: { id: sub.id, reason: '接收端维护 maintenance' } }, admin);
-    expect(off.data!.disableWebhookSubscription.webhookSubscription).toMatchObject({ enabled: false, disabledReason: '由 管理员 停用 Disabled by 管理员: 接收端维护 maintenance' });
+    expect(off.data!.disableWebhookSubscription.webhookSubscription).toMatchObject({
+      enabled: false,
+      disabledReason: '由 管理员 停用 Disabled by 管理员: 接收端维护 maintenance',
+    });
     await gql(DeleteWebhookSubscriptionDocument, { input: { id: sub.id } }, admin);
   });
 
@@ -266,7 +302,9 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     expect(again.map((b) => b.change.cursor)).toEqual(first.slice(1).map((b) => b.change.cursor));
     // New deliveries: new IDs for the same changes.
     expect(again[0].deliveryId).not.toBe(first[1].deliveryId);
-    const audit = await sql<{ changes: unknown }>("select changes from audit_entry where record_type = 'WebhookSubscription' and action = 'UPDATE' order by id desc limit 1");
+    const audit = await sql<{ changes: unknown }>(
+      "select changes from audit_entry where record_type = 'WebhookSubscription' and action = 'UPDATE' order by id desc limit 1",
+    );
     expect(JSON.stringify(audit[0].changes)).toContain('cursor');
     await gql(DeleteWebhookSubscriptionDocument, { input: { id: sub.id } }, admin);
   });
@@ -297,6 +335,8 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
     await createPark('示例数据删除订阅园区');
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.at('/deleted')).toHaveLength(0);
-    expect((await gql(DeleteWebhookSubscriptionDocument, { input: { id: sub.id } }, admin)).data!.deleteWebhookSubscription.userErrors[0].code).toBe('NOT_FOUND');
+    expect((await gql(DeleteWebhookSubscriptionDocument, { input: { id: sub.id } }, admin)).data!.deleteWebhookSubscription.userErrors[0].code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

@@ -25,11 +25,20 @@ interface Answer {
 function post(port: number, query: string, variables: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close', ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', connection: 'close', ...headers },
+      },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker-id'] ?? ''), headers: res.headers, body: JSON.parse(text) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker-id'] ?? ''), headers: res.headers, body: JSON.parse(text) }),
+        );
       },
     );
     req.on('error', reject);
@@ -171,11 +180,24 @@ describe('WORKERS=2 sharing Redis', () => {
   });
 
   it('a worker that dies is replaced', async () => {
-    const children = execFileSync('pgrep', ['-P', String(run.child.pid)]).toString().trim().split('\n').filter(Boolean);
+    const children = execFileSync('pgrep', ['-P', String(run.child.pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     expect(children).toHaveLength(2);
     process.kill(Number(children[0]), 'SIGKILL');
     await until(() => run.stdout().includes('starting a replacement'), 20000, 'replacement started');
-    await until(() => execFileSync('pgrep', ['-P', String(run.child.pid)]).toString().trim().split('\n').filter(Boolean).length === 2, 60000, 'two workers again');
+    await until(
+      () =>
+        execFileSync('pgrep', ['-P', String(run.child.pid)])
+          .toString()
+          .trim()
+          .split('\n')
+          .filter(Boolean).length === 2,
+      60000,
+      'two workers again',
+    );
     await until(() => (run.stdout().match(/ready at/g) ?? []).length >= 4, 60000, 'replacement ready');
     // Key-holders have their own budget; the anonymous one was spent by the previous test.
     const answers = await onEachWorker(() => post(port, SEARCH, { filter: { search: 'after-replacement' } }, editor));
@@ -188,16 +210,24 @@ describe('WORKERS=2 sharing Redis', () => {
     locker.on('error', () => undefined);
     await locker.connect();
     await locker.query('begin');
-    const { rows: tables } = await locker.query<{ t: string }>(`select string_agg(quote_ident(tablename), ', ') as t from pg_tables where schemaname = 'public'`);
+    const { rows: tables } = await locker.query<{ t: string }>(
+      `select string_agg(quote_ident(tablename), ', ') as t from pg_tables where schemaname = 'public'`,
+    );
     await locker.query(`lock table ${tables[0].t} in access exclusive mode`);
     const inFlight = Array.from({ length: 8 }, (_, i) => post(port, SEARCH, { filter: { search: `drain-${i}` } }, editor));
     let waiting = 0;
-    await until(async () => {
-      const { rows } = await locker.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
-      waiting = rows[0].n;
-      // One waiting lookup per worker: concurrent requests of one key share their key's lookup.
-      return waiting >= 2;
-    }, 20000, 'requests waiting on the lock').catch((error: Error) => {
+    await until(
+      async () => {
+        const { rows } = await locker.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+        );
+        waiting = rows[0].n;
+        // One waiting lookup per worker: concurrent requests of one key share their key's lookup.
+        return waiting >= 2;
+      },
+      20000,
+      'requests waiting on the lock',
+    ).catch((error: Error) => {
       throw new Error(`${error.message} (${waiting} waiting)`);
     });
     await new Promise((r) => setTimeout(r, 500));

@@ -17,25 +17,27 @@ export interface TestBrowser {
 export async function launchBrowser(): Promise<TestBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true });
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-  }).catch((error: unknown) => {
-    removeProfile();
-    throw error;
-  });
+  const context: BrowserContext = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+      viewport: { width: 1366, height: 860 },
+      locale: 'zh-CN',
+    })
+    .catch((error: unknown) => {
+      removeProfile();
+      throw error;
+    });
   return {
     async open(origin) {
       const page = await context.newPage();
@@ -57,7 +59,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
         if (response.status() < 400 || !response.url().startsWith(`${origin}/`)) return;
         const sent = response.request().postData() ?? '';
         const answer = await response.text().catch(() => '');
-        consoleErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()} sent ${sent.slice(0, 300)} answered ${answer.slice(0, 300)}`);
+        consoleErrors.push(
+          `HTTP ${response.status()} ${response.request().method()} ${response.url()} sent ${sent.slice(0, 300)} answered ${answer.slice(0, 300)}`,
+        );
       });
       page.on('pageerror', (err) => consoleErrors.push(String(err)));
       return { page, blocked, consoleErrors };

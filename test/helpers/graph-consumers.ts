@@ -114,7 +114,9 @@ export function readJgf(text: string): ReadGraph & { valid: boolean; errors: str
   const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'jgf/json-graph-schema_v2.json'), 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: false });
   const validate = ajv.compile(schema);
-  const doc = JSON.parse(text) as { graph: { nodes: Record<string, { label: string; metadata: { nameZh: string } }>; edges: Array<{ source: string; target: string }> } };
+  const doc = JSON.parse(text) as {
+    graph: { nodes: Record<string, { label: string; metadata: { nameZh: string } }>; edges: Array<{ source: string; target: string }> };
+  };
   const valid = validate(doc);
   const nodes = Object.keys(doc.graph.nodes);
   const dangling = doc.graph.edges.filter((e) => !(e.source in doc.graph.nodes) || !(e.target in doc.graph.nodes)).length;

@@ -113,7 +113,21 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
     fs.appendFileSync(path.join(primary.dataDir, 'postgresql.conf'), `\n${conf}\n`);
     await primary.start();
     await primary.sql('create database directory', 'postgres');
-    await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', replica.dataDir, '-R', '-X', 'stream', '--no-sync', '--checkpoint=fast']);
+    await pg('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      replica.dataDir,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+      '--checkpoint=fast',
+    ]);
     fs.appendFileSync(path.join(replica.dataDir, 'postgresql.conf'), `\nport = ${replica.port}\n`);
     await replica.start();
     return { primary, replica, close };

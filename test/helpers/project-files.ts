@@ -12,7 +12,11 @@ const NOT_SOURCE = new Set(['.git', 'node_modules', 'dist', 'data', 'coverage', 
  */
 export function projectFiles(root: string): string[] {
   if (fs.existsSync(path.join(root, '.git'))) {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return [...new Set(out.split('\0').filter(Boolean))].filter((f) => fs.existsSync(path.join(root, f)));
   }
   const files: string[] = [];

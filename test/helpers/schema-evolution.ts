@@ -1,12 +1,5 @@
 import { Change, ChangeType, CriticalityLevel, diff } from '@graphql-inspector/core';
-import {
-  ConstDirectiveNode,
-  GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-} from 'graphql';
+import { ConstDirectiveNode, GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 
 /**
  * The schema-evolution policy as code (docs/contributors.md explains it to people):
@@ -93,12 +86,7 @@ export function wasDeprecated(released: GraphQLSchema, changeType: string, coord
   return false;
 }
 
-const removals: string[] = [
-  ChangeType.FieldRemoved,
-  ChangeType.FieldArgumentRemoved,
-  ChangeType.InputFieldRemoved,
-  ChangeType.EnumValueRemoved,
-];
+const removals: string[] = [ChangeType.FieldRemoved, ChangeType.FieldArgumentRemoved, ChangeType.InputFieldRemoved, ChangeType.EnumValueRemoved];
 
 export interface EvolutionReport {
   breaking: Change[];

@@ -5,7 +5,13 @@ import { buildSchema, parse, validate } from 'graphql';
 const ROOT = path.join(__dirname, '../..');
 
 /** The README and every file of docs/, as paths relative to the project. */
-const DOC_FILES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOC_FILES = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
@@ -115,7 +121,11 @@ describe('README and docs', () => {
 
 describe('headingAnchors', () => {
   it('follows GitHub: punctuation dropped, Chinese kept, repeats numbered', () => {
-    expect([...headingAnchors('# A b\n## 企业详情与"找不到" Firm `x`\n```\n# not a heading\n```\n## A b\n')]).toEqual(['a-b', '企业详情与找不到-firm-x', 'a-b-1']);
+    expect([...headingAnchors('# A b\n## 企业详情与"找不到" Firm `x`\n```\n# not a heading\n```\n## A b\n')]).toEqual([
+      'a-b',
+      '企业详情与找不到-firm-x',
+      'a-b-1',
+    ]);
   });
 });
 
@@ -124,9 +134,7 @@ describe('the command table in docs/operators.md', () => {
     const scripts = Object.keys(JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts as Record<string, string>).filter((s) => s !== 'prestart');
     const doc = fs.readFileSync('docs/operators.md', 'utf8');
     const section = doc.slice(doc.indexOf('## 命令 Commands'), doc.indexOf('\n## ', doc.indexOf('## 命令 Commands') + 1));
-    const rows = new Map(
-      [...section.matchAll(/^\| `npm (?:run )?([\w:-]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2].trim()] as const),
-    );
+    const rows = new Map([...section.matchAll(/^\| `npm (?:run )?([\w:-]+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2].trim()] as const));
     expect(scripts.filter((s) => !rows.get(s))).toEqual([]);
   });
 });

@@ -96,7 +96,8 @@ describe('the evolution check itself (synthetic schemas)', () => {
     `);
     const unrecorded = await checkSchemaEvolution(released, '0.1.0', current, changelogWith(''));
     expect(unrecorded.problems).toHaveLength(3);
-    const recorded = '- `Query.oldName`, `Query.firm.legacy` and `Layer.OLD` removed after their deprecation in 0.1.0.\n  Migration: select `name`; drop `legacy`; send `MODEL`.';
+    const recorded =
+      '- `Query.oldName`, `Query.firm.legacy` and `Layer.OLD` removed after their deprecation in 0.1.0.\n  Migration: select `name`; drop `legacy`; send `MODEL`.';
     const report = await checkSchemaEvolution(released, '0.1.0', current, changelogWith(recorded));
     expect(report.breaking).toHaveLength(3);
     expect(report.problems).toEqual([]);

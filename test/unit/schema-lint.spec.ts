@@ -49,9 +49,21 @@ describe('graphql-schema-linter on the emitted schema', () => {
     const file = path.join(dir, 'bad.graphql');
     fs.writeFileSync(
       file,
-      ['"""The root."""', 'type Query {', '  """Snake case is a finding."""', '  not_camel: String', '', '  """lowercase start is a finding."""', '  ok: String', '}', ''].join('\n'),
+      [
+        '"""The root."""',
+        'type Query {',
+        '  """Snake case is a finding."""',
+        '  not_camel: String',
+        '',
+        '  """lowercase start is a finding."""',
+        '  ok: String',
+        '}',
+        '',
+      ].join('\n'),
     );
-    const rules = lint(file).map((f) => f.rule).sort();
+    const rules = lint(file)
+      .map((f) => f.rule)
+      .sort();
     fs.rmSync(dir, { recursive: true, force: true });
     // (It also misses a Relay PageInfo type: another finding, of relay-page-info-spec.)
     expect(rules).toEqual(expect.arrayContaining(['descriptions-are-capitalized', 'fields-are-camel-cased']));

@@ -25,7 +25,7 @@ describe('the project stands alone', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('holds the contract operations and the export formats\' schemas it tests with', () => {
+  it("holds the contract operations and the export formats' schemas it tests with", () => {
     for (const f of ['analysis.graphql', 'directory.graphql', 'editing.graphql']) expect(files).toContain(`schema/operations/${f}`);
     for (const f of ['graphml/graphml.xsd', 'gexf13/gexf.xsd', 'jgf/json-graph-schema_v2.json']) expect(files).toContain(`test/fixtures/formats/${f}`);
   });

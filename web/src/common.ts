@@ -34,12 +34,19 @@ export async function gqlAnswer<T>(query: string, variables: Record<string, unkn
  */
 export function sampleBanner(notice: DataNotice | null, id = 'sample-banner'): HTMLElement | null {
   if (!notice) return null;
-  return h('div', { class: 'sample-banner', role: 'note', id, 'data-unreal': notice.unrealRecords }, h('strong', {}, '示例数据 Sample data'), ' ', notice.message);
+  return h(
+    'div',
+    { class: 'sample-banner', role: 'note', id, 'data-unreal': notice.unrealRecords },
+    h('strong', {}, '示例数据 Sample data'),
+    ' ',
+    notice.message,
+  );
 }
 
 /** The mark beside a record that is not real: 示例 (sample) or 合成 (synthetic); null for any other kind. */
 export function sampleTag(kind: string | null | undefined): HTMLElement | null {
-  if (kind === 'SAMPLE') return h('span', { class: 'tag sample', title: '示例数据：虚构，非真实机构 Sample data: invented, not a real organisation' }, '示例 sample');
+  if (kind === 'SAMPLE')
+    return h('span', { class: 'tag sample', title: '示例数据：虚构，非真实机构 Sample data: invented, not a real organisation' }, '示例 sample');
   if (kind === 'SYNTHETIC') return h('span', { class: 'tag sample', title: '合成数据：自动生成 Synthetic data: generated' }, '合成 synthetic');
   return null;
 }
@@ -76,7 +83,11 @@ export async function findNode<T>(query: string, variables: Record<string, unkno
 type Child = Node | string | number | null | undefined | false;
 
 /** Creates an element: h('a', { href: '/x', class: 'y' }, 'text', child). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined) continue;

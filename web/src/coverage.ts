@@ -29,7 +29,10 @@ const CELL_FIRMS = `query CoverageCellFirms($park: ID!, $sector: SectorCode!) {
 interface CellFirms {
   node: {
     nameZh?: string;
-    enterprises?: { totalCount: number; edges: { node: { id: string; nameZh: string; nameEn: string | null; layer: string | null; provenance: { kind: string } } }[] };
+    enterprises?: {
+      totalCount: number;
+      edges: { node: { id: string; nameZh: string; nameEn: string | null; layer: string | null; provenance: { kind: string } } }[];
+    };
   } | null;
 }
 
@@ -56,8 +59,13 @@ async function showFirms(cell: Cell, sectorZh: string, panel: HTMLElement): Prom
         ),
       );
     }
-    panel.replaceChildren(title, sampleBanner(notice, 'cell-sample-banner') ?? '', firms.totalCount === 0 ? h('p', {}, '该园区在此领域暂无企业。 No firms of this park in this sector.') : list);
-    if (firms.totalCount > firms.edges.length) panel.append(h('p', { class: 'hint' }, `仅列出前 ${firms.edges.length} 家 Showing the first ${firms.edges.length}.`));
+    panel.replaceChildren(
+      title,
+      sampleBanner(notice, 'cell-sample-banner') ?? '',
+      firms.totalCount === 0 ? h('p', {}, '该园区在此领域暂无企业。 No firms of this park in this sector.') : list,
+    );
+    if (firms.totalCount > firms.edges.length)
+      panel.append(h('p', { class: 'hint' }, `仅列出前 ${firms.edges.length} 家 Showing the first ${firms.edges.length}.`));
   } catch (err) {
     panel.replaceChildren(failure(err));
   }
@@ -73,7 +81,11 @@ run(async () => {
     byKey.set(`${c.park.id}|${c.sector.code}`, c);
   }
   const max = Math.max(0, ...data.coverage.cells.map((c) => c.enterpriseCount));
-  const panel = h('section', { class: 'panel', id: 'cell-firms', 'aria-live': 'polite' }, h('p', { class: 'hint' }, '点击格子查看企业名单。 Click a cell to list its firms.'));
+  const panel = h(
+    'section',
+    { class: 'panel', id: 'cell-firms', 'aria-live': 'polite' },
+    h('p', { class: 'hint' }, '点击格子查看企业名单。 Click a cell to list its firms.'),
+  );
 
   const head = h('tr', {}, h('th', { class: 'corner' }, '园区 \\ 领域'));
   for (const s of sectors) head.append(h('th', { scope: 'col', 'data-sector': s.code, title: s.code }, s.nameZh || SECTOR_ZH[s.code] || s.code));
@@ -86,7 +98,13 @@ run(async () => {
         'th',
         { scope: 'row' },
         h('span', { class: 'park-name' }, nameZh),
-        h('span', { class: 'row-links' }, link(`/explore/graph?${qs({ around: parkId })}`, '关系图'), ' · ', link(`/explore/match?${qs({ park: parkId })}`, '匹配')),
+        h(
+          'span',
+          { class: 'row-links' },
+          link(`/explore/graph?${qs({ around: parkId })}`, '关系图'),
+          ' · ',
+          link(`/explore/match?${qs({ park: parkId })}`, '匹配'),
+        ),
       ),
     );
     for (const s of sectors) {

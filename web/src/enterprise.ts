@@ -15,7 +15,10 @@ const DETAIL = `query EnterprisePage($id: ID!) {
   }
 }`;
 
-interface Named { id: string; nameZh: string }
+interface Named {
+  id: string;
+  nameZh: string;
+}
 interface Firm {
   id: string;
   __typename: string;
@@ -65,7 +68,14 @@ run(async () => {
       row('网站', 'Website', firm.website ? link(firm.website, firm.website, { rel: 'noopener noreferrer' }) : null),
       row('简介', 'Summary', firm.summary),
       row('重点领域', 'Sectors', firm.sectors.map((s) => s.nameZh || SECTOR_ZH[s.code] || s.code).join('、') || null),
-      row('所在园区', 'Parks', names(firm.parks.edges.map((e) => e.node), (n) => `/explore/match?${qs({ park: n.id })}`)),
+      row(
+        '所在园区',
+        'Parks',
+        names(
+          firm.parks.edges.map((e) => e.node),
+          (n) => `/explore/match?${qs({ park: n.id })}`,
+        ),
+      ),
       row('创新平台', 'Platforms', names(firm.platforms.edges.map((e) => e.node))),
       row('应用场景', 'Scenarios', names(firm.scenarios.edges.map((e) => e.node))),
       row('数据来源', 'Provenance', p ? [p.kind, p.source, p.verifiedAt].filter(Boolean).join(' · ') : null),

@@ -65,7 +65,9 @@ function showNotice(notice: { message: string; counts: Record<string, number> } 
     banner.setAttribute('role', 'note');
     document.body.prepend(banner);
   }
-  const counts = Object.entries(notice.counts).map(([kind, n]) => `${kind} ${n}`).join(' · ');
+  const counts = Object.entries(notice.counts)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(' · ');
   banner.textContent = `示例数据 Sample data — ${notice.message} (${counts})`;
 }
 

@@ -91,7 +91,15 @@ run(async () => {
   const legend = h('ul', { class: 'legend' });
   for (const [kind, info] of Object.entries(KINDS)) {
     if (!counts.has(kind)) continue;
-    legend.append(h('li', { 'data-kind': kind }, h('span', { class: 'dot', style: `background:${info.colour}` }), `${info.zh} ${info.en} `, h('b', {}, counts.get(kind) ?? 0)));
+    legend.append(
+      h(
+        'li',
+        { 'data-kind': kind },
+        h('span', { class: 'dot', style: `background:${info.colour}` }),
+        `${info.zh} ${info.en} `,
+        h('b', {}, counts.get(kind) ?? 0),
+      ),
+    );
   }
   const depthLinks = h('span', { class: 'depths' }, '深度 Depth: ');
   for (const d of [1, 2, 3]) {
@@ -101,7 +109,16 @@ run(async () => {
   for (const f of FORMATS) downloads.append(link(`/export/graph.${f.ext}?${qs({ around, depth })}`, f.label, { download: '' }), ' ');
 
   const sampleNodes = graph.nodes.filter((n) => unreal(n.provenanceKind)).length;
-  if (sampleNodes) legend.append(h('li', { class: 'sample-key', 'data-sample-nodes': sampleNodes }, h('span', { class: 'dot hollow' }), `示例数据 Sample records [示例] `, h('b', {}, sampleNodes)));
+  if (sampleNodes)
+    legend.append(
+      h(
+        'li',
+        { class: 'sample-key', 'data-sample-nodes': sampleNodes },
+        h('span', { class: 'dot hollow' }),
+        `示例数据 Sample records [示例] `,
+        h('b', {}, sampleNodes),
+      ),
+    );
   const box = h('div', { id: 'graph', class: 'graph', 'data-nodes': graph.nodes.length, 'data-edges': graph.edges.length, 'data-sample-nodes': sampleNodes });
   show(
     sampleBanner(answer.notice),
@@ -123,7 +140,13 @@ run(async () => {
     elements: [
       // A sample record is marked at the start of its label (never cut off by the ellipsis) and drawn hollow with a dashed ring.
       ...graph.nodes.map((n) => ({
-        data: { id: n.id, label: unreal(n.provenanceKind) ? `[示例] ${n.nameZh}` : n.nameZh, kind: n.kind, centre: n.id === around ? 1 : 0, sample: unreal(n.provenanceKind) ? 1 : 0 },
+        data: {
+          id: n.id,
+          label: unreal(n.provenanceKind) ? `[示例] ${n.nameZh}` : n.nameZh,
+          kind: n.kind,
+          centre: n.id === around ? 1 : 0,
+          sample: unreal(n.provenanceKind) ? 1 : 0,
+        },
       })),
       ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: EDGE_ZH[e.kind] ?? e.kind } })),
     ],
@@ -145,7 +168,17 @@ run(async () => {
       },
       { selector: 'node[sample = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#b3261e', 'background-opacity': 0.45 } },
       { selector: 'node[centre = 1]', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#212529', 'font-weight': 'bold', 'font-size': 13 } },
-      { selector: 'edge', style: { width: 1, 'line-color': '#ced4da', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#ced4da', 'arrow-scale': 0.7 } },
+      {
+        selector: 'edge',
+        style: {
+          width: 1,
+          'line-color': '#ced4da',
+          'curve-style': 'bezier',
+          'target-arrow-shape': 'triangle',
+          'target-arrow-color': '#ced4da',
+          'arrow-scale': 0.7,
+        },
+      },
       { selector: 'edge:selected, edge.hover', style: { label: 'data(label)', 'font-size': 10, 'line-color': '#495057' } },
     ],
     // Rings: the centre, then one ring per kind, so the picture is the same on every load.

@@ -37,7 +37,8 @@ function fmt(x: number): string {
 async function parkPicker(): Promise<void> {
   const data = await gql<{ parks: { edges: { node: { id: string; nameZh: string; district: string | null } }[] } }>(PARKS);
   const list = h('ul', { class: 'park-picker' });
-  for (const { node } of data.parks.edges) list.append(h('li', {}, link(`?${qs({ park: node.id })}`, node.nameZh), node.district ? h('span', { class: 'en' }, node.district) : null));
+  for (const { node } of data.parks.edges)
+    list.append(h('li', {}, link(`?${qs({ park: node.id })}`, node.nameZh), node.district ? h('span', { class: 'en' }, node.district) : null));
   show(h('h1', {}, '园区招商匹配', h('small', {}, ' Firm candidates for a park')), h('p', { class: 'hint' }, '选择一个园区。 Pick a park.'), list);
 }
 
@@ -59,13 +60,28 @@ run(async () => {
   const body = h('tbody');
   candidates.forEach((c, i) => {
     const reasons = h('ul', { class: 'reasons' });
-    for (const r of c.reasons) reasons.append(h('li', {}, h('span', { class: 'tag', title: r.kind }, REASON_ZH[r.kind] ?? r.kind), ` ${r.detail} `, h('span', { class: 'contribution' }, `+${fmt(r.contribution)}`)));
+    for (const r of c.reasons)
+      reasons.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'tag', title: r.kind }, REASON_ZH[r.kind] ?? r.kind),
+          ` ${r.detail} `,
+          h('span', { class: 'contribution' }, `+${fmt(r.contribution)}`),
+        ),
+      );
     body.append(
       h(
         'tr',
         { 'data-rank': i + 1, 'data-id': c.enterprise.id, 'data-provenance': c.enterprise.provenance.kind },
         h('td', { class: 'rank' }, i + 1),
-        h('td', {}, link(`/explore/enterprise?${qs({ id: c.enterprise.id })}`, c.enterprise.nameZh, { class: 'firm' }), sampleTag(c.enterprise.provenance.kind), c.enterprise.nameEn ? h('span', { class: 'en' }, c.enterprise.nameEn) : null),
+        h(
+          'td',
+          {},
+          link(`/explore/enterprise?${qs({ id: c.enterprise.id })}`, c.enterprise.nameZh, { class: 'firm' }),
+          sampleTag(c.enterprise.provenance.kind),
+          c.enterprise.nameEn ? h('span', { class: 'en' }, c.enterprise.nameEn) : null,
+        ),
         h('td', { class: 'score' }, fmt(c.score)),
         h('td', {}, reasons),
       ),

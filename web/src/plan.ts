@@ -88,7 +88,12 @@ const pct = (x: number, scale: number) => `${Math.max(0, Math.min(100, (x / scal
 function targetBar(t: Figure, refs: Figure[]): HTMLElement {
   const top = Math.max(t.max ?? t.min, t.current ?? 0, ...refs.map((r) => r.min));
   const scale = top * (t.shape === 'AT_LEAST' ? 1.25 : 1.1) || 1;
-  const bar = h('div', { class: 'bar', role: 'img', 'data-scale': scale, 'aria-label': `当前 ${t.current ?? '未知'}，目标 ${targetText(t)} Current ${t.current ?? 'unknown'}, target ${targetText(t)}` });
+  const bar = h('div', {
+    class: 'bar',
+    role: 'img',
+    'data-scale': scale,
+    'aria-label': `当前 ${t.current ?? '未知'}，目标 ${targetText(t)} Current ${t.current ?? 'unknown'}, target ${targetText(t)}`,
+  });
   if (t.current !== null) bar.append(h('div', { class: 'fill', 'data-value': t.current, style: `width:${pct(t.current, scale)}` }));
   const end = t.shape === 'AT_LEAST' ? scale : (t.max ?? t.min);
   const band = t.shape === 'RANGE' || t.shape === 'AT_LEAST';
@@ -101,12 +106,14 @@ function targetBar(t: Figure, refs: Figure[]): HTMLElement {
       title: `目标 Target ${targetText(t)}（${t.year}年）`,
     }),
   );
-  for (const r of refs) bar.append(h('div', { class: 'ref', 'data-key': r.key, style: `left:${pct(r.min, scale)}`, title: `${r.year}年基数 Baseline ${num(r.min)} ${r.unit}` }));
+  for (const r of refs)
+    bar.append(h('div', { class: 'ref', 'data-key': r.key, style: `left:${pct(r.min, scale)}`, title: `${r.year}年基数 Baseline ${num(r.min)} ${r.unit}` }));
   return bar;
 }
 
 function currentText(f: Figure): HTMLElement {
-  if (f.current === null) return h('span', { class: 'current unknown' }, '当前：目录无法计算 Current: not computable — ', h('span', { class: 'note' }, f.currentNote));
+  if (f.current === null)
+    return h('span', { class: 'current unknown' }, '当前：目录无法计算 Current: not computable — ', h('span', { class: 'note' }, f.currentNote));
   return h(
     'span',
     { class: 'current' },
@@ -189,7 +196,13 @@ function sampleSection(actions: Action[]): HTMLElement | null {
       'ul',
       {},
       ...figures.map(({ a, f }) =>
-        h('li', { 'data-key': f.key, 'data-sample': f.sampleRecords }, sampleTag('SAMPLE'), ` ${a.nameZh} · ${f.titleZh}：${f.sampleRecords} 条示例记录`, h('span', { class: 'en' }, `${f.sampleRecords} sample records`)),
+        h(
+          'li',
+          { 'data-key': f.key, 'data-sample': f.sampleRecords },
+          sampleTag('SAMPLE'),
+          ` ${a.nameZh} · ${f.titleZh}：${f.sampleRecords} 条示例记录`,
+          h('span', { class: 'en' }, `${f.sampleRecords} sample records`),
+        ),
       ),
     ),
   );
@@ -211,7 +224,13 @@ run(async () => {
         'The seven actions of Qingdao’s AI action plan 2024–2026 and their targets. Bars count only records resting on evidence (the plan, public sources, user entries); sample, synthetic and editorial records are listed apart and never counted. Dashed lines are the 2023 baseline.',
       ),
     ),
-    h('ul', { class: 'plan-legend' }, h('li', {}, h('i', { class: 'key fill' }), '当前 Current'), h('li', {}, h('i', { class: 'key goal' }), '目标 Target'), h('li', {}, h('i', { class: 'key ref' }), '基数 Baseline')),
+    h(
+      'ul',
+      { class: 'plan-legend' },
+      h('li', {}, h('i', { class: 'key fill' }), '当前 Current'),
+      h('li', {}, h('i', { class: 'key goal' }), '目标 Target'),
+      h('li', {}, h('i', { class: 'key ref' }), '基数 Baseline'),
+    ),
     h('div', { class: 'plan', id: 'plan' }, ...actions.map(actionSection)),
     sampleSection(actions),
   );

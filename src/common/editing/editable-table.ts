@@ -31,7 +31,7 @@ export interface Dependants {
  * its descriptor supplies): the fields a client may set, how to validate its inputs, what to
  * write besides its row on creation (relations), and what depends on it.
  */
-export interface EditingRules<T extends object, C, U> {
+export interface EditingRules<_T extends object, C, U> {
   fields: readonly string[];
   toRow?(values: Values): Values;
   /** Cleaned column values of a create input (errors go to `errors`, with field paths). */

@@ -93,10 +93,12 @@ export async function deleteWith<T extends object>(
     let extra: FieldChanges = {};
     const dependants = (await spec.dependants?.(tx, id!))?.filter((d) => d.count > 0) ?? [];
     if (dependants.length && !detach) {
-      const listed = dependants
-        .map((d) => `${d.count} ${d.relation} (${d.names.join('、')}${d.count > d.names.length ? ' …' : ''})`)
-        .join('; ');
-      errors.add(idPath, `“${String(row!.name_zh)}” cannot be deleted while other records depend on it: ${listed}. Pass detach: true to unlink them and delete.`, UserErrorCode.HAS_DEPENDANTS);
+      const listed = dependants.map((d) => `${d.count} ${d.relation} (${d.names.join('、')}${d.count > d.names.length ? ' …' : ''})`).join('; ');
+      errors.add(
+        idPath,
+        `“${String(row!.name_zh)}” cannot be deleted while other records depend on it: ${listed}. Pass detach: true to unlink them and delete.`,
+        UserErrorCode.HAS_DEPENDANTS,
+      );
       abortIfErrors(errors);
     }
     if (dependants.length && spec.detach) extra = await spec.detach(tx, id!);
@@ -108,7 +110,10 @@ export async function deleteWith<T extends object>(
 
 /** Up to `limit` names and the count of rows a query (selecting `name_zh`) finds, for {@link Dependants}. */
 export async function namedDependants(tx: SqlEntityManager, relation: string, query: SqlFragment, limit = 5): Promise<Dependants> {
-  const rows = await runSql<{ name_zh: string; n: number }>(tx, sql`select name_zh, count(*) over ()::int as n from (${query}) d order by name_zh limit ${limit}`);
+  const rows = await runSql<{ name_zh: string; n: number }>(
+    tx,
+    sql`select name_zh, count(*) over ()::int as n from (${query}) d order by name_zh limit ${limit}`,
+  );
   return { relation, count: rows[0]?.n ?? 0, names: rows.map((r) => r.name_zh) };
 }
 

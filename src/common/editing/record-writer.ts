@@ -25,7 +25,10 @@ export async function selectRow(tx: SqlEntityManager, table: string, id: number,
 
 /** `"a" = ?, "b" = ?` for a SET clause. */
 function assignments(set: Values): SqlFragment {
-  return sql.join(Object.keys(set).map((c) => sql`${sql.ident(c)} = ${param(set[c])}`), ', ');
+  return sql.join(
+    Object.keys(set).map((c) => sql`${sql.ident(c)} = ${param(set[c])}`),
+    ', ',
+  );
 }
 
 /** Inserts a record with USER_ENTERED provenance and audits its creation. Returns its id. */
@@ -36,8 +39,14 @@ export async function insertRecord(tx: SqlEntityManager, spec: EditableTable, va
   const cols = Object.keys(row);
   const [{ id }] = await runSql<{ id: number }>(
     tx,
-    sql`insert into ${sql.ident(spec.table)} (${sql.join(cols.map((c) => sql.ident(c)), ', ')})
-        values (${sql.join(cols.map((c) => param(row[c])), ', ')}) returning id`,
+    sql`insert into ${sql.ident(spec.table)} (${sql.join(
+      cols.map((c) => sql.ident(c)),
+      ', ',
+    )})
+        values (${sql.join(
+          cols.map((c) => param(row[c])),
+          ', ',
+        )}) returning id`,
   );
   if (spec.searchable) await refreshSearchColumns(tx, { table: spec.table, ...spec.searchable }, [id]);
   const changes: FieldChanges = {};

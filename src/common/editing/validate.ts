@@ -46,7 +46,8 @@ export function creditCode(value: string | null | undefined, path: string[], err
   const code = normalizeCreditCode(value);
   const problem = creditCodeProblem(code);
   if (problem === 'LENGTH') errors.add(path, `A unified social credit code has 18 characters; "${code}" has ${code.length}.`);
-  else if (problem === 'CHARACTERS') errors.add(path, `"${code}" is not a unified social credit code: 18 characters of 0-9 and A-Y without I, O, S, V, Z (GB 32100-2015).`);
+  else if (problem === 'CHARACTERS')
+    errors.add(path, `"${code}" is not a unified social credit code: 18 characters of 0-9 and A-Y without I, O, S, V, Z (GB 32100-2015).`);
   else if (problem === 'CHECK_CHARACTER') errors.add(path, `"${code}" has a wrong check character (the 18th); please check the code for a typo.`);
   return problem ? undefined : code;
 }

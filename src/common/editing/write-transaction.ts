@@ -16,7 +16,10 @@ export function actorOf(ctx: Context): Actor {
  * of one request must not share a fork: MikroORM issue 6916). User errors found before or during
  * the write roll everything back and come back as the payload's userErrors.
  */
-export async function runWrite<T>(ctx: Context, write: (tx: SqlEntityManager, errors: UserErrors) => Promise<T>): Promise<{ result: T | null; userErrors: UserError[] }> {
+export async function runWrite<T>(
+  ctx: Context,
+  write: (tx: SqlEntityManager, errors: UserErrors) => Promise<T>,
+): Promise<{ result: T | null; userErrors: UserError[] }> {
   const em = ctx.em.fork();
   const errors = new UserErrors();
   try {

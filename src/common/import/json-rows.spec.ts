@@ -17,17 +17,31 @@ function scan(text: string, cuts: number[] = []): Array<Record<string, unknown>>
   return rows;
 }
 
-const cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
+const cell = fc.oneof(
+  fc.string({ unit: 'grapheme' }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
 const row = fc.dictionary(fc.string({ unit: 'grapheme' }), cell, { maxKeys: 5 });
 
 describe('streamed JSON rows', () => {
   it('finds the same rows as JSON.parse, wherever the text is cut, in both shapes and any spacing', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 8 }), fc.array(fc.nat(2000), { maxLength: 6 }), fc.boolean(), fc.nat(3), fc.jsonValue(), (rows, cuts, wrapped, indent, other) => {
-        const body = wrapped ? { before: other, rows, after: other } : rows;
-        const text = JSON.stringify(body, null, indent);
-        expect(scan(text, cuts)).toEqual(JSON.parse(text).rows ?? JSON.parse(text));
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 8 }),
+        fc.array(fc.nat(2000), { maxLength: 6 }),
+        fc.boolean(),
+        fc.nat(3),
+        fc.jsonValue(),
+        (rows, cuts, wrapped, indent, other) => {
+          const body = wrapped ? { before: other, rows, after: other } : rows;
+          const text = JSON.stringify(body, null, indent);
+          expect(scan(text, cuts)).toEqual(JSON.parse(text).rows ?? JSON.parse(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -63,7 +77,15 @@ describe('streamed JSON rows', () => {
   });
 
   it('readJson reads a body in 7-byte chunks (a BOM, Chinese split inside characters) and reports rows read', async () => {
-    const bytes = Buffer.from('\uFEFF' + JSON.stringify({ rows: [{ 企业名称: '青岛示例公司', 重点领域: ['智慧海洋', '工业制造'] }, { 企业名称: ' 青岛第二家 ', 成立年份: 2019 }] }));
+    const bytes = Buffer.from(
+      '\uFEFF' +
+        JSON.stringify({
+          rows: [
+            { 企业名称: '青岛示例公司', 重点领域: ['智慧海洋', '工业制造'] },
+            { 企业名称: ' 青岛第二家 ', 成立年份: 2019 },
+          ],
+        }),
+    );
     const chunks = [...Array(Math.ceil(bytes.length / 7)).keys()].map((i) => bytes.subarray(i * 7, i * 7 + 7));
     const seen: number[] = [];
     const table = await readJson(Readable.from(chunks), { maxBytes: 1e6, onRows: (n) => seen.push(n) });

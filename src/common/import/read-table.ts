@@ -18,7 +18,10 @@ export interface Table {
 }
 
 export class TableReadError extends Error {
-  constructor(message: string, readonly status = 400) {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -128,9 +131,7 @@ export async function readJson(stream: Readable, options: { maxBytes: number; on
   const scanner = new JsonRowScanner((r) => {
     const row = {
       line: rows.length + 1,
-      cells: Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()]),
-      ),
+      cells: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v).trim()])),
     };
     rejectNulCharacters([row]);
     for (const k of Object.keys(r)) headers.add(k);
@@ -150,7 +151,9 @@ export async function readJson(stream: Readable, options: { maxBytes: number; on
     scanner.end();
   } catch (error) {
     if (!(error instanceof JsonRowsError)) throw error;
-    throw new TableReadError(error.kind === 'syntax' ? 'The body is not valid JSON.' : 'Expected a JSON array of objects, one per firm (or { "rows": [...] }).');
+    throw new TableReadError(
+      error.kind === 'syntax' ? 'The body is not valid JSON.' : 'Expected a JSON array of objects, one per firm (or { "rows": [...] }).',
+    );
   }
   options.onRows?.(rows.length);
   return { headers: [...headers], rows, encoding: 'utf-8' };

@@ -64,7 +64,7 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
 ): Promise<Map<Key | null, RawConnection<Row>>> {
   const knex = em.getKnex();
   const { terms, name } = spec.ordering;
-  const walk = page.direction === 'forward' ? terms : terms.map((t) => ({ ...t, dir: t.dir === 'asc' ? 'desc' : 'asc' } as OrderTerm));
+  const walk = page.direction === 'forward' ? terms : terms.map((t) => ({ ...t, dir: t.dir === 'asc' ? 'desc' : 'asc' }) as OrderTerm);
   const orderSql = walk.map((t) => `${t.expr} ${t.dir}`).join(', ');
 
   const rows = spec.base(knex);
@@ -113,7 +113,12 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
       continue;
     }
     entry.rows.push(record);
-    entry.cursors.push(encodeCursor(name, terms.map((_, i) => record[`__k${i}`])));
+    entry.cursors.push(
+      encodeCursor(
+        name,
+        terms.map((_, i) => record[`__k${i}`]),
+      ),
+    );
   }
   if (page.direction === 'backward') {
     for (const entry of out.values()) {

@@ -36,7 +36,8 @@ export class ConnectionArgs {
 export class RootConnectionArgs extends ConnectionArgs {
   @Field(() => Int, {
     nullable: true,
-    description: 'Skip this many items first (0-10000), to jump to page N: offset = (N-1) × first. Not with `after`, `before` or `last`; cursors are cheaper for walking a list.',
+    description:
+      'Skip this many items first (0-10000), to jump to page N: offset = (N-1) × first. Not with `after`, `before` or `last`; cursors are cheaper for walking a list.',
   })
   offset?: number | null;
 }

@@ -68,11 +68,20 @@ export function listEntities<T extends object, F>(
 }
 
 /** Loads one entity by primary key, batched with every other load of the same type in the request. */
-export function loadById<T extends object>(ctx: Context, source: { name: string; entity: EntityClass<T>; table: string }, id: number | string, pk = 'id'): Promise<T | null> {
+export function loadById<T extends object>(
+  ctx: Context,
+  source: { name: string; entity: EntityClass<T>; table: string },
+  id: number | string,
+  pk = 'id',
+): Promise<T | null> {
   return ctx.loaders
     .get<number | string, T | null>(`${source.name}:by-id`, async (ids) => {
       const knex = ctx.em.getKnex();
-      const rows = (await ctx.em.execute(knex(source.table).select(readColumns(ctx.em, source.entity)).whereIn(pk, ids as Array<number | string>))) as Record<string, unknown>[];
+      const rows = (await ctx.em.execute(
+        knex(source.table)
+          .select(readColumns(ctx.em, source.entity))
+          .whereIn(pk, ids as Array<number | string>),
+      )) as Record<string, unknown>[];
       const byId = new Map(rows.map((r) => [r[pk] as number | string, hydrate(ctx.em, source.entity, r)]));
       return ids.map((i) => byId.get(i) ?? null);
     })

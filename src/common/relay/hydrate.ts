@@ -48,7 +48,7 @@ function compile(em: SqlEntityManager, meta: EntityMetadata): Mapper {
     return (value) => value;
   };
   for (const prop of meta.props) {
-    if (prop.persist === false || prop.formula || !prop.fieldNames?.length && prop.kind !== ReferenceKind.EMBEDDED) continue;
+    if (prop.persist === false || prop.formula || (!prop.fieldNames?.length && prop.kind !== ReferenceKind.EMBEDDED)) continue;
     if (prop.embedded) {
       const [owner, name] = prop.embedded;
       const column = prop.fieldNames[0];
@@ -70,7 +70,11 @@ function compile(em: SqlEntityManager, meta: EntityMetadata): Mapper {
       }
       case ReferenceKind.EMBEDDED:
         if (prop.object) throw new Error(`hydrate: ${meta.className}.${prop.name} is a JSON embeddable; map it with em.map()`);
-        embeddables.push({ name: prop.name, proto: plainPrototype((prop.embeddable as { prototype: object }).prototype, embeddedNames(meta, prop.name)), nullable: !!prop.nullable });
+        embeddables.push({
+          name: prop.name,
+          proto: plainPrototype((prop.embeddable as { prototype: object }).prototype, embeddedNames(meta, prop.name)),
+          nullable: !!prop.nullable,
+        });
         break;
       case ReferenceKind.MANY_TO_ONE:
       case ReferenceKind.ONE_TO_ONE: {
@@ -91,7 +95,10 @@ function compile(em: SqlEntityManager, meta: EntityMetadata): Mapper {
         break; // collections: listed through loaders, never read from the row
     }
   }
-  const proto = plainPrototype((meta.class as { prototype: object }).prototype, meta.props.map((p) => p.name));
+  const proto = plainPrototype(
+    (meta.class as { prototype: object }).prototype,
+    meta.props.map((p) => p.name),
+  );
   return (row) => {
     const out = Object.create(proto) as Record<string, unknown>;
     for (const e of embeddables) out[e.name] = Object.create(e.proto);

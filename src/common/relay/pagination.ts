@@ -116,10 +116,10 @@ export function decodeCursor(cursor: string, ordering: string, keys: number | re
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== arity + 1 || parsed[0] !== ordering) {
-    throw new BadUserInputError(
-      `"${argument}" is not a cursor of this list in this order; use an endCursor or startCursor it returned.`,
-      { argument, http: { status: 400 } },
-    );
+    throw new BadUserInputError(`"${argument}" is not a cursor of this list in this order; use an endCursor or startCursor it returned.`, {
+      argument,
+      http: { status: 400 },
+    });
   }
   const values = parsed.slice(1);
   const valid =
@@ -127,7 +127,10 @@ export function decodeCursor(cursor: string, ordering: string, keys: number | re
       ? values.every((v) => (typeof v === 'string' && !v.includes('\u0000')) || (typeof v === 'number' && Number.isFinite(v)))
       : values.every((v, i) => fitsKey(v, keys[i]));
   if (!valid) {
-    throw new BadUserInputError(`"${argument}" is not a valid cursor of this list; use an endCursor or startCursor it returned.`, { argument, http: { status: 400 } });
+    throw new BadUserInputError(`"${argument}" is not a valid cursor of this list; use an endCursor or startCursor it returned.`, {
+      argument,
+      http: { status: 400 },
+    });
   }
   return values;
 }

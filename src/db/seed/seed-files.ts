@@ -16,34 +16,96 @@ interface Cited {
   sourceNote?: string | null;
 }
 
-export interface SectorSeed extends Cited { code: string; nameZh: string; nameEn: string; description: string | null }
+export interface SectorSeed extends Cited {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  description: string | null;
+}
 export interface ParkSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; aliases?: string[]; district: string; role: string;
-  latitude: number | null; longitude: number | null; foundedYear: number | null; description: string | null; focusSectors: string[];
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  district: string;
+  role: string;
+  latitude: number | null;
+  longitude: number | null;
+  foundedYear: number | null;
+  description: string | null;
+  focusSectors: string[];
 }
 export interface EnterpriseSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; aliases?: string[]; creditCode: string | null; layer: string;
-  foundedYear: number | null; website: string | null; summary: string | null; sectors: string[]; parks: string[];
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  creditCode: string | null;
+  layer: string;
+  foundedYear: number | null;
+  website: string | null;
+  summary: string | null;
+  sectors: string[];
+  parks: string[];
 }
 export interface PlatformSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; aliases?: string[]; kind: string; level: string; hosts: string[];
-  park: string | null; sectors: string[]; foundedYear: number | null; description?: string | null;
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  kind: string;
+  level: string;
+  hosts: string[];
+  park: string | null;
+  sectors: string[];
+  foundedYear: number | null;
+  description?: string | null;
 }
 export interface ScenarioSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; sector: string; status: string; year: number | null;
-  providers: string[]; park: string | null; description: string | null;
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  sector: string;
+  status: string;
+  year: number | null;
+  providers: string[];
+  park: string | null;
+  description: string | null;
 }
 export interface LargeModelSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; developers: string[]; domain: string; sectors: string[];
-  status: string; releasedYear: number | null; description: string | null;
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  developers: string[];
+  domain: string;
+  sectors: string[];
+  status: string;
+  releasedYear: number | null;
+  description: string | null;
 }
 export interface ComputeCenterSeed extends Cited {
-  key: string; nameZh: string; nameEn: string | null; park: string | null; operatorZh: string | null;
-  capacityPflops: number | null; status: string; description: string | null;
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  park: string | null;
+  operatorZh: string | null;
+  capacityPflops: number | null;
+  status: string;
+  description: string | null;
 }
 export interface IndicatorSeed extends Cited {
-  key: string; kind: string; action: string; titleZh: string; titleEn: string; unit: string; year: number;
-  shape: string; min: number; max: number | null; approximate: boolean; metric: string | null;
+  key: string;
+  kind: string;
+  action: string;
+  titleZh: string;
+  titleEn: string;
+  unit: string;
+  year: number;
+  shape: string;
+  min: number;
+  max: number | null;
+  approximate: boolean;
+  metric: string | null;
   /** Further sources that state the figure (the launch report beside the full text). */
   alsoCites?: string[];
 }

@@ -60,17 +60,31 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
 
     const sectors = new Map<string, Sector>();
     seeds.sectors.forEach((s, position) => {
-      sectors.set(s.code, tx.create(Sector, {
-        code: s.code as SectorCode, nameZh: s.nameZh, nameEn: s.nameEn, description: s.description, position,
-        provenance: provenance(s, `sector ${s.code}`),
-      }));
+      sectors.set(
+        s.code,
+        tx.create(Sector, {
+          code: s.code as SectorCode,
+          nameZh: s.nameZh,
+          nameEn: s.nameEn,
+          description: s.description,
+          position,
+          provenance: provenance(s, `sector ${s.code}`),
+        }),
+      );
     });
 
     const parks = new Map<string, Park>();
     for (const p of seeds.parks) {
       const park = tx.create(Park, {
-        nameZh: p.nameZh, nameEn: p.nameEn, aliases: p.aliases ?? [], district: p.district, role: p.role as ParkRole,
-        latitude: p.latitude, longitude: p.longitude, foundedYear: p.foundedYear, description: p.description,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        aliases: p.aliases ?? [],
+        district: p.district,
+        role: p.role as ParkRole,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        foundedYear: p.foundedYear,
+        description: p.description,
         provenance: provenance(p, `park ${p.key}`),
       });
       park.focusSectorCollection.set(p.focusSectors.map((c) => lookup(sectors, c, `park ${p.key}`)));
@@ -79,8 +93,12 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
 
     for (const c of seeds.computeCenters) {
       tx.create(ComputeCenter, {
-        nameZh: c.nameZh, nameEn: c.nameEn, operatorZh: c.operatorZh, capacityPflops: c.capacityPflops,
-        status: c.status as ComputeCenterStatus, description: c.description,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
+        operatorZh: c.operatorZh,
+        capacityPflops: c.capacityPflops,
+        status: c.status as ComputeCenterStatus,
+        description: c.description,
         park: c.park ? lookup(parks, c.park, `compute centre ${c.key}`) : null,
         provenance: provenance(c, `compute centre ${c.key}`),
       });
@@ -93,9 +111,21 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
         return { title: s.title, url: s.url, kind: s.kind };
       });
       tx.create(PlanIndicator, {
-        key: i.key, kind: i.kind as IndicatorKind, action: i.action as PlanActionCode, titleZh: i.titleZh, titleEn: i.titleEn,
-        unit: i.unit, year: i.year, shape: i.shape as TargetShape, minValue: i.min, maxValue: i.max, approximate: i.approximate,
-        value: i.min, comparator: comparatorOf(i.shape as TargetShape), metric: i.metric, citations,
+        key: i.key,
+        kind: i.kind as IndicatorKind,
+        action: i.action as PlanActionCode,
+        titleZh: i.titleZh,
+        titleEn: i.titleEn,
+        unit: i.unit,
+        year: i.year,
+        shape: i.shape as TargetShape,
+        minValue: i.min,
+        maxValue: i.max,
+        approximate: i.approximate,
+        value: i.min,
+        comparator: comparatorOf(i.shape as TargetShape),
+        metric: i.metric,
+        citations,
         provenance: provenance(i, `indicator ${i.key}`),
       });
     }
@@ -103,8 +133,14 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
     const enterprises = new Map<string, Enterprise>();
     for (const e of seeds.enterprises) {
       const firm = tx.create(Enterprise, {
-        nameZh: e.nameZh, nameEn: e.nameEn, aliases: e.aliases ?? [], creditCode: e.creditCode, layer: e.layer as ChainLayer,
-        foundedYear: e.foundedYear, website: e.website, summary: e.summary,
+        nameZh: e.nameZh,
+        nameEn: e.nameEn,
+        aliases: e.aliases ?? [],
+        creditCode: e.creditCode,
+        layer: e.layer as ChainLayer,
+        foundedYear: e.foundedYear,
+        website: e.website,
+        summary: e.summary,
         provenance: provenance(e, `enterprise ${e.key}`),
       });
       firm.sectorCollection.set(e.sectors.map((c) => lookup(sectors, c, `enterprise ${e.key}`)));
@@ -114,8 +150,13 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
 
     for (const p of seeds.platforms) {
       const platform = tx.create(InnovationPlatform, {
-        nameZh: p.nameZh, nameEn: p.nameEn, aliases: p.aliases ?? [], kind: p.kind as PlatformKind, level: p.level as PlatformLevel,
-        foundedYear: p.foundedYear, description: p.description ?? null,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        aliases: p.aliases ?? [],
+        kind: p.kind as PlatformKind,
+        level: p.level as PlatformLevel,
+        foundedYear: p.foundedYear,
+        description: p.description ?? null,
         park: p.park ? lookup(parks, p.park, `platform ${p.key}`) : null,
         provenance: provenance(p, `platform ${p.key}`),
       });
@@ -125,8 +166,12 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
 
     for (const s of seeds.scenarios) {
       const scenario = tx.create(Scenario, {
-        nameZh: s.nameZh, nameEn: s.nameEn, sector: lookup(sectors, s.sector, `scenario ${s.key}`),
-        status: s.status as ScenarioStatus, year: s.year, description: s.description,
+        nameZh: s.nameZh,
+        nameEn: s.nameEn,
+        sector: lookup(sectors, s.sector, `scenario ${s.key}`),
+        status: s.status as ScenarioStatus,
+        year: s.year,
+        description: s.description,
         park: s.park ? lookup(parks, s.park, `scenario ${s.key}`) : null,
         provenance: provenance(s, `scenario ${s.key}`),
       });
@@ -135,8 +180,12 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
 
     for (const m of seeds.largeModels) {
       const model = tx.create(LargeModel, {
-        nameZh: m.nameZh, nameEn: m.nameEn, domain: m.domain as LargeModelDomain, status: m.status as LargeModelStatus,
-        releasedYear: m.releasedYear, description: m.description,
+        nameZh: m.nameZh,
+        nameEn: m.nameEn,
+        domain: m.domain as LargeModelDomain,
+        status: m.status as LargeModelStatus,
+        releasedYear: m.releasedYear,
+        description: m.description,
         provenance: provenance(m, `large model ${m.key}`),
       });
       model.developerCollection.set(m.developers.map((k) => lookup(enterprises, k, `large model ${m.key}`)));

@@ -100,12 +100,63 @@ export function syntheticCounts(enterprises: number, existingParks: number) {
 // company names, so generated names do not name real firms. Every name also ends in a marker.
 const SYLLABLES = [...'澜汐珩翊琨瑭泓岚霁璟昶晟玥湛峤骁槿栩棠岫沅澈溯曜烨熠琛瑾璞珏奕朔篁筠蔚荻芃苒湍砚'];
 const SYLLABLES_PINYIN = [
-  'lan', 'xi', 'heng', 'yi', 'kun', 'tang', 'hong', 'lan', 'ji', 'jing', 'chang', 'sheng', 'yue', 'zhan', 'qiao', 'xiao', 'jin', 'xu', 'tang', 'xiu',
-  'yuan', 'che', 'su', 'yao', 'ye', 'yi', 'chen', 'jin', 'pu', 'jue', 'yi', 'shuo', 'huang', 'yun', 'wei', 'di', 'peng', 'ran', 'tuan', 'yan',
+  'lan',
+  'xi',
+  'heng',
+  'yi',
+  'kun',
+  'tang',
+  'hong',
+  'lan',
+  'ji',
+  'jing',
+  'chang',
+  'sheng',
+  'yue',
+  'zhan',
+  'qiao',
+  'xiao',
+  'jin',
+  'xu',
+  'tang',
+  'xiu',
+  'yuan',
+  'che',
+  'su',
+  'yao',
+  'ye',
+  'yi',
+  'chen',
+  'jin',
+  'pu',
+  'jue',
+  'yi',
+  'shuo',
+  'huang',
+  'yun',
+  'wei',
+  'di',
+  'peng',
+  'ran',
+  'tuan',
+  'yan',
 ];
 const BRAND_SPACE = SYLLABLES.length ** 3;
 const INDUSTRY = ['智能科技', '信息技术', '数据科技', '智算科技', '机器人', '软件', '智联科技', '视觉科技', '算法科技', '数字科技', '智造科技', '云计算'];
-const INDUSTRY_EN = ['Intelligent Tech', 'Information Tech', 'Data Tech', 'Compute Tech', 'Robotics', 'Software', 'Smart Link', 'Vision Tech', 'Algorithm Tech', 'Digital Tech', 'Smart Manufacturing', 'Cloud'];
+const INDUSTRY_EN = [
+  'Intelligent Tech',
+  'Information Tech',
+  'Data Tech',
+  'Compute Tech',
+  'Robotics',
+  'Software',
+  'Smart Link',
+  'Vision Tech',
+  'Algorithm Tech',
+  'Digital Tech',
+  'Smart Manufacturing',
+  'Cloud',
+];
 const FORMS = ['有限公司', '股份有限公司', '（青岛）有限公司', '研究院有限公司'];
 const MARKER = '（合成）';
 
@@ -126,8 +177,14 @@ const PARK_SUFFIX = ['智谷', '科创园', '数字港', '智能产业园', '创
 
 const SECTORS = new WeightedTable(Object.values(SectorCode), [24, 16, 8, 12, 12, 9, 7, 12]);
 const SECTOR_ZH: Record<SectorCode, string> = {
-  INDUSTRIAL_MANUFACTURING: '工业制造', SMART_OCEAN: '智慧海洋', MODERN_AGRICULTURE: '现代农业', TRANSPORTATION: '交通运输',
-  HEALTH_ELDERLY_CARE: '医养健康', SMART_EDUCATION: '智慧教育', CULTURE_TOURISM: '文化旅游', SOCIAL_GOVERNANCE: '社会治理',
+  INDUSTRIAL_MANUFACTURING: '工业制造',
+  SMART_OCEAN: '智慧海洋',
+  MODERN_AGRICULTURE: '现代农业',
+  TRANSPORTATION: '交通运输',
+  HEALTH_ELDERLY_CARE: '医养健康',
+  SMART_EDUCATION: '智慧教育',
+  CULTURE_TOURISM: '文化旅游',
+  SOCIAL_GOVERNANCE: '社会治理',
 };
 const SCENARIO_TOPICS: Record<SectorCode, string[]> = {
   INDUSTRIAL_MANUFACTURING: ['产线视觉质检', '设备预测性维护', '柔性排产优化'],
@@ -143,16 +200,28 @@ const LAYERS = new WeightedTable(Object.values(ChainLayer), [15, 30, 55]);
 const SECTOR_COUNT = new WeightedTable([1, 2, 3], [50, 35, 15]);
 const PLATFORM_KINDS = new WeightedTable(
   [
-    PlatformKind.ENTERPRISE_TECHNOLOGY_CENTER, PlatformKind.ENGINEERING_RESEARCH_CENTER, PlatformKind.TECHNOLOGY_INNOVATION_CENTER,
-    PlatformKind.KEY_LABORATORY, PlatformKind.INDUSTRY_RESEARCH_INSTITUTE, PlatformKind.PUBLIC_SERVICE_PLATFORM,
-    PlatformKind.PUBLIC_TRAINING_BASE, PlatformKind.LARGE_MODEL_LAB, PlatformKind.NATIONAL_OPEN_INNOVATION_PLATFORM,
+    PlatformKind.ENTERPRISE_TECHNOLOGY_CENTER,
+    PlatformKind.ENGINEERING_RESEARCH_CENTER,
+    PlatformKind.TECHNOLOGY_INNOVATION_CENTER,
+    PlatformKind.KEY_LABORATORY,
+    PlatformKind.INDUSTRY_RESEARCH_INSTITUTE,
+    PlatformKind.PUBLIC_SERVICE_PLATFORM,
+    PlatformKind.PUBLIC_TRAINING_BASE,
+    PlatformKind.LARGE_MODEL_LAB,
+    PlatformKind.NATIONAL_OPEN_INNOVATION_PLATFORM,
   ],
   [30, 15, 12, 15, 10, 8, 4, 5, 1],
 );
 const PLATFORM_KIND_ZH: Record<PlatformKind, string> = {
-  NATIONAL_OPEN_INNOVATION_PLATFORM: '开放创新平台', PUBLIC_SERVICE_PLATFORM: '公共服务平台', ENTERPRISE_TECHNOLOGY_CENTER: '企业技术中心',
-  ENGINEERING_RESEARCH_CENTER: '工程研究中心', TECHNOLOGY_INNOVATION_CENTER: '技术创新中心', KEY_LABORATORY: '重点实验室',
-  LARGE_MODEL_LAB: '大模型实验室', PUBLIC_TRAINING_BASE: '公共训练基地', INDUSTRY_RESEARCH_INSTITUTE: '产业研究院',
+  NATIONAL_OPEN_INNOVATION_PLATFORM: '开放创新平台',
+  PUBLIC_SERVICE_PLATFORM: '公共服务平台',
+  ENTERPRISE_TECHNOLOGY_CENTER: '企业技术中心',
+  ENGINEERING_RESEARCH_CENTER: '工程研究中心',
+  TECHNOLOGY_INNOVATION_CENTER: '技术创新中心',
+  KEY_LABORATORY: '重点实验室',
+  LARGE_MODEL_LAB: '大模型实验室',
+  PUBLIC_TRAINING_BASE: '公共训练基地',
+  INDUSTRY_RESEARCH_INSTITUTE: '产业研究院',
 };
 const LEVELS = new WeightedTable([PlatformLevel.MUNICIPAL, PlatformLevel.PROVINCIAL, PlatformLevel.NATIONAL], [60, 32, 8]);
 const STATUSES = new WeightedTable(
@@ -161,11 +230,20 @@ const STATUSES = new WeightedTable(
 );
 const DOMAINS = new WeightedTable(Object.values(LargeModelDomain), [30, 10, 15, 15, 15, 15]);
 const DOMAIN_SECTOR: Record<LargeModelDomain, SectorCode> = {
-  OCEAN: SectorCode.SMART_OCEAN, URBAN_RAIL: SectorCode.TRANSPORTATION, PORT: SectorCode.SMART_OCEAN,
-  FINANCE: SectorCode.SOCIAL_GOVERNANCE, GOVERNMENT: SectorCode.SOCIAL_GOVERNANCE, HEALTH_ELDERLY_CARE: SectorCode.HEALTH_ELDERLY_CARE,
+  OCEAN: SectorCode.SMART_OCEAN,
+  URBAN_RAIL: SectorCode.TRANSPORTATION,
+  PORT: SectorCode.SMART_OCEAN,
+  FINANCE: SectorCode.SOCIAL_GOVERNANCE,
+  GOVERNMENT: SectorCode.SOCIAL_GOVERNANCE,
+  HEALTH_ELDERLY_CARE: SectorCode.HEALTH_ELDERLY_CARE,
 };
 const DOMAIN_ZH: Record<LargeModelDomain, string> = {
-  OCEAN: '海洋', URBAN_RAIL: '轨交', PORT: '港航', FINANCE: '金融', GOVERNMENT: '政务', HEALTH_ELDERLY_CARE: '医养',
+  OCEAN: '海洋',
+  URBAN_RAIL: '轨交',
+  PORT: '港航',
+  FINANCE: '金融',
+  GOVERNMENT: '政务',
+  HEALTH_ELDERLY_CARE: '医养',
 };
 const MODEL_STATUSES = new WeightedTable(Object.values(LargeModelStatus), [40, 40, 20]);
 
@@ -200,9 +278,18 @@ export function generateSynthetic(options: SyntheticOptions, existingParks: Read
   const random = new Random(seed);
   const order = shuffled(random, SYLLABLES.length);
   const counts = syntheticCounts(n, existingParks.length);
-  const offsets = { park: random.int(0, BRAND_SPACE - 1), firm: random.int(0, 1e9), platform: random.int(0, BRAND_SPACE - 1), scenario: random.int(0, BRAND_SPACE - 1), model: random.int(0, BRAND_SPACE - 1) };
+  const offsets = {
+    park: random.int(0, BRAND_SPACE - 1),
+    firm: random.int(0, 1e9),
+    platform: random.int(0, BRAND_SPACE - 1),
+    scenario: random.int(0, BRAND_SPACE - 1),
+    model: random.int(0, BRAND_SPACE - 1),
+  };
 
-  const districts = new WeightedTable(DISTRICTS, DISTRICTS.map((d) => d.weight));
+  const districts = new WeightedTable(
+    DISTRICTS,
+    DISTRICTS.map((d) => d.weight),
+  );
   const parks: SyntheticPark[] = [];
   for (let i = 0; i < counts.parks; i++) {
     const d = districts.draw(random);
@@ -223,7 +310,10 @@ export function generateSynthetic(options: SyntheticOptions, existingParks: Read
   // Park popularity falls off like a power law: a few big parks, a long tail of small ones. The
   // existing parks come first, so the plan's real parks are among the biggest.
   const parkRefs: ParkRef[] = [...existingParks.map((p) => ({ existing: p.id })), ...parks.map((_, i) => ({ synthetic: i }))];
-  const parkTable = new WeightedTable(parkRefs.map((_, i) => i), parkRefs.map((_, i) => 1 / (i + 4) ** 0.8));
+  const parkTable = new WeightedTable(
+    parkRefs.map((_, i) => i),
+    parkRefs.map((_, i) => 1 / (i + 4) ** 0.8),
+  );
   const focusOf = (ref: number): SectorCode[] => {
     const r = parkRefs[ref];
     return 'synthetic' in r ? parks[r.synthetic].focusSectors : existingParks[ref].focusSectors;

@@ -36,7 +36,13 @@ export async function countSynthetic(em: SqlEntityManager): Promise<SyntheticCou
             (select count(*) from large_model where provenance_kind = ?)::int as "largeModels"`,
     [SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC],
   )) as SyntheticCounts[];
-  return { parks: Number(row.parks), enterprises: Number(row.enterprises), platforms: Number(row.platforms), scenarios: Number(row.scenarios), largeModels: Number(row.largeModels) };
+  return {
+    parks: Number(row.parks),
+    enterprises: Number(row.enterprises),
+    platforms: Number(row.platforms),
+    scenarios: Number(row.scenarios),
+    largeModels: Number(row.largeModels),
+  };
 }
 
 /**
@@ -49,7 +55,9 @@ export async function removeSynthetic(em: SqlEntityManager): Promise<SyntheticCo
 
 async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
   const del = async (table: string) => {
-    const [row] = (await tx.execute(`with d as (delete from ${table} where provenance_kind = ? returning 1) select count(*)::int as n from d`, [SYNTHETIC])) as Array<{ n: number }>;
+    const [row] = (await tx.execute(`with d as (delete from ${table} where provenance_kind = ? returning 1) select count(*)::int as n from d`, [
+      SYNTHETIC,
+    ])) as Array<{ n: number }>;
     return Number(row.n);
   };
   // Children first, so nothing is set null only to be deleted a moment later.
@@ -119,7 +127,12 @@ interface Provenance {
   note: string;
 }
 
-async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (records: number) => void, prov: Provenance): Promise<Omit<SyntheticLoadReport, 'removed'>> {
+async function write(
+  tx: SqlEntityManager,
+  data: SyntheticDataSet,
+  advance: (records: number) => void,
+  prov: Provenance,
+): Promise<Omit<SyntheticLoadReport, 'removed'>> {
   const nextId = async (table: string) => {
     const [row] = (await tx.execute(`select coalesce(max(id), 0)::int as m from ${table}`)) as Array<{ m: number }>;
     return Number(row.m) + 1;
@@ -132,47 +145,145 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
   const parkId = (ref: ParkRef | null) => (ref === null ? null : 'existing' in ref ? ref.existing : parkBase + ref.synthetic);
   let links = 0;
 
-  await insertRows(tx, { table: 'park', columns: PARK_COLUMNS }, prov, advance, data.parks.map((p, i) => ({
-    id: parkBase + i, name_zh: p.nameZh, name_en: p.nameEn, district: p.district, role: p.role,
-    latitude: p.latitude, longitude: p.longitude, founded_year: p.foundedYear,
-    description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
-    ...searchRow(p.nameZh, p.nameEn),
-  })));
-  links += await insertLinks(tx, 'park_focus_sector', ['park_id', 'int'], ['sector_code', 'text'],
-    data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)));
+  await insertRows(
+    tx,
+    { table: 'park', columns: PARK_COLUMNS },
+    prov,
+    advance,
+    data.parks.map((p, i) => ({
+      id: parkBase + i,
+      name_zh: p.nameZh,
+      name_en: p.nameEn,
+      district: p.district,
+      role: p.role,
+      latitude: p.latitude,
+      longitude: p.longitude,
+      founded_year: p.foundedYear,
+      description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
+      ...searchRow(p.nameZh, p.nameEn),
+    })),
+  );
+  links += await insertLinks(
+    tx,
+    'park_focus_sector',
+    ['park_id', 'int'],
+    ['sector_code', 'text'],
+    data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)),
+  );
 
-  await insertRows(tx, { table: 'enterprise', columns: ENTERPRISE_COLUMNS }, prov, advance, data.enterprises.map((e, i) => ({
-    id: firmBase + i, name_zh: e.nameZh, name_en: e.nameEn, layer: e.layer, founded_year: e.foundedYear, summary: e.summary,
-    ...searchRow(e.nameZh, e.nameEn),
-  })));
-  links += await insertLinks(tx, 'enterprise_sector', ['enterprise_id', 'int'], ['sector_code', 'text'],
-    data.enterprises.flatMap((e, i) => e.sectors.map((s) => [firmBase + i, s] as const)));
-  links += await insertLinks(tx, 'enterprise_park', ['enterprise_id', 'int'], ['park_id', 'int'],
-    data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)));
+  await insertRows(
+    tx,
+    { table: 'enterprise', columns: ENTERPRISE_COLUMNS },
+    prov,
+    advance,
+    data.enterprises.map((e, i) => ({
+      id: firmBase + i,
+      name_zh: e.nameZh,
+      name_en: e.nameEn,
+      layer: e.layer,
+      founded_year: e.foundedYear,
+      summary: e.summary,
+      ...searchRow(e.nameZh, e.nameEn),
+    })),
+  );
+  links += await insertLinks(
+    tx,
+    'enterprise_sector',
+    ['enterprise_id', 'int'],
+    ['sector_code', 'text'],
+    data.enterprises.flatMap((e, i) => e.sectors.map((s) => [firmBase + i, s] as const)),
+  );
+  links += await insertLinks(
+    tx,
+    'enterprise_park',
+    ['enterprise_id', 'int'],
+    ['park_id', 'int'],
+    data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)),
+  );
 
-  await insertRows(tx, { table: 'innovation_platform', columns: PLATFORM_COLUMNS }, prov, advance, data.platforms.map((p, i) => ({
-    id: platformBase + i, name_zh: p.nameZh, name_en: p.nameEn, kind: p.kind, level: p.level, founded_year: p.foundedYear, park_id: parkId(p.park),
-    ...searchRow(p.nameZh, p.nameEn),
-  })));
-  links += await insertLinks(tx, 'platform_sector', ['platform_id', 'int'], ['sector_code', 'text'],
-    data.platforms.flatMap((p, i) => p.sectors.map((s) => [platformBase + i, s] as const)));
-  links += await insertLinks(tx, 'platform_host', ['platform_id', 'int'], ['enterprise_id', 'int'],
-    data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)));
+  await insertRows(
+    tx,
+    { table: 'innovation_platform', columns: PLATFORM_COLUMNS },
+    prov,
+    advance,
+    data.platforms.map((p, i) => ({
+      id: platformBase + i,
+      name_zh: p.nameZh,
+      name_en: p.nameEn,
+      kind: p.kind,
+      level: p.level,
+      founded_year: p.foundedYear,
+      park_id: parkId(p.park),
+      ...searchRow(p.nameZh, p.nameEn),
+    })),
+  );
+  links += await insertLinks(
+    tx,
+    'platform_sector',
+    ['platform_id', 'int'],
+    ['sector_code', 'text'],
+    data.platforms.flatMap((p, i) => p.sectors.map((s) => [platformBase + i, s] as const)),
+  );
+  links += await insertLinks(
+    tx,
+    'platform_host',
+    ['platform_id', 'int'],
+    ['enterprise_id', 'int'],
+    data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)),
+  );
 
-  await insertRows(tx, { table: 'scenario', columns: SCENARIO_COLUMNS }, prov, advance, data.scenarios.map((s, i) => ({
-    id: scenarioBase + i, name_zh: s.nameZh, name_en: s.nameEn, sector_code: s.sector, status: s.status, year: s.year, park_id: parkId(s.park),
-    ...searchRow(s.nameZh, s.nameEn),
-  })));
-  links += await insertLinks(tx, 'scenario_provider', ['scenario_id', 'int'], ['enterprise_id', 'int'],
-    data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)));
+  await insertRows(
+    tx,
+    { table: 'scenario', columns: SCENARIO_COLUMNS },
+    prov,
+    advance,
+    data.scenarios.map((s, i) => ({
+      id: scenarioBase + i,
+      name_zh: s.nameZh,
+      name_en: s.nameEn,
+      sector_code: s.sector,
+      status: s.status,
+      year: s.year,
+      park_id: parkId(s.park),
+      ...searchRow(s.nameZh, s.nameEn),
+    })),
+  );
+  links += await insertLinks(
+    tx,
+    'scenario_provider',
+    ['scenario_id', 'int'],
+    ['enterprise_id', 'int'],
+    data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)),
+  );
 
-  await insertRows(tx, { table: 'large_model', columns: MODEL_COLUMNS }, prov, advance, data.largeModels.map((m, i) => ({
-    id: modelBase + i, name_zh: m.nameZh, name_en: m.nameEn, domain: m.domain, status: m.status, released_year: m.releasedYear,
-  })));
-  links += await insertLinks(tx, 'large_model_sector', ['large_model_id', 'int'], ['sector_code', 'text'],
-    data.largeModels.flatMap((m, i) => m.sectors.map((s) => [modelBase + i, s] as const)));
-  links += await insertLinks(tx, 'large_model_developer', ['large_model_id', 'int'], ['enterprise_id', 'int'],
-    data.largeModels.flatMap((m, i) => m.developers.map((f) => [modelBase + i, firmBase + f] as const)));
+  await insertRows(
+    tx,
+    { table: 'large_model', columns: MODEL_COLUMNS },
+    prov,
+    advance,
+    data.largeModels.map((m, i) => ({
+      id: modelBase + i,
+      name_zh: m.nameZh,
+      name_en: m.nameEn,
+      domain: m.domain,
+      status: m.status,
+      released_year: m.releasedYear,
+    })),
+  );
+  links += await insertLinks(
+    tx,
+    'large_model_sector',
+    ['large_model_id', 'int'],
+    ['sector_code', 'text'],
+    data.largeModels.flatMap((m, i) => m.sectors.map((s) => [modelBase + i, s] as const)),
+  );
+  links += await insertLinks(
+    tx,
+    'large_model_developer',
+    ['large_model_id', 'int'],
+    ['enterprise_id', 'int'],
+    data.largeModels.flatMap((m, i) => m.developers.map((f) => [modelBase + i, firmBase + f] as const)),
+  );
 
   // Explicit ids were written: move each serial past them so later inserts do not collide.
   for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'large_model']) {
@@ -196,7 +307,12 @@ async function write(tx: SqlEntityManager, data: SyntheticDataSet, advance: (rec
 type Columns = ReadonlyArray<readonly [string, string]>;
 
 /** The romanisation columns search needs, which raw inserts must fill (see src/common/search-text.ts). */
-const SEARCH_COLUMNS: Columns = [['search_text', 'text'], ['search_pinyin', 'text'], ['search_initials', 'text'], ['name_pinyin', 'text']];
+const SEARCH_COLUMNS: Columns = [
+  ['search_text', 'text'],
+  ['search_pinyin', 'text'],
+  ['search_initials', 'text'],
+  ['name_pinyin', 'text'],
+];
 
 function searchRow(nameZh: string, nameEn: string | null): Record<string, string> {
   const c = searchColumns(nameZh, nameEn);
@@ -204,22 +320,54 @@ function searchRow(nameZh: string, nameEn: string | null): Record<string, string
 }
 
 const PARK_COLUMNS: Columns = [
-  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['district', 'text'], ['role', 'text'],
-  ['latitude', 'double precision'], ['longitude', 'double precision'], ['founded_year', 'int'], ['description', 'text'],
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['district', 'text'],
+  ['role', 'text'],
+  ['latitude', 'double precision'],
+  ['longitude', 'double precision'],
+  ['founded_year', 'int'],
+  ['description', 'text'],
   ...SEARCH_COLUMNS,
 ];
 const ENTERPRISE_COLUMNS: Columns = [
-  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['layer', 'text'], ['founded_year', 'int'], ['summary', 'text'], ...SEARCH_COLUMNS,
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['layer', 'text'],
+  ['founded_year', 'int'],
+  ['summary', 'text'],
+  ...SEARCH_COLUMNS,
 ];
 const PLATFORM_COLUMNS: Columns = [
-  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['kind', 'text'], ['level', 'text'], ['founded_year', 'int'], ['park_id', 'int'],
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['kind', 'text'],
+  ['level', 'text'],
+  ['founded_year', 'int'],
+  ['park_id', 'int'],
   ...SEARCH_COLUMNS,
 ];
 const SCENARIO_COLUMNS: Columns = [
-  ['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['sector_code', 'text'], ['status', 'text'], ['year', 'int'], ['park_id', 'int'],
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['sector_code', 'text'],
+  ['status', 'text'],
+  ['year', 'int'],
+  ['park_id', 'int'],
   ...SEARCH_COLUMNS,
 ];
-const MODEL_COLUMNS: Columns = [['id', 'int'], ['name_zh', 'text'], ['name_en', 'text'], ['domain', 'text'], ['status', 'text'], ['released_year', 'int']];
+const MODEL_COLUMNS: Columns = [
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['domain', 'text'],
+  ['status', 'text'],
+  ['released_year', 'int'],
+];
 
 /** Multi-row insert: each batch is one statement reading its rows from one JSON parameter. */
 async function insertRows(

@@ -302,7 +302,12 @@ export class Renderer {
 
     const rows = base().select(`${a}.*`);
     if (page.cursor) {
-      const values = decodeCursor(page.cursor, ordering.name, ordering.terms.map((t) => keyType(t) as 'int'), page.direction === 'forward' ? 'after' : 'before');
+      const values = decodeCursor(
+        page.cursor,
+        ordering.name,
+        ordering.terms.map((t) => keyType(t) as 'int'),
+        page.direction === 'forward' ? 'after' : 'before',
+      );
       const ors: string[] = [];
       const bindings: unknown[] = [];
       for (let i = 0; i < walk.length; i++) {

@@ -128,7 +128,8 @@ async function runCompiled(
   let row: Record<string, string | null>;
   try {
     countSqlStatement();
-    const result = (await knex.raw(statement.text, statement.values as never[])) as { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;
+    const result = (await knex.raw(statement.text, statement.values as never[])) as
+      { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;
     row = (Array.isArray(result) ? result : result.rows!)[0];
   } catch (error) {
     const failure = classifyDatabaseError(error);
@@ -137,7 +138,10 @@ async function runCompiled(
         failure === 'timeout'
           ? { message: `The request ran longer than ${timeoutSeconds} s and was cancelled.`, extensions: { code: ErrorCode.TIMEOUT } }
           : { message: 'The database is unavailable; retry shortly.', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
-      return { how: 'compiled', response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: null, errors: [formatted] } } } as Response };
+      return {
+        how: 'compiled',
+        response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: null, errors: [formatted] } } } as Response,
+      };
     }
     return null;
   }

@@ -70,5 +70,8 @@ export function sql(strings: TemplateStringsArray, ...parts: unknown[]): Fragmen
 
 /** Fragments joined by `separator` (SQL text). */
 export function join(parts: readonly Fragment[], separator: string): Fragment {
-  return make(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.values));
+  return make(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.values),
+  );
 }

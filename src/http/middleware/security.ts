@@ -4,7 +4,17 @@ import helmet from 'helmet';
 import { CONSISTENCY_HEADER } from '../replication';
 
 /** Headers a browser may read from a cross-origin answer. */
-const EXPOSED_HEADERS = ['x-request-id', 'x-sql-statements', 'x-execution', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-used', 'x-ratelimit-reset', 'retry-after', CONSISTENCY_HEADER];
+const EXPOSED_HEADERS = [
+  'x-request-id',
+  'x-sql-statements',
+  'x-execution',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-used',
+  'x-ratelimit-reset',
+  'retry-after',
+  CONSISTENCY_HEADER,
+];
 
 const isPage = (p: string) => p === '/explorer' || p.startsWith('/explore') || p.startsWith('/assets/');
 

@@ -16,7 +16,8 @@ import { EnterpriseFacets, ParkCount, PlatformFacets, ScenarioFacets } from './f
 export class AnalyticsResolver {
   @Query(() => EnterpriseFacets, { description: '企业分面统计 Counts of the firms a filter selects, by sector, park, layer and district.' })
   enterpriseFacets(
-    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the counted firms meet; none counts all firms.' }) filter: EnterpriseFilter | null,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the counted firms meet; none counts all firms.' })
+    filter: EnterpriseFilter | null,
     @Ctx() ctx: Context,
   ): Promise<EnterpriseFacets> {
     return enterpriseFacets(ctx, filter);
@@ -24,7 +25,8 @@ export class AnalyticsResolver {
 
   @Query(() => ScenarioFacets, { description: '场景分面统计 Counts of the scenarios a filter selects, by sector, status, park and year.' })
   scenarioFacets(
-    @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the counted scenarios meet; none counts all.' }) filter: ScenarioFilter | null,
+    @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the counted scenarios meet; none counts all.' })
+    filter: ScenarioFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ScenarioFacets> {
     return scenarioFacets(ctx, filter);
@@ -32,15 +34,19 @@ export class AnalyticsResolver {
 
   @Query(() => PlatformFacets, { description: '创新平台分面统计 Counts of the innovation platforms a filter selects, by kind, level, park and sector.' })
   platformFacets(
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the counted platforms meet; none counts all.' }) filter: PlatformFilter | null,
+    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the counted platforms meet; none counts all.' })
+    filter: PlatformFilter | null,
     @Ctx() ctx: Context,
   ): Promise<PlatformFacets> {
     return platformFacets(ctx, filter);
   }
 
-  @Query(() => Coverage, { description: '园区 × 重点领域覆盖矩阵 The park × sector matrix of firm, scenario and platform counts, with missing chain layers per cell.' })
+  @Query(() => Coverage, {
+    description: '园区 × 重点领域覆盖矩阵 The park × sector matrix of firm, scenario and platform counts, with missing chain layers per cell.',
+  })
   coverage(
-    @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Narrows the matrix; none gives every park × all eight sectors.' }) filter: CoverageFilter | null,
+    @Arg('filter', () => CoverageFilter, { nullable: true, description: 'Narrows the matrix; none gives every park × all eight sectors.' })
+    filter: CoverageFilter | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Coverage> {

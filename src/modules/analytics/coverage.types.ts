@@ -23,7 +23,10 @@ export class CoverageFilter extends DirectoryFilterFields {
   @Field(() => [SectorCode], { nullable: true, description: 'Only these sectors.' })
   sectors?: SectorCode[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only cells where the sector is a focus sector (重点领域) of the park. Default false: every park × every sector.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only cells where the sector is a focus sector (重点领域) of the park. Default false: every park × every sector.',
+  })
   focusOnly?: boolean | null;
 }
 

@@ -189,9 +189,7 @@ export async function platformFacets(ctx: Context, filter: PlatformFilter | null
   return Object.assign(new PlatformFacets(), {
     total: total(buckets),
     byKind: closedCounts(buckets, 'kind', Object.values(PlatformKind)).map((c) => Object.assign(new PlatformKindCount(), { kind: c.key, count: c.count })),
-    byLevel: closedCounts(buckets, 'level', Object.values(PlatformLevel)).map((c) =>
-      Object.assign(new PlatformLevelCount(), { level: c.key, count: c.count }),
-    ),
+    byLevel: closedCounts(buckets, 'level', Object.values(PlatformLevel)).map((c) => Object.assign(new PlatformLevelCount(), { level: c.key, count: c.count })),
     byPark,
     withoutPark,
     bySector: await sectorCounts(ctx, buckets),

@@ -37,7 +37,10 @@ export class LayerCount {
 
 @ObjectType({ description: '按行政区计数 Number of firms located in one district.' })
 export class DistrictCount {
-  @Field({ description: 'Canonical name of the administrative division (区/市), e.g. 黄岛区 for parks recorded in 西海岸新区; a functional zone no source places in a division keeps its own name (高新区).' })
+  @Field({
+    description:
+      'Canonical name of the administrative division (区/市), e.g. 黄岛区 for parks recorded in 西海岸新区; a functional zone no source places in a division keeps its own name (高新区).',
+  })
   district!: string;
 
   @Field(() => Int, { description: 'Number of matching firms with a park in the district; a firm counts once per district.' })
@@ -140,6 +143,8 @@ export class PlatformFacets {
   @Field(() => Int, { description: 'Selected platforms not located in any park.' })
   withoutPark!: number;
 
-  @Field(() => [SectorCount], { description: 'All eight sectors in the plan’s order, zero counts included; a platform serving several sectors counts in each.' })
+  @Field(() => [SectorCount], {
+    description: 'All eight sectors in the plan’s order, zero counts included; a platform serving several sectors counts in each.',
+  })
   bySector!: SectorCount[];
 }

@@ -55,9 +55,11 @@ export async function listApiKeys(em: SqlEntityManager): Promise<ApiKeySummary[]
  */
 export async function revokeApiKey(em: SqlEntityManager, idOrPrefix: string): Promise<ApiKeySummary> {
   const text = idOrPrefix.trim();
-  const rows = (/^\d+$/.test(text)
-    ? await em.execute('select id, name, role, prefix, created_at, revoked_at from api_key where id = ?', [Number(text)])
-    : await em.execute('select id, name, role, prefix, created_at, revoked_at from api_key where prefix like ?', [`${text.replace(/[\\%_]/g, '\\$&')}%`])) as RawKeyRow[];
+  const rows = (
+    /^\d+$/.test(text)
+      ? await em.execute('select id, name, role, prefix, created_at, revoked_at from api_key where id = ?', [Number(text)])
+      : await em.execute('select id, name, role, prefix, created_at, revoked_at from api_key where prefix like ?', [`${text.replace(/[\\%_]/g, '\\$&')}%`])
+  ) as RawKeyRow[];
   if (rows.length === 0) throw new Error(`no key has the id or prefix "${text}"`);
   if (rows.length > 1) throw new Error(`${rows.length} keys start with "${text}"; give more characters or the id`);
   const [updated] = (await em.execute(
@@ -71,7 +73,9 @@ export async function revokeApiKey(em: SqlEntityManager, idOrPrefix: string): Pr
 export async function resolveApiKey(em: SqlEntityManager, key: string): Promise<Caller | null> {
   if (!isWellFormedKey(key)) return null;
   // On the primary even with read replicas: a key created a moment ago works, a revoked one does not.
-  const rows = (await onPrimary(() => em.execute('select id, name, role from api_key where key_hash = ? and revoked_at is null', [hashKey(key)]))) as RawKeyRow[];
+  const rows = (await onPrimary(() =>
+    em.execute('select id, name, role from api_key where key_hash = ? and revoked_at is null', [hashKey(key)]),
+  )) as RawKeyRow[];
   return rows.length ? { keyId: rows[0].id, name: rows[0].name, role: rows[0].role } : null;
 }
 

@@ -10,9 +10,13 @@ export const AuditEntryConnection = connectionType(() => AuditEntry, 'AuditEntry
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(Authorize.ADMIN)
-  @Query(() => AuditEntryConnection, { description: '审计日志 The audit trail, oldest first (admin keys only); page forward with first/after, back with last/before. Narrow it to one record or one import batch.' })
+  @Query(() => AuditEntryConnection, {
+    description:
+      '审计日志 The audit trail, oldest first (admin keys only); page forward with first/after, back with last/before. Narrow it to one record or one import batch.',
+  })
   auditLog(
-    @Arg('recordId', () => ID, { nullable: true, description: 'Only entries about this record (its global ID; deleted records keep their history).' }) recordId: string | null,
+    @Arg('recordId', () => ID, { nullable: true, description: 'Only entries about this record (its global ID; deleted records keep their history).' })
+    recordId: string | null,
     @Arg('batchId', () => ID, { nullable: true, description: 'Only entries of this import batch.' }) batchId: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Return the first N entries (1-100; default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Return entries after this cursor (an endCursor).' }) after: string | null,

@@ -35,7 +35,11 @@ export async function auditLog(ctx: Context, args: AuditLogArgs): Promise<Connec
   }
   const backward = page.direction === 'backward';
   // Backward pages are read newest first from the cursor, then put back in log order.
-  const rowsQuery = base.clone().select('a.*').orderBy('a.id', backward ? 'desc' : 'asc').limit(page.limit + 1);
+  const rowsQuery = base
+    .clone()
+    .select('a.*')
+    .orderBy('a.id', backward ? 'desc' : 'asc')
+    .limit(page.limit + 1);
   if (page.cursor) {
     const [cursorId] = decodeCursor(page.cursor, ORDERING, ['bigint'], backward ? 'before' : 'after');
     rowsQuery.where('a.id', backward ? '<' : '>', String(cursorId));

@@ -67,16 +67,32 @@ const FEED_COLUMNS = `a.id::text as id, c.seq::text as seq, a.action, a.record_t
  * Two statements at most: the rest of the cursor's own transaction (an index range on
  * (xact, id), so a page inside a 100,000-row import reads one page), then later transactions.
  */
-export async function readFeed(em: SqlEntityManager, after: FeedPosition, eventTypes: readonly string[], limit: number): Promise<Array<Change & { position: FeedPosition }>> {
+export async function readFeed(
+  em: SqlEntityManager,
+  after: FeedPosition,
+  eventTypes: readonly string[],
+  limit: number,
+): Promise<Array<Change & { position: FeedPosition }>> {
   const types = pgArray([...eventTypes]);
   const matching = `(a.record_type || '.' || a.action) = any(?::text[])`;
   const rows: FeedRow[] = [];
   if (after.seq !== '0') {
-    rows.push(...((await em.execute(`select ${FEED_COLUMNS} where c.seq = ? and a.id > ? and ${matching} order by a.id limit ?`, [after.seq, after.id, types, limit])) as FeedRow[]));
+    rows.push(
+      ...((await em.execute(`select ${FEED_COLUMNS} where c.seq = ? and a.id > ? and ${matching} order by a.id limit ?`, [
+        after.seq,
+        after.id,
+        types,
+        limit,
+      ])) as FeedRow[]),
+    );
   }
   if (rows.length < limit) {
     rows.push(
-      ...((await em.execute(`select ${FEED_COLUMNS} where c.seq is not null and c.seq > ? and ${matching} order by c.seq, a.id limit ?`, [after.seq, types, limit - rows.length])) as FeedRow[]),
+      ...((await em.execute(`select ${FEED_COLUMNS} where c.seq is not null and c.seq > ? and ${matching} order by c.seq, a.id limit ?`, [
+        after.seq,
+        types,
+        limit - rows.length,
+      ])) as FeedRow[]),
     );
   }
   return rows.map((row) => ({ ...toChange(row), position: { seq: String(row.seq), id: String(row.id) } }));

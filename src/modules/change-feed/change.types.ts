@@ -25,7 +25,9 @@ registerEnumType(ChangeAction, {
 });
 
 /** One committed write to one public record, as the feed and webhooks publish it. */
-@ObjectType({ description: '变更 One committed write to one directory record: what happened, to which record, which fields changed. Changes are listed in commit order.' })
+@ObjectType({
+  description: '变更 One committed write to one directory record: what happened, to which record, which fields changed. Changes are listed in commit order.',
+})
 export class Change {
   @Field({ description: 'Position of this change in the feed; pass it as `changes(after:)` to read what came later, or to `replayWebhookSubscription`.' })
   cursor!: string;
@@ -45,7 +47,9 @@ export class Change {
   @Field(() => [String], { description: 'Names of the fields this change set, e.g. ["nameZh", "website"].' })
   changedFields!: string[];
 
-  @Field(() => GraphQLJSONObject, { description: 'The changed fields with their values: { field: { before, after } }. Links name the other record by global ID (sectors by code).' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'The changed fields with their values: { field: { before, after } }. Links name the other record by global ID (sectors by code).',
+  })
   changes!: Record<string, { before: unknown; after: unknown }>;
 
   @Field(() => Date, { description: 'When the transaction that made this change committed (server time, ISO 8601).' })

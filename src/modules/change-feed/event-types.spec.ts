@@ -9,7 +9,10 @@ describe('event-type patterns', () => {
   });
 
   it('reports patterns that name nothing, with their positions', () => {
-    const { eventTypes, unknown } = expandEventTypes(['Park.CREATE', 'Firm.CREATE', 'Park.RENAME', 'Park', 'Park.CREATE.x', 'WebhookSubscription.CREATE'], PUBLIC_RECORD_TYPES);
+    const { eventTypes, unknown } = expandEventTypes(
+      ['Park.CREATE', 'Firm.CREATE', 'Park.RENAME', 'Park', 'Park.CREATE.x', 'WebhookSubscription.CREATE'],
+      PUBLIC_RECORD_TYPES,
+    );
     expect(eventTypes).toEqual(['Park.CREATE']);
     expect(unknown.map((u) => u.index)).toEqual([1, 2, 3, 4, 5]);
   });

@@ -31,7 +31,10 @@ export function eventTypesFor(recordTypes: readonly string[]): string[] {
  * record type (`Enterprise.*`), one action on every type (`*.DELETE`) or everything (`*`).
  * Patterns that name nothing come back in `unknown`, with their positions.
  */
-export function expandEventTypes(patterns: readonly string[], recordTypes: readonly string[]): { eventTypes: string[]; unknown: Array<{ index: number; pattern: string }> } {
+export function expandEventTypes(
+  patterns: readonly string[],
+  recordTypes: readonly string[],
+): { eventTypes: string[]; unknown: Array<{ index: number; pattern: string }> } {
   const all = eventTypesFor(recordTypes);
   const chosen = new Set<string>();
   const unknown: Array<{ index: number; pattern: string }> = [];

@@ -10,7 +10,12 @@ import { computeCenterType } from './compute-center.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT) to a query over `compute_center as cc`. */
 export function applyComputeCenterFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ComputeCenterFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('cc', () => undefined));
+  applyComposed(
+    qb,
+    knex,
+    filter,
+    withSharedFields('cc', () => undefined),
+  );
 }
 
 export const computeCenterSource = listSourceOf<ComputeCenter, ComputeCenterFilter>(computeCenterType, applyComputeCenterFilter);
@@ -19,7 +24,11 @@ export const computeCentersVia = {
   park: { table: computeCenterType.table, parentColumn: 'park_id' },
 } satisfies Record<string, Via>;
 
-export function listComputeCenters(ctx: Context, options: ListOptions<ComputeCenterFilter>, parent: { id: number | string; via: Via } | null = null): Promise<Connection<ComputeCenter>> {
+export function listComputeCenters(
+  ctx: Context,
+  options: ListOptions<ComputeCenterFilter>,
+  parent: { id: number | string; via: Via } | null = null,
+): Promise<Connection<ComputeCenter>> {
   return listEntities(ctx, computeCenterSource, options, parent);
 }
 

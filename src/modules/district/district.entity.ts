@@ -30,7 +30,9 @@ export class District {
   divisionCode?: string | null;
 
   @Property({ type: 'boolean', default: false })
-  @Field({ description: 'For a functional zone: whether it covers exactly the area of its division (西海岸新区 = 黄岛区), so either name selects the same parks.' })
+  @Field({
+    description: 'For a functional zone: whether it covers exactly the area of its division (西海岸新区 = 黄岛区), so either name selects the same parks.',
+  })
   coextensive: boolean = false;
 
   @Property({ type: 'text[]', default: '{}' })

@@ -17,7 +17,8 @@ export class DistrictResolver {
 
   @FieldResolver(() => District, {
     nullable: true,
-    description: 'For a functional zone: the administrative division it lies in (or covers exactly, see `coextensive`); null for a division, or when no source says.',
+    description:
+      'For a functional zone: the administrative division it lies in (or covers exactly, see `coextensive`); null for a division, or when no source says.',
   })
   async division(@Root() district: District, @Ctx() ctx: Context): Promise<District | null> {
     if (!district.divisionCode) return null;

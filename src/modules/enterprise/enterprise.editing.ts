@@ -3,8 +3,11 @@ import type { FieldChanges } from '../../common/editing/audit';
 import { EditingRules, linkOnCreate, localIdOf, namedDependants } from '../../common/editing/entity-editing';
 import { tableOf } from '../../common/entity-type';
 import { runSql, sql } from '../../common/sql';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a firm detaches the links kept in these higher modules' tables, whose names come from their entities
 import { LargeModel } from '../large-model/large-model.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a firm detaches the links kept in these higher modules' tables, whose names come from their entities
 import { InnovationPlatform } from '../platform/platform.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a firm detaches the links kept in these higher modules' tables, whose names come from their entities
 import { Scenario } from '../scenario/scenario.entity';
 import { column, Values } from '../../common/editing/record-writer';
 import type { RelationSpec } from '../../common/editing/relation-writer';
@@ -54,11 +57,19 @@ function withWebsite<I extends EnterpriseFields & { websiteUrl?: URL | null }>(i
 /** A credit code held by another firm is a DUPLICATE user error naming that firm. */
 async function requireUniqueCreditCode(tx: SqlEntityManager, code: unknown, selfId: number | null, errors: UserErrors): Promise<void> {
   if (typeof code !== 'string') return;
-  const rows = (await tx.execute('select id, name_zh from enterprise where credit_code = ? and id <> ?', [code, selfId ?? -1])) as Array<{ id: number; name_zh: string }>;
+  const rows = (await tx.execute('select id, name_zh from enterprise where credit_code = ? and id <> ?', [code, selfId ?? -1])) as Array<{
+    id: number;
+    name_zh: string;
+  }>;
   if (rows.length) {
-    errors.add(['input', 'creditCode'], `The credit code ${code} already belongs to “${rows[0].name_zh}”; a code identifies one firm.`, UserErrorCode.DUPLICATE, {
-      existingId: toGlobalId('Enterprise', rows[0].id),
-    });
+    errors.add(
+      ['input', 'creditCode'],
+      `The credit code ${code} already belongs to “${rows[0].name_zh}”; a code identifies one firm.`,
+      UserErrorCode.DUPLICATE,
+      {
+        existingId: toGlobalId('Enterprise', rows[0].id),
+      },
+    );
   }
 }
 
@@ -81,17 +92,41 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
 
   async afterCreate(tx, id, input, errors) {
     return {
-      ...(await linkOnCreate(tx, { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true }, id, input.sectors, errors)),
-      ...(await linkOnCreate(tx, { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', other: Park, field: 'parkIds' }, id, input.parkIds, errors)),
+      ...(await linkOnCreate(
+        tx,
+        { pivot: 'enterprise_sector', ownColumn: 'enterprise_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true },
+        id,
+        input.sectors,
+        errors,
+      )),
+      ...(await linkOnCreate(
+        tx,
+        { pivot: 'enterprise_park', ownColumn: 'enterprise_id', otherColumn: 'park_id', other: Park, field: 'parkIds' },
+        id,
+        input.parkIds,
+        errors,
+      )),
     };
   },
 
   async dependants(tx, id) {
     const [platforms, scenarios, models] = [InnovationPlatform, Scenario, LargeModel].map((e) => sql.ident(tableOf(e)));
     return Promise.all([
-      namedDependants(tx, 'hosted platforms 承载平台', sql`select p.name_zh from platform_host h join ${platforms} p on p.id = h.platform_id where h.enterprise_id = ${id}`),
-      namedDependants(tx, 'provided scenarios 应用场景', sql`select s.name_zh from scenario_provider sp join ${scenarios} s on s.id = sp.scenario_id where sp.enterprise_id = ${id}`),
-      namedDependants(tx, 'developed large models 大模型', sql`select m.name_zh from large_model_developer d join ${models} m on m.id = d.large_model_id where d.enterprise_id = ${id}`),
+      namedDependants(
+        tx,
+        'hosted platforms 承载平台',
+        sql`select p.name_zh from platform_host h join ${platforms} p on p.id = h.platform_id where h.enterprise_id = ${id}`,
+      ),
+      namedDependants(
+        tx,
+        'provided scenarios 应用场景',
+        sql`select s.name_zh from scenario_provider sp join ${scenarios} s on s.id = sp.scenario_id where sp.enterprise_id = ${id}`,
+      ),
+      namedDependants(
+        tx,
+        'developed large models 大模型',
+        sql`select m.name_zh from large_model_developer d join ${models} m on m.id = d.large_model_id where d.enterprise_id = ${id}`,
+      ),
     ]);
   },
 
@@ -111,22 +146,30 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
 
 export const enterpriseRelations = {
   park: {
-    name: 'parks', inverseName: 'enterprises', pivot: 'enterprise_park',
+    name: 'parks',
+    inverseName: 'enterprises',
+    pivot: 'enterprise_park',
     left: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
     right: { type: 'Park', table: 'park', key: 'id', pivotColumn: 'park_id', field: 'parkId' },
   },
   sector: {
-    name: 'sectors', inverseName: 'enterprises', pivot: 'enterprise_sector',
+    name: 'sectors',
+    inverseName: 'enterprises',
+    pivot: 'enterprise_sector',
     left: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
     right: { type: 'Sector', table: 'sector', key: 'code', pivotColumn: 'sector_code', field: 'sector' },
   },
   scenarioProvider: {
-    name: 'providers', inverseName: 'scenarios', pivot: 'scenario_provider',
+    name: 'providers',
+    inverseName: 'scenarios',
+    pivot: 'scenario_provider',
     left: { type: 'Scenario', table: 'scenario', key: 'id', pivotColumn: 'scenario_id', field: 'scenarioId' },
     right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
   },
   platformHost: {
-    name: 'hosts', inverseName: 'platforms', pivot: 'platform_host',
+    name: 'hosts',
+    inverseName: 'platforms',
+    pivot: 'platform_host',
     left: { type: 'InnovationPlatform', table: 'innovation_platform', key: 'id', pivotColumn: 'platform_id', field: 'platformId' },
     right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
   },

@@ -10,7 +10,10 @@ import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
-export class Enterprise extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.') implements Node {
+export class Enterprise
+  extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.')
+  implements Node
+{
   [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -67,7 +67,14 @@ export function mapHeaders(headers: string[], errors: ImportRowError[]): ColumnO
   for (const header of headers) {
     const field = (Object.keys(IMPORT_COLUMNS) as ImportField[]).find((f) => IMPORT_COLUMNS[f].some((name) => name.toLowerCase() === header.toLowerCase()));
     if (!field) {
-      if (header) errors.push({ line: 1, column: header, message: `Unknown column "${header}"; expected ${Object.values(IMPORT_COLUMNS).map((n) => n.join('/')).join(', ')}.` });
+      if (header)
+        errors.push({
+          line: 1,
+          column: header,
+          message: `Unknown column "${header}"; expected ${Object.values(IMPORT_COLUMNS)
+            .map((n) => n.join('/'))
+            .join(', ')}.`,
+        });
       continue;
     }
     if (columnOf.has(field)) errors.push({ line: 1, column: header, message: `Column "${header}" repeats "${columnOf.get(field)}".` });
@@ -127,7 +134,12 @@ export function parseRow(line: number, cells: Record<string, string>, columnOf: 
 }
 
 function splitList(text: string | undefined): string[] {
-  return text ? text.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean) : [];
+  return text
+    ? text
+        .split(LIST_SEPARATOR)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** Two rows with the same credit code or the same Chinese name are reported, never merged. */
@@ -139,7 +151,11 @@ export function flagDuplicates(rows: PreparedRow[], columnOf: ColumnOf, errors: 
       if (value === undefined || value === null) continue;
       const first = seen[field].get(value);
       if (first !== undefined) {
-        errors.push({ line: row.line, column: columnOf.get(field)!, message: `Duplicate of line ${first}: the same ${field === 'creditCode' ? 'credit code' : 'Chinese name'} "${String(value)}" appears twice; keep one row.` });
+        errors.push({
+          line: row.line,
+          column: columnOf.get(field)!,
+          message: `Duplicate of line ${first}: the same ${field === 'creditCode' ? 'credit code' : 'Chinese name'} "${String(value)}" appears twice; keep one row.`,
+        });
         row.status = 'invalid';
       } else seen[field].set(value, row.line);
     }

@@ -21,7 +21,12 @@ export interface Reference {
 
 export async function loadReference(em: SqlEntityManager): Promise<Reference> {
   const parks = new Map<string, number>();
-  const parkRows = (await em.execute('select id, name_zh, name_en, aliases from park')) as Array<{ id: number; name_zh: string; name_en: string | null; aliases: string[] }>;
+  const parkRows = (await em.execute('select id, name_zh, name_en, aliases from park')) as Array<{
+    id: number;
+    name_zh: string;
+    name_en: string | null;
+    aliases: string[];
+  }>;
   for (const p of parkRows) {
     for (const name of [p.name_zh, p.name_en, ...(p.aliases ?? []), toGlobalId('Park', p.id)]) if (name) parks.set(name.toLowerCase(), p.id);
   }
@@ -107,8 +112,22 @@ export async function matchExisting(tx: SqlEntityManager, rows: PreparedRow[], c
   if (errors.length) return;
 
   const ids = [...matchedIds];
-  const parkLinks = new Set(((await bulk(tx, 'select enterprise_id, park_id from enterprise_park where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{ enterprise_id: number; park_id: number }>).map((l) => `${l.enterprise_id}:${l.park_id}`));
-  const sectorLinks = new Set(((await bulk(tx, 'select enterprise_id, sector_code from enterprise_sector where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{ enterprise_id: number; sector_code: string }>).map((l) => `${l.enterprise_id}:${l.sector_code}`));
+  const parkLinks = new Set(
+    (
+      (await bulk(tx, 'select enterprise_id, park_id from enterprise_park where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{
+        enterprise_id: number;
+        park_id: number;
+      }>
+    ).map((l) => `${l.enterprise_id}:${l.park_id}`),
+  );
+  const sectorLinks = new Set(
+    (
+      (await bulk(tx, 'select enterprise_id, sector_code from enterprise_sector where enterprise_id in (select unnest(?::int[]))', [pgArray(ids)])) as Array<{
+        enterprise_id: number;
+        sector_code: string;
+      }>
+    ).map((l) => `${l.enterprise_id}:${l.sector_code}`),
+  );
 
   for (const row of rows) {
     const changes: FieldChanges = {};

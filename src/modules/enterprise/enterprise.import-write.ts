@@ -79,28 +79,50 @@ export async function writeRows(
               provenance_kind = ?, provenance_source = ?, provenance_verified_at = ?::date
          from unnest(?::int[], ${updCols.map((c) => `?::${types[columns.indexOf(c)]}[]`).join(', ')}) as u(id, ${updCols.join(', ')})
         where e.id = u.id`,
-      [actor.name, actor.name, provenance.kind, provenance.source, provenance.verifiedAt, pgArray(chunk.map((r) => r.id!)),
-        ...updCols.map((c) => pgArray(built.map((b) => b[c] as string | number | null | undefined)))],
+      [
+        actor.name,
+        actor.name,
+        provenance.kind,
+        provenance.source,
+        provenance.verifiedAt,
+        pgArray(chunk.map((r) => r.id!)),
+        ...updCols.map((c) => pgArray(built.map((b) => b[c] as string | number | null | undefined))),
+      ],
     );
     advance(chunk.length);
   }
 
   // Names were written by plain SQL: bring the stored romanisations up to date for search.
-  await refreshSearchColumns(tx, 'enterprise', [...created, ...updated].map((r) => r.id!));
+  await refreshSearchColumns(
+    tx,
+    'enterprise',
+    [...created, ...updated].map((r) => r.id!),
+  );
 
   const parkPairs = rows.flatMap((r) => r.parkIds.map((p) => [r.id!, p] as const));
   const sectorPairs = rows.flatMap((r) => r.sectors.map((s) => [r.id!, s] as const));
   for (let i = 0; i < parkPairs.length; i += CHUNK) {
     const c = parkPairs.slice(i, i + CHUNK);
-    await bulk(tx, 'insert into enterprise_park (enterprise_id, park_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing', [pgArray(c.map((p) => p[0])), pgArray(c.map((p) => p[1]))]);
+    await bulk(tx, 'insert into enterprise_park (enterprise_id, park_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing', [
+      pgArray(c.map((p) => p[0])),
+      pgArray(c.map((p) => p[1])),
+    ]);
   }
   for (let i = 0; i < sectorPairs.length; i += CHUNK) {
     const c = sectorPairs.slice(i, i + CHUNK);
-    await bulk(tx, 'insert into enterprise_sector (enterprise_id, sector_code) select * from unnest(?::int[], ?::text[]) on conflict do nothing', [pgArray(c.map((p) => p[0])), pgArray(c.map((p) => p[1]))]);
+    await bulk(tx, 'insert into enterprise_sector (enterprise_id, sector_code) select * from unnest(?::int[], ?::text[]) on conflict do nothing', [
+      pgArray(c.map((p) => p[0])),
+      pgArray(c.map((p) => p[1])),
+    ]);
   }
 
   const audit: AuditRecord[] = rows
     .filter((r) => r.status === 'created' || r.status === 'updated')
-    .map((r) => ({ action: r.status === 'created' ? 'CREATE' : 'UPDATE', recordType: 'Enterprise', recordId: toGlobalId('Enterprise', r.id!), changes: r.changes! }));
+    .map((r) => ({
+      action: r.status === 'created' ? 'CREATE' : 'UPDATE',
+      recordType: 'Enterprise',
+      recordId: toGlobalId('Enterprise', r.id!),
+      changes: r.changes!,
+    }));
   await writeAudit(tx, actor, audit, batchId, bulk);
 }

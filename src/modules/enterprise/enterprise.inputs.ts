@@ -36,7 +36,11 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
   @Field(() => [ID], { nullable: true, description: 'Firms located in any of these parks (Park IDs).' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
+  })
   districts?: string[] | null;
 
   @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })
@@ -44,7 +48,8 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
 
   @Field(() => String, {
     nullable: true,
-    description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+    description:
+      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
   })
   search?: string | null;
 
@@ -57,13 +62,25 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
   @Field(() => ProvidesScenarioFilter, { nullable: true, description: 'Firms providing a scenario in a given sector or stage.' })
   providesScenario?: ProvidesScenarioFilter | null;
 
-  @Field(() => [EnterpriseFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  @Field(() => [EnterpriseFilter], {
+    nullable: true,
+    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
+    description: 'Every one of these filters holds (且).',
+  })
   AND?: EnterpriseFilter[] | null;
 
-  @Field(() => [EnterpriseFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
+  @Field(() => [EnterpriseFilter], {
+    nullable: true,
+    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
+    description: 'At least one of these filters holds (或).',
+  })
   OR?: EnterpriseFilter[] | null;
 
-  @Field(() => EnterpriseFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => EnterpriseFilter, {
+    nullable: true,
+    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
+    description: 'This filter does not hold (非). Wrap several in AND or OR.',
+  })
   NOT?: EnterpriseFilter | null;
 }
 
@@ -115,7 +132,10 @@ export class CreateEnterpriseInput {
   @Field(() => String, { nullable: true, deprecationReason: 'Use websiteUrl, typed URL like Enterprise.website.', description: 'Website, an http(s) address.' })
   website?: string | null;
 
-  @Field(() => GraphQLURL, { nullable: true, description: 'Website, an http(s) address (the type Enterprise.website answers with). Do not send together with website.' })
+  @Field(() => GraphQLURL, {
+    nullable: true,
+    description: 'Website, an http(s) address (the type Enterprise.website answers with). Do not send together with website.',
+  })
   websiteUrl?: URL | null;
 
   @Field(() => String, { nullable: true, description: 'What the firm does, Chinese first, English after.' })
@@ -128,12 +148,17 @@ export class CreateEnterpriseInput {
   parkIds?: string[] | null;
 }
 
-@InputType({ description: '修改企业 Changes to a firm. Only the fields sent change; send null to clear an optional field. Relations change through the link/unlink mutations.' })
+@InputType({
+  description:
+    '修改企业 Changes to a firm. Only the fields sent change; send null to clear an optional field. Relations change through the link/unlink mutations.',
+})
 export class UpdateEnterpriseInput {
   @Field(() => ID, { description: 'The firm to change.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.' })
+  @Field(() => Int, {
+    description: 'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.',
+  })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'Registered Chinese name; cannot be cleared.' })
@@ -205,6 +230,10 @@ export class DeleteEnterpriseInput {
   @Field(() => ID, { description: 'ID of the firm to delete.' })
   id!: string;
 
-  @Field({ defaultValue: false, description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Unlink the platforms, scenarios and models that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
+  })
   detach: boolean = false;
 }

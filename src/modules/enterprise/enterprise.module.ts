@@ -5,4 +5,9 @@ import { EnterpriseMutationResolver } from './enterprise.mutations';
 import { ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
 
 /** The Enterprise type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
-export const enterpriseModule = defineModule(enterpriseType, [EnterpriseResolver, EnterpriseMutationResolver, ParkEnterprisesResolver, SectorEnterprisesResolver]);
+export const enterpriseModule = defineModule(enterpriseType, [
+  EnterpriseResolver,
+  EnterpriseMutationResolver,
+  ParkEnterprisesResolver,
+  SectorEnterprisesResolver,
+]);

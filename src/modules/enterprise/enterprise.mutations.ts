@@ -28,26 +28,39 @@ const editing = editingOf(enterpriseType);
 export class EnterpriseMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => EnterprisePayload, { description: '新增企业 Adds a firm (editor key). Provenance: USER_ENTERED by the key.' })
-  async createEnterprise(@Arg('input', () => CreateEnterpriseInput, { description: 'The new firm.' }) input: CreateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
+  async createEnterprise(
+    @Arg('input', () => CreateEnterpriseInput, { description: 'The new firm.' }) input: CreateEnterpriseInput,
+    @Ctx() ctx: Context,
+  ): Promise<EnterprisePayload> {
     const { record, userErrors } = await createWith(ctx, editing, input);
     return { enterprise: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => EnterprisePayload, { description: '修改企业 Changes a firm if it is still at expectedVersion (editor key); otherwise CONFLICT.' })
-  async updateEnterprise(@Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput, @Ctx() ctx: Context): Promise<EnterprisePayload> {
+  async updateEnterprise(
+    @Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput,
+    @Ctx() ctx: Context,
+  ): Promise<EnterprisePayload> {
     const { record, userErrors } = await updateWith(ctx, editing, input);
     return { enterprise: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, {
-    description: '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios or develops models, unless input.detach is true.',
+    description:
+      '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios or develops models, unless input.detach is true.',
   })
   deleteEnterprise(
-    @Arg('input', () => DeleteEnterpriseInput, { nullable: true, description: 'The firm to delete, and whether to unlink its dependants.' }) input: DeleteEnterpriseInput | null,
+    @Arg('input', () => DeleteEnterpriseInput, { nullable: true, description: 'The firm to delete, and whether to unlink its dependants.' })
+    input: DeleteEnterpriseInput | null,
     @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The firm to delete.' }) id: string | null,
-    @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.' }) detach: boolean,
+    @Arg('detach', {
+      defaultValue: false,
+      deprecationReason: 'Use input: { id, detach }.',
+      description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.',
+    })
+    detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
     return deleteFromArguments(ctx, editing, { id, detach, input });
@@ -73,7 +86,10 @@ export class EnterpriseMutationResolver {
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => RelationPayload, { description: 'Removes a focus sector from the firm.' })
-  unlinkEnterpriseFromSector(@Arg('input', () => EnterpriseSectorInput, { description: 'Firm and sector.' }) input: EnterpriseSectorInput, @Ctx() ctx: Context) {
+  unlinkEnterpriseFromSector(
+    @Arg('input', () => EnterpriseSectorInput, { description: 'Firm and sector.' }) input: EnterpriseSectorInput,
+    @Ctx() ctx: Context,
+  ) {
     return this.link(ctx, enterpriseRelations.sector, input.enterpriseId, input.sector, false);
   }
 
@@ -103,8 +119,7 @@ export class EnterpriseMutationResolver {
 
   private async link(ctx: Context, spec: RelationSpec, left: string, right: string, link: boolean): Promise<RelationPayload> {
     const errors = new UserErrors();
-    const key = (end: RelationSpec['left'], value: string) =>
-      end.key === 'code' ? value : localIdOf(value, end.type, ['input', end.field], errors);
+    const key = (end: RelationSpec['left'], value: string) => (end.key === 'code' ? value : localIdOf(value, end.type, ['input', end.field], errors));
     const leftKey = key(spec.left, left);
     const rightKey = key(spec.right, right);
     const { changed, userErrors } = await setLink(ctx, spec, { leftKey, rightKey }, link, errors);

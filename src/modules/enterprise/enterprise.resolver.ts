@@ -18,7 +18,8 @@ export class EnterpriseResolver {
   enterprises(
     @Args() args: RootConnectionArgs,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the firms must meet.' }) filter: EnterpriseFilter | null,
-    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: EnterpriseOrder | null,
+    @Arg('orderBy', () => EnterpriseOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: EnterpriseOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

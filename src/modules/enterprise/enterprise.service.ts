@@ -14,6 +14,7 @@ import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
+// eslint-disable-next-line import-x/no-restricted-paths -- the hostsPlatform filter joins the platforms' table, named by its descriptor
 import { platformType } from '../platform/platform.descriptor';
 
 /**

@@ -21,12 +21,7 @@ export function describeFilter(input: GraphFilterInput, filter: ResolvedGraphFil
 }
 
 /** Opens the graph a filter selects and returns the export as a stream in `format`. */
-export async function exportGraph(
-  em: SqlEntityManager,
-  format: GraphFormat,
-  input: GraphFilterInput,
-  options: GraphSourceOptions = {},
-): Promise<Readable> {
+export async function exportGraph(em: SqlEntityManager, format: GraphFormat, input: GraphFilterInput, options: GraphSourceOptions = {}): Promise<Readable> {
   const source = await openGraph(em, input, options);
   const notice = dataNoticeFor(await source.countByProvenance());
   // The notice leads the description, so every format that has one (GraphML, GEXF, JSON) carries it.

@@ -197,7 +197,10 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
   if (filter.ego) add(`${id} = any(cast(? as ${NODE_TABLES[kind].keyType}[]))`, arrayLiteral(filter.ego.get(kind) ?? []));
   if (filter.provenanceKinds) {
     const table = NODE_TABLES[kind];
-    add(`exists (select 1 from "${table.table}" pk where pk."${table.key}" = ${id} and pk.provenance_kind = any(cast(? as text[])))`, arrayLiteral(filter.provenanceKinds));
+    add(
+      `exists (select 1 from "${table.table}" pk where pk."${table.key}" = ${id} and pk.provenance_kind = any(cast(? as text[])))`,
+      arrayLiteral(filter.provenanceKinds),
+    );
   }
   switch (kind) {
     case GraphNodeKind.PARK:

@@ -39,7 +39,10 @@ export class GraphResolver {
   })
   async relationGraph(
     @Arg('filter', () => RelationGraphFilter, { nullable: true, description: 'Which part of the graph.' }) filter: RelationGraphFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: `Most nodes the caller accepts, 1 to ${RELATION_GRAPH_MAX_NODES} (default ${RELATION_GRAPH_MAX_NODES}).` })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Most nodes the caller accepts, 1 to ${RELATION_GRAPH_MAX_NODES} (default ${RELATION_GRAPH_MAX_NODES}).`,
+    })
     first: number | null,
     @Ctx() ctx: Context,
   ): Promise<RelationGraph> {

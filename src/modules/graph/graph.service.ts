@@ -70,7 +70,10 @@ export async function openGraph(em: SqlEntityManager, input: GraphFilterInput, o
         binds.push(...b);
       }
       if (parts.length === 0) return {};
-      const rows = (await em.execute(`select kind, count(*)::int as n from (${parts.join(' union all ')}) x group by kind`, binds)) as Array<{ kind: string; n: number }>;
+      const rows = (await em.execute(`select kind, count(*)::int as n from (${parts.join(' union all ')}) x group by kind`, binds)) as Array<{
+        kind: string;
+        n: number;
+      }>;
       return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)])) as ProvenanceCounts;
     },
   };
@@ -94,7 +97,9 @@ async function* tracked<T extends unknown[]>(make: () => AsyncGenerator<T>): Asy
 
 async function* readNodes(em: SqlEntityManager, filter: ResolvedGraphFilter, table: NodeTable, batchSize: number): AsyncGenerator<GraphNode[]> {
   const [cond, binds] = nodeCondition(filter, table.kind, `t."${table.key}"`);
-  const extra = Object.entries(table.columns).map(([field, column]) => `, t."${column}" as "${field}"`).join('');
+  const extra = Object.entries(table.columns)
+    .map(([field, column]) => `, t."${column}" as "${field}"`)
+    .join('');
   const sql =
     `select t."${table.key}" as k, ${globalIdSql(table.typeName, `t."${table.key}"`)} as gid, t.name_zh, t.name_en, t.provenance_kind${extra} from "${table.table}" t ` +
     `where ${cond} and t."${table.key}" > ? order by t."${table.key}" limit ?`;

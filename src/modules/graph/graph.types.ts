@@ -10,13 +10,19 @@ import { GraphEdgeKind, GraphNodeKind } from './graph.model';
 
 @InputType({ description: '关系图筛选 Selects part of the relation graph. Conditions combine with AND; values in one list with OR.' })
 export class RelationGraphFilter {
-  @Field(() => [SectorCode], { nullable: true, description: 'Keep nodes tied to any of these sectors (firms, platforms and models serving them, parks focusing on them, their scenarios).' })
+  @Field(() => [SectorCode], {
+    nullable: true,
+    description: 'Keep nodes tied to any of these sectors (firms, platforms and models serving them, parks focusing on them, their scenarios).',
+  })
   sectors?: SectorCode[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Keep parks with these IDs and what is located in them.' })
   parkIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Keep parks in these districts (a division or functional zone by name or alias, e.g. 崂山区, 西海岸新区) and what is located in them.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Keep parks in these districts (a division or functional zone by name or alias, e.g. 崂山区, 西海岸新区) and what is located in them.',
+  })
   districts?: string[] | null;
 
   @Field(() => [GraphNodeKind], { nullable: true, description: 'Keep only nodes of these kinds.' })
@@ -82,7 +88,9 @@ export class RelationGraphNode {
     '关系图顶点 A vertex of the relation graph: the drawing of one record. It has an ID of its own, so caches keyed by `id` alone (Relay, Apollo with dataIdFromObject by id) keep the vertex and the record apart; `recordId` and `record` lead to the record.',
 })
 export class RelationGraphVertex {
-  @Field(() => ID, { description: 'ID of this vertex, distinct from every record ID (it is not a Node: refetch the record through `record` or `node(id: recordId)`).' })
+  @Field(() => ID, {
+    description: 'ID of this vertex, distinct from every record ID (it is not a Node: refetch the record through `record` or `node(id: recordId)`).',
+  })
   id!: string;
 
   @Field(() => ID, { description: 'Global ID of the record drawn; `node(id)` fetches it, and edges name it in `source` and `target`.' })

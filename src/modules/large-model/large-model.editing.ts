@@ -27,7 +27,19 @@ export const largeModelEditing: EditingRules<LargeModel, CreateLargeModelInput, 
   validateCreate: async (_tx, input, errors) => cleanModel(input, errors),
   validateUpdate: async (_tx, input, _id, errors) => cleanModel(input, errors),
   afterCreate: async (tx, id, input, errors) => ({
-    ...(await linkOnCreate(tx, { pivot: 'large_model_developer', ownColumn: 'large_model_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'developerIds' }, id, input.developerIds, errors)),
-    ...(await linkOnCreate(tx, { pivot: 'large_model_sector', ownColumn: 'large_model_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true }, id, input.sectors, errors)),
+    ...(await linkOnCreate(
+      tx,
+      { pivot: 'large_model_developer', ownColumn: 'large_model_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'developerIds' },
+      id,
+      input.developerIds,
+      errors,
+    )),
+    ...(await linkOnCreate(
+      tx,
+      { pivot: 'large_model_sector', ownColumn: 'large_model_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true },
+      id,
+      input.sectors,
+      errors,
+    )),
   }),
 };

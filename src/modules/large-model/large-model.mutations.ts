@@ -11,20 +11,25 @@ import { largeModelType } from './large-model.descriptor';
 
 const editing = editingOf(largeModelType);
 
-
 /** Writes to large models (editor keys). Nothing depends on a model: delete needs no detach. */
 @Resolver(() => LargeModel)
 export class LargeModelMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => LargeModelPayload, { description: '新增大模型 Adds a large model.' })
-  async createLargeModel(@Arg('input', () => CreateLargeModelInput, { description: 'The new model.' }) input: CreateLargeModelInput, @Ctx() ctx: Context): Promise<LargeModelPayload> {
+  async createLargeModel(
+    @Arg('input', () => CreateLargeModelInput, { description: 'The new model.' }) input: CreateLargeModelInput,
+    @Ctx() ctx: Context,
+  ): Promise<LargeModelPayload> {
     const { record, userErrors } = await createWith(ctx, editing, input);
     return { largeModel: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => LargeModelPayload, { description: '修改大模型 Changes a model if it is still at expectedVersion; otherwise CONFLICT.' })
-  async updateLargeModel(@Arg('input', () => UpdateLargeModelInput, { description: 'The changes.' }) input: UpdateLargeModelInput, @Ctx() ctx: Context): Promise<LargeModelPayload> {
+  async updateLargeModel(
+    @Arg('input', () => UpdateLargeModelInput, { description: 'The changes.' }) input: UpdateLargeModelInput,
+    @Ctx() ctx: Context,
+  ): Promise<LargeModelPayload> {
     const { record, userErrors } = await updateWith(ctx, editing, input);
     return { largeModel: record, userErrors };
   }

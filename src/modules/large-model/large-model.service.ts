@@ -10,7 +10,12 @@ import { largeModelType } from './large-model.descriptor';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT) to a query over `large_model as lm`. */
 export function applyLargeModelFilter(qb: Knex.QueryBuilder, knex: Knex, filter: LargeModelFilter): void {
-  applyComposed(qb, knex, filter, withSharedFields('lm', () => undefined));
+  applyComposed(
+    qb,
+    knex,
+    filter,
+    withSharedFields('lm', () => undefined),
+  );
 }
 
 export const largeModelSource = listSourceOf<LargeModel, LargeModelFilter>(largeModelType, applyLargeModelFilter);
@@ -19,7 +24,11 @@ export const largeModelsVia = {
   developer: { table: 'large_model_developer', nodeColumn: 'large_model_id', parentColumn: 'enterprise_id' },
 } satisfies Record<string, Via>;
 
-export function listLargeModels(ctx: Context, options: ListOptions<LargeModelFilter>, parent: { id: number | string; via: Via } | null = null): Promise<Connection<LargeModel>> {
+export function listLargeModels(
+  ctx: Context,
+  options: ListOptions<LargeModelFilter>,
+  parent: { id: number | string; via: Via } | null = null,
+): Promise<Connection<LargeModel>> {
   return listEntities(ctx, largeModelSource, options, parent);
 }
 

@@ -81,7 +81,14 @@ describe('signalValues', () => {
 describe('scorePair', () => {
   it('adds weight × value per signal with the default weights (hand-computed)', () => {
     // fit 1/3·0.3 = 0.1; gap 1/3·0.2 = 0.0667; demand ½·0.15 = 0.075; ties 1·0.1; delivered 1·0.1
-    const facts = { ...none, sharedSectors: ['智慧海洋'], gapSectors: ['智慧海洋'], demandScenarios: ['s'], hostedPlatforms: ['海洋大模型实验室'], deliveredScenarios: ['a', 'b'] };
+    const facts = {
+      ...none,
+      sharedSectors: ['智慧海洋'],
+      gapSectors: ['智慧海洋'],
+      demandScenarios: ['s'],
+      hostedPlatforms: ['海洋大模型实验室'],
+      deliveredScenarios: ['a', 'b'],
+    };
     const { score, reasons } = scorePair(facts, normaliseWeights(null));
     expect(score).toBeCloseTo(0.1 + 0.2 / 3 + 0.075 + 0.1 + 0.1, 12);
     expect(reasons.map((r) => r.kind)).toEqual([

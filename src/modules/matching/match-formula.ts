@@ -158,9 +158,7 @@ export function reasonDetail(kind: MatchSignal, f: PairFacts): string {
     case MatchSignal.SCENARIO_DEMAND:
       return `园区有 ${f.demandScenarios.length} 个待揭榜或规划中的场景在其领域: ${list(f.demandScenarios)}`;
     case MatchSignal.PLATFORM_TIES:
-      return f.hostedPlatforms.length > 0
-        ? `依托园区内创新平台: ${list(f.hostedPlatforms)}`
-        : `与园区企业共建创新平台: ${list(f.cohostedPlatforms)}`;
+      return f.hostedPlatforms.length > 0 ? `依托园区内创新平台: ${list(f.hostedPlatforms)}` : `与园区企业共建创新平台: ${list(f.cohostedPlatforms)}`;
     case MatchSignal.PROVEN_DELIVERY:
       return `已在园区重点领域落地或示范 ${f.deliveredScenarios.length} 个场景: ${list(f.deliveredScenarios)}`;
     case MatchSignal.LARGE_MODEL:

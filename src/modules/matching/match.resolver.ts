@@ -53,12 +53,15 @@ export class MatchResolver {
     return matchParksForEnterprise(ctx, enterpriseId, first, weights, filter);
   }
 
-  @Query(() => [ChainGap], { description: '产业链缺口 For each focus sector of the park, in the plan’s order: the chain layers it lacks and firms that would fill them.' })
+  @Query(() => [ChainGap], {
+    description: '产业链缺口 For each focus sector of the park, in the plan’s order: the chain layers it lacks and firms that would fill them.',
+  })
   chainGaps(
     @Arg('parkId', () => ID, { description: 'The park.' }) parkId: string,
     @Arg('provenanceKinds', () => [ProvenanceKind], {
       nullable: true,
-      description: '数据来源 Count only firms of these provenance kinds as the park’s own and as candidates (e.g. [PUBLIC_SOURCE] shows the chain as the cited records alone show it). Default: every kind.',
+      description:
+        '数据来源 Count only firms of these provenance kinds as the park’s own and as candidates (e.g. [PUBLIC_SOURCE] shows the chain as the cited records alone show it). Default: every kind.',
     })
     provenanceKinds: ProvenanceKind[] | null,
     @Ctx() ctx: Context,

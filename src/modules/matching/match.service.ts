@@ -99,7 +99,10 @@ export async function matchEnterprisesForPark(
     .join('enterprise as e', 'e.id', 'sc.enterprise_id')
     .where('sc.score', '>', 0);
   if (filter) applyEnterpriseFilter(qb, knex, filter);
-  qb.orderBy([{ column: 'sc.score', order: 'desc' }, { column: 'sc.enterprise_id', order: 'asc' }]).limit(limit);
+  qb.orderBy([
+    { column: 'sc.score', order: 'desc' },
+    { column: 'sc.enterprise_id', order: 'asc' },
+  ]).limit(limit);
   await requirePark(ctx, parkId, 'parkId');
   const page = (await ctx.em.execute(qb)) as PairKey[];
   const [scores, firms] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => enterpriseById(ctx, p.enterprise_id)))]);
@@ -126,7 +129,10 @@ export async function matchParksForEnterprise(
     .join('park as p', 'p.id', 'sc.park_id')
     .where('sc.score', '>', 0);
   if (filter) applyParkFilter(qb, knex, filter);
-  qb.orderBy([{ column: 'sc.score', order: 'desc' }, { column: 'sc.park_id', order: 'asc' }]).limit(limit);
+  qb.orderBy([
+    { column: 'sc.score', order: 'desc' },
+    { column: 'sc.park_id', order: 'asc' },
+  ]).limit(limit);
   const page = (await ctx.em.execute(qb)) as PairKey[];
   const [scores, parks] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => parkById(ctx, p.park_id)))]);
   return page.map((_, i) => ({ ...scores[i], park: parks[i]! }));

@@ -1,5 +1,15 @@
 import { SECTOR_CODES } from '../sector/sector-code.enum';
-import { COHOST_TIE, DELIVERED_STATUSES, DELIVERY_SATURATION, DEMAND_SATURATION, DEMAND_STATUSES, MODEL_IN_DEVELOPMENT, RELEASED_MODEL_STATUSES, SIGNALS, Weights } from './match-formula';
+import {
+  COHOST_TIE,
+  DELIVERED_STATUSES,
+  DELIVERY_SATURATION,
+  DEMAND_SATURATION,
+  DEMAND_STATUSES,
+  MODEL_IN_DEVELOPMENT,
+  RELEASED_MODEL_STATUSES,
+  SIGNALS,
+  Weights,
+} from './match-formula';
 
 /**
  * SQL for the matching formula of match-formula.ts, over every (park, firm) pair of a scope.
@@ -289,11 +299,7 @@ export function gapCandidatesQuery(parkIds: number[], weights: Weights, window: 
       `select park_id, sector_code, enterprise_id, score, position, total from ranked where ` +
       ('fromEnd' in window ? `position > total - ?` : `(position > ? and position <= ?) or position = total`) +
       ` order by park_id, sector_code, position`,
-    bindings: [
-      ...bindings,
-      ...(provenanceKinds ?? []),
-      ...('fromEnd' in window ? [window.fromEnd + 1] : [window.offset, window.offset + window.limit + 1]),
-    ],
+    bindings: [...bindings, ...(provenanceKinds ?? []), ...('fromEnd' in window ? [window.fromEnd + 1] : [window.offset, window.offset + window.limit + 1])],
   };
 }
 

@@ -108,6 +108,8 @@ export class ChainGap {
   /** The provenance kinds the gap was computed for (null: every kind); its candidates use the same. */
   provenanceKinds!: readonly ProvenanceKind[] | null;
 
-  @Field(() => [ChainLayer], { description: 'Layers (基础层, 技术层, 应用层) in which no firm of the park serves this sector; empty when the chain is complete.' })
+  @Field(() => [ChainLayer], {
+    description: 'Layers (基础层, 技术层, 应用层) in which no firm of the park serves this sector; empty when the chain is complete.',
+  })
   missingLayers!: ChainLayer[];
 }

@@ -2,9 +2,13 @@ import type { EntityClass } from '@mikro-orm/core';
 import { EditingRules, linkOnCreate, namedDependants } from '../../common/editing/entity-editing';
 import { tableOf } from '../../common/entity-type';
 import { runSql, sql } from '../../common/sql';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a park detaches the records in these higher modules' tables, whose names come from their entities
 import { ComputeCenter } from '../compute-center/compute-center.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a park detaches the records in these higher modules' tables, whose names come from their entities
 import { Enterprise } from '../enterprise/enterprise.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a park detaches the records in these higher modules' tables, whose names come from their entities
 import { InnovationPlatform } from '../platform/platform.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a park detaches the records in these higher modules' tables, whose names come from their entities
 import { Scenario } from '../scenario/scenario.entity';
 import { Values } from '../../common/editing/record-writer';
 import { UserErrors } from '../../common/editing/user-error';
@@ -28,7 +32,12 @@ function coordinatesOf(input: { latitude?: number | null; longitude?: number | n
     errors.add(['input', 'location'], 'Send the coordinates as location only; latitude and longitude are its deprecated predecessors.');
   }
   const point = input.location;
-  return { latitude: point?.latitude ?? null, longitude: point?.longitude ?? null, latitudePath: ['input', 'location', 'latitude'], longitudePath: ['input', 'location', 'longitude'] };
+  return {
+    latitude: point?.latitude ?? null,
+    longitude: point?.longitude ?? null,
+    latitudePath: ['input', 'location', 'latitude'],
+    longitudePath: ['input', 'location', 'longitude'],
+  };
 }
 
 function cleanPark(input: { [K in keyof CreateParkInput]?: CreateParkInput[K] | null }, errors: UserErrors): Values {
@@ -53,7 +62,13 @@ export const parkEditing: EditingRules<Park, CreateParkInput, UpdateParkInput> =
   validateCreate: async (_tx, input, errors) => cleanPark(input, errors),
   validateUpdate: async (_tx, input, _id, errors) => cleanPark(input, errors),
   afterCreate: (tx, id, input, errors) =>
-    linkOnCreate(tx, { pivot: 'park_focus_sector', ownColumn: 'park_id', otherColumn: 'sector_code', other: Sector, field: 'focusSectors', codes: true }, id, input.focusSectors, errors),
+    linkOnCreate(
+      tx,
+      { pivot: 'park_focus_sector', ownColumn: 'park_id', otherColumn: 'sector_code', other: Sector, field: 'focusSectors', codes: true },
+      id,
+      input.focusSectors,
+      errors,
+    ),
   dependants: (tx, id) => {
     const [firms, platforms, scenarios, centres] = [Enterprise, InnovationPlatform, Scenario, ComputeCenter].map((e) => sql.ident(tableOf(e)));
     return Promise.all([

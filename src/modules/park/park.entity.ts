@@ -71,7 +71,6 @@ export function focusSectorsProvenance(park: Provenance): Provenance {
     source: '本项目编辑整理 Written or inferred by the project’s editors',
     url: null,
     verifiedAt: park.verifiedAt ?? null,
-    note:
-      '行动计划没有给园区指定重点领域；这些领域是编辑根据园区公开介绍的主要方向归纳的。 The plan assigns no sectors to parks; the editors read these off the park’s described focus in its cited source.',
+    note: '行动计划没有给园区指定重点领域；这些领域是编辑根据园区公开介绍的主要方向归纳的。 The plan assigns no sectors to parks; the editors read these off the park’s described focus in its cited source.',
   });
 }

@@ -20,7 +20,10 @@ export class HasEnterprisesFilter {
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ParkFilter extends composableFilter('ParkFilter', (): object => ParkFilter) {
-  @Field(() => [String], { nullable: true, description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
+  })
   districts?: string[] | null;
 
   @Field(() => [ParkRole], { nullable: true, description: 'Parks with any of these roles.' })
@@ -31,7 +34,8 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
 
   @Field(() => String, {
     nullable: true,
-    description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+    description:
+      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
   })
   search?: string | null;
 
@@ -41,16 +45,31 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
   @Field(() => HasEnterprisesFilter, { nullable: true, description: 'Parks that have firms in a given sector or chain layer.' })
   hasEnterprises?: HasEnterprisesFilter | null;
 
-  @Field(() => GeoRadius, { nullable: true, description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.' })
+  @Field(() => GeoRadius, {
+    nullable: true,
+    description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.',
+  })
   near?: GeoRadius | null;
 
-  @Field(() => [ParkFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  @Field(() => [ParkFilter], {
+    nullable: true,
+    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
+    description: 'Every one of these filters holds (且).',
+  })
   AND?: ParkFilter[] | null;
 
-  @Field(() => [ParkFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
+  @Field(() => [ParkFilter], {
+    nullable: true,
+    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
+    description: 'At least one of these filters holds (或).',
+  })
   OR?: ParkFilter[] | null;
 
-  @Field(() => ParkFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => ParkFilter, {
+    nullable: true,
+    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
+    description: 'This filter does not hold (非). Wrap several in AND or OR.',
+  })
   NOT?: ParkFilter | null;
 }
 
@@ -98,13 +117,24 @@ export class CreateParkInput {
   @Field(() => ParkRole, { description: '主承载区 PRIMARY or 特色承载区 FEATURED.' })
   role!: ParkRole;
 
-  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.', description: 'Latitude, -90 to 90 (WGS84).' })
+  @Field(() => Float, {
+    nullable: true,
+    deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.',
+    description: 'Latitude, -90 to 90 (WGS84).',
+  })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude, -180 to 180 (WGS84).' })
+  @Field(() => Float, {
+    nullable: true,
+    deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.',
+    description: 'Longitude, -180 to 180 (WGS84).',
+  })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.' })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.',
+  })
   location?: GeoPointInput | null;
 
   @Field(() => Int, { nullable: true, description: 'Year founded or opened (1900 to next year).' })
@@ -146,7 +176,10 @@ export class UpdateParkInput {
   @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude.' })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.' })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.',
+  })
   location?: GeoPointInput | null;
 
   @Field(() => Int, { nullable: true, description: 'Year founded.' })
@@ -161,6 +194,10 @@ export class DeleteParkInput {
   @Field(() => ID, { description: 'ID of the park to delete.' })
   id!: string;
 
-  @Field({ defaultValue: false, description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).',
+  })
   detach: boolean = false;
 }

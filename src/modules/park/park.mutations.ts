@@ -29,11 +29,20 @@ export class ParkMutationResolver {
   }
 
   @Authorized(Authorize.EDITOR)
-  @Mutation(() => DeletePayload, { description: '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless input.detach is true.' })
+  @Mutation(() => DeletePayload, {
+    description:
+      '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless input.detach is true.',
+  })
   deletePark(
-    @Arg('input', () => DeleteParkInput, { nullable: true, description: 'The park to delete, and whether to clear it of what is in it.' }) input: DeleteParkInput | null,
+    @Arg('input', () => DeleteParkInput, { nullable: true, description: 'The park to delete, and whether to clear it of what is in it.' })
+    input: DeleteParkInput | null,
     @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The park to delete.' }) id: string | null,
-    @Arg('detach', { defaultValue: false, deprecationReason: 'Use input: { id, detach }.', description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.' }) detach: boolean,
+    @Arg('detach', {
+      defaultValue: false,
+      deprecationReason: 'Use input: { id, detach }.',
+      description: 'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it.',
+    })
+    detach: boolean,
     @Ctx() ctx: Context,
   ): Promise<DeletePayload> {
     return deleteFromArguments(ctx, editing, { id, detach, input });

@@ -31,7 +31,10 @@ export class ParkResolver {
     return sectorsOf(ctx, sectorPivots.park, park.id);
   }
 
-  @FieldResolver(() => Provenance, { description: 'Where the park’s focus sectors come from: EDITORIAL for the plan’s parks (neither the plan nor the sources assign sectors), otherwise the park’s own provenance.' })
+  @FieldResolver(() => Provenance, {
+    description:
+      'Where the park’s focus sectors come from: EDITORIAL for the plan’s parks (neither the plan nor the sources assign sectors), otherwise the park’s own provenance.',
+  })
   focusSectorsProvenance(@Root() park: Park): Provenance {
     return focusSectorsProvenance(park.provenance);
   }

@@ -136,9 +136,7 @@ export async function actionPlan(ctx: Context): Promise<ActionPlan> {
       current,
       progress: isTarget && current !== null && indicator.minValue ? current / indicator.minValue : null,
       met: isTarget && current !== null ? current >= indicator.minValue : null,
-      currentNote: found
-        ? METRICS[metric!].note
-        : (metric && UNAVAILABLE[metric]) ?? '目录无法计算此指标。 The directory cannot compute this figure.',
+      currentNote: found ? METRICS[metric!].note : ((metric && UNAVAILABLE[metric]) ?? '目录无法计算此指标。 The directory cannot compute this figure.'),
       evidenceRecords: found?.evidence ?? 0,
       sampleRecords: found?.invented ?? 0,
       editorialRecords: found?.editorial ?? 0,

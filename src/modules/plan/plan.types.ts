@@ -62,7 +62,9 @@ export class Citation {
   kind!: ProvenanceKind;
 }
 
-@ObjectType({ description: '行动计划指标 A target (or baseline) of the action plan, with its current value computed live from the directory where the directory holds it.' })
+@ObjectType({
+  description: '行动计划指标 A target (or baseline) of the action plan, with its current value computed live from the directory where the directory holds it.',
+})
 export class PlanTarget {
   @Field({ description: 'Stable key of the indicator, e.g. compute-2026.' })
   key!: string;
@@ -85,7 +87,10 @@ export class PlanTarget {
   @Field(() => Int, { description: 'Year the target is set for (or the baseline year).' })
   year!: number;
 
-  @Field(() => Float, { deprecationReason: 'Use `min` and `max`: a range (2至3) has two bounds; this is `min`.', description: 'The plan’s value; for a range, its lower bound.' })
+  @Field(() => Float, {
+    deprecationReason: 'Use `min` and `max`: a range (2至3) has two bounds; this is `min`.',
+    description: 'The plan’s value; for a range, its lower bound.',
+  })
   target!: number;
 
   @Field(() => IndicatorComparator, { deprecationReason: 'Use `shape` and `approximate`.', description: 'How the plan words the value (以上, 左右, 达到).' })
@@ -113,7 +118,10 @@ export class PlanTarget {
   })
   current?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of the lower bound reached: current / min (1 = reached); null for baselines and when `current` is null.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of the lower bound reached: current / min (1 = reached); null for baselines and when `current` is null.',
+  })
   progress?: number | null;
 
   @Field(() => Boolean, {

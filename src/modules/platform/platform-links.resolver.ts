@@ -17,7 +17,8 @@ export class ParkPlatformsResolver {
     @Root() park: Park,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -32,7 +33,8 @@ export class EnterprisePlatformsResolver {
     @Root() firm: Enterprise,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -31,7 +31,19 @@ export const platformEditing: EditingRules<InnovationPlatform, CreateInnovationP
   validateCreate: (tx, input, errors) => cleanPlatform(tx, input, errors),
   validateUpdate: (tx, input, _id, errors) => cleanPlatform(tx, input, errors),
   afterCreate: async (tx, id, input, errors) => ({
-    ...(await linkOnCreate(tx, { pivot: 'platform_host', ownColumn: 'platform_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'hostIds' }, id, input.hostIds, errors)),
-    ...(await linkOnCreate(tx, { pivot: 'platform_sector', ownColumn: 'platform_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true }, id, input.sectors, errors)),
+    ...(await linkOnCreate(
+      tx,
+      { pivot: 'platform_host', ownColumn: 'platform_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'hostIds' },
+      id,
+      input.hostIds,
+      errors,
+    )),
+    ...(await linkOnCreate(
+      tx,
+      { pivot: 'platform_sector', ownColumn: 'platform_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true },
+      id,
+      input.sectors,
+      errors,
+    )),
   }),
 };

@@ -4,7 +4,10 @@ import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
-@InputType({ description: 'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
+@InputType({
+  description:
+    'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
+})
 export class PlatformFilter extends composableFilter('PlatformFilter', (): object => PlatformFilter) {
   @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
   kinds?: PlatformKind[] | null;
@@ -18,19 +21,35 @@ export class PlatformFilter extends composableFilter('PlatformFilter', (): objec
   @Field(() => [SectorCode], { nullable: true, description: 'Platforms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 
-  @Field(() => String, { nullable: true, description: '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+  })
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
   foundedYear?: IntRange | null;
 
-  @Field(() => [PlatformFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  @Field(() => [PlatformFilter], {
+    nullable: true,
+    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
+    description: 'Every one of these filters holds (且).',
+  })
   AND?: PlatformFilter[] | null;
 
-  @Field(() => [PlatformFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
+  @Field(() => [PlatformFilter], {
+    nullable: true,
+    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
+    description: 'At least one of these filters holds (或).',
+  })
   OR?: PlatformFilter[] | null;
 
-  @Field(() => PlatformFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => PlatformFilter, {
+    nullable: true,
+    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
+    description: 'This filter does not hold (非). Wrap several in AND or OR.',
+  })
   NOT?: PlatformFilter | null;
 }
 
@@ -92,7 +111,9 @@ export class CreateInnovationPlatformInput {
   sectors?: SectorCode[] | null;
 }
 
-@InputType({ description: '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost.' })
+@InputType({
+  description: '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost.',
+})
 export class UpdateInnovationPlatformInput {
   @Field(() => ID, { description: 'The platform to change.' })
   id!: string;

@@ -11,7 +11,6 @@ import { platformType } from './platform.descriptor';
 
 const editing = editingOf(platformType);
 
-
 /** Writes to innovation platforms (editor keys). Nothing depends on a platform: delete needs no detach. */
 @Resolver(() => InnovationPlatform)
 export class PlatformMutationResolver {

@@ -19,7 +19,8 @@ export class PlatformResolver {
   platforms(
     @Args() args: RootConnectionArgs,
     @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: PlatformOrder | null,
+    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: PlatformOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -17,7 +17,8 @@ export class ParkScenariosResolver {
     @Root() park: Park,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
-    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -32,7 +33,8 @@ export class EnterpriseScenariosResolver {
     @Root() firm: Enterprise,
     @Args() args: ConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
-    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

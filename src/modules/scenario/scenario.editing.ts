@@ -29,5 +29,11 @@ export const scenarioEditing: EditingRules<Scenario, CreateScenarioInput, Update
   validateCreate: (tx, input, errors) => cleanScenario(tx, input, errors),
   validateUpdate: (tx, input, _id, errors) => cleanScenario(tx, input, errors),
   afterCreate: (tx, id, input, errors) =>
-    linkOnCreate(tx, { pivot: 'scenario_provider', ownColumn: 'scenario_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'providerIds' }, id, input.providerIds, errors),
+    linkOnCreate(
+      tx,
+      { pivot: 'scenario_provider', ownColumn: 'scenario_id', otherColumn: 'enterprise_id', other: Enterprise, field: 'providerIds' },
+      id,
+      input.providerIds,
+      errors,
+    ),
 };

@@ -4,7 +4,9 @@ import { IntRange, OrderDirection } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
-@InputType({ description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).' })
+@InputType({
+  description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
+})
 export class ScenarioFilter extends composableFilter('ScenarioFilter', (): object => ScenarioFilter) {
   @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
   sectors?: SectorCode[] | null;
@@ -18,19 +20,35 @@ export class ScenarioFilter extends composableFilter('ScenarioFilter', (): objec
   @Field(() => [Int], { nullable: true, description: 'Scenarios of any of these years.' })
   years?: number[] | null;
 
-  @Field(() => String, { nullable: true, description: '搜索 Text matching a name: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '搜索 Text matching a name: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
+  })
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })
   yearRange?: IntRange | null;
 
-  @Field(() => [ScenarioFilter], { nullable: true, deprecationReason: 'Use and (GraphQL input fields are camelCase).', description: 'Every one of these filters holds (且).' })
+  @Field(() => [ScenarioFilter], {
+    nullable: true,
+    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
+    description: 'Every one of these filters holds (且).',
+  })
   AND?: ScenarioFilter[] | null;
 
-  @Field(() => [ScenarioFilter], { nullable: true, deprecationReason: 'Use or (GraphQL input fields are camelCase).', description: 'At least one of these filters holds (或).' })
+  @Field(() => [ScenarioFilter], {
+    nullable: true,
+    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
+    description: 'At least one of these filters holds (或).',
+  })
   OR?: ScenarioFilter[] | null;
 
-  @Field(() => ScenarioFilter, { nullable: true, deprecationReason: 'Use not (GraphQL input fields are camelCase).', description: 'This filter does not hold (非). Wrap several in AND or OR.' })
+  @Field(() => ScenarioFilter, {
+    nullable: true,
+    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
+    description: 'This filter does not hold (非). Wrap several in AND or OR.',
+  })
   NOT?: ScenarioFilter | null;
 }
 
@@ -86,7 +104,10 @@ export class CreateScenarioInput {
   providerIds?: string[] | null;
 }
 
-@InputType({ description: '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.' })
+@InputType({
+  description:
+    '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.',
+})
 export class UpdateScenarioInput {
   @Field(() => ID, { description: 'The scenario to change.' })
   id!: string;

@@ -11,20 +11,25 @@ import { scenarioType } from './scenario.descriptor';
 
 const editing = editingOf(scenarioType);
 
-
 /** Writes to "AI+" scenarios (editor keys). Nothing depends on a scenario: delete needs no detach. */
 @Resolver(() => Scenario)
 export class ScenarioMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => ScenarioPayload, { description: '新增应用场景 Adds a scenario.' })
-  async createScenario(@Arg('input', () => CreateScenarioInput, { description: 'The new scenario.' }) input: CreateScenarioInput, @Ctx() ctx: Context): Promise<ScenarioPayload> {
+  async createScenario(
+    @Arg('input', () => CreateScenarioInput, { description: 'The new scenario.' }) input: CreateScenarioInput,
+    @Ctx() ctx: Context,
+  ): Promise<ScenarioPayload> {
     const { record, userErrors } = await createWith(ctx, editing, input);
     return { scenario: record, userErrors };
   }
 
   @Authorized(Authorize.EDITOR)
   @Mutation(() => ScenarioPayload, { description: '修改应用场景 Changes a scenario if it is still at expectedVersion; otherwise CONFLICT.' })
-  async updateScenario(@Arg('input', () => UpdateScenarioInput, { description: 'The changes.' }) input: UpdateScenarioInput, @Ctx() ctx: Context): Promise<ScenarioPayload> {
+  async updateScenario(
+    @Arg('input', () => UpdateScenarioInput, { description: 'The changes.' }) input: UpdateScenarioInput,
+    @Ctx() ctx: Context,
+  ): Promise<ScenarioPayload> {
     const { record, userErrors } = await updateWith(ctx, editing, input);
     return { scenario: record, userErrors };
   }

@@ -19,7 +19,8 @@ export class ScenarioResolver {
   scenarios(
     @Args() args: RootConnectionArgs,
     @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
-    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ScenarioOrder | null,
+    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
+    orderBy: ScenarioOrder | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -40,7 +40,9 @@ export async function sectorsOf(ctx: Context, pivot: SectorPivot, parentId: numb
       const knex = ctx.em.getKnex();
       const [links, sectors] = await Promise.all([
         ctx.em.execute(
-          knex(pivot.table).select(`${pivot.parentColumn} as parent`, 'sector_code').whereIn(pivot.parentColumn, ids as number[]),
+          knex(pivot.table)
+            .select(`${pivot.parentColumn} as parent`, 'sector_code')
+            .whereIn(pivot.parentColumn, ids as number[]),
         ) as Promise<Array<{ parent: number; sector_code: string }>>,
         allSectors(ctx),
       ]);

@@ -40,7 +40,9 @@ export class WebhookResolver {
   }
 
   @Authorized(Authorize.ADMIN)
-  @Query(() => WebhookDeliveryConnection, { description: 'Webhook 投递记录 The deliveries of one subscription, oldest first, with their attempts (admin keys only).' })
+  @Query(() => WebhookDeliveryConnection, {
+    description: 'Webhook 投递记录 The deliveries of one subscription, oldest first, with their attempts (admin keys only).',
+  })
   webhookDeliveries(
     @Arg('subscriptionId', () => ID, { description: 'The subscription whose deliveries to list.' }) subscriptionId: string,
     @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this state.' }) status: WebhookDeliveryStatus | null,
@@ -54,33 +56,53 @@ export class WebhookResolver {
 
   @Authorized(Authorize.ADMIN)
   @Mutation(() => WebhookSubscriptionPayload, {
-    description: '新增 Webhook 订阅 Registers a URL to receive a signed POST for every change of the given event types committed from now on (admin keys only).',
+    description:
+      '新增 Webhook 订阅 Registers a URL to receive a signed POST for every change of the given event types committed from now on (admin keys only).',
   })
-  createWebhookSubscription(@Arg('input', () => CreateWebhookSubscriptionInput, { description: 'The URL, event types and secret.' }) input: CreateWebhookSubscriptionInput, @Ctx() ctx: Context) {
+  createWebhookSubscription(
+    @Arg('input', () => CreateWebhookSubscriptionInput, { description: 'The URL, event types and secret.' }) input: CreateWebhookSubscriptionInput,
+    @Ctx() ctx: Context,
+  ) {
     return createSubscription(ctx, input);
   }
 
   @Authorized(Authorize.ADMIN)
   @Mutation(() => WebhookSubscriptionPayload, { description: '停用 Stops deliveries to a subscription; changes keep being queued for it (admin keys only).' })
-  disableWebhookSubscription(@Arg('input', () => DisableWebhookSubscriptionInput, { description: 'The subscription and why.' }) input: DisableWebhookSubscriptionInput, @Ctx() ctx: Context) {
+  disableWebhookSubscription(
+    @Arg('input', () => DisableWebhookSubscriptionInput, { description: 'The subscription and why.' }) input: DisableWebhookSubscriptionInput,
+    @Ctx() ctx: Context,
+  ) {
     return disableSubscription(ctx, input);
   }
 
   @Authorized(Authorize.ADMIN)
-  @Mutation(() => WebhookSubscriptionPayload, { description: '启用 Resumes deliveries to a subscription (after an admin or repeated failures disabled it), starting with the oldest pending one (admin keys only).' })
-  enableWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput, @Ctx() ctx: Context) {
+  @Mutation(() => WebhookSubscriptionPayload, {
+    description:
+      '启用 Resumes deliveries to a subscription (after an admin or repeated failures disabled it), starting with the oldest pending one (admin keys only).',
+  })
+  enableWebhookSubscription(
+    @Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput,
+    @Ctx() ctx: Context,
+  ) {
     return enableSubscription(ctx, input);
   }
 
   @Authorized(Authorize.ADMIN)
   @Mutation(() => DeleteWebhookSubscriptionPayload, { description: '删除 Deletes a subscription and its deliveries (admin keys only).' })
-  deleteWebhookSubscription(@Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput, @Ctx() ctx: Context) {
+  deleteWebhookSubscription(
+    @Arg('input', () => WebhookSubscriptionIdInput, { description: 'The subscription.' }) input: WebhookSubscriptionIdInput,
+    @Ctx() ctx: Context,
+  ) {
     return deleteSubscription(ctx, input);
   }
 
   @Authorized(Authorize.ADMIN)
   @Mutation(() => WebhookSubscriptionPayload, { description: '重放 Delivers every matching change after a cursor again, in order (admin keys only).' })
-  replayWebhookSubscription(@Arg('input', () => ReplayWebhookSubscriptionInput, { description: 'The subscription and the cursor to replay from.' }) input: ReplayWebhookSubscriptionInput, @Ctx() ctx: Context) {
+  replayWebhookSubscription(
+    @Arg('input', () => ReplayWebhookSubscriptionInput, { description: 'The subscription and the cursor to replay from.' })
+    input: ReplayWebhookSubscriptionInput,
+    @Ctx() ctx: Context,
+  ) {
     return replaySubscription(ctx, input);
   }
 }

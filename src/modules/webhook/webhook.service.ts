@@ -64,7 +64,8 @@ export function checkWebhookUrl(raw: string): string | null {
   } catch {
     return `"${raw.slice(0, 60)}" is not a URL; expected e.g. https://mirror.example.org/hooks/directory.`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Deliveries are HTTP POSTs: the URL must start with http:// or https://, not ${url.protocol}//.`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `Deliveries are HTTP POSTs: the URL must start with http:// or https://, not ${url.protocol}//.`;
   if (url.username || url.password) return 'The URL must not carry a user name or password; verify deliveries by their signature instead.';
   return null;
 }
@@ -83,7 +84,8 @@ export async function createSubscription(ctx: Context, input: CreateWebhookSubsc
   for (const { index, pattern } of expandEventTypes(input.eventTypes, readableRecordTypes(null)).unknown) {
     errors.add(['input', 'eventTypes', String(index)], unknownEventTypeMessage(pattern));
   }
-  if (input.secret.length < 16 || input.secret.length > 200) errors.add(['input', 'secret'], `The secret must be 16-200 characters long; it has ${input.secret.length}.`);
+  if (input.secret.length < 16 || input.secret.length > 200)
+    errors.add(['input', 'secret'], `The secret must be 16-200 characters long; it has ${input.secret.length}.`);
   const description = input.description?.trim() || null;
   if (description && description.length > MAX_TEXT) errors.add(['input', 'description'], `At most ${MAX_TEXT} characters.`);
   if (!errors.empty) return { webhookSubscription: null, userErrors: errors.list };
@@ -102,7 +104,12 @@ export async function createSubscription(ctx: Context, input: CreateWebhookSubsc
         recordType: SUBSCRIPTION_TYPE,
         recordId: toGlobalId(SUBSCRIPTION_TYPE, id),
         // The secret is a credential: the audit trail records that one was set, never its value.
-        changes: { url: { before: null, after: url }, eventTypes: { before: null, after: eventTypes }, description: { before: null, after: description }, secret: { before: null, after: '(set)' } },
+        changes: {
+          url: { before: null, after: url },
+          eventTypes: { before: null, after: eventTypes },
+          description: { before: null, after: description },
+          secret: { before: null, after: '(set)' },
+        },
       },
     ]);
     return readSubscription(tx, id);
@@ -161,7 +168,10 @@ export async function enableSubscription(ctx: Context, input: WebhookSubscriptio
   const { result, userErrors } = await runWrite(ctx, async (tx, txErrors) => {
     const row = await lockSubscription(tx, id, txErrors);
     if (!row.enabled) {
-      await tx.execute(`update webhook_subscription set enabled = true, disabled_reason = null, disabled_at = null, consecutive_failures = 0, updated_at = now() where id = ?`, [id]);
+      await tx.execute(
+        `update webhook_subscription set enabled = true, disabled_reason = null, disabled_at = null, consecutive_failures = 0, updated_at = now() where id = ?`,
+        [id],
+      );
       await tx.execute(`update webhook_delivery set next_attempt_at = now() where subscription_id = ? and status = 'PENDING'`, [id]);
       await auditUpdate(tx, ctx, id, { enabled: { before: false, after: true }, disabledReason: { before: row.disabled_reason ?? null, after: null } });
     }
@@ -229,7 +239,11 @@ const SUBSCRIPTION_ORDERING = 'webhooks:id';
 const DELIVERY_ORDERING = 'deliveries:id';
 
 /** Webhook subscriptions, oldest first. One statement for the page, one for the count. */
-export async function listSubscriptions(em: SqlEntityManager, args: { first?: number | null; after?: string | null }, withTotal: boolean): Promise<Connection<WebhookSubscription>> {
+export async function listSubscriptions(
+  em: SqlEntityManager,
+  args: { first?: number | null; after?: string | null },
+  withTotal: boolean,
+): Promise<Connection<WebhookSubscription>> {
   const page = toPage(args);
   const afterId = page.cursor ? Number(decodeCursor(page.cursor, SUBSCRIPTION_ORDERING, 1, 'after')[0]) : 0;
   const [rows, count] = await Promise.all([
@@ -275,7 +289,9 @@ export async function listDeliveries(
          from webhook_delivery where ${where} and id > ? order by id limit ?`,
       [subscription, status, status, afterId, page.limit + 1],
     ) as Promise<Row[]>,
-    withTotal ? (em.execute(`select count(*)::int as n from webhook_delivery where ${where}`, [subscription, status, status]) as Promise<Array<{ n: number }>>) : Promise.resolve(null),
+    withTotal
+      ? (em.execute(`select count(*)::int as n from webhook_delivery where ${where}`, [subscription, status, status]) as Promise<Array<{ n: number }>>)
+      : Promise.resolve(null),
   ]);
   const edges = rows.slice(0, page.limit).map((row) => ({ cursor: encodeCursor(DELIVERY_ORDERING, [String(row.id)]), node: toDelivery(row) }));
   return connection(edges, rows.length > page.limit, afterId !== '0', count ? count[0].n : null);
@@ -288,4 +304,3 @@ function connection<T>(edges: Array<{ cursor: string; node: T }>, hasNextPage: b
     pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
   };
 }
-

@@ -27,7 +27,12 @@ describe('the verification snippet in docs/third-party-developers.md', () => {
   // The snippet third-party developers copy: run as written, against signatures the server makes.
   const docs = fs.readFileSync(path.join(__dirname, '../../../docs/third-party-developers.md'), 'utf8') as string;
   const snippet = [...docs.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes('function verifyDirectoryWebhook'));
-  const verify = new Function('require', `${snippet}\nreturn verifyDirectoryWebhook;`)(require) as (secret: string, raw: string, headers: Record<string, string>, now?: number) => boolean;
+  const verify = new Function('require', `${snippet}\nreturn verifyDirectoryWebhook;`)(require) as (
+    secret: string,
+    raw: string,
+    headers: Record<string, string>,
+    now?: number,
+  ) => boolean;
 
   it('accepts what the server signs and refuses tampering', () => {
     const secret = 'a-secret-of-sufficient-length';

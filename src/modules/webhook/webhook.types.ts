@@ -20,13 +20,18 @@ export class WebhookSubscription {
   @Field({ description: 'Whether deliveries are being sent. Changes keep being queued while it is disabled and go out once it is enabled again.' })
   enabled!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why it was disabled: by an admin (their reason) or after repeated failed deliveries (the last failure).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was disabled: by an admin (their reason) or after repeated failed deliveries (the last failure).',
+  })
   disabledReason!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was disabled; null while enabled.' })
   disabledAt!: Date | null;
 
-  @Field(() => Int, { description: 'Failed delivery attempts in a row; it is disabled when this reaches the limit (WEBHOOK_MAX_FAILURES), and reset by a success or by enabling.' })
+  @Field(() => Int, {
+    description: 'Failed delivery attempts in a row; it is disabled when this reaches the limit (WEBHOOK_MAX_FAILURES), and reset by a success or by enabling.',
+  })
   consecutiveFailures!: number;
 
   @Field(() => Int, { description: 'Deliveries queued and not yet accepted by the receiver.' })
@@ -103,7 +108,9 @@ export class CreateWebhookSubscriptionInput {
   @Field({ description: 'An http:// or https:// URL without user name or password (at most 2,000 characters). Deliveries go to it alone.' })
   url!: string;
 
-  @Field(() => [String], { description: 'Event-type patterns to receive: `<RecordType>.<ACTION>` (e.g. `Enterprise.UPDATE`), `<RecordType>.*`, `*.<ACTION>` or `*`.' })
+  @Field(() => [String], {
+    description: 'Event-type patterns to receive: `<RecordType>.<ACTION>` (e.g. `Enterprise.UPDATE`), `<RecordType>.*`, `*.<ACTION>` or `*`.',
+  })
   eventTypes!: string[];
 
   @Field({ description: 'Shared secret for the HMAC-SHA256 signature (16-200 characters). Keep it: it is never shown again.' })
@@ -133,7 +140,10 @@ export class ReplayWebhookSubscriptionInput {
   @Field(() => ID, { description: 'The subscription’s ID.' })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'A change-feed cursor (Change.cursor, a delivery’s changeCursor); changes after it are delivered again. From the first change when null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A change-feed cursor (Change.cursor, a delivery’s changeCursor); changes after it are delivered again. From the first change when null.',
+  })
   after?: string | null;
 }
 

@@ -184,7 +184,10 @@ export class WebhookWorker {
         return;
       }
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      problem = (error as Error).name === 'TimeoutError' ? `no answer within ${this.settings.timeoutMs} ms` : `could not connect (${cause ?? (error as Error).message})`;
+      problem =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${this.settings.timeoutMs} ms`
+          : `could not connect (${cause ?? (error as Error).message})`;
     }
     if (problem === null) {
       await this.em().execute(
@@ -206,7 +209,8 @@ export class WebhookWorker {
        returning s.enabled, s.consecutive_failures`,
       [waitMs, status, problem, delivery.id, this.settings.maxFailures, reason, this.settings.maxFailures, this.settings.maxFailures],
     )) as Array<{ enabled: boolean; consecutive_failures: number }>;
-    if (outcome && !outcome.enabled) this.logger.warn({ subscription: delivery.subscription_id, reason }, 'webhook subscription disabled after repeated failures');
+    if (outcome && !outcome.enabled)
+      this.logger.warn({ subscription: delivery.subscription_id, reason }, 'webhook subscription disabled after repeated failures');
     else this.logger.info({ subscription: delivery.subscription_id, delivery: delivery.id, problem, retryInMs: waitMs }, 'webhook delivery failed; will retry');
   }
 }
