@@ -44,7 +44,18 @@ runCommand({
         ? await readJson(stream, { maxBytes: Number.MAX_SAFE_INTEGER })
         : await readCsv(stream, { encoding, maxBytes: Number.MAX_SAFE_INTEGER });
       const progress = startProgress('import', 'rows');
-      const report = await importEnterprises(db.em(), table, { dryRun, actor, onProgress: (p) => p.toWrite !== null && progress.update(p.written, p.toWrite) });
+      progress.update(0, table.rows.length, '校验 checking');
+      // Three passes over the rows, each shown as it goes: checking the cells, matching parks,
+      // sectors and existing firms, then writing (only the rows that change).
+      const report = await importEnterprises(db.em(), table, {
+        dryRun,
+        actor,
+        onProgress: (p) => {
+          if (p.toWrite !== null) progress.update(p.written, p.toWrite, '写入 writing');
+          else if (p.parsed < p.rows) progress.update(p.parsed, p.rows, '校验 checking');
+          else progress.update(p.resolved, p.rows, '匹配 matching');
+        },
+      });
       const t = report.totals;
       progress.finish(`${t.rows} rows read, ${report.committed ? t.created + t.updated : 0} written`);
       process.stdout.write(
