@@ -62,7 +62,7 @@ export interface ReplicaConfig {
 }
 
 function replicasFrom(env: NodeJS.ProcessEnv): ReplicaConfig | undefined {
-  const urls = readSetting(SETTINGS.databaseReplicaUrls, env);
+  const urls = readSetting(SETTINGS.databaseReplicaUrls, env) ?? [];
   if (!urls.length) return undefined;
   for (const url of urls) {
     if (!/^postgres(?:ql)?:\/\//.test(url))
@@ -225,7 +225,6 @@ export const SETTINGS = {
   },
   databaseReplicaUrls: {
     variable: 'DATABASE_REPLICA_URLS',
-    default: '',
     parse: commaList,
     group: 'scaling',
     description: 'postgres://… of read replicas, comma-separated (PostgreSQL only); reads go to a healthy one',

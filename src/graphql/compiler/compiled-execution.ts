@@ -7,6 +7,7 @@ import { ProvenanceTally } from '../../common/data-notice';
 import { ErrorCode } from '../../common/errors';
 import { countSqlStatement } from '../../common/sql-stats';
 import { classifyDatabaseError } from '../../db/database-errors';
+import { isReplicaFault } from '../../db/replicas';
 import { NotCovered, Renderer, RenderInput, rootFields } from './compile';
 import { RawJson } from './raw-json';
 import { Fragment, join, raw, sql } from './sql-fragment';
@@ -128,8 +129,21 @@ async function runCompiled(
   let row: Record<string, string | null>;
   try {
     countSqlStatement();
-    const result = (await knex.raw(statement.text, statement.values as never[])) as
-      { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;
+    // A read like any other: on a healthy replica that has replayed what this request must see
+    // (read replicas), otherwise on the primary; a replica failing under it sends it to the primary.
+    const reader = contextValue.em.getConnection('read');
+    const primary = contextValue.em.getConnection('write');
+    const run = (on: typeof reader) =>
+      on.getKnex().raw(statement.text, statement.values as never[]) as Promise<
+        { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>
+      >;
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(reader);
+    } catch (error) {
+      if (reader === primary || !isReplicaFault(error)) throw error;
+      result = await run(primary);
+    }
     row = (Array.isArray(result) ? result : result.rows!)[0];
   } catch (error) {
     const failure = classifyDatabaseError(error);
