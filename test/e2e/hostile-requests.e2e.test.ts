@@ -132,7 +132,9 @@ const onPostgres = process.env.DATABASE_URL ? describe : undefined;
 onPostgres?.('the request deadline during execution', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ requestTimeoutMs: 1500 });
+    // The resolver path: one statement per nesting level, so a request can outlive its deadline
+    // between statements. A compiled read is one statement, held by statement_timeout alone.
+    server = await startTestServer({ requestTimeoutMs: 1500, execution: 'resolvers' });
   });
   afterAll(() => server?.close());
 
