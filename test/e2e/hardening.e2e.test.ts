@@ -309,7 +309,8 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
           sent += chunk.length;
           if (!req.write(chunk)) return void req.once('drain', pump);
         }
-        req.end();
+        // Refused and cut off meanwhile: nothing left to end.
+        if (!req.destroyed) req.end();
       };
       pump();
     });
