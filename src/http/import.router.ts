@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Response, Router } from 'express';
+import { Request, Response, Router } from 'express';
 import type { Logger } from 'pino';
 import { roleGrants } from '../common/auth';
 import { ErrorCode } from '../common/errors';
@@ -31,9 +31,8 @@ export function importRouter(db: Database, { maxConcurrent = 2, logger }: { maxC
   let running = 0;
   router.post('/import/enterprises', async (req, res, next) => {
     const fail = (status: number, code: string, message: string) => {
-      // A refused body is not read to its end: the connection closes after the answer.
-      if (!req.complete) res.setHeader('connection', 'close');
       res.status(status).json({ errors: [{ message, extensions: { code } }] });
+      if (!req.complete) drainRefused(req);
     };
     const em = db.em();
     let caller;
@@ -96,6 +95,23 @@ export function importRouter(db: Database, { maxConcurrent = 2, logger }: { maxC
 }
 
 const NDJSON = 'application/x-ndjson';
+/** How long a refused upload's remaining bytes are read and dropped before the connection is cut. */
+const REFUSED_DRAIN_MS = 5000;
+
+/**
+ * After a refusal sent before the body was read to its end: reads and drops what the client is
+ * still sending, so the client gets the answer. Closing at once would leave unread bytes in the
+ * socket, the kernel would answer them with a reset, and a client still writing would see
+ * "connection reset" instead of the 413. A client that keeps sending is cut off after
+ * REFUSED_DRAIN_MS.
+ */
+function drainRefused(req: Request): void {
+  req.resume();
+  const cut = setTimeout(() => req.socket.destroy(), REFUSED_DRAIN_MS).unref();
+  const done = () => clearTimeout(cut);
+  req.once('end', done);
+  req.once('close', done);
+}
 
 interface ProgressStream {
   /** A progress line: the counts so far (rows is the file's row count once it is known). */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { print } from 'graphql';
 import { CreateFirmNamedDocument, FirmsByCursorDocument, SectorsDocument } from '../generated/graphql';
@@ -248,6 +248,50 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
       expect(body.toString('utf8').trimEnd().endsWith('</graphml>')).toBe(false);
     }
     for (const { req } of stalled) req.destroy();
+  });
+
+  it.each([
+    ['declared in Content-Length', `Content-Length: ${60 * 1024 * 1024}`],
+    ['sent chunked, refused when the 50th MB arrives', 'Transfer-Encoding: chunked'],
+  ])("a refused upload's answer reaches a client still sending and not yet reading (%s)", async (_case, framing) => {
+    // A client in its own process sends 52 MB as fast as the server takes it, then does not read
+    // for a while (as a client busy writing does). Had the server closed the connection with
+    // unread bytes in its socket, the kernel would reset it and the client would read "connection
+    // reset" instead of the 413.
+    const client = `
+      const net = require('node:net');
+      const [port, auth, framing] = process.argv.slice(1);
+      const chunked = framing.startsWith('Transfer-Encoding');
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /import/enterprises HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: text/csv\\r\\nAuthorization: ' + auth + '\\r\\n' + framing + '\\r\\n\\r\\n');
+        const body = Buffer.alloc(1024 * 1024, 0x61);
+        const chunk = chunked ? Buffer.concat([Buffer.from(body.length.toString(16) + '\\r\\n'), body, Buffer.from('\\r\\n')]) : body;
+        let got = '';
+        const report = (error) => { process.stdout.write(JSON.stringify({ error, got })); process.exit(0); };
+        let sent = 0;
+        const pump = () => {
+          while (sent < 52) {
+            sent++;
+            if (!socket.write(chunk)) return void socket.once('drain', pump);
+          }
+          const until = Date.now() + 1500;
+          while (Date.now() < until);
+          socket.on('data', (d) => { got += d; if (/\\r\\n\\r\\n[\\s\\S]*\\}\\]\\}/.test(got)) report(null); });
+        };
+        socket.on('error', (e) => report(e.code));
+        socket.on('close', () => report('closed'));
+        setTimeout(() => report('timeout'), 20000);
+        pump();
+      });`;
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['-e', client, String(new URL(server.origin).port), editor.authorization, framing], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+    const { error, got } = JSON.parse(output) as { error: string | null; got: string };
+    expect(error).toBeNull();
+    expect(got).toMatch(/^HTTP\/1\.1 413 /);
+    expect(got).toContain('PAYLOAD_TOO_LARGE');
   });
 
   it('at most one import at a time here (429 beyond); a 55 MB upload is refused at 50 MB without being parsed', async () => {
