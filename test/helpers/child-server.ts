@@ -32,8 +32,9 @@ export function runServer(env: Record<string, string>): ChildRun {
   });
   child.stdout!.on('data', (chunk: Buffer) => {
     out += chunk.toString();
-    const match = /"url":"([^"]+)"/.exec(out);
-    if (match && out.includes('ready at')) resolveReady(match[1].replace('localhost', '127.0.0.1'));
+    // The log line that says so (with SQL_DEBUG, seeded rows print URLs of their own).
+    const match = /^\{.*"url":"([^"]+)".*"msg":"ready at/m.exec(out);
+    if (match) resolveReady(match[1].replace('localhost', '127.0.0.1'));
   });
   child.stderr!.on('data', (chunk: Buffer) => {
     err += chunk.toString();

@@ -5,7 +5,6 @@ import { LRUCache } from 'lru-cache';
 import type { Context } from '../../common/context';
 import { ProvenanceTally } from '../../common/data-notice';
 import { ErrorCode } from '../../common/errors';
-import { countSqlStatement } from '../../common/sql-stats';
 import { classifyDatabaseError } from '../../db/database-errors';
 import { isReplicaFault } from '../../db/replicas';
 import { NotCovered, Renderer, RenderInput, rootFields } from './compile';
@@ -128,15 +127,12 @@ async function runCompiled(
   )}`;
   let row: Record<string, string | null>;
   try {
-    countSqlStatement();
     // A read like any other: on a healthy replica that has replayed what this request must see
     // (read replicas), otherwise on the primary; a replica failing under it sends it to the primary.
     const reader = contextValue.em.getConnection('read');
     const primary = contextValue.em.getConnection('write');
     const run = (on: typeof reader) =>
-      on.getKnex().raw(statement.text, statement.values as never[]) as Promise<
-        { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>
-      >;
+      logged(contextValue, statement, on === primary ? 'write' : 'read', () => on.getKnex().raw(statement.text, statement.values as never[]));
     let result: Awaited<ReturnType<typeof run>>;
     try {
       result = await run(reader);
@@ -200,6 +196,33 @@ async function runCompiled(
     how: fallback.length ? 'mixed' : 'compiled',
     response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: new RawJson(data) as never } } } as Response,
   };
+}
+
+type Rows = { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;
+
+/**
+ * Runs the compiled statement through the ORM's logger, as every other statement goes: it is
+ * counted for the request (`x-sql-statements`), and printed with its values and time when
+ * SQL_DEBUG is on. The values stay bound parameters; only the printed text has them inlined.
+ */
+async function logged(context: Context, statement: Fragment, connection: 'read' | 'write', run: () => unknown): Promise<Rows> {
+  const logger = context.em.config.getLogger();
+  const started = performance.now();
+  let rows: number | undefined;
+  try {
+    const result = (await run()) as Rows;
+    rows = (Array.isArray(result) ? result : (result.rows ?? [])).length;
+    return result;
+  } finally {
+    const query = logger.isEnabled('query') ? context.em.getPlatform().formatQuery(statement.text, statement.values as unknown[]) : statement.text;
+    logger.logQuery({
+      query,
+      took: Math.round(performance.now() - started),
+      results: rows,
+      level: rows === undefined ? 'error' : 'info',
+      connection: { type: connection, name: connection },
+    });
+  }
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
