@@ -32,4 +32,13 @@ describe('findUnstorableText', () => {
   it('passes well-formed pairs (emoji, astral Chinese)', () => {
     expect(findUnstorableText(doc, { f: { search: '😀𠀀崂山' } })).toBeNull();
   });
+
+  it("remembers what a document's literals hold, never what variables held (a query sent again with other variables)", () => {
+    const bad = parse('{ search(query: "海\\u0000洋") { totalCount } }');
+    expect(findUnstorableText(bad, undefined)?.where).toBe('a string literal in the query');
+    expect(findUnstorableText(bad, undefined)?.where).toBe('a string literal in the query');
+    expect(findUnstorableText(doc, { f: { search: 'fine' } })).toBeNull();
+    expect(findUnstorableText(doc, { f: { search: 'a\u0000' } })?.where).toBe('$f.search');
+    expect(findUnstorableText(doc, {})).toBeNull();
+  });
 });

@@ -19,17 +19,28 @@ export interface UnstorableText {
 export function findUnstorableText(document: DocumentNode, variables: Record<string, unknown> | undefined): UnstorableText | null {
   const inVariables = findInValue(variables ?? {}, '$');
   if (inVariables) return inVariables;
-  let found: UnstorableText | null = null;
-  visit(document, {
-    [Kind.STRING](node) {
-      const problem = unstorableCharacter(node.value);
-      if (!problem) return undefined;
-      found = { where: 'a string literal in the query', problem };
-      return BREAK;
-    },
-  });
+  let found = literalsChecked.get(document);
+  if (found === undefined) {
+    found = null;
+    visit(document, {
+      [Kind.STRING](node) {
+        const problem = unstorableCharacter(node.value);
+        if (!problem) return undefined;
+        found = { where: 'a string literal in the query', problem };
+        return BREAK;
+      },
+    });
+    literalsChecked.set(document, found);
+  }
   return found;
 }
+
+/**
+ * What the literals of a parsed document hold, per document: Apollo keeps one parsed document
+ * per query text, so a repeated query is walked once, not on every request (the walk was about
+ * 5% of a compiled read's CPU).
+ */
+const literalsChecked = new WeakMap<DocumentNode, UnstorableText | null>();
 
 /** Where a request carries U+0000 (kept for callers that only ask about NUL), or null. */
 export function findNulCharacter(document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
