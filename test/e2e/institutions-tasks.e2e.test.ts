@@ -1,6 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import {
   AuditLogDocument,
+  ChangesDocument,
   CreateInstitutionDocument,
   CreateNationalTaskDocument,
   CreatePlatformWithInstitutionDocument,
@@ -388,6 +389,15 @@ describe('institutions and national innovation tasks', () => {
     const byId = new Map(nodes.map((n) => [n.id, n.kind]));
     for (const e of edges.filter((x) => x.kind === 'WINS')) expect(byId.get(e.target)).toBe('NATIONAL_TASK');
     expect(new Set(edges.filter((x) => x.kind === 'HOSTS').map((e) => byId.get(e.source)))).toEqual(new Set(['ENTERPRISE', 'INSTITUTION']));
+  });
+
+  it('the change feed publishes institution and task changes to mirrors', async () => {
+    const feed = await server.gql(ChangesDocument, { first: 100, types: ['Institution.*', 'NationalInnovationTask.*'] }, admin);
+    expect(feed.errors).toBeUndefined();
+    const events = new Set(feed.data!.changes.edges.map((e) => e.node.eventType));
+    for (const e of ['Institution.CREATE', 'Institution.LINK', 'Institution.DELETE', 'NationalInnovationTask.CREATE', 'NationalInnovationTask.UNLINK']) {
+      expect(events).toContain(e);
+    }
   });
 
   it('the contract operation InstitutionsAndTasks answers what SQL says', async () => {
