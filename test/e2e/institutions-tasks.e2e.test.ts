@@ -8,6 +8,7 @@ import {
   DeleteEnterpriseWithTasksDocument,
   DeleteInstitutionDocument,
   DeleteNationalTaskDocument,
+  InstitutionCostDocument,
   InstitutionListDocument,
   InstitutionNodesDocument,
   InstitutionsAndTasksDocument,
@@ -145,6 +146,15 @@ describe('institutions and national innovation tasks', () => {
     const one = statements(await server.gql(NationalTaskListDocument, { first: 1 }));
     const all = statements(await server.gql(NationalTaskListDocument, { first: 50 }));
     expect(all).toBe(one);
+  });
+
+  it('the cost model prices lists of firms and institutions like any other list', async () => {
+    const cheap = await server.gql(InstitutionCostDocument, { a: 10, b: 10, c: 10 });
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.extensions?.cost).toMatchObject({ nodes: 10 + 10 * 10 + 10 * 10 * 10 });
+    const costly = await server.gql(InstitutionCostDocument, { a: 100, b: 100, c: 2 });
+    expect(costly.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(costly.errors?.[0].extensions).toMatchObject({ cost: 100 + 100 * 100 + 100 * 100 * 2 });
   });
 
   it('node and nodes fetch institutions and tasks by global ID', async () => {
