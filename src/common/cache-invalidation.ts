@@ -42,6 +42,8 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   scenario: ['Scenario'],
   large_model: ['LargeModel'],
   compute_center: ['ComputeCenter'],
+  institution: ['Institution'],
+  national_innovation_task: ['NationalInnovationTask'],
   sector: ['Sector'],
   enterprise_park: ['Enterprise', 'Park'],
   enterprise_sector: ['Enterprise', 'Sector'],
@@ -51,6 +53,9 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   scenario_provider: ['Scenario', 'Enterprise'],
   large_model_developer: ['LargeModel', 'Enterprise'],
   large_model_sector: ['LargeModel', 'Sector'],
+  platform_institution_host: ['InnovationPlatform', 'Institution'],
+  national_task_enterprise_winner: ['NationalInnovationTask', 'Enterprise'],
+  national_task_institution_winner: ['NationalInnovationTask', 'Institution'],
   // Bookkeeping that no cached public answer shows.
   audit_entry: [],
   audit_log: [],

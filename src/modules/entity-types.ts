@@ -2,7 +2,9 @@ import type { EntityModule } from '../common/entity-type';
 import { computeCenterModule } from './compute-center/compute-center.module';
 import { districtModule } from './district/district.module';
 import { enterpriseModule } from './enterprise/enterprise.module';
+import { institutionModule } from './institution/institution.module';
 import { largeModelModule } from './large-model/large-model.module';
+import { nationalTaskModule } from './national-task/national-task.module';
 import { parkModule } from './park/park.module';
 import { platformModule } from './platform/platform.module';
 import { scenarioModule } from './scenario/scenario.module';
@@ -22,6 +24,8 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   largeModelModule,
   computeCenterModule,
   districtModule,
+  institutionModule,
+  nationalTaskModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -77,7 +77,15 @@ describe('actionPlan', () => {
     expect(await one(`select count(*)::int as n from large_model where status = 'IN_DEVELOPMENT'`)).toBeGreaterThan(0);
 
     // What the directory cannot know is null, with the reason; 算力规模 (all compute) is not 智能算力.
-    for (const key of ['baseline-revenue-2023', 'baseline-compute-2023', 'influential-enterprises-2026', 'national-innovation-tasks-2026']) {
+    // National tasks: counted from the tasks themselves; on the seeds only sample tasks exist, so 0 (not null).
+    expect(byKey.get('national-innovation-tasks-2026')).toMatchObject({
+      metric: 'NATIONAL_INNOVATION_TASKS',
+      current: 0,
+      met: false,
+      sampleRecords: await one(`select count(*)::int as n from national_innovation_task where year >= 2024 and ${INVENTED}`),
+    });
+    expect(byKey.get('national-innovation-tasks-2026')!.sampleRecords).toBeGreaterThan(0);
+    for (const key of ['baseline-revenue-2023', 'baseline-compute-2023', 'influential-enterprises-2026']) {
       const t = byKey.get(key)!;
       expect(t.current).toBeNull();
       expect(t.progress).toBeNull();

@@ -185,6 +185,8 @@ describe('schema 0.2.0 shapes', () => {
       SECTOR: 'Sector',
       LARGE_MODEL: 'LargeModel',
       COMPUTE_CENTER: 'ComputeCenter',
+      INSTITUTION: 'Institution',
+      NATIONAL_TASK: 'NationalInnovationTask',
     };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {

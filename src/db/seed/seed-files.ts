@@ -60,6 +60,8 @@ export interface PlatformSeed extends Cited {
   sectors: string[];
   foundedYear: number | null;
   description?: string | null;
+  /** Universities and institutes hosting the platform (institution keys). */
+  hostInstitutions?: string[];
 }
 export interface ScenarioSeed extends Cited {
   key: string;
@@ -93,6 +95,28 @@ export interface ComputeCenterSeed extends Cited {
   status: string;
   description: string | null;
 }
+export interface InstitutionSeed extends Cited {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  kind: string;
+  district: string | null;
+  website: string | null;
+  description: string | null;
+}
+export interface NationalTaskSeed extends Cited {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  issuerZh: string;
+  issuerEn: string | null;
+  batch: string | null;
+  year: number;
+  description: string | null;
+  enterpriseWinners: string[];
+  institutionWinners: string[];
+}
 export interface IndicatorSeed extends Cited {
   key: string;
   kind: string;
@@ -120,6 +144,9 @@ export interface SeedSet {
   platforms: PlatformSeed[];
   scenarios: ScenarioSeed[];
   largeModels: LargeModelSeed[];
+  /** Cited institutions (institutions.json), then the sample ones. */
+  institutions: InstitutionSeed[];
+  nationalTasks: NationalTaskSeed[];
 }
 
 function read<T>(dir: string, file: string): T[] {
@@ -141,5 +168,7 @@ export function readSeeds(dir = path.join(projectRoot(), 'seeds')): SeedSet {
     platforms: read(dir, 'sample/platforms.json'),
     scenarios: read(dir, 'sample/scenarios.json'),
     largeModels: read(dir, 'sample/large-models.json'),
+    institutions: [...read<InstitutionSeed>(dir, 'institutions.json'), ...read<InstitutionSeed>(dir, 'sample/institutions.json')],
+    nationalTasks: read(dir, 'sample/national-tasks.json'),
   };
 }

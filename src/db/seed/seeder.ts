@@ -3,6 +3,9 @@ import { INVENTED_KINDS, Provenance, ProvenanceKind } from '../../common/provena
 import { ComputeCenter, ComputeCenterStatus } from '../../modules/compute-center/compute-center.entity';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Enterprise } from '../../modules/enterprise/enterprise.entity';
+import { InstitutionKind } from '../../modules/institution/institution-kind.enum';
+import { Institution } from '../../modules/institution/institution.entity';
+import { NationalInnovationTask } from '../../modules/national-task/national-task.entity';
 import { LargeModel } from '../../modules/large-model/large-model.entity';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
@@ -25,6 +28,8 @@ export interface SeedReport {
   largeModels: number;
   computeCenters: number;
   indicators: number;
+  institutions: number;
+  nationalTasks: number;
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -130,6 +135,23 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       });
     }
 
+    const institutions = new Map<string, Institution>();
+    for (const i of seeds.institutions) {
+      institutions.set(
+        i.key,
+        tx.create(Institution, {
+          nameZh: i.nameZh,
+          nameEn: i.nameEn,
+          aliases: i.aliases ?? [],
+          kind: i.kind as InstitutionKind,
+          district: i.district,
+          website: i.website,
+          description: i.description,
+          provenance: provenance(i, `institution ${i.key}`),
+        }),
+      );
+    }
+
     const enterprises = new Map<string, Enterprise>();
     for (const e of seeds.enterprises) {
       const firm = tx.create(Enterprise, {
@@ -161,6 +183,7 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
         provenance: provenance(p, `platform ${p.key}`),
       });
       platform.hostCollection.set(p.hosts.map((k) => lookup(enterprises, k, `platform ${p.key}`)));
+      platform.institutionHostCollection.set((p.hostInstitutions ?? []).map((k) => lookup(institutions, k, `platform ${p.key}`)));
       platform.sectorCollection.set(p.sectors.map((c) => lookup(sectors, c, `platform ${p.key}`)));
     }
 
@@ -192,6 +215,21 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       model.sectorCollection.set(m.sectors.map((c) => lookup(sectors, c, `large model ${m.key}`)));
     }
 
+    for (const t of seeds.nationalTasks) {
+      const task = tx.create(NationalInnovationTask, {
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        issuerZh: t.issuerZh,
+        issuerEn: t.issuerEn,
+        batch: t.batch,
+        year: t.year,
+        description: t.description,
+        provenance: provenance(t, `national task ${t.key}`),
+      });
+      task.enterpriseWinnerCollection.set(t.enterpriseWinners.map((k) => lookup(enterprises, k, `national task ${t.key}`)));
+      task.institutionWinnerCollection.set(t.institutionWinners.map((k) => lookup(institutions, k, `national task ${t.key}`)));
+    }
+
     await tx.flush();
     return {
       sectors: seeds.sectors.length,
@@ -202,6 +240,8 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       largeModels: seeds.largeModels.length,
       computeCenters: seeds.computeCenters.length,
       indicators: seeds.indicators.length,
+      institutions: seeds.institutions.length,
+      nationalTasks: seeds.nationalTasks.length,
     };
   });
 }

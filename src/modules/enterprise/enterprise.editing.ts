@@ -127,6 +127,12 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
         'developed large models 大模型',
         sql`select m.name_zh from large_model_developer d join ${models} m on m.id = d.large_model_id where d.enterprise_id = ${id}`,
       ),
+      // The national-task module sits above this one; its tables are named as its migration names them.
+      namedDependants(
+        tx,
+        'national tasks won 揭榜任务',
+        sql`select t.name_zh from national_task_enterprise_winner w join national_innovation_task t on t.id = w.task_id where w.enterprise_id = ${id}`,
+      ),
     ]);
   },
 
@@ -136,6 +142,7 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
       ['platforms', sql`delete from platform_host where enterprise_id = ${id} returning platform_id as other`, InnovationPlatform.name],
       ['scenarios', sql`delete from scenario_provider where enterprise_id = ${id} returning scenario_id as other`, Scenario.name],
       ['largeModels', sql`delete from large_model_developer where enterprise_id = ${id} returning large_model_id as other`, LargeModel.name],
+      ['nationalTasks', sql`delete from national_task_enterprise_winner where enterprise_id = ${id} returning task_id as other`, 'NationalInnovationTask'],
     ] as const) {
       const rows = await runSql<{ other: number }>(tx, query);
       if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };

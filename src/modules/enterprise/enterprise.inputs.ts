@@ -233,7 +233,7 @@ export class DeleteEnterpriseInput {
   @Field({
     defaultValue: false,
     description:
-      'Unlink the platforms, scenarios and models that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
+      'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
   })
   detach: boolean = false;
 }

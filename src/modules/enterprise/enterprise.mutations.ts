@@ -49,7 +49,7 @@ export class EnterpriseMutationResolver {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => DeletePayload, {
     description:
-      '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios or develops models, unless input.detach is true.',
+      '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios, develops models or has won national tasks, unless input.detach is true.',
   })
   deleteEnterprise(
     @Arg('input', () => DeleteEnterpriseInput, { nullable: true, description: 'The firm to delete, and whether to unlink its dependants.' })

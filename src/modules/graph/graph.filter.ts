@@ -129,10 +129,13 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
   const kind = decoded ? NODE_KIND_BY_TYPE.get(decoded.type) : undefined;
   const table = kind ? NODE_TABLES[kind] : undefined;
   const notFound = () =>
-    new BadUserInputError(`"around": no park, firm, platform, scenario, sector, large model or compute centre has the ID "${around.slice(0, 60)}".`, {
-      field: 'around',
-      value: around,
-    });
+    new BadUserInputError(
+      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution or national task has the ID "${around.slice(0, 60)}".`,
+      {
+        field: 'around',
+        value: around,
+      },
+    );
   if (!decoded || !kind || !table) throw notFound();
   const key: NodeKey = table.keyType === 'int' ? Number(decoded.localId) : decoded.localId;
   if (table.keyType === 'int' && !Number.isSafeInteger(key)) throw notFound();
@@ -236,6 +239,36 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
       if (sectors) {
         add(
           `exists (select 1 from compute_center x join park_focus_sector f on f.park_id = x.park_id where x.id = ${id} and f.sector_code = any(cast(? as text[])))`,
+          sectors,
+        );
+      }
+      break;
+    // An institution belongs to the parks and sectors of the platforms it hosts.
+    case GraphNodeKind.INSTITUTION:
+      if (parks) {
+        add(
+          `exists (select 1 from platform_institution_host h join "${NODE_TABLES.PLATFORM.table}" x on x.id = h.platform_id where h.institution_id = ${id} and x.park_id = any(cast(? as int[])))`,
+          parks,
+        );
+      }
+      if (sectors) {
+        add(
+          `exists (select 1 from platform_institution_host h join platform_sector s on s.platform_id = h.platform_id where h.institution_id = ${id} and s.sector_code = any(cast(? as text[])))`,
+          sectors,
+        );
+      }
+      break;
+    // A task belongs to the parks and sectors of the firms that won it.
+    case GraphNodeKind.NATIONAL_TASK:
+      if (parks) {
+        add(
+          `exists (select 1 from national_task_enterprise_winner w join enterprise_park p on p.enterprise_id = w.enterprise_id where w.task_id = ${id} and p.park_id = any(cast(? as int[])))`,
+          parks,
+        );
+      }
+      if (sectors) {
+        add(
+          `exists (select 1 from national_task_enterprise_winner w join enterprise_sector s on s.enterprise_id = w.enterprise_id where w.task_id = ${id} and s.sector_code = any(cast(? as text[])))`,
           sectors,
         );
       }

@@ -11,6 +11,8 @@ export enum GraphNodeKind {
   SECTOR = 'SECTOR',
   LARGE_MODEL = 'LARGE_MODEL',
   COMPUTE_CENTER = 'COMPUTE_CENTER',
+  INSTITUTION = 'INSTITUTION',
+  NATIONAL_TASK = 'NATIONAL_TASK',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -22,6 +24,7 @@ export enum GraphEdgeKind {
   PROVIDES = 'PROVIDES',
   IN_SECTOR = 'IN_SECTOR',
   DEVELOPS = 'DEVELOPS',
+  WINS = 'WINS',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -35,6 +38,8 @@ registerEnumType(GraphNodeKind, {
     SECTOR: { description: '重点领域 Focus sector.' },
     LARGE_MODEL: { description: '大模型 Large model.' },
     COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
+    INSTITUTION: { description: '高校院所 University or research institute.' },
+    NATIONAL_TASK: { description: '国家人工智能创新任务 National AI innovation task.' },
   },
 });
 
@@ -45,10 +50,11 @@ registerEnumType(GraphEdgeKind, {
     LOCATED_IN: { description: '位于 Firm, platform, scenario or compute centre → park it is located in.' },
     SERVES: { description: '服务 Firm, platform or large model → sector it serves.' },
     FOCUSES_ON: { description: '聚焦 Park → focus sector.' },
-    HOSTS: { description: '依托 Firm → innovation platform it hosts.' },
+    HOSTS: { description: '依托 Firm or institution → innovation platform it hosts or co-hosts.' },
     PROVIDES: { description: '提供 Firm → scenario it provides.' },
     IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
     DEVELOPS: { description: '研发 Firm → large model it develops.' },
+    WINS: { description: '揭榜 Firm or institution → national AI innovation task it won.' },
   },
 });
 
@@ -87,11 +93,15 @@ export interface AttributeDef {
 }
 
 export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
-  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER' },
+  {
+    name: 'kind',
+    type: 'string',
+    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK',
+  },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
   { name: 'layer', type: 'string', description: 'Enterprise: industry-chain layer (产业链层级)' },
-  { name: 'district', type: 'string', description: 'Park: district (所在区)' },
+  { name: 'district', type: 'string', description: 'Park or institution: district (所在区)' },
   { name: 'role', type: 'string', description: 'Park: role (PRIMARY 主承载区 / FEATURED 特色承载区)' },
   { name: 'platformKind', type: 'string', description: 'Platform: kind' },
   { name: 'platformLevel', type: 'string', description: 'Platform: level (NATIONAL, PROVINCIAL, MUNICIPAL)' },
@@ -255,5 +265,32 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'id',
     targetColumn: 'park_id',
     tag: 'CP',
+  },
+  {
+    kind: GraphEdgeKind.HOSTS,
+    source: GraphNodeKind.INSTITUTION,
+    target: GraphNodeKind.PLATFORM,
+    table: 'platform_institution_host',
+    sourceColumn: 'institution_id',
+    targetColumn: 'platform_id',
+    tag: 'NH',
+  },
+  {
+    kind: GraphEdgeKind.WINS,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.NATIONAL_TASK,
+    table: 'national_task_enterprise_winner',
+    sourceColumn: 'enterprise_id',
+    targetColumn: 'task_id',
+    tag: 'EW',
+  },
+  {
+    kind: GraphEdgeKind.WINS,
+    source: GraphNodeKind.INSTITUTION,
+    target: GraphNodeKind.NATIONAL_TASK,
+    table: 'national_task_institution_winner',
+    sourceColumn: 'institution_id',
+    targetColumn: 'task_id',
+    tag: 'NW',
   },
 ];

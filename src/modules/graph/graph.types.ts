@@ -61,7 +61,7 @@ export class RelationGraphNode {
   @Field(() => String, { nullable: true, description: 'Firms: industry-chain layer (ChainLayer: 基础层, 技术层, 应用层).' })
   layer!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Parks: district (所在区).' })
+  @Field(() => String, { nullable: true, description: 'Parks and institutions: district (所在区).' })
   district!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Parks: role (ParkRole: 主承载区 PRIMARY, 特色承载区 FEATURED).' })
@@ -111,7 +111,7 @@ export class RelationGraphVertex {
   @Field(() => ChainLayer, { nullable: true, description: 'Firms: industry-chain layer (基础层, 技术层, 应用层).' })
   layer!: ChainLayer | null;
 
-  @Field(() => String, { nullable: true, description: 'Parks: district (所在区).' })
+  @Field(() => String, { nullable: true, description: 'Parks and institutions: district (所在区).' })
   district!: string | null;
 
   @Field(() => ParkRole, { nullable: true, description: 'Parks: role (主承载区 PRIMARY, 特色承载区 FEATURED).' })

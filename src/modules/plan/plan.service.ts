@@ -10,6 +10,8 @@ interface MetricDefinition {
   where: string;
   /** Column summed over the evidence-based rows; they are counted when omitted. */
   sum?: string;
+  /** A further condition an evidence-based row must meet to count, beyond its own provenance (e.g. real winners). */
+  evidenceAlso?: string;
   note: string;
 }
 
@@ -49,6 +51,12 @@ export const METRICS: Record<string, MetricDefinition> = {
     where: 'true',
     note: '目录收录的人工智能企业数量 Number of AI firms in the directory (the directory may not list every firm).',
   },
+  NATIONAL_INNOVATION_TASKS: {
+    table: 'national_innovation_task',
+    where: `year >= 2024 and (${winnerExists('enterprise', 'enterprise_id')} or ${winnerExists('institution', 'institution_id')})`,
+    evidenceAlso: `(${winnerExists('enterprise', 'enterprise_id', EVIDENCE_KINDS)} or ${winnerExists('institution', 'institution_id', EVIDENCE_KINDS)})`,
+    note: '行动计划期内（2024年起）目录内企业或高校院所揭榜的国家人工智能创新任务数量；任务本身及至少一个揭榜单位须有来源（示例、合成和编辑整理的不计）。 National AI innovation tasks won from 2024 (the plan’s period) by firms or institutions of the directory (all in Qingdao); a task counts only when it and at least one of its winners rest on evidence (sample, synthetic and editorial records do not count).',
+  },
   LARGE_MODEL_PRODUCTS: {
     table: 'large_model',
     where: 'true',
@@ -56,12 +64,20 @@ export const METRICS: Record<string, MetricDefinition> = {
   },
 };
 
+/**
+ * `exists` a winner of the task (a row of `national_innovation_task`) in the firm or institution
+ * pivot, optionally one whose own provenance is one of `kinds` (constants, not user input).
+ */
+function winnerExists(member: 'enterprise' | 'institution', column: string, kinds?: readonly ProvenanceKind[]): string {
+  const provenance = kinds ? ` and m.provenance_kind in (${kinds.map((k) => `'${k}'`).join(', ')})` : '';
+  return `exists (select 1 from national_task_${member}_winner w join ${member} m on m.id = w.${column} where w.task_id = national_innovation_task.id${provenance})`;
+}
+
 /** Why the directory cannot compute a metric. */
 export const UNAVAILABLE: Record<string, string> = {
   ALL_COMPUTE_PFLOPS:
     '目录只收录算力设施的智能算力，不含通用算力和超算，无法得出全市算力规模。 The directory holds intelligent compute only, not general-purpose or supercomputing capacity, so it cannot give the city’s total computing capacity (算力规模).',
   INFLUENTIAL_ENTERPRISES: '“具有行业影响力”没有可计算的定义，目录不作判断。 "Influential" has no countable definition; the directory does not judge it.',
-  NATIONAL_INNOVATION_TASKS: '目录不收录国家人工智能创新任务（揭榜挂帅任务）。 The directory does not hold national AI innovation tasks.',
   REVENUE: '目录不收录企业营收数据。 The directory holds no revenue figures.',
 };
 
@@ -85,9 +101,10 @@ async function liveMetrics(ctx: Context): Promise<Map<string, Live>> {
   };
   const columns = names.map((name, i) => {
     const m = METRICS[name];
-    const evidence = kinds(EVIDENCE_KINDS);
+    const also = m.evidenceAlso ? ` and ${m.evidenceAlso}` : '';
+    const evidence = kinds(EVIDENCE_KINDS) + also;
     const value = m.sum ? `coalesce(sum(${m.sum}) filter (where ${evidence}), 0)` : `count(*) filter (where ${evidence})`;
-    return `(select json_build_object('value', ${value}, 'evidence', count(*) filter (where ${kinds(EVIDENCE_KINDS)}),
+    return `(select json_build_object('value', ${value}, 'evidence', count(*) filter (where ${kinds(EVIDENCE_KINDS)}${also}),
               'invented', count(*) filter (where ${kinds(INVENTED_KINDS)}), 'editorial', count(*) filter (where ${kinds([ProvenanceKind.EDITORIAL])}))
             from ${m.table} where ${m.where}) as m${i}`;
   });

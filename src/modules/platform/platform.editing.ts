@@ -3,9 +3,11 @@ import type { Values } from '../../common/editing/record-writer';
 import type { UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { RelationSpec } from '../../common/editing/relation-writer';
 import { InnovationPlatform } from './platform.entity';
 import type { CreateInnovationPlatformInput, UpdateInnovationPlatformInput } from './platform.inputs';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { Institution } from '../institution/institution.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 
@@ -40,6 +42,13 @@ export const platformEditing: EditingRules<InnovationPlatform, CreateInnovationP
     )),
     ...(await linkOnCreate(
       tx,
+      { pivot: 'platform_institution_host', ownColumn: 'platform_id', otherColumn: 'institution_id', other: Institution, field: 'hostInstitutionIds' },
+      id,
+      input.hostInstitutionIds,
+      errors,
+    )),
+    ...(await linkOnCreate(
+      tx,
       { pivot: 'platform_sector', ownColumn: 'platform_id', otherColumn: 'sector_code', other: Sector, field: 'sectors', codes: true },
       id,
       input.sectors,
@@ -47,3 +56,12 @@ export const platformEditing: EditingRules<InnovationPlatform, CreateInnovationP
     )),
   }),
 };
+
+/** The platform ↔ hosting institution link that link/unlinkPlatformInstitutionHost edit. */
+export const platformInstitutionHost = {
+  name: 'hostInstitutions',
+  inverseName: 'platforms',
+  pivot: 'platform_institution_host',
+  left: { type: 'InnovationPlatform', table: 'innovation_platform', key: 'id', pivotColumn: 'platform_id', field: 'platformId' },
+  right: { type: 'Institution', table: 'institution', key: 'id', pivotColumn: 'institution_id', field: 'institutionId' },
+} satisfies RelationSpec;

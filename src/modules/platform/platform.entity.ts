@@ -4,6 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
+import { Institution } from '../institution/institution.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -49,6 +50,9 @@ export class InnovationPlatform extends searchableRecord() implements Node {
 
   @ManyToMany({ entity: () => Enterprise, pivotTable: 'platform_host', joinColumn: 'platform_id', inverseJoinColumn: 'enterprise_id' })
   hostCollection = new Collection<Enterprise>(this);
+
+  @ManyToMany({ entity: () => Institution, pivotTable: 'platform_institution_host', joinColumn: 'platform_id', inverseJoinColumn: 'institution_id' })
+  institutionHostCollection = new Collection<Institution>(this);
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'platform_sector', joinColumn: 'platform_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);

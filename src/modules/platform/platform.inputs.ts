@@ -107,12 +107,16 @@ export class CreateInnovationPlatformInput {
   @Field(() => [ID], { nullable: true, description: 'Firms hosting the platform (依托单位), Enterprise IDs.' })
   hostIds?: string[] | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Universities and research institutes hosting or co-hosting the platform (依托单位), Institution IDs.' })
+  hostInstitutionIds?: string[] | null;
+
   @Field(() => [SectorCode], { nullable: true, description: 'Sectors the platform serves.' })
   sectors?: SectorCode[] | null;
 }
 
 @InputType({
-  description: '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost.',
+  description:
+    '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost (firms) and link/unlinkPlatformInstitutionHost (institutions).',
 })
 export class UpdateInnovationPlatformInput {
   @Field(() => ID, { description: 'The platform to change.' })
@@ -150,4 +154,13 @@ export class UpdateInnovationPlatformInput {
 export class DeleteInnovationPlatformInput {
   @Field(() => ID, { description: 'ID of the platform to delete.' })
   id!: string;
+}
+
+@InputType({ description: 'An innovation platform and a university or institute that hosts or co-hosts it, to link or unlink (平台 ↔ 依托高校院所).' })
+export class PlatformInstitutionHostInput {
+  @Field(() => ID, { description: 'The platform.' })
+  platformId!: string;
+
+  @Field(() => ID, { description: 'The hosting institution.' })
+  institutionId!: string;
 }

@@ -10,7 +10,8 @@ import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { InnovationPlatform } from './platform.entity';
 import { PlatformFilter, PlatformOrder } from './platform.inputs';
-import { listPlatforms, platformOrdering } from './platform.service';
+import { listPlatformHosts, listPlatforms, platformOrdering } from './platform.service';
+import { OrganizationConnection } from '../institution/institution.types';
 import { InnovationPlatformConnection } from './platform.types';
 
 @Resolver(() => InnovationPlatform)
@@ -27,9 +28,20 @@ export class PlatformResolver {
     return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) });
   }
 
-  @FieldResolver(() => EnterpriseConnection, { description: 'Firms that host (依托单位) the platform.' })
+  @FieldResolver(() => EnterpriseConnection, {
+    description: 'Firms that host (依托单位) the platform; institutions are not in this list.',
+    deprecationReason: 'Use hostOrganizations, which lists the hosting universities and institutes (高校院所) beside the firms.',
+  })
   hosts(@Root() platform: InnovationPlatform, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return listEnterprises(ctx, { args, info }, { id: platform.id, via: enterprisesVia.hostedPlatform });
+  }
+
+  @FieldResolver(() => OrganizationConnection, {
+    description:
+      '依托单位 Who hosts or co-hosts the platform: firms (Enterprise) first, then universities and research institutes (Institution), each in order of entry.',
+  })
+  hostOrganizations(@Root() platform: InnovationPlatform, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listPlatformHosts(ctx, platform.id, args, info);
   }
 
   @FieldResolver(() => Park, { nullable: true, description: 'Park the platform is located in, if any.' })

@@ -1,4 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { PaginationArgs } from '../../common/relay/pagination';
+import { listUnion } from '../../common/relay/union-list';
+import { organizationArms, OrganizationNode } from '../institution/institution.types';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
 import { OrderDirection } from '../../common/filter.inputs';
@@ -51,6 +55,7 @@ export const platformSource = listSourceOf<InnovationPlatform, PlatformFilter>(p
 
 export const platformsVia = {
   host: { table: 'platform_host', nodeColumn: 'platform_id', parentColumn: 'enterprise_id' },
+  institutionHost: { table: 'platform_institution_host', nodeColumn: 'platform_id', parentColumn: 'institution_id' },
   park: { table: platformType.table, parentColumn: 'park_id' },
   sector: { table: 'platform_sector', nodeColumn: 'platform_id', parentColumn: 'sector_code', parentType: 'text' },
 } satisfies Record<string, Via>;
@@ -65,4 +70,10 @@ export function listPlatforms(
 
 export function platformById(ctx: Context, id: number): Promise<InnovationPlatform | null> {
   return loadById(ctx, platformSource, id);
+}
+
+/** A platform's hosts (依托单位), firms first then institutions, each in id order. */
+export function listPlatformHosts(ctx: Context, platformId: number, args: PaginationArgs, info: GraphQLResolveInfo): Promise<Connection<OrganizationNode>> {
+  const arms = organizationArms({ pivot: 'platform_host', parentColumn: 'platform_id' }, { pivot: 'platform_institution_host', parentColumn: 'platform_id' });
+  return listUnion(ctx, { name: 'platform-hosts', arms }, platformId, { args, info });
 }

@@ -2,6 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { InnovationPlatform } from './platform.entity';
+import { Institution } from '../institution/institution.entity';
 
 export const InnovationPlatformConnection = connectionType(() => InnovationPlatform, 'InnovationPlatform', 'innovation platform');
 
@@ -11,5 +12,20 @@ export class InnovationPlatformPayload {
   innovationPlatform!: InnovationPlatform | null;
 
   @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of linkPlatformInstitutionHost / unlinkPlatformInstitutionHost.' })
+export class PlatformInstitutionHostPayload {
+  @Field({ description: 'Whether the link was added or removed; false when it already was as asked.' })
+  changed!: boolean;
+
+  @Field(() => InnovationPlatform, { nullable: true, description: 'The platform, after the change; null when userErrors is not empty.' })
+  innovationPlatform!: InnovationPlatform | null;
+
+  @Field(() => Institution, { nullable: true, description: 'The institution, after the change; null when userErrors is not empty.' })
+  institution!: Institution | null;
+
+  @Field(() => [UserError], { description: 'Why nothing changed (a record not found, a wrong ID); empty on success.' })
   userErrors!: UserError[];
 }

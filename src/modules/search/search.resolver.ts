@@ -9,7 +9,7 @@ import { SearchResultConnection, SearchType } from './search.types';
 export class SearchResolver {
   @Query(() => SearchResultConnection, {
     description:
-      '搜索 Finds parks, enterprises, innovation platforms and scenarios by name or alias: Chinese substrings (崂山), full pinyin with or without spaces (laoshan, lao shan), pinyin initials (lsq), traditional characters (人工智慧 → 人工智能) and English, case-insensitive. Best matches first: exact name, then prefix, then substring, then pinyin.',
+      '搜索 Finds parks, enterprises, innovation platforms, scenarios, universities and institutes (高校院所) and national tasks by name or alias: Chinese substrings (崂山), full pinyin with or without spaces (laoshan, lao shan), pinyin initials (lsq), traditional characters (人工智慧 → 人工智能) and English, case-insensitive. Best matches first: exact name, then prefix, then substring, then pinyin.',
   })
   search(
     @Arg('query', () => String, { description: 'What to look for: 1-200 characters, not only spaces. % _ and \\ are ordinary characters.' }) query: string,
