@@ -50,6 +50,7 @@ const moduleOrder = [
   'platform',
   'scenario',
   'large-model',
+  'lead',
   'api-key',
   'audit',
   'plan',

@@ -3,6 +3,7 @@ import { computeCenterModule } from './compute-center/compute-center.module';
 import { districtModule } from './district/district.module';
 import { enterpriseModule } from './enterprise/enterprise.module';
 import { largeModelModule } from './large-model/large-model.module';
+import { leadModule } from './lead/lead.module';
 import { parkModule } from './park/park.module';
 import { platformModule } from './platform/platform.module';
 import { scenarioModule } from './scenario/scenario.module';
@@ -22,6 +23,7 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   largeModelModule,
   computeCenterModule,
   districtModule,
+  leadModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

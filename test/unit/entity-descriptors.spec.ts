@@ -30,7 +30,7 @@ describe('entity descriptors', () => {
     expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
-    expect(NODE_TYPES).toEqual(['Sector', 'Park', 'Enterprise', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter']);
+    expect(NODE_TYPES).toEqual(['Sector', 'Park', 'Enterprise', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter', 'Lead']);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
   });
