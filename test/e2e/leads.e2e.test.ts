@@ -8,6 +8,7 @@ import {
   CloseLeadDocument,
   CreateLeadDocument,
   CreateWebhookSubscriptionDocument,
+  DeleteEnterpriseDetachDocument,
   LeadFunnelDocument,
   LeadNodeDocument,
   LeadNodesDocument,
@@ -437,6 +438,18 @@ describe('招商 lead pipeline', () => {
       const park = { id: gid('Park', parkA) };
       await server.gql(LeadParkFirmIdsDocument, park);
       expect((await server.gql(LeadParkFirmIdsDocument, park)).headers.get('x-cache')).toBe('HIT');
+    });
+
+    it('deleting a firm takes its leads with it, and the editor learns nothing about them', async () => {
+      const lead = (await create(firms[7].id, parkA, promoterA)).lead!;
+      const res = await server.gql(DeleteEnterpriseDetachDocument, { id: gid('Enterprise', firms[7].id), detach: true }, editor);
+      expect(res.data!.deleteEnterprise).toEqual({ deletedId: gid('Enterprise', firms[7].id), userErrors: [] });
+      expect(await server.sql('select 1 from lead where id = $1', [localOf(lead.id)])).toEqual([]);
+      expect((await server.gql(LeadNodeDocument, { id: lead.id }, promoterA)).data).toEqual({ node: null });
+      const [entry] = await server.sql<{ changes: unknown }>(`select changes from audit_entry where action = 'DELETE' and record_id = $1`, [
+        gid('Enterprise', firms[7].id),
+      ]);
+      expect(JSON.stringify(entry.changes)).not.toMatch(/lead/i);
     });
 
     it('the compiled read path never serves a lead: node(id) of a lead runs on the resolvers', async () => {

@@ -13,11 +13,13 @@ export class Migration20261203150000_leads extends Migration {
       "park_id" int not null references "park" ("id") on delete cascade,
       primary key ("api_key_id", "park_id"));`);
 
+    // A lead goes with its firm or park: refusing the delete would tell an editor, who may not
+    // know that leads exist, that one does.
     const stages = `'LEAD', 'CONTACTED', 'VISITED', 'NEGOTIATING', 'SIGNED', 'LANDED', 'IN_PRODUCTION', 'LOST'`;
     this.addSql(`create table "lead" (
       "id" serial primary key,
-      "enterprise_id" int not null references "enterprise" ("id"),
-      "park_id" int not null references "park" ("id"),
+      "enterprise_id" int not null references "enterprise" ("id") on delete cascade,
+      "park_id" int not null references "park" ("id") on delete cascade,
       "stage" text not null check ("stage" in (${stages})),
       "lost_from_stage" text null check ("lost_from_stage" in (${stages})),
       "lost_reason" text null,
