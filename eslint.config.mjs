@@ -52,6 +52,7 @@ const moduleOrder = [
   'scenario',
   'large-model',
   'national-task',
+  'lead',
   'api-key',
   'audit',
   'plan',

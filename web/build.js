@@ -73,6 +73,7 @@ async function main() {
       match: 'web/src/match.ts',
       enterprise: 'web/src/enterprise.ts',
       plan: 'web/src/plan.ts',
+      leads: 'web/src/leads.ts',
       pages: 'web/src/pages.css',
     },
     outdir: path.join(out, 'assets'),
@@ -99,6 +100,7 @@ async function main() {
     enterprise: { title: '企业详情 Firm' },
     match: { title: '招商匹配 Match' },
     plan: { title: '行动计划进展 Action plan' },
+    leads: { title: '招商线索 Leads' },
     graph: {
       title: '关系图 Relation graph',
       stylesheet:

@@ -2,11 +2,12 @@ import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 
 /**
- * Roles an API key can hold, weakest first. Anonymous callers read. A `reader` key identifies a
- * client (for logs and limits) but grants nothing more than anonymous access; `editor` writes
- * directory data; `admin` also reads the audit log and manages keys.
+ * Roles an API key can hold. Anonymous callers read. A `reader` key identifies a client (for logs
+ * and limits) but grants nothing more than anonymous access; `editor` writes directory data;
+ * `promoter` (a park's 招商 team) reads and works the confidential lead pipeline of its own parks
+ * and nothing else beyond reading; `admin` has every right, reads the audit log and every park's leads.
  */
-export const ROLES = ['reader', 'editor', 'admin'] as const;
+export const ROLES = ['reader', 'editor', 'promoter', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling: the API key the request presented, resolved once per request. */
@@ -15,15 +16,21 @@ export interface Caller {
   /** The key's name, e.g. 市北区招商局; recorded as the author of every write. */
   name: string;
   role: Role;
+  /** A promoter's parks (database ids): the only parks whose leads it may read or change. Empty for other roles. */
+  parkIds: readonly number[];
 }
 
-/** Whether `role` includes the rights of `needed` (admin ⊇ editor ⊇ reader). */
+/**
+ * Whether `role` includes the rights of `needed`: admin ⊇ editor ⊇ reader and admin ⊇ promoter ⊇
+ * reader. Editor and promoter are side by side: an editor cannot see leads, a promoter cannot edit
+ * the directory.
+ */
 export function roleGrants(role: Role, needed: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+  return role === needed || role === 'admin' || needed === 'reader';
 }
 
 /** The role names used in `@Authorized(...)`: upper-case forms of {@link Role}. */
-export const Authorize = { EDITOR: 'EDITOR', ADMIN: 'ADMIN' } as const;
+export const Authorize = { EDITOR: 'EDITOR', PROMOTER: 'PROMOTER', ADMIN: 'ADMIN' } as const;
 
 /**
  * The one place authorisation is decided: type-graphql calls it for every `@Authorized` field.

@@ -64,6 +64,11 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   change_commit: [],
   webhook_subscription: [],
   webhook_delivery: [],
+  // The lead pipeline is never cached (src/graphql/response-cache.ts), so its writes stale nothing.
+  lead: [],
+  lead_stage_change: [],
+  lead_note: [],
+  api_key_park: [],
 };
 
 /** The types a set of written tables touches; an unknown table means every type. */

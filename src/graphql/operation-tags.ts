@@ -113,3 +113,32 @@ function listedNodeType(type: GraphQLObjectType): GraphQLNamedType | null {
 function isListedBy(type: GraphQLNamedType): boolean {
   return isObjectType(type) && listedNodeType(type) !== null;
 }
+
+const selectionMemo = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+/**
+ * Whether the document selects a field of, or returning, any of `typeNames` (through fragments
+ * and interfaces too: `node(id) { ... on Lead { id } }` selects Lead's `id`).
+ */
+export function selectsAnyType(schema: GraphQLSchema, document: DocumentNode, typeNames: readonly string[]): boolean {
+  const key = typeNames.join(',');
+  const perDocument = selectionMemo.get(document) ?? new Map<string, boolean>();
+  selectionMemo.set(document, perDocument);
+  const known = perDocument.get(key);
+  if (known !== undefined) return known;
+  const names = new Set(typeNames);
+  let found = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const parent = typeInfo.getParentType();
+        const fieldType = typeInfo.getType();
+        if ((parent && names.has(parent.name)) || (fieldType && names.has(getNamedType(fieldType).name))) found = true;
+      },
+    }),
+  );
+  perDocument.set(key, found);
+  return found;
+}

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { ALL_TYPES, registerCacheInvalidator } from '../common/cache-invalidation';
 import type { Context } from '../common/context';
 import { currentReadRoute } from '../common/read-routing';
-import { entityTypes, operationTags } from './operation-tags';
+import { CONFIDENTIAL_TYPE_NAMES } from '../modules/lead/lead.types';
+import { entityTypes, operationTags, selectsAnyType } from './operation-tags';
 
 /**
  * Where cached responses and the per-type generation counters live. An entry remembers the
@@ -228,6 +229,8 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
         async responseForOperation(requestContext) {
           // No operation when the document holds several and operationName names none: execution answers that.
           if (requestContext.operation?.operation !== 'query' || !isAnonymous(requestContext)) return null;
+          // Confidential answers (the lead pipeline) are never stored nor served from the cache.
+          if (selectsAnyType(requestContext.schema, requestContext.document, CONFIDENTIAL_TYPE_NAMES)) return null;
           const tags = operationTags(requestContext.schema, requestContext.document);
           const key = createHash('sha256')
             .update(printed(requestContext.document))
@@ -255,7 +258,10 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const clean = single !== undefined && !single.errors?.length && single.data != null;
           const headers = response.http.headers;
           headers.set('x-cache', state.hit ? 'HIT' : state.key ? 'MISS' : 'BYPASS');
-          const publicGet = isPublicAnswer(requestContext);
+          const publicGet =
+            isPublicAnswer(requestContext) &&
+            !!requestContext.document &&
+            !selectsAnyType(requestContext.schema, requestContext.document, CONFIDENTIAL_TYPE_NAMES);
           headers.set('cache-control', publicGet ? `public, max-age=${ttlSeconds}` : 'private, no-store');
           // Shared caches must not hand an anonymous answer to a caller with a key (or back).
           if (publicGet) headers.set('vary', headers.get('vary') ? `${headers.get('vary')}, Authorization` : 'Authorization');

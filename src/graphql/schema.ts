@@ -52,7 +52,7 @@ export function buildAppSchema(): GraphQLSchema {
   // type-graphql has no decorator for the root types' own descriptions.
   const roots: Array<[GraphQLObjectType | null | undefined, string]> = [
     [schema.getQueryType(), 'Read the directory of Qingdao’s AI-industry ecosystem (青岛人工智能产业生态目录).'],
-    [schema.getMutationType(), 'Change the directory; needs an editor or admin API key.'],
+    [schema.getMutationType(), 'Change the directory (editor or admin API key), or a park’s confidential lead pipeline (promoter key of that park, or admin).'],
   ];
   for (const [type, description] of roots) if (type) type.description = description;
   instrumentProvenance(schema);

@@ -14,6 +14,7 @@ import type { ResolveKey } from './caller';
 import { coverageRouter } from './coverage.router';
 import { exportRouter } from './export.router';
 import { healthRouter } from './health.router';
+import { leadExportRouter } from './lead-export.router';
 import { importRouter } from './import.router';
 import { deadline } from './middleware/deadline';
 import { GRAPHQL_BODY_LIMIT, graphqlBodyErrors, lastResort, notFound } from './middleware/errors';
@@ -114,6 +115,7 @@ export async function startHttpServer(
   // The file routes spend the same budget as GraphQL queries.
   const metering = { store: rateLimitStore, rateLimit: config.rateLimit, resolveKey, logger };
   app.use(coverageRouter(db, logger, metering));
+  app.use(leadExportRouter(db));
   app.use(exportRouter({ db, logger, limits: config.transfers, metering }));
   app.use(importRouter(db, { maxConcurrent: config.transfers.maxConcurrentImports, logger }));
   app.use(notFound);

@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   '/explore/match': 'match.html',
   '/explore/enterprise': 'enterprise.html',
   '/explore/plan': 'plan.html',
+  '/explore/leads': 'leads.html',
 };
 
 /** Where `npm run build` (web/build.js) writes the bundled pages. */

@@ -5,6 +5,7 @@ import { enterpriseModule } from './enterprise/enterprise.module';
 import { institutionModule } from './institution/institution.module';
 import { largeModelModule } from './large-model/large-model.module';
 import { nationalTaskModule } from './national-task/national-task.module';
+import { leadModule } from './lead/lead.module';
 import { parkModule } from './park/park.module';
 import { platformModule } from './platform/platform.module';
 import { scenarioModule } from './scenario/scenario.module';
@@ -26,6 +27,7 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   districtModule,
   institutionModule,
   nationalTaskModule,
+  leadModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

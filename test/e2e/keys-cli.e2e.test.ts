@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { CreateEnterpriseDocument } from '../generated/graphql';
+import { CreateEnterpriseDocument, CreateLeadDocument, LeadParkFirmIdsDocument, LeadsDocument, MoveLeadStageDocument } from '../generated/graphql';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 /** `npm run keys`: create, use, list, revoke; and a clear refusal while the server holds DATA_DIR. */
@@ -40,6 +40,38 @@ describe('keys command line', () => {
       expect(refused.status).toBe(401);
       expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
+
+    it('creates a promoter key for a park: it opens a lead, lands it, and the firm joins the park (issue 14)', async () => {
+      const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
+      const [park] = await server.sql<{ id: number }>(`select id from park where name_zh = '崂山区人工智能产业园'`);
+      const [other] = await server.sql<{ id: number }>('select id from park where id <> $1 order by id limit 1', [park.id]);
+      expect(keys('create', '--role', 'promoter', '--name', '崂山区招商中心').stderr).toMatch(/--parks/);
+      // (A park that does not exist, and --parks on another role, are refused by the service: test/e2e/leads.e2e.test.ts.)
+      const created = keys('create', '--role', 'promoter', '--parks', gid('Park', park.id), '--name', '崂山区招商中心');
+      expect(created.status).toBe(0);
+      expect(created.stdout).toContain(`for parks ${gid('Park', park.id)}`);
+      const headers = { authorization: `Bearer ${/qdai_[A-Za-z0-9_-]{43}/.exec(created.stdout)![0]}` };
+      expect(keys('list').stdout).toMatch(/promoter .*崂山区招商中心/);
+
+      const [firm] = await server.sql<{ id: number }>(
+        'select id from enterprise e where not exists (select 1 from enterprise_park ep where ep.enterprise_id = e.id and ep.park_id = $1) order by id limit 1',
+        [park.id],
+      );
+      const lead = (await server.gql(CreateLeadDocument, { input: { enterpriseId: gid('Enterprise', firm.id), parkId: gid('Park', park.id) } }, headers)).data!
+        .createLead.lead!;
+      const landed = (await server.gql(MoveLeadStageDocument, { input: { id: lead.id, expectedVersion: lead.version, stage: 'LANDED' } }, headers)).data!
+        .moveLeadStage;
+      expect(landed.userErrors).toEqual([]);
+      const members = (await server.gql(LeadParkFirmIdsDocument, { id: gid('Park', park.id) })).data!.node as {
+        enterprises: { edges: Array<{ node: { id: string } }> };
+      };
+      expect(members.enterprises.edges.map((e) => e.node.id)).toContain(gid('Enterprise', firm.id));
+      // The key covers its park only.
+      const elsewhere = await server.gql(CreateLeadDocument, { input: { enterpriseId: gid('Enterprise', firm.id), parkId: gid('Park', other.id) } }, headers);
+      expect(elsewhere.data!.createLead.userErrors[0].code).toBe('NOT_FOUND');
+      expect((await server.gql(LeadsDocument, { first: 10 }, headers)).data!.leads.totalCount).toBe(1);
+      // Each command compiles and starts on its own: slow on a loaded machine.
+    }, 300_000);
   } else {
     it('refuses to open the embedded database while the server holds it, saying what to do', () => {
       const result = keys('list');

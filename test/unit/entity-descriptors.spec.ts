@@ -40,6 +40,7 @@ describe('entity descriptors', () => {
       'ComputeCenter',
       'Institution',
       'NationalInnovationTask',
+      'Lead',
     ]);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
