@@ -50,6 +50,8 @@ const moduleOrder = [
   'platform',
   'scenario',
   'large-model',
+  'voucher-program',
+  'voucher-grant',
   'api-key',
   'audit',
   'plan',
