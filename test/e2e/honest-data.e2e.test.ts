@@ -5,7 +5,19 @@ import { GraphQLResponse, startTestServer, TestServer } from '../helpers/test-se
 
 type Firm = HonestFirmsQuery['enterprises']['edges'][number]['node'];
 
-const PROVENANCE_TABLES = ['enterprise', 'large_model', 'park', 'innovation_platform', 'compute_center', 'plan_indicator', 'sector', 'scenario'];
+const PROVENANCE_TABLES = [
+  'enterprise',
+  'large_model',
+  'park',
+  'innovation_platform',
+  'compute_center',
+  'compute_capacity',
+  'compute_voucher_program',
+  'compute_voucher_grant',
+  'plan_indicator',
+  'sector',
+  'scenario',
+];
 const NAMED_TABLES = ['enterprise', 'innovation_platform', 'scenario', 'large_model', 'park'];
 
 describe('where the data comes from', () => {
