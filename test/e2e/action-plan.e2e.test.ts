@@ -89,7 +89,13 @@ describe('actionPlan', () => {
     }
     expect(byKey.get('baseline-revenue-2023')!.currentNote).toContain('revenue');
     // 算力规模 (all compute) is every stated capacity, of any kind, not only 智能算力.
-    expect(byKey.get('baseline-compute-2023')).toMatchObject({ metric: 'ALL_COMPUTE_PFLOPS', min: 2300, current: await capacity('true'), progress: null, met: null });
+    expect(byKey.get('baseline-compute-2023')).toMatchObject({
+      metric: 'ALL_COMPUTE_PFLOPS',
+      min: 2300,
+      current: await capacity('true'),
+      progress: null,
+      met: null,
+    });
     expect(byKey.get('baseline-compute-2023')!.currentNote).toContain('算力规模');
   });
 

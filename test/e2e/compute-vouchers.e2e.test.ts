@@ -375,3 +375,38 @@ describe('compute by kind and compute vouchers', () => {
     ).toBe(before);
   });
 });
+
+describe('compute vouchers in the response cache', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 });
+    editor = (await createTestKey(server, 'editor', '算力组')).headers;
+  });
+  afterAll(() => server?.close());
+
+  it("a new grant shows in the next anonymous read of a firm's vouchers and of the totals", async () => {
+    const first = await server.gql(FirmsWithVouchersDocument, { first: 3 });
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect((await server.gql(FirmsWithVouchersDocument, { first: 3 })).headers.get('x-cache')).toBe('HIT');
+    const totals = await server.gql(VoucherTotalsDocument, {});
+    expect((await server.gql(VoucherTotalsDocument, {})).headers.get('x-cache')).toBe('HIT');
+
+    const firm = first.data!.enterprises.edges[0].node;
+    const program = (await server.gql(VoucherProgramsDocument, {})).data!.computeVoucherPrograms.edges[0].node;
+    const created = await server.gql(
+      CreateVoucherGrantDocument,
+      { input: { programId: program.id, enterpriseId: firm.id, amountYuan: 777, grantedOn: '2024-05-06' } },
+      editor,
+    );
+    expect(created.data!.createComputeVoucherGrant.userErrors).toEqual([]);
+
+    const after = await server.gql(FirmsWithVouchersDocument, { first: 3 });
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    expect(after.data!.enterprises.edges[0].node.computeVoucherGrants.totalCount).toBe(firm.computeVoucherGrants.totalCount + 1);
+    const totalsAfter = await server.gql(VoucherTotalsDocument, {});
+    expect(totalsAfter.headers.get('x-cache')).toBe('MISS');
+    expect(totalsAfter.data!.computeVoucherTotals.find((t) => t.year === 2024)).toMatchObject({ grantCount: 1, amountYuan: 777, nonSampleAmountYuan: 777 });
+    expect(totals.data!.computeVoucherTotals.find((t) => t.year === 2024)).toBeUndefined();
+  });
+});
