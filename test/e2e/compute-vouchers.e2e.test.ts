@@ -2,7 +2,9 @@ import {
   ActionPlanFullDocument,
   AuditLogDocument,
   ComputeCenterGrantsDocument,
+  ComputeByKindDocument,
   ComputeCentersByKindDocument,
+  FirmVouchersDocument,
   CreateEnterpriseDocument,
   CreateVoucherGrantDocument,
   CreateVoucherProgramDocument,
@@ -258,6 +260,31 @@ describe('compute by kind and compute vouchers', () => {
     expect(totals.data!.computeVoucherTotals.find((t) => t.year === 2025)!.amountYuan).toBe(850000.5);
     const none = await server.gql(VoucherTotalsDocument, { filter: { year: { from: 2030 } } });
     expect(none.data!.computeVoucherTotals).toEqual([]);
+  });
+
+  it('the contract operations ComputeByKind and FirmVouchers run as third-party apps send them', async () => {
+    const byKind = await server.gql(ComputeByKindDocument, { kinds: ['INTELLIGENT'] });
+    expect(byKind.errors).toBeUndefined();
+    const nodes = byKind.data!.computeCenters.edges.map((e) => e.node);
+    expect(byKind.data!.computeCenters.totalCount).toBe(await count(`select count(*)::int as n from compute_center where kind = 'INTELLIGENT'`));
+    expect(nodes.every((n) => n.kind === 'INTELLIGENT')).toBe(true);
+    // Largest first: the planned 600P Dayou centre, then 曙光 150P, then 100P; unknown capacities last.
+    expect(nodes.slice(0, 3).map((n) => n.capacities.reduce((sum, c) => sum + c.capacityPflops, 0))).toEqual([600, 150, 100]);
+    expect(nodes.at(-1)!.capacities).toEqual([]);
+    expect(nodes[1].park).toMatchObject({ nameZh: '崂山区人工智能产业园' });
+
+    const xiheng = gid('Enterprise', await firmId('青岛汐衡算力科技有限公司（示例）'));
+    const firm = await server.gql(FirmVouchersDocument, { id: xiheng });
+    expect(firm.errors).toBeUndefined();
+    expect(firm.data!.node).toMatchObject({
+      id: xiheng,
+      computeVoucherGrants: {
+        totalCount: 1,
+        edges: [
+          { node: { amountYuan: 300000, grantedOn: '2025-04-02', program: { nameZh: '2025年算力券（示例）', year: 2025 }, provenance: { kind: 'SAMPLE' } } },
+        ],
+      },
+    });
   });
 
   it('editors create, update and delete programmes and grants, audited, with optimistic concurrency', async () => {
