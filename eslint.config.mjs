@@ -53,6 +53,8 @@ const moduleOrder = [
   'large-model',
   'national-task',
   'lead',
+  'voucher-program',
+  'voucher-grant',
   'api-key',
   'audit',
   'plan',

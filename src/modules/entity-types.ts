@@ -10,6 +10,8 @@ import { parkModule } from './park/park.module';
 import { platformModule } from './platform/platform.module';
 import { scenarioModule } from './scenario/scenario.module';
 import { sectorModule } from './sector/sector.module';
+import { voucherGrantModule } from './voucher-grant/voucher-grant.module';
+import { voucherProgramModule } from './voucher-program/voucher-program.module';
 
 /**
  * Every entity type of the directory, one line each: the assembly's only list of them. Search,
@@ -28,6 +30,8 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   institutionModule,
   nationalTaskModule,
   leadModule,
+  voucherProgramModule,
+  voucherGrantModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -59,13 +59,15 @@ describe('provenance: filters and the data notice', () => {
       expect(res.data!.enterprises.totalCount).toBe(total - (kinds.SAMPLE ?? 0));
     });
 
-    it('every list takes it: parks, platforms, scenarios, large models, compute centres', async () => {
+    it('every list takes it: parks, platforms, scenarios, large models, compute centres, voucher programmes and grants', async () => {
       const tables = {
         parks: 'park',
         platforms: 'innovation_platform',
         scenarios: 'scenario',
         largeModels: 'large_model',
         computeCenters: 'compute_center',
+        computeVoucherPrograms: 'compute_voucher_program',
+        computeVoucherGrants: 'compute_voucher_grant',
       } as const;
       for (const kind of ['SAMPLE', 'PUBLIC_SOURCE', 'OFFICIAL_PLAN'] as const) {
         const res = await server.gql(EveryListByProvenanceDocument, { kinds: [kind] });

@@ -62,14 +62,16 @@ describe('search and composable filters', () => {
       const res = await server.gql(doc, { q: '海洋' });
       expect(res.errors).toBeUndefined();
       const types = new Set(res.data!.search.edges.map((e) => e.node.__typename));
-      expect(types).toEqual(new Set(['Enterprise', 'InnovationPlatform', 'Scenario', 'NationalInnovationTask']));
+      // 海洋高性能混合算力平台 is a compute facility: searched since 0.2.0.
+      expect(types).toEqual(new Set(['Enterprise', 'InnovationPlatform', 'Scenario', 'ComputeCenter', 'NationalInnovationTask']));
       const [{ n }] = await server.sql<{ n: number }>(
         `select (select count(*) from park where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%')
               + (select count(*) from enterprise where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%')
               + (select count(*) from innovation_platform where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%')
               + (select count(*) from scenario where name_zh like '%海洋%')
               + (select count(*) from institution where name_zh like '%海洋%' or array_to_string(aliases, ' ') like '%海洋%')
-              + (select count(*) from national_innovation_task where name_zh like '%海洋%') as n`,
+              + (select count(*) from national_innovation_task where name_zh like '%海洋%')
+              + (select count(*) from compute_center where name_zh like '%海洋%') as n`,
       );
       expect(res.data!.search.totalCount).toBe(Number(n));
     });

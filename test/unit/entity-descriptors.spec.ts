@@ -27,7 +27,7 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'institution', 'national_innovation_task']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
     expect(NODE_TYPES).toEqual([
@@ -41,6 +41,8 @@ describe('entity descriptors', () => {
       'Institution',
       'NationalInnovationTask',
       'Lead',
+      'ComputeVoucherProgram',
+      'ComputeVoucherGrant',
     ]);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
@@ -63,6 +65,7 @@ describe('entity descriptors', () => {
         'ENTERPRISE',
         'INNOVATION_PLATFORM',
         'SCENARIO',
+        'COMPUTE_CENTER',
         'INSTITUTION',
         'NATIONAL_INNOVATION_TASK',
         'TEST_WIDGET',

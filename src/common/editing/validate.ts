@@ -98,3 +98,39 @@ export function aliasList(value: string[] | null | undefined, path: string[], er
   });
   return out;
 }
+
+/** Largest amount of money a field takes, in yuan (10亿元): beyond it a typo is likelier than a real figure. */
+export const MAX_YUAN = 1_000_000_000;
+
+/**
+ * An amount in yuan (元): finite, at most two decimals (分), not above {@link MAX_YUAN}; zero is
+ * refused where `positive` (a grant of nothing), allowed otherwise (a budget not yet funded).
+ */
+export function yuan(value: number | null | undefined, path: string[], errors: UserErrors, positive: boolean): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (!Number.isFinite(value) || (positive ? value <= 0 : value < 0)) {
+    errors.add(path, `An amount in yuan ${positive ? 'greater than 0' : 'of 0 or more'} is expected, got ${value}.`);
+    return undefined;
+  }
+  if (value > MAX_YUAN) {
+    errors.add(path, `An amount of at most ${MAX_YUAN} yuan (10亿元) is expected, got ${value}.`);
+    return undefined;
+  }
+  if (Math.abs(Math.round(value * 100) - value * 100) > 1e-6) {
+    errors.add(path, `Yuan amounts have at most two decimals (分), got ${value}.`);
+    return undefined;
+  }
+  return Math.round(value * 100) / 100;
+}
+
+/** A calendar date (YYYY-MM-DD) in the years {@link year} accepts. */
+export function date(value: Date | string | null | undefined, path: string[], errors: UserErrors): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : String(value).trim();
+  const y = Number(text.slice(0, 4));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || y < MIN_YEAR || y > maxYear()) {
+    errors.add(path, `A date (YYYY-MM-DD) between ${MIN_YEAR} and ${maxYear()} is expected, got ${String(value)}.`);
+    return undefined;
+  }
+  return text;
+}

@@ -91,9 +91,32 @@ export interface ComputeCenterSeed extends Cited {
   nameEn: string | null;
   park: string | null;
   operatorZh: string | null;
-  capacityPflops: number | null;
   status: string;
+  /** GENERAL/INTELLIGENT/SUPERCOMPUTING/EDGE, or null when no source states it. */
+  kind: string | null;
+  kindNote: string | null;
+  inComputeNetwork: boolean | null;
   description: string | null;
+  /** Capacity per kind, each figure with its own source. */
+  capacities: Array<Cited & { kind: string | null; capacityPflops: number }>;
+}
+export interface VoucherProgramSeed extends Cited {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  year: number | null;
+  issuerZh: string | null;
+  totalBudgetYuan: number | null;
+  rules: string | null;
+}
+export interface VoucherGrantSeed extends Cited {
+  key: string;
+  program: string;
+  enterprise: string;
+  computeCenter: string | null;
+  amountYuan: number;
+  grantedOn: string | null;
+  note: string | null;
 }
 export interface InstitutionSeed extends Cited {
   key: string;
@@ -147,6 +170,8 @@ export interface SeedSet {
   /** Cited institutions (institutions.json), then the sample ones. */
   institutions: InstitutionSeed[];
   nationalTasks: NationalTaskSeed[];
+  voucherPrograms: VoucherProgramSeed[];
+  voucherGrants: VoucherGrantSeed[];
 }
 
 function read<T>(dir: string, file: string): T[] {
@@ -170,5 +195,7 @@ export function readSeeds(dir = path.join(projectRoot(), 'seeds')): SeedSet {
     largeModels: read(dir, 'sample/large-models.json'),
     institutions: [...read<InstitutionSeed>(dir, 'institutions.json'), ...read<InstitutionSeed>(dir, 'sample/institutions.json')],
     nationalTasks: read(dir, 'sample/national-tasks.json'),
+    voucherPrograms: read(dir, 'compute-voucher-programs.json'),
+    voucherGrants: read(dir, 'sample/compute-voucher-grants.json'),
   };
 }

@@ -1,6 +1,11 @@
 import { SqlEntityManager } from '@mikro-orm/postgresql';
 import { INVENTED_KINDS, Provenance, ProvenanceKind } from '../../common/provenance';
 import { ComputeCenter, ComputeCenterStatus } from '../../modules/compute-center/compute-center.entity';
+import { ComputeKind } from '../../modules/compute-center/compute-center.enums';
+import { COMPUTE_CAPACITY_TABLE } from '../../modules/compute-center/compute-center.service';
+import { ComputeVoucherGrant } from '../../modules/voucher-grant/voucher-grant.entity';
+import { ComputeVoucherProgram } from '../../modules/voucher-program/voucher-program.entity';
+import { runSql, sql } from '../../common/sql';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Enterprise } from '../../modules/enterprise/enterprise.entity';
 import { InstitutionKind } from '../../modules/institution/institution-kind.enum';
@@ -96,17 +101,21 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       parks.set(p.key, park);
     }
 
+    const computeCenters = new Map<string, ComputeCenter>();
     for (const c of seeds.computeCenters) {
-      tx.create(ComputeCenter, {
+      const center = tx.create(ComputeCenter, {
         nameZh: c.nameZh,
         nameEn: c.nameEn,
         operatorZh: c.operatorZh,
-        capacityPflops: c.capacityPflops,
         status: c.status as ComputeCenterStatus,
+        kind: (c.kind as ComputeKind | null) ?? null,
+        kindNote: c.kindNote ?? null,
+        inComputeNetwork: c.inComputeNetwork ?? null,
         description: c.description,
         park: c.park ? lookup(parks, c.park, `compute centre ${c.key}`) : null,
         provenance: provenance(c, `compute centre ${c.key}`),
       });
+      computeCenters.set(c.key, center);
     }
 
     for (const i of seeds.indicators) {
@@ -230,7 +239,46 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       task.institutionWinnerCollection.set(t.institutionWinners.map((k) => lookup(institutions, k, `national task ${t.key}`)));
     }
 
+    const programs = new Map<string, ComputeVoucherProgram>();
+    for (const p of seeds.voucherPrograms) {
+      programs.set(
+        p.key,
+        tx.create(ComputeVoucherProgram, {
+          nameZh: p.nameZh,
+          nameEn: p.nameEn,
+          year: p.year,
+          issuerZh: p.issuerZh,
+          totalBudgetYuan: p.totalBudgetYuan,
+          rules: p.rules,
+          provenance: provenance(p, `voucher programme ${p.key}`),
+        }),
+      );
+    }
+    for (const g of seeds.voucherGrants) {
+      tx.create(ComputeVoucherGrant, {
+        program: lookup(programs, g.program, `voucher grant ${g.key}`),
+        enterprise: lookup(enterprises, g.enterprise, `voucher grant ${g.key}`),
+        computeCenter: g.computeCenter ? lookup(computeCenters, g.computeCenter, `voucher grant ${g.key}`) : null,
+        amountYuan: g.amountYuan,
+        grantedOn: g.grantedOn,
+        note: g.note,
+        provenance: provenance(g, `voucher grant ${g.key}`),
+      });
+    }
+
     await tx.flush();
+    // Capacities are value rows of their facility (no entity): written once the facilities have ids.
+    for (const c of seeds.computeCenters) {
+      const center = computeCenters.get(c.key)!;
+      for (const cap of c.capacities ?? []) {
+        const p = provenance(cap, `capacity of compute centre ${c.key}`);
+        await runSql(
+          tx,
+          sql`insert into ${sql.ident(COMPUTE_CAPACITY_TABLE)} (compute_center_id, kind, capacity_pflops, provenance_kind, provenance_source, provenance_url, provenance_verified_at, provenance_note)
+              values (${center.id}, ${cap.kind}, ${cap.capacityPflops}, ${p.kind}, ${p.source}, ${p.url ?? null}, ${p.verifiedAt ?? null}, ${p.note ?? null})`,
+        );
+      }
+    }
     return {
       sectors: seeds.sectors.length,
       parks: seeds.parks.length,

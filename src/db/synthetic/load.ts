@@ -64,6 +64,8 @@ async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
   const largeModels = await del('large_model');
   const scenarios = await del('scenario');
   const platforms = await del('innovation_platform');
+  // Synthetic voucher grants (the generator makes none, a benchmark may) go before their firms.
+  await del('compute_voucher_grant');
   const enterprises = await del('enterprise');
   const parks = await del('park');
   return { parks, enterprises, platforms, scenarios, largeModels };

@@ -5,5 +5,6 @@ import { ComputeCenter } from './compute-center.entity';
 export const computeCenterType = defineEntityType(ComputeCenter, {
   typeName: 'ComputeCenter',
   alias: 'cc',
-  graph: { kind: 'COMPUTE_CENTER' },
+  search: { type: 'COMPUTE_CENTER', order: 5 },
+  graph: { kind: 'COMPUTE_CENTER', attributes: { computeKind: 'kind' } },
 });

@@ -1,9 +1,10 @@
-import { OptionalProps, Embedded, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { searchableRecord } from '../../common/base-entity';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
-import { Provenance } from '../../common/provenance';
 import { Park } from '../park/park.entity';
+import { ComputeKind } from './compute-center.enums';
 
 export enum ComputeCenterStatus {
   PLANNED = 'PLANNED',
@@ -22,9 +23,12 @@ registerEnumType(ComputeCenterStatus, {
 });
 
 @Entity({ tableName: 'compute_center' })
-@ObjectType({ implements: Node, description: '算力设施 A compute facility (智算中心) named by the action plan or a cited source.' })
-export class ComputeCenter implements Node {
-  [OptionalProps]?: 'globalId';
+@ObjectType({
+  implements: Node,
+  description: '算力设施 A compute facility (智算、通算、超算或边缘计算中心) named by the action plan or a cited source.',
+})
+export class ComputeCenter extends searchableRecord() implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -41,9 +45,24 @@ export class ComputeCenter implements Node {
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
   operatorZh?: string | null;
 
-  @Property({ type: 'double', nullable: true })
-  @Field(() => Float, { nullable: true, description: 'Intelligent compute capacity in PFLOPS, when a source states it.' })
-  capacityPflops?: number | null;
+  @Enum({ items: () => ComputeKind, nullable: true })
+  @Field(() => ComputeKind, {
+    nullable: true,
+    description:
+      '类别 Main kind of the facility (通算/智算/超算/边缘) where a source states it; null when no source does (a facility that mixes kinds lists each in `capacities`). `kindNote` says where it comes from.',
+  })
+  kind?: ComputeKind | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Which source states the kind, or why it is unknown.' })
+  kindNote?: string | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '算力“一张网” Whether the facility is part of the citywide compute network; null when no source says (the case for every seeded facility).',
+  })
+  inComputeNetwork?: boolean | null;
 
   @Enum({ items: () => ComputeCenterStatus })
   @Field(() => ComputeCenterStatus, { description: 'Stage of the facility.' })
@@ -55,10 +74,6 @@ export class ComputeCenter implements Node {
 
   @ManyToOne({ entity: () => Park, nullable: true, deleteRule: 'set null', index: 'compute_center_park_id_index' })
   park?: Park | null;
-
-  @Embedded(() => Provenance, { prefix: 'provenance_' })
-  @Field(() => Provenance, { description: 'Where this record came from.' })
-  provenance!: Provenance;
 
   get globalId(): string {
     return toGlobalId('ComputeCenter', this.id);

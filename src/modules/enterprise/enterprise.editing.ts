@@ -9,6 +9,8 @@ import { LargeModel } from '../large-model/large-model.entity';
 import { InnovationPlatform } from '../platform/platform.entity';
 // eslint-disable-next-line import-x/no-restricted-paths -- deleting a firm detaches the links kept in these higher modules' tables, whose names come from their entities
 import { Scenario } from '../scenario/scenario.entity';
+// eslint-disable-next-line import-x/no-restricted-paths -- deleting a firm detaches the links kept in these higher modules' tables, whose names come from their entities
+import { ComputeVoucherGrant } from '../voucher-grant/voucher-grant.entity';
 import { column, Values } from '../../common/editing/record-writer';
 import type { RelationSpec } from '../../common/editing/relation-writer';
 import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
@@ -133,6 +135,12 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
         'national tasks won 揭榜任务',
         sql`select t.name_zh from national_task_enterprise_winner w join national_innovation_task t on t.id = w.task_id where w.enterprise_id = ${id}`,
       ),
+      // A grant cannot outlive its firm: detaching deletes it (its ID goes into the firm's audit entry).
+      namedDependants(
+        tx,
+        'compute voucher grants 算力券发放记录',
+        sql`select g.amount_yuan::text || '元' as name_zh from ${sql.ident(tableOf(ComputeVoucherGrant))} g where g.enterprise_id = ${id}`,
+      ),
     ]);
   },
 
@@ -143,6 +151,11 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
       ['scenarios', sql`delete from scenario_provider where enterprise_id = ${id} returning scenario_id as other`, Scenario.name],
       ['largeModels', sql`delete from large_model_developer where enterprise_id = ${id} returning large_model_id as other`, LargeModel.name],
       ['nationalTasks', sql`delete from national_task_enterprise_winner where enterprise_id = ${id} returning task_id as other`, 'NationalInnovationTask'],
+      [
+        'computeVoucherGrants',
+        sql`delete from ${sql.ident(tableOf(ComputeVoucherGrant))} where enterprise_id = ${id} returning id as other`,
+        ComputeVoucherGrant.name,
+      ],
     ] as const) {
       const rows = await runSql<{ other: number }>(tx, query);
       if (rows.length) changes[field] = { before: rows.map((r) => toGlobalId(type, r.other)), after: null };

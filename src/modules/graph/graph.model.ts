@@ -74,6 +74,7 @@ export interface GraphNode {
   platformLevel: string | null;
   scenarioStatus: string | null;
   scenarioYear: number | null;
+  computeKind: string | null;
   provenanceKind: string;
 }
 
@@ -107,6 +108,11 @@ export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
   { name: 'platformLevel', type: 'string', description: 'Platform: level (NATIONAL, PROVINCIAL, MUNICIPAL)' },
   { name: 'scenarioStatus', type: 'string', description: 'Scenario: status' },
   { name: 'scenarioYear', type: 'int', description: 'Scenario: year' },
+  {
+    name: 'computeKind',
+    type: 'string',
+    description: 'Compute centre: kind (GENERAL 通算, INTELLIGENT 智算, SUPERCOMPUTING 超算, EDGE 边缘); empty when unknown',
+  },
   { name: 'provenanceKind', type: 'string', description: 'Provenance of the record (OFFICIAL_PLAN, PUBLIC_SOURCE, SAMPLE, USER_ENTERED, SYNTHETIC)' },
 ];
 

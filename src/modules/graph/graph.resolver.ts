@@ -1,3 +1,4 @@
+import { ComputeKind } from '../compute-center/compute-center.enums';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { decodeGlobalId, toGlobalId } from '../../common/global-id';
@@ -28,6 +29,7 @@ export function vertexOf(node: GraphNode): RelationGraphVertex {
     platformLevel: node.platformLevel as PlatformLevel | null,
     scenarioStatus: node.scenarioStatus as ScenarioStatus | null,
     scenarioYear: node.scenarioYear,
+    computeKind: node.computeKind as ComputeKind | null,
     provenanceKind: node.provenanceKind as ProvenanceKind,
   };
 }

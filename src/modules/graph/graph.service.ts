@@ -119,6 +119,7 @@ async function* readNodes(em: SqlEntityManager, filter: ResolvedGraphFilter, tab
       platformLevel: (r.platformLevel as string | undefined) ?? null,
       scenarioStatus: (r.scenarioStatus as string | undefined) ?? null,
       scenarioYear: r.scenarioYear === null || r.scenarioYear === undefined ? null : Number(r.scenarioYear),
+      computeKind: (r.computeKind as string | undefined) ?? null,
       provenanceKind: r.provenance_kind as string,
     }));
     if (rows.length < batchSize) return;

@@ -1,3 +1,4 @@
+import { ComputeKind } from '../compute-center/compute-center.enums';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { ProvenanceKind } from '../../common/provenance';
@@ -79,6 +80,9 @@ export class RelationGraphNode {
   @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
   scenarioYear!: number | null;
 
+  @Field(() => String, { nullable: true, description: 'Compute centres: kind (ComputeKind: 通算, 智算, 超算, 边缘); null when unknown.' })
+  computeKind!: string | null;
+
   @Field(() => String, { description: 'Kind of source of the record (ProvenanceKind).' })
   provenanceKind!: string;
 }
@@ -128,6 +132,9 @@ export class RelationGraphVertex {
 
   @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
   scenarioYear!: number | null;
+
+  @Field(() => ComputeKind, { nullable: true, description: 'Compute centres: kind (通算, 智算, 超算, 边缘); null when no source states it.' })
+  computeKind!: ComputeKind | null;
 
   @Field(() => ProvenanceKind, { description: 'Kind of source of the record.' })
   provenanceKind!: ProvenanceKind;

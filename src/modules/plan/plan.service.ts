@@ -4,6 +4,15 @@ import { PLAN_ACTIONS } from './plan.actions';
 import { IndicatorKind, PlanIndicator } from './plan-indicator.entity';
 import { ActionPlan, Citation, PlanAction, PlanTarget } from './plan.types';
 
+/**
+ * The capacities of operational compute facilities, one row per figure. A figure counts as
+ * evidence by its own provenance, unless its facility is invented (SAMPLE, SYNTHETIC): then it
+ * takes the facility's, so an invented facility never counts whatever its figures cite.
+ */
+const operationalCapacity = `(select cap.kind, cap.capacity_pflops,
+    case when cc.provenance_kind in ('SAMPLE', 'SYNTHETIC') then cc.provenance_kind else cap.provenance_kind end as provenance_kind
+  from compute_capacity cap join compute_center cc on cc.id = cap.compute_center_id where cc.status = 'OPERATIONAL') as capacity`;
+
 /** How a metric is computed: a table, a condition, and what to aggregate. */
 interface MetricDefinition {
   table: string;
@@ -21,10 +30,16 @@ interface MetricDefinition {
  */
 export const METRICS: Record<string, MetricDefinition> = {
   INTELLIGENT_COMPUTE_PFLOPS: {
-    table: 'compute_center',
-    where: `status = 'OPERATIONAL' and capacity_pflops is not null`,
+    table: operationalCapacity,
+    where: `kind = 'INTELLIGENT'`,
     sum: 'capacity_pflops',
-    note: '已投运且容量已知的算力设施的智能算力之和；规划中和在建的不计。 Intelligent compute (智能算力) of operational facilities whose capacity is known; planned and unfinished ones are not counted.',
+    note: '已投运算力设施中来源注明为智算的容量之和；规划中和在建的、类别未注明的不计。 Intelligent compute (智能算力): the capacities of operational facilities that a source states are intelligent; planned and unfinished facilities, and figures of unstated kind, are not counted.',
+  },
+  ALL_COMPUTE_PFLOPS: {
+    table: operationalCapacity,
+    where: 'true',
+    sum: 'capacity_pflops',
+    note: '已投运算力设施各类容量（通算、智算、超算、边缘及类别未注明者）之和。目录只收录有来源的容量，故为下限。 All compute (算力规模): every stated capacity of operational facilities, of any kind or none stated. The directory holds only the capacities a source states, so this is a lower bound.',
   },
   NATIONAL_OPEN_PLATFORMS: {
     table: 'innovation_platform',
@@ -75,8 +90,6 @@ function winnerExists(member: 'enterprise' | 'institution', column: string, kind
 
 /** Why the directory cannot compute a metric. */
 export const UNAVAILABLE: Record<string, string> = {
-  ALL_COMPUTE_PFLOPS:
-    '目录只收录算力设施的智能算力，不含通用算力和超算，无法得出全市算力规模。 The directory holds intelligent compute only, not general-purpose or supercomputing capacity, so it cannot give the city’s total computing capacity (算力规模).',
   INFLUENTIAL_ENTERPRISES: '“具有行业影响力”没有可计算的定义，目录不作判断。 "Influential" has no countable definition; the directory does not judge it.',
   REVENUE: '目录不收录企业营收数据。 The directory holds no revenue figures.',
 };

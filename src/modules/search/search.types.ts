@@ -1,5 +1,6 @@
 import { createUnionType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/relay/connection.types';
+import { ComputeCenter } from '../compute-center/compute-center.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { InnovationPlatform } from '../platform/platform.entity';
@@ -12,6 +13,7 @@ export enum SearchType {
   ENTERPRISE = 'ENTERPRISE',
   INNOVATION_PLATFORM = 'INNOVATION_PLATFORM',
   SCENARIO = 'SCENARIO',
+  COMPUTE_CENTER = 'COMPUTE_CENTER',
   INSTITUTION = 'INSTITUTION',
   NATIONAL_INNOVATION_TASK = 'NATIONAL_INNOVATION_TASK',
 }
@@ -24,6 +26,7 @@ registerEnumType(SearchType, {
     ENTERPRISE: { description: '企业 Enterprises.' },
     INNOVATION_PLATFORM: { description: '创新平台 Innovation platforms.' },
     SCENARIO: { description: '应用场景 Application scenarios.' },
+    COMPUTE_CENTER: { description: '算力设施 Compute facilities (智算、通算、超算、边缘计算中心).' },
     INSTITUTION: { description: '高校院所 Universities and research institutes.' },
     NATIONAL_INNOVATION_TASK: { description: '国家人工智能创新任务 National AI innovation tasks (by title).' },
   },
@@ -31,19 +34,21 @@ registerEnumType(SearchType, {
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
-  description: '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, an institution (高校院所) or a national task.',
-  types: () => [Park, Enterprise, InnovationPlatform, Scenario, Institution, NationalInnovationTask] as const,
+  description:
+    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所) or a national task.',
+  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask] as const,
   resolveType: (value) => {
     if (value instanceof Park) return Park;
     if (value instanceof Enterprise) return Enterprise;
     if (value instanceof InnovationPlatform) return InnovationPlatform;
     if (value instanceof Scenario) return Scenario;
+    if (value instanceof ComputeCenter) return ComputeCenter;
     if (value instanceof Institution) return Institution;
     if (value instanceof NationalInnovationTask) return NationalInnovationTask;
     return undefined;
   },
 });
 
-export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | Institution | NationalInnovationTask;
+export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask;
 
 export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');

@@ -1,0 +1,49 @@
+import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { versionedRecord } from '../../common/base-entity';
+import { toGlobalId } from '../../common/global-id';
+import { Node } from '../../common/node';
+
+@Entity({ tableName: 'compute_voucher_program' })
+@ObjectType({
+  implements: Node,
+  description:
+    '算力券项目 A compute-voucher programme (算力券): vouchers a government issues, usually every year, so that firms (especially SMEs) can buy or rent compute for less.',
+})
+export class ComputeVoucherProgram extends versionedRecord() implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text' })
+  @Field({ description: 'Chinese name, e.g. 2025年算力券.' })
+  nameZh!: string;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Year the programme covers; null for a standing programme whose year no source gives.' })
+  year?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: '发放单位 Issuer, in Chinese, as the source names it.' })
+  issuerZh?: string | null;
+
+  /** Stored as numeric(16, 2); read as a string by the driver, exposed as a number by the resolver. */
+  @Property({ type: 'decimal', precision: 16, scale: 2, nullable: true })
+  totalBudgetYuan?: string | number | null;
+
+  @Property({ type: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: '规则 The programme’s rules (who may apply, caps, share of the cost covered), Chinese first, English after.',
+  })
+  rules?: string | null;
+
+  get globalId(): string {
+    return toGlobalId('ComputeVoucherProgram', this.id);
+  }
+}
