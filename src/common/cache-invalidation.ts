@@ -51,6 +51,11 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   scenario_provider: ['Scenario', 'Enterprise'],
   large_model_developer: ['LargeModel', 'Enterprise'],
   large_model_sector: ['LargeModel', 'Sector'],
+  // A firm's recognitions and figures are fields of the firm, and its facets and the plan count them.
+  firm_designation: ['Designation', 'Enterprise'],
+  firm_figure: ['FirmFigure', 'Enterprise'],
+  data_product: ['DataProduct', 'Enterprise'],
+  data_product_sector: ['DataProduct', 'Sector'],
   // Bookkeeping that no cached public answer shows.
   audit_entry: [],
   audit_log: [],

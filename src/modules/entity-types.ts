@@ -1,7 +1,10 @@
 import type { EntityModule } from '../common/entity-type';
 import { computeCenterModule } from './compute-center/compute-center.module';
+import { dataProductModule } from './data-product/data-product.module';
+import { designationModule } from './designation/designation.module';
 import { districtModule } from './district/district.module';
 import { enterpriseModule } from './enterprise/enterprise.module';
+import { firmFigureModule } from './firm-figure/firm-figure.module';
 import { largeModelModule } from './large-model/large-model.module';
 import { parkModule } from './park/park.module';
 import { platformModule } from './platform/platform.module';
@@ -22,6 +25,9 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   largeModelModule,
   computeCenterModule,
   districtModule,
+  designationModule,
+  firmFigureModule,
+  dataProductModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -110,6 +110,31 @@ export interface IndicatorSeed extends Cited {
   alsoCites?: string[];
 }
 
+export interface DesignationSeed extends Cited {
+  enterprise: string;
+  kind: string;
+  level: string;
+  year: number;
+}
+export interface FirmFigureSeed extends Cited {
+  enterprise: string;
+  year: number;
+  metric: string;
+  value: number;
+}
+export interface DataProductSeed extends Cited {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  kind: string;
+  provider: string | null;
+  exchange: string | null;
+  listedOn: string | null;
+  sectors: string[];
+  description: string | null;
+}
+
 export interface SeedSet {
   sources: Record<string, SourceEntry>;
   sectors: SectorSeed[];
@@ -120,6 +145,9 @@ export interface SeedSet {
   platforms: PlatformSeed[];
   scenarios: ScenarioSeed[];
   largeModels: LargeModelSeed[];
+  designations: DesignationSeed[];
+  firmFigures: FirmFigureSeed[];
+  dataProducts: DataProductSeed[];
 }
 
 function read<T>(dir: string, file: string): T[] {
@@ -141,5 +169,8 @@ export function readSeeds(dir = path.join(projectRoot(), 'seeds')): SeedSet {
     platforms: read(dir, 'sample/platforms.json'),
     scenarios: read(dir, 'sample/scenarios.json'),
     largeModels: read(dir, 'sample/large-models.json'),
+    designations: read(dir, 'sample/designations.json'),
+    firmFigures: read(dir, 'sample/firm-figures.json'),
+    dataProducts: read(dir, 'sample/data-products.json'),
   };
 }

@@ -2,7 +2,13 @@ import { SqlEntityManager } from '@mikro-orm/postgresql';
 import { INVENTED_KINDS, Provenance, ProvenanceKind } from '../../common/provenance';
 import { ComputeCenter, ComputeCenterStatus } from '../../modules/compute-center/compute-center.entity';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { DataProduct } from '../../modules/data-product/data-product.entity';
+import { DataProductKind } from '../../modules/data-product/data-product.enums';
+import { Designation } from '../../modules/designation/designation.entity';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { Enterprise } from '../../modules/enterprise/enterprise.entity';
+import { FirmFigure } from '../../modules/firm-figure/firm-figure.entity';
+import { FirmFigureMetric } from '../../modules/firm-figure/firm-figure.enums';
 import { LargeModel } from '../../modules/large-model/large-model.entity';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
@@ -25,6 +31,9 @@ export interface SeedReport {
   largeModels: number;
   computeCenters: number;
   indicators: number;
+  designations: number;
+  firmFigures: number;
+  dataProducts: number;
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -192,6 +201,41 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       model.sectorCollection.set(m.sectors.map((c) => lookup(sectors, c, `large model ${m.key}`)));
     }
 
+    for (const d of seeds.designations) {
+      tx.create(Designation, {
+        enterprise: lookup(enterprises, d.enterprise, `designation ${d.enterprise}/${d.kind}`),
+        kind: d.kind as DesignationKind,
+        level: d.level as DesignationLevel,
+        year: d.year,
+        provenance: provenance(d, `designation ${d.enterprise}/${d.kind}`),
+      });
+    }
+
+    for (const f of seeds.firmFigures) {
+      tx.create(FirmFigure, {
+        enterprise: lookup(enterprises, f.enterprise, `firm figure ${f.enterprise}/${f.year}/${f.metric}`),
+        year: f.year,
+        metric: f.metric as FirmFigureMetric,
+        value: f.value,
+        provenance: provenance(f, `firm figure ${f.enterprise}/${f.year}/${f.metric}`),
+      });
+    }
+
+    for (const p of seeds.dataProducts) {
+      const product = tx.create(DataProduct, {
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        aliases: p.aliases ?? [],
+        kind: p.kind as DataProductKind,
+        provider: p.provider ? lookup(enterprises, p.provider, `data product ${p.key}`) : null,
+        exchange: p.exchange,
+        listedOn: p.listedOn,
+        description: p.description,
+        provenance: provenance(p, `data product ${p.key}`),
+      });
+      product.sectorCollection.set(p.sectors.map((c) => lookup(sectors, c, `data product ${p.key}`)));
+    }
+
     await tx.flush();
     return {
       sectors: seeds.sectors.length,
@@ -202,6 +246,9 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       largeModels: seeds.largeModels.length,
       computeCenters: seeds.computeCenters.length,
       indicators: seeds.indicators.length,
+      designations: seeds.designations.length,
+      firmFigures: seeds.firmFigures.length,
+      dataProducts: seeds.dataProducts.length,
     };
   });
 }

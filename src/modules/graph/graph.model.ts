@@ -11,6 +11,7 @@ export enum GraphNodeKind {
   SECTOR = 'SECTOR',
   LARGE_MODEL = 'LARGE_MODEL',
   COMPUTE_CENTER = 'COMPUTE_CENTER',
+  DATA_PRODUCT = 'DATA_PRODUCT',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -22,6 +23,7 @@ export enum GraphEdgeKind {
   PROVIDES = 'PROVIDES',
   IN_SECTOR = 'IN_SECTOR',
   DEVELOPS = 'DEVELOPS',
+  OFFERS_DATA = 'OFFERS_DATA',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -35,6 +37,7 @@ registerEnumType(GraphNodeKind, {
     SECTOR: { description: '重点领域 Focus sector.' },
     LARGE_MODEL: { description: '大模型 Large model.' },
     COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
+    DATA_PRODUCT: { description: '数据产品 Data product.' },
   },
 });
 
@@ -43,12 +46,13 @@ registerEnumType(GraphEdgeKind, {
   description: '关系类别 Kind of directed relation in the relation graph.',
   valuesConfig: {
     LOCATED_IN: { description: '位于 Firm, platform, scenario or compute centre → park it is located in.' },
-    SERVES: { description: '服务 Firm, platform or large model → sector it serves.' },
+    SERVES: { description: '服务 Firm, platform, large model or data product → sector it serves.' },
     FOCUSES_ON: { description: '聚焦 Park → focus sector.' },
     HOSTS: { description: '依托 Firm → innovation platform it hosts.' },
     PROVIDES: { description: '提供 Firm → scenario it provides.' },
     IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
     DEVELOPS: { description: '研发 Firm → large model it develops.' },
+    OFFERS_DATA: { description: '提供数据产品 Firm → data product it provides.' },
   },
 });
 
@@ -87,7 +91,7 @@ export interface AttributeDef {
 }
 
 export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
-  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER' },
+  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, DATA_PRODUCT' },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
   { name: 'layer', type: 'string', description: 'Enterprise: industry-chain layer (产业链层级)' },
@@ -255,5 +259,23 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'id',
     targetColumn: 'park_id',
     tag: 'CP',
+  },
+  {
+    kind: GraphEdgeKind.OFFERS_DATA,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.DATA_PRODUCT,
+    table: NODE_TABLES.DATA_PRODUCT.table,
+    sourceColumn: 'provider_id',
+    targetColumn: 'id',
+    tag: 'ED',
+  },
+  {
+    kind: GraphEdgeKind.SERVES,
+    source: GraphNodeKind.DATA_PRODUCT,
+    target: GraphNodeKind.SECTOR,
+    table: 'data_product_sector',
+    sourceColumn: 'data_product_id',
+    targetColumn: 'sector_code',
+    tag: 'DS',
   },
 ];
