@@ -239,7 +239,7 @@ describe('provenance: filters and the data notice', () => {
 
     it('every graph export carries it in its metadata', async () => {
       const kinds = { SAMPLE: 0 };
-      for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'sector', 'large_model', 'compute_center']) {
+      for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'sector', 'large_model', 'compute_center', 'data_product']) {
         kinds.SAMPLE += (await countByKind(table)).SAMPLE ?? 0;
       }
       const graphml = await (await fetch(`${server.origin}/export/graph.graphml`)).text();

@@ -185,6 +185,7 @@ describe('schema 0.2.0 shapes', () => {
       SECTOR: 'Sector',
       LARGE_MODEL: 'LargeModel',
       COMPUTE_CENTER: 'ComputeCenter',
+      DATA_PRODUCT: 'DataProduct',
     };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {

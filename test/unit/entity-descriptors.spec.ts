@@ -27,10 +27,21 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'data_product']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
-    expect(NODE_TYPES).toEqual(['Sector', 'Park', 'Enterprise', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter']);
+    expect(NODE_TYPES).toEqual([
+      'Sector',
+      'Park',
+      'Enterprise',
+      'InnovationPlatform',
+      'Scenario',
+      'LargeModel',
+      'ComputeCenter',
+      'Designation',
+      'FirmFigure',
+      'DataProduct',
+    ]);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
   });
@@ -47,8 +58,8 @@ describe('entity descriptors', () => {
 
     it('is searched, after the existing types', () => {
       const searched = searchableTables(types);
-      expect(searched.map((s) => s.type)).toEqual(['PARK', 'ENTERPRISE', 'INNOVATION_PLATFORM', 'SCENARIO', 'TEST_WIDGET']);
-      expect(searched.at(-1)).toMatchObject({ table: 'test_widget', alias: 'tw', order: 5, entity: TestWidget });
+      expect(searched.map((s) => s.type)).toEqual(['PARK', 'ENTERPRISE', 'INNOVATION_PLATFORM', 'SCENARIO', 'DATA_PRODUCT', 'TEST_WIDGET']);
+      expect(searched.at(-1)).toMatchObject({ table: 'test_widget', alias: 'tw', order: 99, entity: TestWidget });
     });
 
     it('becomes a vertex kind of the relation graph, its attributes read from its columns', () => {
