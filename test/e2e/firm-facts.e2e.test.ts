@@ -359,3 +359,45 @@ describe('firm facts: designations, figures, data products', () => {
     expect(await count('data_product')).toBe(before);
   });
 });
+
+/** A cached anonymous answer that shows designations, figures or data products goes stale when one is written. */
+describe('firm facts and the response cache', () => {
+  let server: TestServer;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 });
+    editor = (await createTestKey(server, 'editor', '数据组')).headers;
+  });
+  afterAll(() => server?.close());
+
+  it('a designation, a figure and a data product written by an editor show in the next anonymous read', async () => {
+    const firm = (await server.gql(CreateEnterpriseFullDocument, { input: { nameZh: '测试缓存企业', layer: 'APPLICATION' } }, editor)).data!.createEnterprise
+      .enterprise!;
+    const read = () => server.gql(FirmsByDesignationDocument, { filter: { search: '测试缓存企业' }, first: 1 });
+    const facets = () => server.gql(DesignationFacetsDocument, { filter: { search: '测试缓存企业' } });
+    expect((await read()).headers.get('x-cache')).toBe('MISS');
+    expect((await read()).headers.get('x-cache')).toBe('HIT');
+    expect((await facets()).headers.get('x-cache')).toBe('MISS');
+    expect((await facets()).headers.get('x-cache')).toBe('HIT');
+
+    await server.gql(AddDesignationDocument, { input: { enterpriseId: firm.id, kind: 'UNICORN', level: 'MUNICIPAL', year: 2025 } }, editor);
+    const afterDesignation = await read();
+    expect(afterDesignation.headers.get('x-cache')).toBe('MISS');
+    expect(afterDesignation.data!.enterprises.edges[0].node.designations.map((d) => d.kind)).toEqual(['UNICORN']);
+    const facetsAfter = await facets();
+    expect(facetsAfter.headers.get('x-cache')).toBe('MISS');
+    expect(facetsAfter.data!.enterpriseFacets.byDesignation.find((c) => c.kind === 'UNICORN' && c.level === 'MUNICIPAL')!.count).toBe(1);
+
+    expect((await read()).headers.get('x-cache')).toBe('HIT');
+    await server.gql(AddFirmFigureDocument, { input: { enterpriseId: firm.id, year: 2024, metric: 'REVENUE', value: 10 } }, editor);
+    const afterFigure = await read();
+    expect(afterFigure.headers.get('x-cache')).toBe('MISS');
+    expect(afterFigure.data!.enterprises.edges[0].node.figures.map((f) => f.value)).toEqual([10]);
+
+    expect((await read()).headers.get('x-cache')).toBe('HIT');
+    await server.gql(CreateDataProductDocument, { input: { nameZh: '测试缓存数据集', kind: 'DATASET', providerId: firm.id } }, editor);
+    const afterProduct = await read();
+    expect(afterProduct.headers.get('x-cache')).toBe('MISS');
+    expect(afterProduct.data!.enterprises.edges[0].node.dataProducts.totalCount).toBe(1);
+  });
+});
