@@ -325,7 +325,7 @@ export type DeleteScenarioInput = {
   id: string | number;
 };
 
-/** 企业资质认定类别 Kind of recognition a firm holds. */
+/** 企业资质认定类别 Kind of recognition a firm holds. LITTLE_GIANT, UNICORN and CHAIN_LEADER (any level) make a real firm count towards the plan’s “20家左右具有行业影响力的人工智能细分领域企业” (actionPlan metric INFLUENTIAL_ENTERPRISES); the others do not. */
 export type DesignationKind =
   /** 链主企业 Chain leader: the firm a government names to lead an industry chain. */
   | 'CHAIN_LEADER'

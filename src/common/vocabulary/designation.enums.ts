@@ -12,7 +12,9 @@ export enum DesignationKind {
 
 registerEnumType(DesignationKind, {
   name: 'DesignationKind',
-  description: '企业资质认定类别 Kind of recognition a firm holds.',
+  description:
+    '企业资质认定类别 Kind of recognition a firm holds. LITTLE_GIANT, UNICORN and CHAIN_LEADER (any level) make a real firm count towards the plan’s ' +
+    '“20家左右具有行业影响力的人工智能细分领域企业” (actionPlan metric INFLUENTIAL_ENTERPRISES); the others do not.',
   valuesConfig: {
     SPECIALIZED_SME: { description: '专精特新中小企业 Specialised, refined, distinctive and innovative SME (provincial or municipal list).' },
     LITTLE_GIANT: { description: '专精特新“小巨人”企业 "Little giant": the national tier of 专精特新, recognised by MIIT.' },
