@@ -59,6 +59,11 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   platform_institution_host: ['InnovationPlatform', 'Institution'],
   national_task_enterprise_winner: ['NationalInnovationTask', 'Enterprise'],
   national_task_institution_winner: ['NationalInnovationTask', 'Institution'],
+  // A firm's recognitions and figures are fields of the firm, and its facets and the plan count them.
+  firm_designation: ['Designation', 'Enterprise'],
+  firm_figure: ['FirmFigure', 'Enterprise'],
+  data_product: ['DataProduct', 'Enterprise'],
+  data_product_sector: ['DataProduct', 'Sector'],
   // Bookkeeping that no cached public answer shows.
   audit_entry: [],
   audit_log: [],

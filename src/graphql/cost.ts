@@ -39,7 +39,13 @@ const DEFAULT_SIZES: Record<string, number> = { 'Query.relationGraph': 500 };
  * already priced by the graph's own `first`. Any other plain list of objects counts
  * {@link PLAIN_LIST_SIZE} items.
  */
-const PLAIN_LIST_SIZES: Record<string, number> = { 'RelationGraph.nodes': 0, 'RelationGraph.edges': 0 };
+const PLAIN_LIST_SIZES: Record<string, number> = {
+  'RelationGraph.nodes': 0,
+  'RelationGraph.edges': 0,
+  // A firm holds each kind of recognition at each level at most once (a unique constraint): 6 × 3.
+  'Enterprise.designations': 18,
+  'EnterpriseFacets.byDesignation': 18,
+};
 const PLAIN_LIST_SIZE = 100;
 
 /** A connection type is any object type with `edges` and `pageInfo`, as connectionType() builds them. */

@@ -1,8 +1,11 @@
 import type { EntityModule } from '../common/entity-type';
 import { computeCenterModule } from './compute-center/compute-center.module';
+import { dataProductModule } from './data-product/data-product.module';
+import { designationModule } from './designation/designation.module';
 import { districtModule } from './district/district.module';
 import { enterpriseModule } from './enterprise/enterprise.module';
 import { institutionModule } from './institution/institution.module';
+import { firmFigureModule } from './firm-figure/firm-figure.module';
 import { largeModelModule } from './large-model/large-model.module';
 import { nationalTaskModule } from './national-task/national-task.module';
 import { leadModule } from './lead/lead.module';
@@ -32,6 +35,9 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   leadModule,
   voucherProgramModule,
   voucherGrantModule,
+  designationModule,
+  firmFigureModule,
+  dataProductModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -79,6 +79,13 @@ describe('actionPlan', () => {
     expect(models).toMatchObject({ metric: 'LARGE_MODEL_PRODUCTS', ...(await counted('large_model', 'true')) });
     expect(await one(`select count(*)::int as n from large_model where status = 'IN_DEVELOPMENT'`)).toBeGreaterThan(0);
 
+    // Influential firms: those holding a 小巨人, unicorn or chain-leader recognition; a real firm's
+    // recognition must rest on evidence too, and sample firms are only reported beside the value.
+    const influential = `exists (select 1 from firm_designation d where d.enterprise_id = enterprise.id
+      and d.kind in ('LITTLE_GIANT', 'UNICORN', 'CHAIN_LEADER') and (d.${EVIDENCE} or enterprise.provenance_kind in ('SAMPLE', 'SYNTHETIC')))`;
+    expect(byKey.get('influential-enterprises-2026')).toMatchObject({ metric: 'INFLUENTIAL_ENTERPRISES', ...(await counted('enterprise', influential)) });
+    expect(byKey.get('influential-enterprises-2026')!.sampleRecords).toBeGreaterThan(0);
+
     // What the directory cannot know is null, with the reason; 算力规模 (all compute) is not 智能算力.
     // National tasks: counted from the tasks themselves; on the seeds only sample tasks exist, so 0 (not null).
     expect(byKey.get('national-innovation-tasks-2026')).toMatchObject({
@@ -88,7 +95,7 @@ describe('actionPlan', () => {
       sampleRecords: await one(`select count(*)::int as n from national_innovation_task where year >= 2024 and ${INVENTED}`),
     });
     expect(byKey.get('national-innovation-tasks-2026')!.sampleRecords).toBeGreaterThan(0);
-    for (const key of ['baseline-revenue-2023', 'influential-enterprises-2026']) {
+    for (const key of ['baseline-revenue-2023']) {
       const t = byKey.get(key)!;
       expect(t.current).toBeNull();
       expect(t.progress).toBeNull();

@@ -1,4 +1,5 @@
 import {
+  EnterpriseDesignationsDocument,
   EnterpriseDetailDocument,
   EnterprisesFilteredDocument,
   type EnterprisesFilteredQuery,
@@ -9,6 +10,7 @@ import {
   PlatformsAndScenariosDocument,
   SectorsDocument,
 } from '../generated/graphql';
+import { toGlobalId } from '../../src/common/global-id';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 /** The public contract of schema/operations/directory.graphql, checked against SQL on the seeds. */
@@ -168,5 +170,21 @@ describe('directory contract operations', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.nodes.map((n) => n?.__typename ?? null)).toEqual(['Park', 'Sector', null, 'Scenario']);
     expect(res.data!.nodes[0]!.id).toBe(ids[0]);
+  });
+  it('EnterpriseDesignations: a firm’s recognitions with their provenance, equal to SQL', async () => {
+    const [firm] = await server.sql<{ id: number; n: number }>(
+      'select enterprise_id as id, count(*)::int as n from firm_designation group by 1 order by 2 desc, 1 limit 1',
+    );
+    expect(firm.n).toBeGreaterThan(1);
+    const res = await server.gql(EnterpriseDesignationsDocument, { id: toGlobalId('Enterprise', firm.id) });
+    expect(res.errors).toBeUndefined();
+    const node = res.data!.node as { designations: Array<{ kind: string; level: string; year: number; provenance: { kind: string } }> };
+    const rows = await server.sql<{ kind: string; level: string; year: number; provenance_kind: string }>(
+      'select kind, level, year, provenance_kind from firm_designation where enterprise_id = $1',
+      [firm.id],
+    );
+    const key = (d: { kind: string; level: string; year: number }) => `${d.kind}/${d.level}/${d.year}`;
+    expect(node.designations.map(key).sort()).toEqual(rows.map(key).sort());
+    for (const d of node.designations) expect(d.provenance.kind).toBe('SAMPLE');
   });
 });

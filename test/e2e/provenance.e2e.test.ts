@@ -251,6 +251,7 @@ describe('provenance: filters and the data notice', () => {
         'compute_center',
         'institution',
         'national_innovation_task',
+        'data_product',
       ]) {
         kinds.SAMPLE += (await countByKind(table)).SAMPLE ?? 0;
       }

@@ -187,6 +187,7 @@ describe('schema 0.2.0 shapes', () => {
       COMPUTE_CENTER: 'ComputeCenter',
       INSTITUTION: 'Institution',
       NATIONAL_TASK: 'NationalInnovationTask',
+      DATA_PRODUCT: 'DataProduct',
     };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {

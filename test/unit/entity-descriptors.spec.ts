@@ -27,7 +27,7 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task', 'data_product']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
     expect(NODE_TYPES).toEqual([
@@ -43,6 +43,9 @@ describe('entity descriptors', () => {
       'Lead',
       'ComputeVoucherProgram',
       'ComputeVoucherGrant',
+      'Designation',
+      'FirmFigure',
+      'DataProduct',
     ]);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
@@ -68,6 +71,7 @@ describe('entity descriptors', () => {
         'COMPUTE_CENTER',
         'INSTITUTION',
         'NATIONAL_INNOVATION_TASK',
+        'DATA_PRODUCT',
         'TEST_WIDGET',
       ]);
       expect(searched.at(-1)).toMatchObject({ table: 'test_widget', alias: 'tw', order: 100, entity: TestWidget });

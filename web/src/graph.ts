@@ -12,6 +12,7 @@ const CENTRE = `query GraphCentre($id: ID!) {
     ... on Sector { nameZh }
     ... on LargeModel { nameZh }
     ... on ComputeCenter { nameZh }
+    ... on DataProduct { nameZh }
   }
 }`;
 
@@ -36,6 +37,7 @@ export const KINDS: Record<string, { colour: string; zh: string; en: string }> =
   SECTOR: { colour: '#f08c00', zh: '重点领域', en: 'Sector' },
   LARGE_MODEL: { colour: '#0ca678', zh: '大模型', en: 'Large model' },
   COMPUTE_CENTER: { colour: '#495057', zh: '算力中心', en: 'Compute centre' },
+  DATA_PRODUCT: { colour: '#6741d9', zh: '数据产品', en: 'Data product' },
 };
 
 const EDGE_ZH: Record<string, string> = {
@@ -67,7 +69,7 @@ const FORMATS = [
 ];
 
 const MAX_NODES = 500;
-const RING_ORDER = ['SECTOR', 'PARK', 'PLATFORM', 'COMPUTE_CENTER', 'LARGE_MODEL', 'ENTERPRISE', 'SCENARIO'];
+const RING_ORDER = ['SECTOR', 'PARK', 'PLATFORM', 'COMPUTE_CENTER', 'LARGE_MODEL', 'DATA_PRODUCT', 'ENTERPRISE', 'SCENARIO'];
 
 run(async () => {
   const around = param('around');

@@ -157,6 +157,31 @@ export interface IndicatorSeed extends Cited {
   alsoCites?: string[];
 }
 
+export interface DesignationSeed extends Cited {
+  enterprise: string;
+  kind: string;
+  level: string;
+  year: number;
+}
+export interface FirmFigureSeed extends Cited {
+  enterprise: string;
+  year: number;
+  metric: string;
+  value: number;
+}
+export interface DataProductSeed extends Cited {
+  key: string;
+  nameZh: string;
+  nameEn: string | null;
+  aliases?: string[];
+  kind: string;
+  provider: string | null;
+  exchange: string | null;
+  listedOn: string | null;
+  sectors: string[];
+  description: string | null;
+}
+
 export interface SeedSet {
   sources: Record<string, SourceEntry>;
   sectors: SectorSeed[];
@@ -172,6 +197,9 @@ export interface SeedSet {
   nationalTasks: NationalTaskSeed[];
   voucherPrograms: VoucherProgramSeed[];
   voucherGrants: VoucherGrantSeed[];
+  designations: DesignationSeed[];
+  firmFigures: FirmFigureSeed[];
+  dataProducts: DataProductSeed[];
 }
 
 function read<T>(dir: string, file: string): T[] {
@@ -197,5 +225,8 @@ export function readSeeds(dir = path.join(projectRoot(), 'seeds')): SeedSet {
     nationalTasks: read(dir, 'sample/national-tasks.json'),
     voucherPrograms: read(dir, 'compute-voucher-programs.json'),
     voucherGrants: read(dir, 'sample/compute-voucher-grants.json'),
+    designations: read(dir, 'sample/designations.json'),
+    firmFigures: read(dir, 'sample/firm-figures.json'),
+    dataProducts: read(dir, 'sample/data-products.json'),
   };
 }

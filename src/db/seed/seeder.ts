@@ -7,10 +7,16 @@ import { ComputeVoucherGrant } from '../../modules/voucher-grant/voucher-grant.e
 import { ComputeVoucherProgram } from '../../modules/voucher-program/voucher-program.entity';
 import { runSql, sql } from '../../common/sql';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { DataProduct } from '../../modules/data-product/data-product.entity';
+import { DataProductKind } from '../../modules/data-product/data-product.enums';
+import { Designation } from '../../modules/designation/designation.entity';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { Enterprise } from '../../modules/enterprise/enterprise.entity';
 import { InstitutionKind } from '../../modules/institution/institution-kind.enum';
 import { Institution } from '../../modules/institution/institution.entity';
 import { NationalInnovationTask } from '../../modules/national-task/national-task.entity';
+import { FirmFigure } from '../../modules/firm-figure/firm-figure.entity';
+import { FirmFigureMetric } from '../../modules/firm-figure/firm-figure.enums';
 import { LargeModel } from '../../modules/large-model/large-model.entity';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
@@ -35,6 +41,9 @@ export interface SeedReport {
   indicators: number;
   institutions: number;
   nationalTasks: number;
+  designations: number;
+  firmFigures: number;
+  dataProducts: number;
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -266,6 +275,41 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       });
     }
 
+    for (const d of seeds.designations) {
+      tx.create(Designation, {
+        enterprise: lookup(enterprises, d.enterprise, `designation ${d.enterprise}/${d.kind}`),
+        kind: d.kind as DesignationKind,
+        level: d.level as DesignationLevel,
+        year: d.year,
+        provenance: provenance(d, `designation ${d.enterprise}/${d.kind}`),
+      });
+    }
+
+    for (const f of seeds.firmFigures) {
+      tx.create(FirmFigure, {
+        enterprise: lookup(enterprises, f.enterprise, `firm figure ${f.enterprise}/${f.year}/${f.metric}`),
+        year: f.year,
+        metric: f.metric as FirmFigureMetric,
+        value: f.value,
+        provenance: provenance(f, `firm figure ${f.enterprise}/${f.year}/${f.metric}`),
+      });
+    }
+
+    for (const p of seeds.dataProducts) {
+      const product = tx.create(DataProduct, {
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        aliases: p.aliases ?? [],
+        kind: p.kind as DataProductKind,
+        provider: p.provider ? lookup(enterprises, p.provider, `data product ${p.key}`) : null,
+        exchange: p.exchange,
+        listedOn: p.listedOn,
+        description: p.description,
+        provenance: provenance(p, `data product ${p.key}`),
+      });
+      product.sectorCollection.set(p.sectors.map((c) => lookup(sectors, c, `data product ${p.key}`)));
+    }
+
     await tx.flush();
     // Capacities are value rows of their facility (no entity): written once the facilities have ids.
     for (const c of seeds.computeCenters) {
@@ -290,6 +334,9 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
       indicators: seeds.indicators.length,
       institutions: seeds.institutions.length,
       nationalTasks: seeds.nationalTasks.length,
+      designations: seeds.designations.length,
+      firmFigures: seeds.firmFigures.length,
+      dataProducts: seeds.dataProducts.length,
     };
   });
 }

@@ -2,6 +2,10 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { canonicalDistrictSql } from '../district/district.service';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { INVENTED_KINDS } from '../../common/provenance';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
+import { designationType } from '../designation/designation.descriptor';
+import { firmFigureType } from '../firm-figure/firm-figure.descriptor';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -12,8 +16,10 @@ import type { ScenarioFilter } from '../scenario/scenario.inputs';
 import { applyScenarioFilter } from '../scenario/scenario.service';
 import { allSectors } from '../sector/sector.service';
 import {
+  DesignationCount,
   DistrictCount,
   EnterpriseFacets,
+  FigureYearSummary,
   LayerCount,
   ParkCount,
   PlatformFacets,
@@ -121,7 +127,12 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
     union all
     select 'district', ${canonicalDistrictSql('dp.district')}, count(distinct ep.enterprise_id)::int
-      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2`;
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2
+    union all
+    select 'designation', fd.kind || ':' || fd.level, count(distinct fd.enterprise_id)::int
+      from ${via(designationType.table, 'fd')} group by fd.kind, fd.level
+    union all
+    ${figureYearsSql(firms)}`;
   const buckets = await runFacets(ctx, sql, bindings);
   noteProvenance(ctx, buckets);
 
@@ -134,7 +145,53 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byPark: parkCounts(buckets).byPark,
     byLayer: closedCounts(buckets, 'layer', Object.values(ChainLayer)).map((c) => Object.assign(new LayerCount(), { layer: c.key, count: c.count })),
     byDistrict,
+    byDesignation: designationCounts(buckets),
+    byFigureYear: figureYears(buckets),
   });
+}
+
+const INVENTED = INVENTED_KINDS.map((k) => `'${k}'`).join(', ');
+
+/** The per-year figure rows of the firms `f`: one bucket per (measure, year); reported and invented apart. */
+function figureYearsSql(firms: string): string {
+  // A figure is reported when neither it nor its firm is invented (sample or synthetic).
+  const reported = `fg.provenance_kind not in (${INVENTED}) and f.provenance_kind not in (${INVENTED})`;
+  const sum = (metric: string, where: string) => `coalesce(sum(fg.value) filter (where ${where} and fg.metric = '${metric}'), 0)`;
+  return `select v.dim, x.year::text, v.n from (
+      select fg.year,
+             count(distinct fg.enterprise_id) filter (where ${reported}) as firms,
+             count(distinct fg.enterprise_id) filter (where ${reported} and fg.metric = 'REVENUE') as revenue_firms,
+             ${sum('REVENUE', reported)} as revenue, ${sum('HEADCOUNT', reported)} as headcount, ${sum('RD_SPENDING', reported)} as rd,
+             count(distinct fg.enterprise_id) filter (where not (${reported})) as sample_firms,
+             ${sum('REVENUE', `not (${reported})`)} as sample_revenue
+        from ${firms} join ${firmFigureType.table} fg on fg.enterprise_id = f.id group by fg.year) x
+    cross join lateral (values ('fig.firmsWithFigures', x.firms::float8), ('fig.firmsWithRevenue', x.revenue_firms::float8),
+      ('fig.revenueTotal', x.revenue::float8), ('fig.headcountTotal', x.headcount::float8), ('fig.rdSpendingTotal', x.rd::float8),
+      ('fig.sampleFirms', x.sample_firms::float8), ('fig.sampleRevenueTotal', x.sample_revenue::float8)) v(dim, n)`;
+}
+
+/** Every kind at every level, in schema order, zeros included. */
+function designationCounts(buckets: Buckets): DesignationCount[] {
+  const found = new Map((buckets.get('designation') ?? []).map((b) => [b.key, b.n]));
+  return Object.values(DesignationKind).flatMap((kind) =>
+    Object.values(DesignationLevel).map((level) => Object.assign(new DesignationCount(), { kind, level, count: found.get(`${kind}:${level}`) ?? 0 })),
+  );
+}
+
+/** One summary per year that has a figure, oldest first. */
+function figureYears(buckets: Buckets): FigureYearSummary[] {
+  const years = new Map<number, FigureYearSummary>();
+  for (const [dim, list] of buckets) {
+    if (!dim.startsWith('fig.')) continue;
+    const field = dim.slice(4) as keyof FigureYearSummary;
+    for (const b of list) {
+      const year = Number(b.key);
+      let summary = years.get(year);
+      if (!summary) years.set(year, (summary = Object.assign(new FigureYearSummary(), { year })));
+      (summary as unknown as Record<string, number>)[field] = b.n;
+    }
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
 /** Facets of the scenarios `filter` selects: one statement with GROUPING SETS. */

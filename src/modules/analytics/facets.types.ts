@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { Park } from '../park/park.entity';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
@@ -47,6 +48,51 @@ export class DistrictCount {
   count!: number;
 }
 
+@ObjectType({ description: '按资质计数 Number of firms holding one kind of recognition at one level.' })
+export class DesignationCount {
+  @Field(() => DesignationKind, { description: 'The kind of recognition.' })
+  kind!: DesignationKind;
+
+  @Field(() => DesignationLevel, { description: 'The level that granted it.' })
+  level!: DesignationLevel;
+
+  @Field(() => Int, { description: 'Number of matching firms holding it (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({
+  description:
+    '按年度企业指标汇总 The yearly figures (Enterprise.figures) of the selected firms for one year. “Reported” totals leave out every SAMPLE or SYNTHETIC figure ' +
+    'and every figure of a sample or synthetic firm; those are counted apart in the sample fields, never mixed in. Money is in 万元.',
+})
+export class FigureYearSummary {
+  @Field(() => Int, { description: 'The year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Selected firms with at least one reported figure for the year.' })
+  firmsWithFigures!: number;
+
+  @Field(() => Int, { description: 'Selected firms with a reported revenue figure for the year.' })
+  firmsWithRevenue!: number;
+
+  @Field(() => Float, {
+    description: 'Sum of the reported revenue (营业收入) of those firms, 万元. Not the industry’s revenue: only firms with a figure count.',
+  })
+  revenueTotal!: number;
+
+  @Field(() => Int, { description: 'Sum of the reported headcounts (从业人数), persons.' })
+  headcountTotal!: number;
+
+  @Field(() => Float, { description: 'Sum of the reported R&D spending (研发投入), 万元.' })
+  rdSpendingTotal!: number;
+
+  @Field(() => Int, { description: '示例 Selected firms whose figures for the year are sample or synthetic (invented), counted apart.' })
+  sampleFirms!: number;
+
+  @Field(() => Float, { description: '示例 Sum of the invented revenue figures, 万元: demonstration only, never a real total.' })
+  sampleRevenueTotal!: number;
+}
+
 @ObjectType({
   description:
     '企业分面统计 Counts of the firms a filter selects, by sector, park, layer and district, for showing "智慧海洋 (12)" beside a filter. ' +
@@ -67,6 +113,15 @@ export class EnterpriseFacets {
 
   @Field(() => [DistrictCount], { description: 'Districts holding at least one selected firm, most firms first (ties by name).' })
   byDistrict!: DistrictCount[];
+
+  @Field(() => [DesignationCount], {
+    description:
+      '按资质 Every kind of recognition at every level, in schema order (kind, then 国家级, 省级, 市级), zero counts included; a firm holding several counts in each.',
+  })
+  byDesignation!: DesignationCount[];
+
+  @Field(() => [FigureYearSummary], { description: '按年度指标 Years for which a selected firm has a figure, oldest first, with counts and sums.' })
+  byFigureYear!: FigureYearSummary[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })

@@ -6,6 +6,7 @@ import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.en
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 
 @InputType({ description: 'Firms hosting (依托单位) at least one platform that meets every given condition.' })
 export class HostsPlatformFilter {
@@ -23,6 +24,20 @@ export class ProvidesScenarioFilter {
 
   @Field(() => [ScenarioStatus], { nullable: true, description: 'The scenario is at any of these stages.' })
   statuses?: ScenarioStatus[] | null;
+}
+
+@InputType({
+  description: '按资质筛选 Firms holding at least one recognition (专精特新, “小巨人”, 高新技术企业, 瞪羚, 独角兽, 链主) that meets every given condition.',
+})
+export class HoldsDesignationFilter {
+  @Field(() => [DesignationKind], { nullable: true, description: 'The recognition is of any of these kinds.' })
+  kinds?: DesignationKind[] | null;
+
+  @Field(() => [DesignationLevel], { nullable: true, description: 'The recognition was granted at any of these levels (国家级, 省级, 市级).' })
+  levels?: DesignationLevel[] | null;
+
+  @Field(() => IntRange, { nullable: true, description: 'The recognition was granted (or last renewed) in a year within this range.' })
+  year?: IntRange | null;
 }
 
 @InputType({
@@ -61,6 +76,13 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
 
   @Field(() => ProvidesScenarioFilter, { nullable: true, description: 'Firms providing a scenario in a given sector or stage.' })
   providesScenario?: ProvidesScenarioFilter | null;
+
+  @Field(() => HoldsDesignationFilter, {
+    nullable: true,
+    description:
+      '资质 Firms holding a recognition of a given kind, level or year, e.g. { kinds: [LITTLE_GIANT], levels: [NATIONAL] } for 国家级专精特新“小巨人”.',
+  })
+  holdsDesignation?: HoldsDesignationFilter | null;
 
   @Field(() => [EnterpriseFilter], {
     nullable: true,

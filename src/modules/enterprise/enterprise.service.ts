@@ -16,6 +16,8 @@ import { listSourceOf } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
 // eslint-disable-next-line import-x/no-restricted-paths -- the hostsPlatform filter joins the platforms' table, named by its descriptor
 import { platformType } from '../platform/platform.descriptor';
+// eslint-disable-next-line import-x/no-restricted-paths -- the holdsDesignation filter joins the recognitions' table, named by its descriptor
+import { designationType } from '../designation/designation.descriptor';
 
 /**
  * Adds the conditions of `filter` (with its AND/OR/NOT, nested up to 5 levels) to a query over
@@ -56,6 +58,15 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
     const sub = knex('platform_host as f_ph').join(`${platformType.table} as f_ip`, 'f_ip.id', 'f_ph.platform_id').whereRaw('f_ph.enterprise_id = e.id');
     if (kinds) sub.whereIn('f_ip.kind', kinds);
     if (levels) sub.whereIn('f_ip.level', levels);
+    qb.whereExists(sub);
+  }
+  if (filter.holdsDesignation) {
+    const kinds = filterValues(filter.holdsDesignation.kinds, 'holdsDesignation.kinds');
+    const levels = filterValues(filter.holdsDesignation.levels, 'holdsDesignation.levels');
+    const sub = knex(`${designationType.table} as f_fd`).whereRaw('f_fd.enterprise_id = e.id');
+    if (kinds) sub.whereIn('f_fd.kind', kinds);
+    if (levels) sub.whereIn('f_fd.level', levels);
+    applyIntRange(sub, 'f_fd.year', filter.holdsDesignation.year, 'holdsDesignation.year');
     qb.whereExists(sub);
   }
   if (filter.providesScenario) {

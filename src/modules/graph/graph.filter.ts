@@ -130,7 +130,7 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
   const table = kind ? NODE_TABLES[kind] : undefined;
   const notFound = () =>
     new BadUserInputError(
-      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution or national task has the ID "${around.slice(0, 60)}".`,
+      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution, national task or data product has the ID "${around.slice(0, 60)}".`,
       {
         field: 'around',
         value: around,
@@ -272,6 +272,15 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
           sectors,
         );
       }
+      break;
+    case GraphNodeKind.DATA_PRODUCT:
+      if (parks) {
+        add(
+          `exists (select 1 from "${NODE_TABLES.DATA_PRODUCT.table}" x join enterprise_park p on p.enterprise_id = x.provider_id where x.id = ${id} and p.park_id = any(cast(? as int[])))`,
+          parks,
+        );
+      }
+      if (sectors) add(`exists (select 1 from data_product_sector s where s.data_product_id = ${id} and s.sector_code = any(cast(? as text[])))`, sectors);
       break;
   }
   return [parts.length ? parts.join(' and ') : 'true', binds];

@@ -13,6 +13,7 @@ export enum GraphNodeKind {
   COMPUTE_CENTER = 'COMPUTE_CENTER',
   INSTITUTION = 'INSTITUTION',
   NATIONAL_TASK = 'NATIONAL_TASK',
+  DATA_PRODUCT = 'DATA_PRODUCT',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -25,6 +26,7 @@ export enum GraphEdgeKind {
   IN_SECTOR = 'IN_SECTOR',
   DEVELOPS = 'DEVELOPS',
   WINS = 'WINS',
+  OFFERS_DATA = 'OFFERS_DATA',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -40,6 +42,7 @@ registerEnumType(GraphNodeKind, {
     COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
     INSTITUTION: { description: '高校院所 University or research institute.' },
     NATIONAL_TASK: { description: '国家人工智能创新任务 National AI innovation task.' },
+    DATA_PRODUCT: { description: '数据产品 Data product.' },
   },
 });
 
@@ -48,13 +51,14 @@ registerEnumType(GraphEdgeKind, {
   description: '关系类别 Kind of directed relation in the relation graph.',
   valuesConfig: {
     LOCATED_IN: { description: '位于 Firm, platform, scenario or compute centre → park it is located in.' },
-    SERVES: { description: '服务 Firm, platform or large model → sector it serves.' },
+    SERVES: { description: '服务 Firm, platform, large model or data product → sector it serves.' },
     FOCUSES_ON: { description: '聚焦 Park → focus sector.' },
     HOSTS: { description: '依托 Firm or institution → innovation platform it hosts or co-hosts.' },
     PROVIDES: { description: '提供 Firm → scenario it provides.' },
     IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
     DEVELOPS: { description: '研发 Firm → large model it develops.' },
     WINS: { description: '揭榜 Firm or institution → national AI innovation task it won.' },
+    OFFERS_DATA: { description: '提供数据产品 Firm → data product it provides.' },
   },
 });
 
@@ -97,7 +101,7 @@ export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
   {
     name: 'kind',
     type: 'string',
-    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK',
+    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK, DATA_PRODUCT',
   },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
@@ -298,5 +302,23 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'institution_id',
     targetColumn: 'task_id',
     tag: 'NW',
+  },
+  {
+    kind: GraphEdgeKind.OFFERS_DATA,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.DATA_PRODUCT,
+    table: NODE_TABLES.DATA_PRODUCT.table,
+    sourceColumn: 'provider_id',
+    targetColumn: 'id',
+    tag: 'ED',
+  },
+  {
+    kind: GraphEdgeKind.SERVES,
+    source: GraphNodeKind.DATA_PRODUCT,
+    target: GraphNodeKind.SECTOR,
+    table: 'data_product_sector',
+    sourceColumn: 'data_product_id',
+    targetColumn: 'sector_code',
+    tag: 'DS',
   },
 ];

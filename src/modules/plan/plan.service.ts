@@ -1,5 +1,8 @@
 import type { Context } from '../../common/context';
+import { tableOf } from '../../common/entity-type';
 import { EVIDENCE_KINDS, INVENTED_KINDS, ProvenanceKind } from '../../common/provenance';
+import { INFLUENTIAL_DESIGNATIONS } from '../../common/vocabulary/designation.enums';
+import { Designation } from '../designation/designation.entity';
 import { PLAN_ACTIONS } from './plan.actions';
 import { IndicatorKind, PlanIndicator } from './plan-indicator.entity';
 import { ActionPlan, Citation, PlanAction, PlanTarget } from './plan.types';
@@ -23,6 +26,9 @@ interface MetricDefinition {
   evidenceAlso?: string;
   note: string;
 }
+
+/** `'A', 'B'`: constants of this file (enum values), never input. */
+const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
  * Metrics the directory can compute. Each names what it measures; only records resting on
@@ -61,6 +67,18 @@ export const METRICS: Record<string, MetricDefinition> = {
     where: `status = 'SHOWCASE'`,
     note: '典型示范应用场景数量 Number of scenarios recognised as showcases.',
   },
+  // A real firm counts when its recognition rests on evidence too; a sample firm holding a sample
+  // recognition matches, so it is reported in sampleRecords, never in the value.
+  INFLUENTIAL_ENTERPRISES: {
+    table: 'enterprise',
+    where: `exists (select 1 from "${tableOf(Designation)}" d where d.enterprise_id = enterprise.id
+              and d.kind in (${quoted(INFLUENTIAL_DESIGNATIONS)})
+              and (d.provenance_kind in (${quoted(EVIDENCE_KINDS)}) or enterprise.provenance_kind not in (${quoted(EVIDENCE_KINDS)})))`,
+    note:
+      '持有专精特新“小巨人”、独角兽或链主认定（任一级别，认定本身有据可查）的企业数量；高新技术企业、瞪羚和省市级专精特新不计。示例企业不计。 ' +
+      'Firms holding a 专精特新 "little giant", unicorn or chain-leader recognition (any level, the recognition itself resting on evidence); ' +
+      'high-tech, gazelle and provincial or municipal 专精特新 recognitions do not count. Sample firms never count.',
+  },
   ENTERPRISES: {
     table: 'enterprise',
     where: 'true',
@@ -90,8 +108,8 @@ function winnerExists(member: 'enterprise' | 'institution', column: string, kind
 
 /** Why the directory cannot compute a metric. */
 export const UNAVAILABLE: Record<string, string> = {
-  INFLUENTIAL_ENTERPRISES: '“具有行业影响力”没有可计算的定义，目录不作判断。 "Influential" has no countable definition; the directory does not judge it.',
-  REVENUE: '目录不收录企业营收数据。 The directory holds no revenue figures.',
+  REVENUE:
+    '目录只收录部分企业的年度营收（Enterprise.figures、enterpriseFacets.byFigureYear），其合计不是全市人工智能产业营收。 The directory holds the revenue of some firms only (Enterprise.figures, enterpriseFacets.byFigureYear); their sum is not the city’s AI industry revenue.',
 };
 
 interface Live {

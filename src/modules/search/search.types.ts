@@ -1,6 +1,7 @@
 import { createUnionType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/relay/connection.types';
 import { ComputeCenter } from '../compute-center/compute-center.entity';
+import { DataProduct } from '../data-product/data-product.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { InnovationPlatform } from '../platform/platform.entity';
@@ -16,6 +17,7 @@ export enum SearchType {
   COMPUTE_CENTER = 'COMPUTE_CENTER',
   INSTITUTION = 'INSTITUTION',
   NATIONAL_INNOVATION_TASK = 'NATIONAL_INNOVATION_TASK',
+  DATA_PRODUCT = 'DATA_PRODUCT',
 }
 
 registerEnumType(SearchType, {
@@ -29,14 +31,15 @@ registerEnumType(SearchType, {
     COMPUTE_CENTER: { description: '算力设施 Compute facilities (智算、通算、超算、边缘计算中心).' },
     INSTITUTION: { description: '高校院所 Universities and research institutes.' },
     NATIONAL_INNOVATION_TASK: { description: '国家人工智能创新任务 National AI innovation tasks (by title).' },
+    DATA_PRODUCT: { description: '数据产品 Data products.' },
   },
 });
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description:
-    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所) or a national task.',
-  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask] as const,
+    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所), a national task or a data product.',
+  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask, DataProduct] as const,
   resolveType: (value) => {
     if (value instanceof Park) return Park;
     if (value instanceof Enterprise) return Enterprise;
@@ -45,10 +48,11 @@ export const SearchResult = createUnionType({
     if (value instanceof ComputeCenter) return ComputeCenter;
     if (value instanceof Institution) return Institution;
     if (value instanceof NationalInnovationTask) return NationalInnovationTask;
+    if (value instanceof DataProduct) return DataProduct;
     return undefined;
   },
 });
 
-export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask;
+export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct;
 
 export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');

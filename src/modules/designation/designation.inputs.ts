@@ -1,0 +1,41 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
+
+@InputType({ description: '新增企业资质 A recognition to record for a firm. Provenance: USER_ENTERED by the key.' })
+export class AddDesignationInput {
+  @Field(() => ID, { description: 'The firm (Enterprise ID).' })
+  enterpriseId!: string;
+
+  @Field(() => DesignationKind, { description: 'Kind of recognition.' })
+  kind!: DesignationKind;
+
+  @Field(() => DesignationLevel, { description: 'Level that granted it.' })
+  level!: DesignationLevel;
+
+  @Field(() => Int, { description: 'Year granted (1900 to next year).' })
+  year!: number;
+}
+
+@InputType({ description: '修改企业资质 Changes to a recognition; only the fields sent change.' })
+export class UpdateDesignationInput {
+  @Field(() => ID, { description: 'The recognition to change (Designation ID).' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => DesignationKind, { nullable: true, description: 'Kind; cannot be cleared.' })
+  kind?: DesignationKind | null;
+
+  @Field(() => DesignationLevel, { nullable: true, description: 'Level; cannot be cleared.' })
+  level?: DesignationLevel | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year granted, e.g. after a renewal; cannot be cleared.' })
+  year?: number | null;
+}
+
+@InputType({ description: '删除企业资质 The recognition to remove.' })
+export class RemoveDesignationInput {
+  @Field(() => ID, { description: 'ID of the recognition (Designation ID).' })
+  id!: string;
+}
