@@ -2,6 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { canonicalDistrictSql } from '../district/district.service';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { provinceEnglish } from '../../common/vocabulary/cities';
+import { Presence } from '../../common/vocabulary/presence.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -15,6 +17,8 @@ import {
   DistrictCount,
   EnterpriseFacets,
   LayerCount,
+  PresenceCount,
+  ProvinceCount,
   ParkCount,
   PlatformFacets,
   PlatformKindCount,
@@ -103,7 +107,7 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   let prefix = '';
   let bindings: readonly unknown[] = [];
   if (!everything) {
-    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind');
+    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind', 'e.presence', 'e.headquarters_province');
     applyEnterpriseFilter(qb, knex, filter!);
     const inner = compiled(qb);
     prefix = `with f as materialized (${inner.sql}) `;
@@ -112,9 +116,10 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   const firms = everything ? 'enterprise f' : 'f';
   const via = (pivot: string, alias: string) => (everything ? `${pivot} ${alias}` : `f join ${pivot} ${alias} on ${alias}.enterprise_id = f.id`);
   const sql = `${prefix}
-    select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance' else 'total' end as dim,
-           coalesce(f.layer, f.provenance_kind)::text as key, count(*)::int as n
-      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), ())
+    select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance'
+                when grouping(f.presence) = 0 then 'presence' when grouping(f.headquarters_province) = 0 then 'province' else 'total' end as dim,
+           coalesce(f.layer, f.provenance_kind, f.presence, f.headquarters_province)::text as key, count(*)::int as n
+      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), (f.presence), (f.headquarters_province), ())
     union all
     select 'sector', es.sector_code, count(*)::int from ${via('enterprise_sector', 'es')} group by es.sector_code
     union all
@@ -134,6 +139,10 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byPark: parkCounts(buckets).byPark,
     byLayer: closedCounts(buckets, 'layer', Object.values(ChainLayer)).map((c) => Object.assign(new LayerCount(), { layer: c.key, count: c.count })),
     byDistrict,
+    byPresence: closedCounts(buckets, 'presence', Object.values(Presence)).map((c) => Object.assign(new PresenceCount(), { presence: c.key, count: c.count })),
+    byHeadquartersProvince: (buckets.get('province') ?? [])
+      .map((b) => Object.assign(new ProvinceCount(), { province: b.key ?? '', provinceEn: provinceEnglish(b.key ?? ''), count: b.n }))
+      .sort((a, b) => b.count - a.count || (a.province < b.province ? -1 : a.province > b.province ? 1 : 0)),
   });
 }
 

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Presence } from '../../common/vocabulary/presence.enum';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Park } from '../park/park.entity';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -35,6 +36,27 @@ export class LayerCount {
   count!: number;
 }
 
+@ObjectType({ description: '按在青布局计数 Number of firms with one presence in Qingdao.' })
+export class PresenceCount {
+  @Field(() => Presence, { description: 'The presence: LOCAL, OUTSIDE or BOTH.' })
+  presence!: Presence;
+
+  @Field(() => Int, { description: 'Number of matching firms with this presence (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按总部省份计数 Number of firms headquartered in one province.' })
+export class ProvinceCount {
+  @Field({ description: 'The province-level division, Chinese (e.g. 广东省).' })
+  province!: string;
+
+  @Field({ description: 'The province in English (e.g. Guangdong).' })
+  provinceEn!: string;
+
+  @Field(() => Int, { description: 'Number of matching firms headquartered there.' })
+  count!: number;
+}
+
 @ObjectType({ description: '按行政区计数 Number of firms located in one district.' })
 export class DistrictCount {
   @Field({
@@ -67,6 +89,12 @@ export class EnterpriseFacets {
 
   @Field(() => [DistrictCount], { description: 'Districts holding at least one selected firm, most firms first (ties by name).' })
   byDistrict!: DistrictCount[];
+
+  @Field(() => [PresenceCount], { description: '在青布局 LOCAL, OUTSIDE and BOTH in that order, zero counts included.' })
+  byPresence!: PresenceCount[];
+
+  @Field(() => [ProvinceCount], { description: '总部省份 Provinces where at least one selected firm is headquartered, most firms first (ties by name).' })
+  byHeadquartersProvince!: ProvinceCount[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })
