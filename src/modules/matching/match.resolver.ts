@@ -171,7 +171,7 @@ export class ChainGapResolver {
 
   @FieldResolver(() => EnterpriseConnection, {
     description:
-      '补链候选 Firms elsewhere in the city (not in the park) serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing.',
+      '补链候选 Firms not in the park, in Qingdao or outside it (see Enterprise.presence), serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing. For firms from outside only, ranked for 招商, see Query.prospectsForPark.',
   })
   candidates(@Root() gap: ChainGap, @Args() args: GapCandidatesArgs, @Ctx() ctx: Context) {
     return gapCandidates(ctx, gap, args);
