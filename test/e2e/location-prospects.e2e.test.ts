@@ -120,6 +120,9 @@ describe('firms outside Qingdao, matching as connections, and prospecting (issue
       expect(f.byPresence.reduce((s, p) => s + p.count, 0)).toBe(f.total);
       expect(f.byHeadquartersProvince.reduce((s, p) => s + p.count, 0)).toBe(f.total);
       expect(f.byHeadquartersProvince.find((p) => p.province === '广东省')).toMatchObject({ provinceEn: 'Guangdong', count: guangdong });
+      expect(f.byHeadquartersCity.reduce((s, c) => s + c.count, 0)).toBe(f.total);
+      expect(f.byHeadquartersCity.find((c) => c.city === '深圳市')).toEqual({ city: '深圳市', cityEn: 'Shenzhen', province: '广东省', count: shenzhen });
+      expect(f.byHeadquartersCity[0].city).toBe('青岛市');
       const outside = await server.gql(LocationFacetsDocument, { filter: { presence: ['OUTSIDE', 'BOTH'] } });
       expect(outside.data!.enterpriseFacets.byHeadquartersProvince.find((p) => p.province === '山东省')?.count ?? 0).toBe(
         (await server.sql<{ n: number }>(`select count(*)::int as n from enterprise where presence <> 'LOCAL' and headquarters_province = '山东省'`))[0].n,

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { canonicalDistrictSql } from '../district/district.service';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
-import { provinceEnglish } from '../../common/vocabulary/cities';
+import { cityByStoredName, provinceEnglish } from '../../common/vocabulary/cities';
 import { Presence } from '../../common/vocabulary/presence.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
@@ -18,6 +18,7 @@ import {
   EnterpriseFacets,
   LayerCount,
   PresenceCount,
+  HeadquartersCityCount,
   ProvinceCount,
   ParkCount,
   PlatformFacets,
@@ -107,7 +108,7 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   let prefix = '';
   let bindings: readonly unknown[] = [];
   if (!everything) {
-    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind', 'e.presence', 'e.headquarters_province');
+    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind', 'e.presence', 'e.headquarters_province', 'e.headquarters_city');
     applyEnterpriseFilter(qb, knex, filter!);
     const inner = compiled(qb);
     prefix = `with f as materialized (${inner.sql}) `;
@@ -117,9 +118,10 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   const via = (pivot: string, alias: string) => (everything ? `${pivot} ${alias}` : `f join ${pivot} ${alias} on ${alias}.enterprise_id = f.id`);
   const sql = `${prefix}
     select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance'
-                when grouping(f.presence) = 0 then 'presence' when grouping(f.headquarters_province) = 0 then 'province' else 'total' end as dim,
-           coalesce(f.layer, f.provenance_kind, f.presence, f.headquarters_province)::text as key, count(*)::int as n
-      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), (f.presence), (f.headquarters_province), ())
+                when grouping(f.presence) = 0 then 'presence' when grouping(f.headquarters_province) = 0 then 'province'
+                when grouping(f.headquarters_city) = 0 then 'city' else 'total' end as dim,
+           coalesce(f.layer, f.provenance_kind, f.presence, f.headquarters_province, f.headquarters_city)::text as key, count(*)::int as n
+      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), (f.presence), (f.headquarters_province), (f.headquarters_city), ())
     union all
     select 'sector', es.sector_code, count(*)::int from ${via('enterprise_sector', 'es')} group by es.sector_code
     union all
@@ -143,6 +145,12 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byHeadquartersProvince: (buckets.get('province') ?? [])
       .map((b) => Object.assign(new ProvinceCount(), { province: b.key ?? '', provinceEn: provinceEnglish(b.key ?? ''), count: b.n }))
       .sort((a, b) => b.count - a.count || (a.province < b.province ? -1 : a.province > b.province ? 1 : 0)),
+    byHeadquartersCity: (buckets.get('city') ?? [])
+      .map((b) => {
+        const city = cityByStoredName(b.key ?? '');
+        return Object.assign(new HeadquartersCityCount(), { city: b.key ?? '', cityEn: city?.nameEn ?? '', province: city?.province ?? '', count: b.n });
+      })
+      .sort((a, b) => b.count - a.count || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0)),
   });
 }
 

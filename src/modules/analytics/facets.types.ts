@@ -57,6 +57,21 @@ export class ProvinceCount {
   count!: number;
 }
 
+@ObjectType({ description: '按总部城市计数 Number of firms headquartered in one city.' })
+export class HeadquartersCityCount {
+  @Field({ description: 'The city, Chinese (e.g. 深圳市).' })
+  city!: string;
+
+  @Field({ description: 'The city in English (e.g. Shenzhen).' })
+  cityEn!: string;
+
+  @Field({ description: 'Its province, Chinese (e.g. 广东省).' })
+  province!: string;
+
+  @Field(() => Int, { description: 'Number of matching firms headquartered there.' })
+  count!: number;
+}
+
 @ObjectType({ description: '按行政区计数 Number of firms located in one district.' })
 export class DistrictCount {
   @Field({
@@ -95,6 +110,9 @@ export class EnterpriseFacets {
 
   @Field(() => [ProvinceCount], { description: '总部省份 Provinces where at least one selected firm is headquartered, most firms first (ties by name).' })
   byHeadquartersProvince!: ProvinceCount[];
+
+  @Field(() => [HeadquartersCityCount], { description: '总部城市 Cities where at least one selected firm is headquartered, most firms first (ties by name).' })
+  byHeadquartersCity!: HeadquartersCityCount[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })
