@@ -182,6 +182,13 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
     expect(applied.map((m) => m.name)).toContain('Migration20261202100000_honest_plan');
     expect(before.enterprise).toBe(69);
     expect(await counts(db!)).toEqual(before);
+    // Migration20261203140000_firm_locations: every firm already there is a Qingdao firm.
+    const located = (await db!
+      .em()
+      .execute('select presence, headquarters_city, headquarters_province, count(*)::int as n from enterprise group by 1, 2, 3')) as Array<
+      Record<string, unknown>
+    >;
+    expect(located).toEqual([{ presence: 'LOCAL', headquarters_city: '青岛市', headquarters_province: '山东省', n: 69 }]);
   });
 
   it('renames sample firms, moves their credit codes to the sample rule and clears verifiedAt on invented records', async () => {
