@@ -31,7 +31,12 @@ export interface QueryCost {
  * Sized fields that are not connections, with the size they have when `first` is absent: their
  * declared default (the relation graph answers up to 500 nodes).
  */
-const DEFAULT_SIZES: Record<string, number> = { 'Query.relationGraph': 500 };
+const DEFAULT_SIZES: Record<string, number> = {
+  'Query.relationGraph': 500,
+  // The list forms of matching: each item is a ranked record fetched by its `first`, like a connection's.
+  'Query.matchEnterprisesForPark': 10,
+  'Query.matchParksForEnterprise': 6,
+};
 
 /**
  * Plain lists (not connections) whose largest size the schema does not say. Lists of sectors are

@@ -202,6 +202,29 @@ describe('招商 lead pipeline', () => {
       lead = { id: lead.id, version: res.lead!.version };
     });
 
+    it('a firm from outside Qingdao that lands is then present here too (BOTH), headquarters kept, version bumped and audited', async () => {
+      const [outside] = await server.sql<{ id: number; version: number; headquarters_city: string }>(
+        `select id, version, headquarters_city from enterprise where presence = 'OUTSIDE'
+           and not exists (select 1 from enterprise_park ep where ep.enterprise_id = enterprise.id and ep.park_id = $1) order by id limit 1`,
+        [parkA],
+      );
+      expect(outside.headquarters_city).not.toBe('青岛市');
+      const opened = (await create(outside.id, parkA, promoterA)).lead!;
+      const landed = await move(opened.id, opened.version, 'LANDED', promoterA);
+      expect(landed.userErrors).toEqual([]);
+      const [firm] = await server.sql<{ presence: string; version: number; headquarters_city: string }>(
+        'select presence, version, headquarters_city from enterprise where id = $1',
+        [outside.id],
+      );
+      expect(firm).toEqual({ presence: 'BOTH', version: outside.version + 1, headquarters_city: outside.headquarters_city });
+      const [audit] = await server.sql<{ changes: unknown }>(
+        `select changes from audit_entry where action = 'UPDATE' and record_type = 'Enterprise' and record_id = $1 order by id desc limit 1`,
+        [gid('Enterprise', outside.id)],
+      );
+      expect(audit.changes).toEqual({ presence: { before: 'OUTSIDE', after: 'BOTH' } });
+      expect(JSON.stringify(audit)).not.toContain(opened.id);
+    });
+
     it('a failure inside the move leaves neither the stage nor the park link behind', async () => {
       const fresh = (await create(firms[5].id, parkA, promoterA)).lead!;
       // A trigger that fails the history insert of this lead's LANDED move, after the link was written.

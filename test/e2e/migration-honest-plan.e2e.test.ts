@@ -182,6 +182,13 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
     expect(applied.map((m) => m.name)).toContain('Migration20261202100000_honest_plan');
     expect(before.enterprise).toBe(69);
     expect(await counts(db!)).toEqual(before);
+    // Migration20261203140000_firm_locations: every firm already there is a Qingdao firm.
+    const located = (await db!
+      .em()
+      .execute('select presence, headquarters_city, headquarters_province, count(*)::int as n from enterprise group by 1, 2, 3')) as Array<
+      Record<string, unknown>
+    >;
+    expect(located).toEqual([{ presence: 'LOCAL', headquarters_city: '青岛市', headquarters_province: '山东省', n: 69 }]);
   });
 
   it('renames sample firms, moves their credit codes to the sample rule and clears verifiedAt on invented records', async () => {
@@ -200,8 +207,10 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
       }
     }
     expect(sample.filter((f) => f.credit_code).length).toBeGreaterThan(20);
-    // An upgraded directory holds what a fresh one is seeded with.
-    const fresh = readSeeds().enterprises;
+    // An upgraded directory holds the Qingdao sample firms a fresh one is seeded with. The sample
+    // firms from outside Qingdao (issue 14) are seeded on a fresh start only: no migration adds
+    // sample records to a directory that already holds data.
+    const fresh = readSeeds().enterprises.filter((e) => (e.presence ?? 'LOCAL') === 'LOCAL');
     expect(sample.map((f) => `${f.name_zh} ${f.credit_code}`).sort()).toEqual(fresh.map((f) => `${f.nameZh} ${f.creditCode}`).sort());
     // The sample names of the other types already said so: they are not marked twice.
     const [twice] = await sql<{ n: number }>(`select count(*)::int as n from innovation_platform where name_zh like '%（示例）（示例）'`);

@@ -9,6 +9,7 @@ import { Migration20261202120000_changes_webhooks } from './Migration20261202120
 import { Migration20261203110000_compute_vouchers } from './Migration20261203110000_compute_vouchers';
 import { Migration20261203120000_firm_facts } from './Migration20261203120000_firm_facts';
 import { Migration20261203130000_institutions_tasks } from './Migration20261203130000_institutions_tasks';
+import { Migration20261203140000_firm_locations } from './Migration20261203140000_firm_locations';
 import { Migration20261203150000_leads } from './Migration20261203150000_leads';
 
 /**
@@ -26,5 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203110000_compute_vouchers', class: Migration20261203110000_compute_vouchers },
   { name: 'Migration20261203120000_firm_facts', class: Migration20261203120000_firm_facts },
   { name: 'Migration20261203130000_institutions_tasks', class: Migration20261203130000_institutions_tasks },
+  { name: 'Migration20261203140000_firm_locations', class: Migration20261203140000_firm_locations },
   { name: 'Migration20261203150000_leads', class: Migration20261203150000_leads },
 ];

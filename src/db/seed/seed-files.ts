@@ -47,6 +47,10 @@ export interface EnterpriseSeed extends Cited {
   summary: string | null;
   sectors: string[];
   parks: string[];
+  /** Headquarters city (a name seeds/cities.json lists); 青岛市 when absent. */
+  headquarters?: string;
+  /** LOCAL (default), OUTSIDE or BOTH. */
+  presence?: string;
 }
 export interface PlatformSeed extends Cited {
   key: string;
@@ -217,7 +221,7 @@ export function readSeeds(dir = path.join(projectRoot(), 'seeds')): SeedSet {
     parks: read(dir, 'parks.json'),
     computeCenters: read(dir, 'compute-centers.json'),
     indicators: read(dir, 'plan-indicators.json'),
-    enterprises: read(dir, 'sample/enterprises.json'),
+    enterprises: [...read<EnterpriseSeed>(dir, 'sample/enterprises.json'), ...read<EnterpriseSeed>(dir, 'sample/outside-enterprises.json')],
     platforms: read(dir, 'sample/platforms.json'),
     scenarios: read(dir, 'sample/scenarios.json'),
     largeModels: read(dir, 'sample/large-models.json'),

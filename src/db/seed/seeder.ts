@@ -28,7 +28,11 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { Scenario } from '../../modules/scenario/scenario.entity';
 import { SectorCode } from '../../modules/sector/sector-code.enum';
 import { Sector } from '../../modules/sector/sector.entity';
-import { readSeeds, SeedSet } from './seed-files';
+import { EnterpriseSeed, readSeeds, SeedSet } from './seed-files';
+import { cleanLocation } from '../../modules/enterprise/enterprise.editing';
+import { UserErrors } from '../../common/editing/user-error';
+import { QINGDAO, SHANDONG } from '../../common/vocabulary/cities';
+import { Presence } from '../../common/vocabulary/presence.enum';
 
 export interface SeedReport {
   sectors: number;
@@ -44,6 +48,18 @@ export interface SeedReport {
   designations: number;
   firmFigures: number;
   dataProducts: number;
+}
+
+/** A seeded firm's location, checked by the same rules as a mutation's. */
+function seedLocation(e: EnterpriseSeed): Pick<Enterprise, 'headquartersCity' | 'headquartersProvince' | 'presence'> {
+  const errors = new UserErrors();
+  const values = cleanLocation({ headquartersCity: e.headquarters, presence: e.presence }, errors, [e.key]);
+  if (!errors.empty) throw new Error(`seeds: enterprise ${e.key}: ${errors.list.map((x) => x.message).join('; ')}`);
+  return {
+    headquartersCity: (values.headquartersCity as string | undefined) ?? QINGDAO,
+    headquartersProvince: (values.headquartersProvince as string | undefined) ?? SHANDONG,
+    presence: (values.presence as Presence | undefined) ?? Presence.LOCAL,
+  };
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -181,6 +197,7 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
         foundedYear: e.foundedYear,
         website: e.website,
         summary: e.summary,
+        ...seedLocation(e),
         provenance: provenance(e, `enterprise ${e.key}`),
       });
       firm.sectorCollection.set(e.sectors.map((c) => lookup(sectors, c, `enterprise ${e.key}`)));

@@ -6,6 +6,8 @@ import { INVENTED_KINDS } from '../../common/provenance';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { designationType } from '../designation/designation.descriptor';
 import { firmFigureType } from '../firm-figure/firm-figure.descriptor';
+import { cityByStoredName, provinceEnglish } from '../../common/vocabulary/cities';
+import { Presence } from '../../common/vocabulary/presence.enum';
 import type { EnterpriseFilter } from '../enterprise/enterprise.inputs';
 import { applyEnterpriseFilter } from '../enterprise/enterprise.service';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -21,6 +23,9 @@ import {
   EnterpriseFacets,
   FigureYearSummary,
   LayerCount,
+  PresenceCount,
+  HeadquartersCityCount,
+  ProvinceCount,
   ParkCount,
   PlatformFacets,
   PlatformKindCount,
@@ -109,7 +114,7 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   let prefix = '';
   let bindings: readonly unknown[] = [];
   if (!everything) {
-    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind');
+    const qb = knex('enterprise as e').select('e.id', 'e.layer', 'e.provenance_kind', 'e.presence', 'e.headquarters_province', 'e.headquarters_city');
     applyEnterpriseFilter(qb, knex, filter!);
     const inner = compiled(qb);
     prefix = `with f as materialized (${inner.sql}) `;
@@ -118,9 +123,11 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
   const firms = everything ? 'enterprise f' : 'f';
   const via = (pivot: string, alias: string) => (everything ? `${pivot} ${alias}` : `f join ${pivot} ${alias} on ${alias}.enterprise_id = f.id`);
   const sql = `${prefix}
-    select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance' else 'total' end as dim,
-           coalesce(f.layer, f.provenance_kind)::text as key, count(*)::int as n
-      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), ())
+    select case when grouping(f.layer) = 0 then 'layer' when grouping(f.provenance_kind) = 0 then 'provenance'
+                when grouping(f.presence) = 0 then 'presence' when grouping(f.headquarters_province) = 0 then 'province'
+                when grouping(f.headquarters_city) = 0 then 'city' else 'total' end as dim,
+           coalesce(f.layer, f.provenance_kind, f.presence, f.headquarters_province, f.headquarters_city)::text as key, count(*)::int as n
+      from ${firms} group by grouping sets ((f.layer), (f.provenance_kind), (f.presence), (f.headquarters_province), (f.headquarters_city), ())
     union all
     select 'sector', es.sector_code, count(*)::int from ${via('enterprise_sector', 'es')} group by es.sector_code
     union all
@@ -147,6 +154,16 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byDistrict,
     byDesignation: designationCounts(buckets),
     byFigureYear: figureYears(buckets),
+    byPresence: closedCounts(buckets, 'presence', Object.values(Presence)).map((c) => Object.assign(new PresenceCount(), { presence: c.key, count: c.count })),
+    byHeadquartersProvince: (buckets.get('province') ?? [])
+      .map((b) => Object.assign(new ProvinceCount(), { province: b.key ?? '', provinceEn: provinceEnglish(b.key ?? ''), count: b.n }))
+      .sort((a, b) => b.count - a.count || (a.province < b.province ? -1 : a.province > b.province ? 1 : 0)),
+    byHeadquartersCity: (buckets.get('city') ?? [])
+      .map((b) => {
+        const city = cityByStoredName(b.key ?? '');
+        return Object.assign(new HeadquartersCityCount(), { city: b.key ?? '', cityEn: city?.nameEn ?? '', province: city?.province ?? '', count: b.n });
+      })
+      .sort((a, b) => b.count - a.count || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0)),
   });
 }
 

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Presence } from '../../common/vocabulary/presence.enum';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { Park } from '../park/park.entity';
@@ -33,6 +34,42 @@ export class LayerCount {
   layer!: ChainLayer;
 
   @Field(() => Int, { description: 'Number of matching firms in the layer (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按在青布局计数 Number of firms with one presence in Qingdao.' })
+export class PresenceCount {
+  @Field(() => Presence, { description: 'The presence: LOCAL, OUTSIDE or BOTH.' })
+  presence!: Presence;
+
+  @Field(() => Int, { description: 'Number of matching firms with this presence (0 when none).' })
+  count!: number;
+}
+
+@ObjectType({ description: '按总部省份计数 Number of firms headquartered in one province.' })
+export class ProvinceCount {
+  @Field({ description: 'The province-level division, Chinese (e.g. 广东省).' })
+  province!: string;
+
+  @Field({ description: 'The province in English (e.g. Guangdong).' })
+  provinceEn!: string;
+
+  @Field(() => Int, { description: 'Number of matching firms headquartered there.' })
+  count!: number;
+}
+
+@ObjectType({ description: '按总部城市计数 Number of firms headquartered in one city.' })
+export class HeadquartersCityCount {
+  @Field({ description: 'The city, Chinese (e.g. 深圳市).' })
+  city!: string;
+
+  @Field({ description: 'The city in English (e.g. Shenzhen).' })
+  cityEn!: string;
+
+  @Field({ description: 'Its province, Chinese (e.g. 广东省).' })
+  province!: string;
+
+  @Field(() => Int, { description: 'Number of matching firms headquartered there.' })
   count!: number;
 }
 
@@ -122,6 +159,14 @@ export class EnterpriseFacets {
 
   @Field(() => [FigureYearSummary], { description: '按年度指标 Years for which a selected firm has a figure, oldest first, with counts and sums.' })
   byFigureYear!: FigureYearSummary[];
+  @Field(() => [PresenceCount], { description: '在青布局 LOCAL, OUTSIDE and BOTH in that order, zero counts included.' })
+  byPresence!: PresenceCount[];
+
+  @Field(() => [ProvinceCount], { description: '总部省份 Provinces where at least one selected firm is headquartered, most firms first (ties by name).' })
+  byHeadquartersProvince!: ProvinceCount[];
+
+  @Field(() => [HeadquartersCityCount], { description: '总部城市 Cities where at least one selected firm is headquartered, most firms first (ties by name).' })
+  byHeadquartersCity!: HeadquartersCityCount[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })

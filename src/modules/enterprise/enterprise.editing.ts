@@ -17,11 +17,25 @@ import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
 import * as check from '../../common/editing/validate';
 import { toGlobalId } from '../../common/global-id';
 import { Enterprise } from './enterprise.entity';
+import { lookupCity, QINGDAO } from '../../common/vocabulary/cities';
+import { Presence } from '../../common/vocabulary/presence.enum';
 import type { CreateEnterpriseInput, UpdateEnterpriseInput } from './enterprise.inputs';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 
-export const ENTERPRISE_FIELDS = ['nameZh', 'nameEn', 'aliases', 'creditCode', 'layer', 'foundedYear', 'website', 'summary'] as const;
+export const ENTERPRISE_FIELDS = [
+  'nameZh',
+  'nameEn',
+  'aliases',
+  'creditCode',
+  'layer',
+  'foundedYear',
+  'website',
+  'summary',
+  'headquartersCity',
+  'headquartersProvince',
+  'presence',
+] as const;
 
 type EnterpriseFields = Partial<Record<(typeof ENTERPRISE_FIELDS)[number], unknown>>;
 
@@ -40,7 +54,50 @@ export function cleanEnterpriseFields(input: EnterpriseFields, errors: UserError
     foundedYear: check.year(input.foundedYear as number | null | undefined, at('foundedYear'), errors),
     website: check.url(input.website as string | null | undefined, at('website'), errors),
     summary: check.optionalText(input.summary as string | null | undefined, at('summary'), errors),
+    ...cleanLocation(input, errors, path),
   };
+}
+
+/**
+ * The headquarters city (any spelling Query.cities lists) becomes the city's Chinese name and its
+ * province; presence must agree with it: LOCAL with 青岛市, OUTSIDE and BOTH with any other city.
+ * `stored` is the firm's current location when only one of the two is sent.
+ */
+export function cleanLocation(
+  input: EnterpriseFields,
+  errors: UserErrors,
+  path: string[] = ['input'],
+  stored: { city: string; presence: Presence } = { city: QINGDAO, presence: Presence.LOCAL },
+): Values {
+  const out: Values = {};
+  const before = errors.list.length;
+  let city = stored.city;
+  if (input.headquartersCity === null) errors.add([...path, 'headquartersCity'], 'The headquarters city cannot be cleared.');
+  else if (input.headquartersCity !== undefined) {
+    const found = lookupCity(String(input.headquartersCity));
+    if ('error' in found) errors.add([...path, 'headquartersCity'], found.error);
+    else {
+      city = found.city.nameZh;
+      out.headquartersCity = city;
+      out.headquartersProvince = found.city.province;
+    }
+  }
+  let presence = stored.presence;
+  if (input.presence === null) errors.add([...path, 'presence'], 'The presence cannot be cleared.');
+  else if (input.presence !== undefined) presence = out.presence = input.presence as Presence;
+  if (
+    errors.list.length === before &&
+    (input.headquartersCity !== undefined || input.presence !== undefined) &&
+    (presence === Presence.LOCAL) !== (city === QINGDAO)
+  ) {
+    errors.add(
+      [...path, input.presence !== undefined ? 'presence' : 'headquartersCity'],
+      presence === Presence.LOCAL
+        ? `A LOCAL firm is headquartered in ${QINGDAO}, not ${city}; use OUTSIDE or BOTH for a firm headquartered elsewhere.`
+        : `A firm headquartered in ${QINGDAO} is LOCAL, not ${presence}; give the headquarters city of a firm from outside.`,
+    );
+  }
+  return out;
 }
 
 /**
@@ -75,6 +132,14 @@ async function requireUniqueCreditCode(tx: SqlEntityManager, code: unknown, self
   }
 }
 
+async function storedLocation(tx: SqlEntityManager, id: number): Promise<{ city: string; presence: Presence }> {
+  const [row] = await runSql<{ city: string; presence: Presence }>(
+    tx,
+    sql`select headquarters_city as city, presence from ${sql.ident(tableOf(Enterprise))} where id = ${id}`,
+  );
+  return row ?? { city: QINGDAO, presence: Presence.LOCAL };
+}
+
 export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, UpdateEnterpriseInput> = {
   fields: ENTERPRISE_FIELDS,
   toRow: (values) => enterpriseRow(values),
@@ -87,7 +152,11 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
   },
 
   async validateUpdate(tx, input, id, errors) {
-    const values = cleanEnterpriseFields(withWebsite(input, errors), errors);
+    const stored = await storedLocation(tx, id);
+    const values = {
+      ...cleanEnterpriseFields({ ...withWebsite(input, errors), headquartersCity: undefined, presence: undefined }, errors),
+      ...cleanLocation(input, errors, ['input'], stored),
+    };
     await requireUniqueCreditCode(tx, values.creditCode, id, errors);
     return values;
   },

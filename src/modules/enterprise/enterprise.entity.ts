@@ -7,6 +7,8 @@ import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { QINGDAO, SHANDONG } from '../../common/vocabulary/cities';
+import { Presence } from '../../common/vocabulary/presence.enum';
 
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
@@ -14,7 +16,19 @@ export class Enterprise
   extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.')
   implements Node
 {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
+  [OptionalProps]?:
+    | 'globalId'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'aliases'
+    | 'searchText'
+    | 'searchPinyin'
+    | 'searchInitials'
+    | 'namePinyin'
+    | 'headquartersCity'
+    | 'headquartersProvince'
+    | 'presence';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -53,6 +67,20 @@ export class Enterprise
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the firm does, Chinese first, English after.' })
   summary?: string | null;
+
+  /** Chinese name of the headquarters' city, one of seeds/cities.json; the API answers `headquarters`. */
+  @Property({ type: 'text', default: QINGDAO })
+  headquartersCity: string = QINGDAO;
+
+  /** Province of headquartersCity, kept beside it for filters and facets. */
+  @Property({ type: 'text', default: SHANDONG })
+  headquartersProvince: string = SHANDONG;
+
+  @Enum({ items: () => Presence, default: Presence.LOCAL })
+  @Field(() => Presence, {
+    description: '在青布局 Whether the firm is in Qingdao: LOCAL, OUTSIDE (a 招商 target) or BOTH (headquartered elsewhere, branch here).',
+  })
+  presence: Presence = Presence.LOCAL;
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'enterprise_sector', joinColumn: 'enterprise_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);

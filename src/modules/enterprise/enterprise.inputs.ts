@@ -7,6 +7,7 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
+import { Presence } from '../../common/vocabulary/presence.enum';
 
 @InputType({ description: 'Firms hosting (依托单位) at least one platform that meets every given condition.' })
 export class HostsPlatformFilter {
@@ -83,6 +84,21 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
       '资质 Firms holding a recognition of a given kind, level or year, e.g. { kinds: [LITTLE_GIANT], levels: [NATIONAL] } for 国家级专精特新“小巨人”.',
   })
   holdsDesignation?: HoldsDesignationFilter | null;
+  @Field(() => [Presence], { nullable: true, description: '在青布局 Firms with any of these presences in Qingdao (LOCAL, OUTSIDE, BOTH).' })
+  presence?: Presence[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: '总部省份 Firms headquartered in any of these provinces: Chinese (广东省, 广东) or English (Guangdong). An unknown name is BAD_USER_INPUT.',
+  })
+  headquartersProvinces?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      '总部城市 Firms headquartered in any of these cities (see Query.cities): Chinese (深圳市, 深圳), English or pinyin (Shenzhen). An unknown or ambiguous name is BAD_USER_INPUT.',
+  })
+  headquartersCities?: string[] | null;
 
   @Field(() => [EnterpriseFilter], {
     nullable: true,
@@ -168,6 +184,18 @@ export class CreateEnterpriseInput {
 
   @Field(() => [ID], { nullable: true, description: 'Parks the firm is located in (Park IDs).' })
   parkIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '总部城市 City of the headquarters (see Query.cities): 深圳市, 深圳 or Shenzhen. Default 青岛市. An unknown city is a userError.',
+  })
+  headquartersCity?: string | null;
+
+  @Field(() => Presence, {
+    nullable: true,
+    description: '在青布局 LOCAL (default; the headquarters must then be 青岛市), OUTSIDE or BOTH (the headquarters must then be elsewhere).',
+  })
+  presence?: Presence | null;
 }
 
 @InputType({
@@ -209,6 +237,18 @@ export class UpdateEnterpriseInput {
 
   @Field(() => String, { nullable: true, description: 'What the firm does.' })
   summary?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '总部城市 City of the headquarters (see Query.cities); cannot be cleared. An unknown city is a userError.',
+  })
+  headquartersCity?: string | null;
+
+  @Field(() => Presence, {
+    nullable: true,
+    description: '在青布局 LOCAL, OUTSIDE or BOTH; cannot be cleared. LOCAL goes with headquarters in 青岛市, OUTSIDE and BOTH with headquarters elsewhere.',
+  })
+  presence?: Presence | null;
 }
 
 @InputType({ description: 'A firm and a park to link or unlink (企业 ↔ 园区).' })

@@ -2,6 +2,7 @@ import { defineModule } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { EnterpriseMutationResolver } from './enterprise.mutations';
+import { CityResolver, EnterpriseLocationResolver } from './enterprise-location.resolver';
 import { ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
 
 /** The Enterprise type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
@@ -10,4 +11,6 @@ export const enterpriseModule = defineModule(enterpriseType, [
   EnterpriseMutationResolver,
   ParkEnterprisesResolver,
   SectorEnterprisesResolver,
+  EnterpriseLocationResolver,
+  CityResolver,
 ]);

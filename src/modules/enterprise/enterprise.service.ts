@@ -7,6 +7,8 @@ import type { Ordering } from '../../common/relay/connection-query';
 import { buildOrdering } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
+import { BadUserInputError } from '../../common/errors';
+import { lookupCity, lookupProvince } from '../../common/vocabulary/cities';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
@@ -69,6 +71,20 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
     applyIntRange(sub, 'f_fd.year', filter.holdsDesignation.year, 'holdsDesignation.year');
     qb.whereExists(sub);
   }
+  const presence = filterValues(filter.presence, 'presence');
+  if (presence) qb.whereIn('e.presence', presence);
+  const provinces = filterValues(filter.headquartersProvinces, 'headquartersProvinces');
+  if (provinces)
+    qb.whereIn(
+      'e.headquarters_province',
+      provinces.map((p, i) => provinceName(p, `headquartersProvinces[${i}]`)),
+    );
+  const cities = filterValues(filter.headquartersCities, 'headquartersCities');
+  if (cities)
+    qb.whereIn(
+      'e.headquarters_city',
+      cities.map((c, i) => cityName(c, `headquartersCities[${i}]`)),
+    );
   if (filter.providesScenario) {
     const sectorCodes = filterValues(filter.providesScenario.sectors, 'providesScenario.sectors');
     const statuses = filterValues(filter.providesScenario.statuses, 'providesScenario.statuses');
@@ -77,6 +93,18 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
     if (statuses) sub.whereIn('f_s.status', statuses);
     qb.whereExists(sub);
   }
+}
+
+function provinceName(name: string, argument: string): string {
+  const found = lookupProvince(name);
+  if (!found) throw new BadUserInputError(`"${name}" is not a province-level division of the reference list (e.g. 广东省, Guangdong).`, { field: argument });
+  return found;
+}
+
+function cityName(name: string, argument: string): string {
+  const found = lookupCity(name);
+  if ('error' in found) throw new BadUserInputError(found.error, { field: argument });
+  return found.city.nameZh;
 }
 
 /** The ordering an `orderBy` asks for (id ascending when none). */

@@ -8,6 +8,9 @@ import { decodeGlobalId, toGlobalId } from '../../common/global-id';
 import { hydrate } from '../../common/relay/hydrate';
 import { runSql, sql, SqlFragment } from '../../common/sql';
 import { unstorableCharacter } from '../../common/text';
+import { tableOf } from '../../common/entity-type';
+import { Presence } from '../../common/vocabulary/presence.enum';
+import { Enterprise } from '../enterprise/enterprise.entity';
 import { Lead } from './lead.entity';
 import { LeadStage, PIPELINE, STAGE_ZH, stageMoveProblem } from './lead-stage.enum';
 import { leadScopeOf, scopeCondition } from './lead.scope';
@@ -90,21 +93,33 @@ async function stageChange(tx: SqlEntityManager, actor: Actor, { leadId, from, t
  * When a lead reaches LANDED (落地), its firm joins the park, in the lead's transaction. The link
  * is public directory data, audited as any link is (it names the firm and the park, never the lead).
  *
- * HOOK (issue 14, firm locations): once enterprises carry their presence in Qingdao
- * (LOCAL / OUTSIDE / BOTH), set an OUTSIDE firm's presence to BOTH here as well.
+ * A firm headquartered outside Qingdao (presence OUTSIDE) that lands in a park now has a presence
+ * here too: BOTH, with its version bumped and an audit entry, in the same transaction. Its
+ * headquarters stay where they are.
  */
 async function joinPark(tx: SqlEntityManager, actor: Actor, enterpriseId: number, parkId: number): Promise<void> {
   const inserted = await runSql(
     tx,
     sql`insert into enterprise_park (enterprise_id, park_id) values (${enterpriseId}, ${parkId}) on conflict do nothing returning 1 as x`,
   );
-  if (inserted.length === 0) return;
   const firm = toGlobalId('Enterprise', enterpriseId);
   const park = toGlobalId('Park', parkId);
-  await writeAudit(tx, actor, [
-    { action: 'LINK', recordType: 'Enterprise', recordId: firm, changes: { parks: { before: null, after: park } } },
-    { action: 'LINK', recordType: 'Park', recordId: park, changes: { enterprises: { before: null, after: firm } } },
-  ]);
+  if (inserted.length) {
+    await writeAudit(tx, actor, [
+      { action: 'LINK', recordType: 'Enterprise', recordId: firm, changes: { parks: { before: null, after: park } } },
+      { action: 'LINK', recordType: 'Park', recordId: park, changes: { enterprises: { before: null, after: firm } } },
+    ]);
+  }
+  const arrived = await runSql(
+    tx,
+    sql`update ${sql.ident(tableOf(Enterprise))} set presence = ${Presence.BOTH}, version = version + 1, updated_at = now()
+          where id = ${enterpriseId} and presence = ${Presence.OUTSIDE} returning id`,
+  );
+  if (arrived.length) {
+    await writeAudit(tx, actor, [
+      { action: 'UPDATE', recordType: 'Enterprise', recordId: firm, changes: { presence: { before: Presence.OUTSIDE, after: Presence.BOTH } } },
+    ]);
+  }
 }
 
 /** `createLead`: a firm for a park, at LEAD, in one transaction with its first history entry and note. */

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, MatchSignal, normaliseWeights, PairFacts, scorePair, signalValues, SIGNALS } from './match-formula';
+import { DEFAULT_WEIGHTS, MatchSignal, normaliseWeights, PairFacts, PROSPECT_WEIGHTS, scorePair, signalValues, SIGNALS } from './match-formula';
 
 const none: PairFacts = {
   focusCount: 3,
@@ -140,5 +140,16 @@ describe('scorePair', () => {
   it('shortens long name lists', () => {
     const { reasons } = scorePair({ ...none, demandScenarios: ['a', 'b', 'c', 'd'] }, normaliseWeights(null));
     expect(reasons[0].detail).toBe('园区有 4 个待揭榜或规划中的场景在其领域: a, b, c 等 4 个');
+  });
+});
+
+describe('PROSPECT_WEIGHTS', () => {
+  it('sum to 1 and put chain gaps first, so prospect scores stay in [0, 1] and reasons sum to them', () => {
+    expect(SIGNALS.reduce((s, k) => s + PROSPECT_WEIGHTS[k], 0)).toBeCloseTo(1, 15);
+    expect(Math.max(...SIGNALS.map((k) => PROSPECT_WEIGHTS[k]))).toBe(PROSPECT_WEIGHTS.CHAIN_GAP);
+    const scored = scorePair({ ...none, sharedSectors: ['工业制造', '智慧海洋'], gapSectors: ['工业制造'], districtParks: ['某园区'] }, PROSPECT_WEIGHTS);
+    expect(scored.reasons.map((r) => r.kind)).toEqual([MatchSignal.SECTOR_FIT, MatchSignal.CHAIN_GAP]);
+    expect(scored.score).toBeCloseTo(0.4 / 3 + (0.3 * 2) / 3, 15);
+    expect(scored.reasons.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(scored.score, 15);
   });
 });

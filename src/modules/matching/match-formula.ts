@@ -55,6 +55,24 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   SAME_DISTRICT: 0.05,
 };
 
+/**
+ * Weights of prospecting (以链招商, prospectsForPark): filling the park's chain gaps counts most,
+ * then serving its focus sectors, its open demand, proven delivery and large models. Ties to the
+ * park's platforms and district say little about a firm from outside, so they weigh nothing. A
+ * further signal (a chain node of the industry map, say) joins by adding a MatchSignal, its value
+ * in signalValues, its CTE in match.sql.ts and a weight here, with 0 in DEFAULT_WEIGHTS so that
+ * matching stays as it is; reasons and their sum need no other change.
+ */
+export const PROSPECT_WEIGHTS: Readonly<Weights> = {
+  SECTOR_FIT: 0.3,
+  CHAIN_GAP: 0.4,
+  SCENARIO_DEMAND: 0.15,
+  PLATFORM_TIES: 0,
+  PROVEN_DELIVERY: 0.1,
+  LARGE_MODEL: 0.05,
+  SAME_DISTRICT: 0,
+};
+
 /** Open scenarios that saturate the demand signal; delivered scenarios that saturate proven delivery. */
 export const DEMAND_SATURATION = 2;
 export const DELIVERY_SATURATION = 2;

@@ -8,8 +8,28 @@ import { Park } from '../park/park.entity';
 import { parkById } from '../park/park.service';
 import { Sector } from '../sector/sector.entity';
 import { sectorByCode } from '../sector/sector.service';
-import { chainGaps, gapCandidates, matchEnterprisesForPark, matchParksForEnterprise } from './match.service';
-import { ChainGap, EnterpriseMatch, MatchWeights, ParkMatch } from './match.types';
+import {
+  chainGaps,
+  enterpriseMatchesForPark,
+  gapCandidates,
+  matchEnterprisesForPark,
+  matchParksForEnterprise,
+  parkMatchesForEnterprise,
+  prospectsForPark,
+} from './match.service';
+import {
+  ChainGap,
+  EnterpriseMatch,
+  EnterpriseMatchConnection,
+  MatchWeights,
+  ParkMatch,
+  ParkMatchConnection,
+  Prospect,
+  ProspectConnection,
+} from './match.types';
+import { CandidateScope } from '../../common/vocabulary/presence.enum';
+import type { Connection } from '../../common/relay/connection.types';
+import { SectorCode } from '../sector/sector-code.enum';
 
 @ArgsType()
 class GapCandidatesArgs {
@@ -26,9 +46,22 @@ class GapCandidatesArgs {
   before?: string | null;
 }
 
+@ArgsType()
+class RankedPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Return the first N items (1-100; default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an endCursor of the same list).' })
+  after?: string | null;
+}
+
+const CANDIDATES_MATCH =
+  '候选范围 Which firms to rank: ALL (default), OUTSIDE (headquartered outside Qingdao: presence OUTSIDE or BOTH) or LOCAL (present in Qingdao: LOCAL or BOTH).';
+
 @Resolver()
 export class MatchResolver {
   @Query(() => [EnterpriseMatch], {
+    deprecationReason: 'Use enterpriseMatchesForPark: the same ranking as a Relay connection (first/after, totalCount).',
     description:
       '招商匹配 Firms not yet in the park, ranked by match score (ties by ID), each with the reasons behind its score. See MatchReasonKind for the signals.',
   })
@@ -37,12 +70,66 @@ export class MatchResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: 'How many firms (1-100).' }) first: number,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only firms meeting these conditions.' }) filter: EnterpriseFilter | null,
     @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Arg('candidates', () => CandidateScope, { defaultValue: CandidateScope.ALL, description: CANDIDATES_MATCH }) candidates: CandidateScope,
     @Ctx() ctx: Context,
   ): Promise<EnterpriseMatch[]> {
-    return matchEnterprisesForPark(ctx, parkId, first, filter, weights);
+    return matchEnterprisesForPark(ctx, parkId, first, { filter, scope: candidates }, weights);
   }
 
-  @Query(() => [ParkMatch], { description: '落户匹配 Parks the firm is not yet in, ranked by the same match score seen from the firm (ties by ID).' })
+  @Query(() => EnterpriseMatchConnection, {
+    description:
+      '招商匹配 Firms not yet in the park, ranked by match score (ties by ID), each with the reasons behind its score, as a Relay connection. See MatchReasonKind for the signals.',
+  })
+  enterpriseMatchesForPark(
+    @Arg('parkId', () => ID, { description: 'The park to find firms for.' }) parkId: string,
+    @Args() page: RankedPageArgs,
+    @Arg('candidates', () => CandidateScope, { defaultValue: CandidateScope.ALL, description: CANDIDATES_MATCH }) candidates: CandidateScope,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only firms meeting these conditions.' }) filter: EnterpriseFilter | null,
+    @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<EnterpriseMatch>> {
+    return enterpriseMatchesForPark(ctx, parkId, page, { filter, scope: candidates }, weights);
+  }
+
+  @Query(() => ProspectConnection, {
+    description:
+      '以链招商 Firms to bring to the park, by default from outside Qingdao: ranked by how well they fill the park’s chain gaps (CHAIN_GAP, weight 0.4) and fit its focus sectors (SECTOR_FIT 0.3), then its open scenario demand (0.15), proven delivery (0.1) and large models (0.05); each with reasons whose contributions sum to the score. Ties by ID. See docs/zhaoshang.md.',
+  })
+  prospectsForPark(
+    @Arg('parkId', () => ID, { description: 'The park to prospect for.' }) parkId: string,
+    @Arg('sectors', () => [SectorCode], {
+      nullable: true,
+      description: 'Only firms serving at least one of these sectors (e.g. the sector a promotion drive targets). Default: every sector.',
+    })
+    sectors: SectorCode[] | null,
+    @Args() page: RankedPageArgs,
+    @Arg('candidates', () => CandidateScope, {
+      defaultValue: CandidateScope.OUTSIDE,
+      description: '候选范围 Which firms to rank: OUTSIDE (default: headquartered outside Qingdao, presence OUTSIDE or BOTH), LOCAL or ALL.',
+    })
+    candidates: CandidateScope,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Prospect>> {
+    return prospectsForPark(ctx, parkId, page, { scope: candidates, sectors });
+  }
+
+  @Query(() => ParkMatchConnection, {
+    description: '落户匹配 Parks the firm is not yet in, ranked by the same match score seen from the firm (ties by ID), as a Relay connection.',
+  })
+  parkMatchesForEnterprise(
+    @Arg('enterpriseId', () => ID, { description: 'The firm to find parks for.' }) enterpriseId: string,
+    @Args() page: RankedPageArgs,
+    @Arg('weights', () => MatchWeights, { nullable: true, description: 'Weights of the signals; defaults when omitted.' }) weights: MatchWeights | null,
+    @Arg('filter', () => ParkFilter, { nullable: true, description: 'Only parks meeting these conditions.' }) filter: ParkFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<ParkMatch>> {
+    return parkMatchesForEnterprise(ctx, enterpriseId, page, weights, filter);
+  }
+
+  @Query(() => [ParkMatch], {
+    deprecationReason: 'Use parkMatchesForEnterprise: the same ranking as a Relay connection (first/after, totalCount).',
+    description: '落户匹配 Parks the firm is not yet in, ranked by the same match score seen from the firm (ties by ID).',
+  })
   matchParksForEnterprise(
     @Arg('enterpriseId', () => ID, { description: 'The firm to find parks for.' }) enterpriseId: string,
     @Arg('first', () => Int, { defaultValue: 6, description: 'How many parks (1-100).' }) first: number,
@@ -84,7 +171,7 @@ export class ChainGapResolver {
 
   @FieldResolver(() => EnterpriseConnection, {
     description:
-      '补链候选 Firms elsewhere in the city (not in the park) serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing.',
+      '补链候选 Firms not in the park, in Qingdao or outside it (see Enterprise.presence), serving this sector in a missing layer, ranked by the default match score for the park, ties by ID. Empty when no layer is missing. For firms from outside only, ranked for 招商, see Query.prospectsForPark.',
   })
   candidates(@Root() gap: ChainGap, @Args() args: GapCandidatesArgs, @Ctx() ctx: Context) {
     return gapCandidates(ctx, gap, args);

@@ -1,3 +1,4 @@
+import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { filterValues } from '../../common/filters';
@@ -13,7 +14,8 @@ import { Park } from '../park/park.entity';
 import type { ParkFilter } from '../park/park.inputs';
 import { applyParkFilter, parkById } from '../park/park.service';
 import type { SectorCode } from '../sector/sector-code.enum';
-import { normaliseWeights, PairFacts, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
+import { normaliseWeights, PairFacts, PROSPECT_WEIGHTS, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
+import { CandidateScope, presencesOf } from '../../common/vocabulary/presence.enum';
 import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, RankWindow, scoredPairs, SqlFragment } from './match.sql';
 import type { ChainGap, EnterpriseMatch, ParkMatch } from './match.types';
 
@@ -77,39 +79,169 @@ async function run(ctx: Context, q: SqlFragment): Promise<Array<Record<string, u
   return (await ctx.em.execute(q.sql, q.bindings)) as Array<Record<string, unknown>>;
 }
 
+/** Which ranks of a ranked list to read: `limit` rows after the first `offset`. */
+interface Window {
+  offset: number;
+  limit: number;
+}
+
+interface RankedRow extends PairKey {
+  position: number;
+  total: number;
+}
+
+/** What narrows the firms ranked for a park. */
+export interface FirmCandidates {
+  filter?: EnterpriseFilter | null;
+  scope?: CandidateScope | null;
+  /** Only firms serving at least one of these sectors. */
+  sectors?: readonly SectorCode[] | null;
+}
+
 /**
- * Firms not yet in the park, ranked by match score (ties by ID). The database scores every
- * candidate and returns the page; a second statement gathers the names the page's reasons quote.
+ * Firms not yet in the park with a positive score, by score then ID, rows offset+1 ..
+ * offset+limit+1 (one more than the page, to tell whether another follows), each with its rank and
+ * the size of the whole list. The database scores every candidate in one statement.
  */
+async function rankFirmsForPark(ctx: Context, parkId: number, weights: Weights, candidates: FirmCandidates, window: Window): Promise<Ranked> {
+  const knex = ctx.em.getKnex();
+  const scored = scoredPairs({ parkIds: [parkId], enterpriseIds: null }, weights);
+  const qb = knex
+    .select(
+      'sc.park_id',
+      'sc.enterprise_id',
+      knex.raw('row_number() over (order by sc.score desc, sc.enterprise_id)::int as position'),
+      knex.raw('count(*) over ()::int as total'),
+    )
+    .from(knex.raw(`(${scored.sql}) as sc`, scored.bindings))
+    .join('enterprise as e', 'e.id', 'sc.enterprise_id')
+    .where('sc.score', '>', 0);
+  const presences = presencesOf(candidates.scope);
+  if (presences) qb.whereIn('e.presence', presences);
+  const sectors = filterValues(candidates.sectors, 'sectors');
+  if (sectors) qb.whereExists(knex('enterprise_sector as p_es').whereRaw('p_es.enterprise_id = e.id').whereIn('p_es.sector_code', sectors));
+  if (candidates.filter) applyEnterpriseFilter(qb, knex, candidates.filter);
+  return inWindow(ctx, qb, window);
+}
+
+/** Parks the firm is not yet in with a positive score, by score then ID; same window rules. */
+async function rankParksForFirm(ctx: Context, firmId: number, weights: Weights, filter: ParkFilter | null | undefined, window: Window): Promise<Ranked> {
+  const knex = ctx.em.getKnex();
+  const q = scoredPairs({ parkIds: null, enterpriseIds: [firmId] }, weights);
+  const qb = knex
+    .select(
+      'sc.park_id',
+      'sc.enterprise_id',
+      knex.raw('row_number() over (order by sc.score desc, sc.park_id)::int as position'),
+      knex.raw('count(*) over ()::int as total'),
+    )
+    .from(knex.raw(`(${q.sql}) as sc`, q.bindings))
+    .join('park as p', 'p.id', 'sc.park_id')
+    .where('sc.score', '>', 0);
+  if (filter) applyParkFilter(qb, knex, filter);
+  return inWindow(ctx, qb, window);
+}
+
+/**
+ * The rows of a ranked query (with `position` and `total`) that fall in the window, plus the last
+ * row, so that the total is known even past the end of the list.
+ */
+async function inWindow(ctx: Context, qb: Knex.QueryBuilder, window: Window): Promise<Ranked> {
+  const inner = qb.toSQL();
+  const rows = (await ctx.em.execute(
+    ctx.em
+      .getKnex()
+      .raw(`select * from (${inner.sql}) r where (r.position > ? and r.position <= ?) or r.position = r.total order by r.position`, [
+        ...(inner.bindings as Knex.RawBinding[]),
+        window.offset,
+        window.offset + window.limit + 1,
+      ]),
+  )) as RankedRow[];
+  return {
+    total: rows.length > 0 ? Number(rows[0].total) : 0,
+    rows: rows.filter((r) => Number(r.position) > window.offset && Number(r.position) <= window.offset + window.limit + 1),
+  };
+}
+
+interface Ranked {
+  total: number;
+  /** Rows offset+1 .. offset+limit+1 of the list. */
+  rows: RankedRow[];
+}
+
+async function firmMatches(ctx: Context, rows: PairKey[], weights: Weights): Promise<EnterpriseMatch[]> {
+  const [scores, firms] = await Promise.all([scorePairs(ctx, rows, weights), Promise.all(rows.map((p) => enterpriseById(ctx, p.enterprise_id)))]);
+  return rows.map((_, i) => ({ ...scores[i], enterprise: firms[i]! }));
+}
+
+async function parkMatches(ctx: Context, rows: PairKey[], weights: Weights): Promise<ParkMatch[]> {
+  const [scores, parks] = await Promise.all([scorePairs(ctx, rows, weights), Promise.all(rows.map((p) => parkById(ctx, p.park_id)))]);
+  return rows.map((_, i) => ({ ...scores[i], park: parks[i]! }));
+}
+
+/** Forward paging of a ranked list: `first` (1-100, default 20) after a cursor holding a rank. */
+function rankWindow(args: { first?: number | null; after?: string | null }, list: string): Window {
+  const page = toPage({ first: args.first, after: args.after });
+  if (!page.cursor) return { offset: 0, limit: page.limit };
+  const [position] = decodeCursor(page.cursor, list, 1, 'after');
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 1 || position > MAX_OFFSET) {
+    throw new BadUserInputError('"after" is not a valid cursor of this list; use an endCursor it returned.', { argument: 'after', http: { status: 400 } });
+  }
+  return { offset: position, limit: page.limit };
+}
+
+/** The page of a ranked list as a connection; cursors hold ranks, so pages stay consistent while the data does not change. */
+function rankedConnection<T>({ rows, total }: Ranked, nodes: T[], window: Window, list: string): Connection<T> {
+  const edges = nodes.slice(0, window.limit).map((node, i) => ({ cursor: encodeCursor(list, [Number(rows[i].position)]), node }));
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: rows.length > window.limit,
+      hasPreviousPage: window.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Firms not yet in the park, ranked by match score (ties by ID): the first `first`, as a list. */
 export async function matchEnterprisesForPark(
   ctx: Context,
   parkId: string,
   first: number | null | undefined,
-  filter: EnterpriseFilter | null | undefined,
+  candidates: FirmCandidates,
   weightInput: WeightInput | null | undefined,
 ): Promise<EnterpriseMatch[]> {
   const localId = parseIntegerId(parkId, 'Park', 'parkId');
   const limit = checkFirst(first, 10);
   const weights = normaliseWeights(weightInput);
-  const knex = ctx.em.getKnex();
-  const scored = scoredPairs({ parkIds: [localId], enterpriseIds: null }, weights);
-  const qb = knex
-    .select('sc.park_id', 'sc.enterprise_id')
-    .from(knex.raw(`(${scored.sql}) as sc`, scored.bindings))
-    .join('enterprise as e', 'e.id', 'sc.enterprise_id')
-    .where('sc.score', '>', 0);
-  if (filter) applyEnterpriseFilter(qb, knex, filter);
-  qb.orderBy([
-    { column: 'sc.score', order: 'desc' },
-    { column: 'sc.enterprise_id', order: 'asc' },
-  ]).limit(limit);
   await requirePark(ctx, parkId, 'parkId');
-  const page = (await ctx.em.execute(qb)) as PairKey[];
-  const [scores, firms] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => enterpriseById(ctx, p.enterprise_id)))]);
-  return page.map((_, i) => ({ ...scores[i], enterprise: firms[i]! }));
+  const { rows } = await rankFirmsForPark(ctx, localId, weights, candidates, { offset: 0, limit });
+  return firmMatches(ctx, rows.slice(0, limit), weights);
 }
 
-/** Parks the firm is not yet in, ranked by the same score seen from the firm (ties by ID). */
+const FIRM_MATCH_CURSOR = 'enterpriseMatch';
+const PARK_MATCH_CURSOR = 'parkMatch';
+const PROSPECT_CURSOR = 'prospect';
+
+/** matchEnterprisesForPark as a Relay connection, with the candidates it ranks. */
+export async function enterpriseMatchesForPark(
+  ctx: Context,
+  parkId: string,
+  args: { first?: number | null; after?: string | null },
+  candidates: FirmCandidates,
+  weightInput: WeightInput | null | undefined,
+): Promise<Connection<EnterpriseMatch>> {
+  const localId = parseIntegerId(parkId, 'Park', 'parkId');
+  const window = rankWindow(args, FIRM_MATCH_CURSOR);
+  const weights = normaliseWeights(weightInput);
+  await requirePark(ctx, parkId, 'parkId');
+  const ranked = await rankFirmsForPark(ctx, localId, weights, candidates, window);
+  return rankedConnection(ranked, await firmMatches(ctx, ranked.rows.slice(0, window.limit), weights), window, FIRM_MATCH_CURSOR);
+}
+
+/** Parks the firm is not yet in, ranked by the same score seen from the firm (ties by ID): the first `first`. */
 export async function matchParksForEnterprise(
   ctx: Context,
   enterpriseId: string,
@@ -121,21 +253,42 @@ export async function matchParksForEnterprise(
   const limit = checkFirst(first, 6);
   const weights = normaliseWeights(weightInput);
   await requireEnterprise(ctx, enterpriseId, 'enterpriseId');
-  const knex = ctx.em.getKnex();
-  const q = scoredPairs({ parkIds: null, enterpriseIds: [localId] }, weights);
-  const qb = knex
-    .select('sc.park_id', 'sc.enterprise_id')
-    .from(knex.raw(`(${q.sql}) as sc`, q.bindings))
-    .join('park as p', 'p.id', 'sc.park_id')
-    .where('sc.score', '>', 0);
-  if (filter) applyParkFilter(qb, knex, filter);
-  qb.orderBy([
-    { column: 'sc.score', order: 'desc' },
-    { column: 'sc.park_id', order: 'asc' },
-  ]).limit(limit);
-  const page = (await ctx.em.execute(qb)) as PairKey[];
-  const [scores, parks] = await Promise.all([scorePairs(ctx, page, weights), Promise.all(page.map((p) => parkById(ctx, p.park_id)))]);
-  return page.map((_, i) => ({ ...scores[i], park: parks[i]! }));
+  const { rows } = await rankParksForFirm(ctx, localId, weights, filter, { offset: 0, limit });
+  return parkMatches(ctx, rows.slice(0, limit), weights);
+}
+
+/** matchParksForEnterprise as a Relay connection. */
+export async function parkMatchesForEnterprise(
+  ctx: Context,
+  enterpriseId: string,
+  args: { first?: number | null; after?: string | null },
+  weightInput: WeightInput | null | undefined,
+  filter: ParkFilter | null | undefined,
+): Promise<Connection<ParkMatch>> {
+  const localId = parseIntegerId(enterpriseId, 'Enterprise', 'enterpriseId');
+  const window = rankWindow(args, PARK_MATCH_CURSOR);
+  const weights = normaliseWeights(weightInput);
+  await requireEnterprise(ctx, enterpriseId, 'enterpriseId');
+  const ranked = await rankParksForFirm(ctx, localId, weights, filter, window);
+  return rankedConnection(ranked, await parkMatches(ctx, ranked.rows.slice(0, window.limit), weights), window, PARK_MATCH_CURSOR);
+}
+
+/**
+ * 以链招商: firms (by default from outside Qingdao) ranked for the park by the prospecting weights
+ * (PROSPECT_WEIGHTS: chain gaps first, then sector fit, demand, delivery, models), each with the
+ * reasons whose contributions sum to its score. Same formula and SQL as matching, other weights.
+ */
+export async function prospectsForPark(
+  ctx: Context,
+  parkId: string,
+  args: { first?: number | null; after?: string | null },
+  candidates: FirmCandidates,
+): Promise<Connection<EnterpriseMatch>> {
+  const localId = parseIntegerId(parkId, 'Park', 'parkId');
+  const window = rankWindow(args, PROSPECT_CURSOR);
+  await requirePark(ctx, parkId, 'parkId');
+  const ranked = await rankFirmsForPark(ctx, localId, PROSPECT_WEIGHTS, candidates, window);
+  return rankedConnection(ranked, await firmMatches(ctx, ranked.rows.slice(0, window.limit), PROSPECT_WEIGHTS), window, PROSPECT_CURSOR);
 }
 
 /** For each focus sector of the park, in the plan's order, the layers no firm of the park covers. */

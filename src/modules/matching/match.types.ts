@@ -5,6 +5,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { SectorCode } from '../sector/sector-code.enum';
 import { DEFAULT_WEIGHTS, MatchSignal } from './match-formula';
+import { connectionType } from '../../common/relay/connection.types';
 
 registerEnumType(MatchSignal, {
   name: 'MatchReasonKind',
@@ -98,6 +99,16 @@ export class ParkMatch {
   @Field(() => [MatchReason], { description: 'Signals with a positive contribution, largest first.' })
   reasons!: MatchReason[];
 }
+
+@ObjectType({
+  description:
+    '招商线索候选 A firm ranked for a park by prospecting (以链招商): how well it fills the park’s chain gaps and fits its focus sectors. The reasons’ contributions sum to the score.',
+})
+export class Prospect extends EnterpriseMatch {}
+
+export const EnterpriseMatchConnection = connectionType<EnterpriseMatch>(() => EnterpriseMatch, 'EnterpriseMatch', 'firm ranked for a park (招商匹配)');
+export const ParkMatchConnection = connectionType<ParkMatch>(() => ParkMatch, 'ParkMatch', 'park ranked for a firm (落户匹配)');
+export const ProspectConnection = connectionType<Prospect>(() => Prospect, 'Prospect', 'prospect ranked for a park (以链招商)');
 
 @ObjectType({ description: '产业链缺口 The chain layers a park lacks in one of its focus sectors, and firms that would fill them.' })
 export class ChainGap {
