@@ -43,6 +43,8 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   large_model: ['LargeModel'],
   compute_center: ['ComputeCenter'],
   sector: ['Sector'],
+  chain_node: ['ChainNode'],
+  enterprise_chain_node: ['Enterprise', 'ChainNode'],
   enterprise_park: ['Enterprise', 'Park'],
   enterprise_sector: ['Enterprise', 'Sector'],
   park_focus_sector: ['Park', 'Sector'],

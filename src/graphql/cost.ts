@@ -39,7 +39,12 @@ const DEFAULT_SIZES: Record<string, number> = { 'Query.relationGraph': 500 };
  * already priced by the graph's own `first`. Any other plain list of objects counts
  * {@link PLAIN_LIST_SIZE} items.
  */
-const PLAIN_LIST_SIZES: Record<string, number> = { 'RelationGraph.nodes': 0, 'RelationGraph.edges': 0 };
+const PLAIN_LIST_SIZES: Record<string, number> = {
+  'RelationGraph.nodes': 0,
+  'RelationGraph.edges': 0,
+  // The chain map holds at most MAX_CHAIN_NODES (src/modules/chain-node/chain-node.service.ts).
+  'ChainMap.nodes': 500,
+};
 const PLAIN_LIST_SIZE = 100;
 
 /** A connection type is any object type with `edges` and `pageInfo`, as connectionType() builds them. */

@@ -1,4 +1,5 @@
 import type { EntityModule } from '../common/entity-type';
+import { chainNodeModule } from './chain-node/chain-node.module';
 import { computeCenterModule } from './compute-center/compute-center.module';
 import { districtModule } from './district/district.module';
 import { enterpriseModule } from './enterprise/enterprise.module';
@@ -22,6 +23,7 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   largeModelModule,
   computeCenterModule,
   districtModule,
+  chainNodeModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -6,6 +6,7 @@ import { Migration20261202000000_search_short_names } from './Migration202612020
 import { Migration20261202100000_honest_plan } from './Migration20261202100000_honest_plan';
 import { Migration20261202110000_districts } from './Migration20261202110000_districts';
 import { Migration20261202120000_changes_webhooks } from './Migration20261202120000_changes_webhooks';
+import { Migration20261203100000_chain_map } from './Migration20261203100000_chain_map';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000_honest_plan', class: Migration20261202100000_honest_plan },
   { name: 'Migration20261202110000_districts', class: Migration20261202110000_districts },
   { name: 'Migration20261202120000_changes_webhooks', class: Migration20261202120000_changes_webhooks },
+  { name: 'Migration20261203100000_chain_map', class: Migration20261203100000_chain_map },
 ];

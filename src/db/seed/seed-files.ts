@@ -47,6 +47,8 @@ export interface EnterpriseSeed extends Cited {
   summary: string | null;
   sectors: string[];
   parks: string[];
+  /** Keys of chain-map nodes (seeds/chain-nodes.json) the firm works in. */
+  chainNodes?: string[];
 }
 export interface PlatformSeed extends Cited {
   key: string;

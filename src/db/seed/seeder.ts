@@ -15,6 +15,7 @@ import { Scenario } from '../../modules/scenario/scenario.entity';
 import { SectorCode } from '../../modules/sector/sector-code.enum';
 import { Sector } from '../../modules/sector/sector.entity';
 import { readSeeds, SeedSet } from './seed-files';
+import { pgArray } from '../../common/sql';
 
 export interface SeedReport {
   sectors: number;
@@ -25,6 +26,28 @@ export interface SeedReport {
   largeModels: number;
   computeCenters: number;
   indicators: number;
+}
+
+/**
+ * Links the seeded firms to the chain map, whose nodes the migration already holds (by their seed
+ * keys). A key the map lacks aborts the load, naming the firm.
+ */
+async function linkChainNodes(tx: SqlEntityManager, seeds: SeedSet['enterprises'], firms: Map<string, Enterprise>): Promise<void> {
+  const rows = (await tx.execute('select id, key from chain_node where key is not null')) as Array<{ id: number; key: string }>;
+  const nodeIds = new Map(rows.map((r) => [r.key, Number(r.id)]));
+  const pairs: Array<[number, number]> = [];
+  for (const e of seeds) {
+    for (const key of e.chainNodes ?? []) {
+      const nodeId = nodeIds.get(key);
+      if (nodeId === undefined) throw new Error(`seeds: enterprise ${e.key} refers to unknown chain node "${key}"`);
+      pairs.push([firms.get(e.key)!.id, nodeId]);
+    }
+  }
+  if (!pairs.length) return;
+  await tx.execute('insert into enterprise_chain_node (enterprise_id, chain_node_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing', [
+    pgArray(pairs.map((p) => p[0])),
+    pgArray(pairs.map((p) => p[1])),
+  ]);
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -193,6 +216,7 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
     }
 
     await tx.flush();
+    await linkChainNodes(tx, seeds.enterprises, enterprises);
     return {
       sectors: seeds.sectors.length,
       parks: seeds.parks.length,

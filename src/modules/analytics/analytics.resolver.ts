@@ -50,7 +50,11 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Coverage> {
-    return coverage(ctx, filter, { layers: selectsPath(info, ['cells', 'missingLayers']), parks: selectsPath(info, ['cells', 'park']) });
+    return coverage(ctx, filter, {
+      layers: selectsPath(info, ['cells', 'missingLayers']),
+      parks: selectsPath(info, ['cells', 'park']) || selectsPath(info, ['chainNodeCells', 'park']),
+      chainNodes: selectsPath(info, ['chainNodeCells']),
+    });
   }
 }
 

@@ -11,7 +11,9 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import type { ScenarioFilter } from '../scenario/scenario.inputs';
 import { applyScenarioFilter } from '../scenario/scenario.service';
 import { allSectors } from '../sector/sector.service';
+import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
 import {
+  ChainNodeCount,
   DistrictCount,
   EnterpriseFacets,
   LayerCount,
@@ -121,8 +123,11 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
     union all
     select 'district', ${canonicalDistrictSql('dp.district')}, count(distinct ep.enterprise_id)::int
-      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2`;
-  const buckets = await runFacets(ctx, sql, bindings);
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2
+    union all
+    select 'chain', cc.ancestor_id::text, count(distinct cl.enterprise_id)::int
+      from ${via(CHAIN_LINK_TABLE, 'cl')} join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id group by cc.ancestor_id`;
+  const [buckets, tree] = await Promise.all([runFacets(ctx, sql, bindings), chainTree(ctx)]);
   noteProvenance(ctx, buckets);
 
   const byDistrict = (buckets.get('district') ?? [])
@@ -134,6 +139,11 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byPark: parkCounts(buckets).byPark,
     byLayer: closedCounts(buckets, 'layer', Object.values(ChainLayer)).map((c) => Object.assign(new LayerCount(), { layer: c.key, count: c.count })),
     byDistrict,
+    byChainNode: closedCounts(
+      buckets,
+      'chain',
+      tree.nodes.filter((n) => !n.retired).map((n) => String(n.id)),
+    ).map((c) => Object.assign(new ChainNodeCount(), { chainNode: tree.byId.get(Number(c.key))!, count: c.count })),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { ChainNode } from '../chain-node/chain-node.entity';
 import { Park } from '../park/park.entity';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
@@ -47,6 +48,15 @@ export class DistrictCount {
   count!: number;
 }
 
+@ObjectType({ description: '按产业链节点计数 Number of firms in one node of the chain map, its descendants included.' })
+export class ChainNodeCount {
+  @Field(() => ChainNode, { description: 'The node (layer, segment or sub-segment).' })
+  chainNode!: ChainNode;
+
+  @Field(() => Int, { description: 'Number of matching firms linked to the node or to a node below it, each counted once (0 when none).' })
+  count!: number;
+}
+
 @ObjectType({
   description:
     '企业分面统计 Counts of the firms a filter selects, by sector, park, layer and district, for showing "智慧海洋 (12)" beside a filter. ' +
@@ -67,6 +77,12 @@ export class EnterpriseFacets {
 
   @Field(() => [DistrictCount], { description: 'Districts holding at least one selected firm, most firms first (ties by name).' })
   byDistrict!: DistrictCount[];
+
+  @Field(() => [ChainNodeCount], {
+    description:
+      '按产业链环节 Every node of the chain map that is not retired, in map order (depth-first), zero counts included: firms linked to the node or below it. A firm in several segments counts in each.',
+  })
+  byChainNode!: ChainNodeCount[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })

@@ -8,7 +8,7 @@ export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
  * The record types whose changes the feed publishes: the directory's public records. Writes
  * audit other things too (webhook subscriptions, say); those never reach the feed.
  */
-export const PUBLIC_RECORD_TYPES = ['Enterprise', 'Park', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter', 'Sector'] as const;
+export const PUBLIC_RECORD_TYPES = ['Enterprise', 'Park', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter', 'Sector', 'ChainNode'] as const;
 
 /**
  * The confidentiality hook: the record types whose changes `reader` may see (null: the public,

@@ -2,7 +2,7 @@ import { defineModule } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { EnterpriseMutationResolver } from './enterprise.mutations';
-import { ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
+import { ChainNodeEnterprisesResolver, EnterpriseChainNodesResolver, ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
 
 /** The Enterprise type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
 export const enterpriseModule = defineModule(enterpriseType, [
@@ -10,4 +10,6 @@ export const enterpriseModule = defineModule(enterpriseType, [
   EnterpriseMutationResolver,
   ParkEnterprisesResolver,
   SectorEnterprisesResolver,
+  ChainNodeEnterprisesResolver,
+  EnterpriseChainNodesResolver,
 ]);

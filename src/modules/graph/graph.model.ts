@@ -11,6 +11,7 @@ export enum GraphNodeKind {
   SECTOR = 'SECTOR',
   LARGE_MODEL = 'LARGE_MODEL',
   COMPUTE_CENTER = 'COMPUTE_CENTER',
+  CHAIN_NODE = 'CHAIN_NODE',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -22,6 +23,8 @@ export enum GraphEdgeKind {
   PROVIDES = 'PROVIDES',
   IN_SECTOR = 'IN_SECTOR',
   DEVELOPS = 'DEVELOPS',
+  IN_CHAIN = 'IN_CHAIN',
+  PART_OF = 'PART_OF',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -35,6 +38,7 @@ registerEnumType(GraphNodeKind, {
     SECTOR: { description: '重点领域 Focus sector.' },
     LARGE_MODEL: { description: '大模型 Large model.' },
     COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
+    CHAIN_NODE: { description: '产业链节点 Layer, segment or sub-segment of the industry chain map.' },
   },
 });
 
@@ -49,6 +53,8 @@ registerEnumType(GraphEdgeKind, {
     PROVIDES: { description: '提供 Firm → scenario it provides.' },
     IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
     DEVELOPS: { description: '研发 Firm → large model it develops.' },
+    IN_CHAIN: { description: '所属环节 Firm → chain-map segment it works in.' },
+    PART_OF: { description: '上级环节 Chain-map segment → the node directly above it.' },
   },
 });
 
@@ -87,10 +93,10 @@ export interface AttributeDef {
 }
 
 export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
-  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER' },
+  { name: 'kind', type: 'string', description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, CHAIN_NODE' },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
-  { name: 'layer', type: 'string', description: 'Enterprise: industry-chain layer (产业链层级)' },
+  { name: 'layer', type: 'string', description: 'Enterprise or chain node: industry-chain layer (产业链层级)' },
   { name: 'district', type: 'string', description: 'Park: district (所在区)' },
   { name: 'role', type: 'string', description: 'Park: role (PRIMARY 主承载区 / FEATURED 特色承载区)' },
   { name: 'platformKind', type: 'string', description: 'Platform: kind' },
@@ -255,5 +261,23 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'id',
     targetColumn: 'park_id',
     tag: 'CP',
+  },
+  {
+    kind: GraphEdgeKind.IN_CHAIN,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.CHAIN_NODE,
+    table: 'enterprise_chain_node',
+    sourceColumn: 'enterprise_id',
+    targetColumn: 'chain_node_id',
+    tag: 'EC',
+  },
+  {
+    kind: GraphEdgeKind.PART_OF,
+    source: GraphNodeKind.CHAIN_NODE,
+    target: GraphNodeKind.CHAIN_NODE,
+    table: NODE_TABLES.CHAIN_NODE.table,
+    sourceColumn: 'id',
+    targetColumn: 'parent_id',
+    tag: 'CC',
   },
 ];

@@ -8,7 +8,8 @@ import { Park } from '../park/park.entity';
 import { parkById } from '../park/park.service';
 import { Sector } from '../sector/sector.entity';
 import { sectorByCode } from '../sector/sector.service';
-import { chainGaps, gapCandidates, matchEnterprisesForPark, matchParksForEnterprise } from './match.service';
+import { chainGaps, gapCandidates, matchEnterprisesForPark, matchParksForEnterprise, missingChainNodes } from './match.service';
+import { ChainNode } from '../chain-node/chain-node.entity';
 import { ChainGap, EnterpriseMatch, MatchWeights, ParkMatch } from './match.types';
 
 @ArgsType()
@@ -80,6 +81,14 @@ export class ChainGapResolver {
   @FieldResolver(() => Sector, { description: 'The focus sector (重点领域).' })
   async sector(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<Sector> {
     return (await sectorByCode(ctx, gap.sectorCode))!;
+  }
+
+  @FieldResolver(() => [ChainNode], {
+    description:
+      '缺失环节 Segments of the chain map (产业链图谱) for this sector that no firm of the park covers, in map order: the sector’s own application segments and the segments every sector shares (chips, sensors, software, data services, …). A firm covers a node when it is linked to it or below it and serves the sector (or the node is the sector’s own). A wholly missing segment is named once, without its sub-segments. Retired nodes are left out.',
+  })
+  missingChainNodes(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<ChainNode[]> {
+    return missingChainNodes(ctx, gap);
   }
 
   @FieldResolver(() => EnterpriseConnection, {
