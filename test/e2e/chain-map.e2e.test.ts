@@ -30,7 +30,8 @@ describe('industry chain map 产业链图谱', () => {
     expect(rows).toHaveLength(1);
     return Number(rows[0].id);
   };
-  const parkId = async (nameZh: string): Promise<number> => Number((await server.sql<{ id: number }>('select id from park where name_zh = $1', [nameZh]))[0].id);
+  const parkId = async (nameZh: string): Promise<number> =>
+    Number((await server.sql<{ id: number }>('select id from park where name_zh = $1', [nameZh]))[0].id);
   const firmId = async (prefix: string): Promise<number> =>
     Number((await server.sql<{ id: number }>('select id from enterprise where name_zh like $1', [`%${prefix}%`]))[0].id);
   /** Firms linked to the node or below it, from the id paths alone (not through the API's view). */
@@ -69,7 +70,14 @@ describe('industry chain map 产业链图谱', () => {
     expect(sensors.depth).toBe(1);
     const childNames = sensors.children.map((c) => map.nodes.find((x) => x.id === c.id)!.nameZh);
     expect(childNames).toEqual(['图像传感器', '光电传感器', '声学传感器', '压力传感器']);
-    for (const path of ['基础层 / 智能芯片 / 人工智能加速卡', '基础层 / 智能芯片 / 处理器芯片', '基础层 / 集成电路', '技术层 / 高端软件 / 复杂算法软件', '技术层 / 高端软件 / 软硬件兼容适配', '应用层 / 智能终端']) {
+    for (const path of [
+      '基础层 / 智能芯片 / 人工智能加速卡',
+      '基础层 / 智能芯片 / 处理器芯片',
+      '基础层 / 集成电路',
+      '技术层 / 高端软件 / 复杂算法软件',
+      '技术层 / 高端软件 / 软硬件兼容适配',
+      '应用层 / 智能终端',
+    ]) {
       expect(byPath.get(path)?.provenance.kind).toBe('OFFICIAL_PLAN');
     }
     for (const name of ['数据采集', '数据清洗', '数据标注', '数据质检', '数据交易']) {
@@ -208,7 +216,11 @@ describe('industry chain map 产业链图谱', () => {
     expect(await count()).toBe(before);
 
     // Create: under 智能传感器, with its layer, USER_ENTERED, audited.
-    const created = await server.gql(CreateChainNodeDocument, { input: { parentId: gid('ChainNode', sensors), nameZh: '温度传感器', nameEn: 'Temperature sensors' } }, editor);
+    const created = await server.gql(
+      CreateChainNodeDocument,
+      { input: { parentId: gid('ChainNode', sensors), nameZh: '温度传感器', nameEn: 'Temperature sensors' } },
+      editor,
+    );
     expect(created.data!.createChainNode.userErrors).toEqual([]);
     const temp = created.data!.createChainNode.chainNode!;
     expect(temp).toMatchObject({ path: '基础层 / 智能传感器 / 温度传感器', depth: 2, layer: 'FOUNDATION', version: 1, provenance: { kind: 'USER_ENTERED' } });
@@ -227,7 +239,11 @@ describe('industry chain map 产业链图谱', () => {
     expect(cycle.data!.updateChainNode.userErrors[0].message).toContain('cycle');
     const self = await server.gql(UpdateChainNodeDocument, { input: { id: temp.id, expectedVersion: 2, parentId: temp.id } }, editor);
     expect(self.data!.updateChainNode.userErrors[0].code).toBe('BAD_USER_INPUT');
-    const root = await server.gql(UpdateChainNodeDocument, { input: { id: gid('ChainNode', await nodeId('基础层')), expectedVersion: 1, parentId: gid('ChainNode', chips) } }, editor);
+    const root = await server.gql(
+      UpdateChainNodeDocument,
+      { input: { id: gid('ChainNode', await nodeId('基础层')), expectedVersion: 1, parentId: gid('ChainNode', chips) } },
+      editor,
+    );
     expect(root.data!.updateChainNode.userErrors[0].field).toEqual(['input', 'parentId']);
     // A duplicate name at the destination is refused too.
     await server.gql(CreateChainNodeDocument, { input: { parentId: gid('ChainNode', chips), nameZh: '温湿度传感器' } }, editor);
@@ -238,7 +254,11 @@ describe('industry chain map 产业链图谱', () => {
 
     // Move a segment with its subtree across layers: paths and layers follow.
     const terminals = await nodeId('智能终端');
-    const moved = await server.gql(UpdateChainNodeDocument, { input: { id: gid('ChainNode', sensors), expectedVersion: 1, parentId: gid('ChainNode', terminals) } }, editor);
+    const moved = await server.gql(
+      UpdateChainNodeDocument,
+      { input: { id: gid('ChainNode', sensors), expectedVersion: 1, parentId: gid('ChainNode', terminals) } },
+      editor,
+    );
     expect(moved.data!.updateChainNode.userErrors).toEqual([]);
     expect(moved.data!.updateChainNode.chainNode).toMatchObject({ path: '应用层 / 智能终端 / 智能传感器', layer: 'APPLICATION', depth: 2 });
     const afterMove = await server.gql(ChainMapFullDocument, {});
@@ -251,7 +271,11 @@ describe('industry chain map 产业链图谱', () => {
     // Deeper than the map allows: a node at depth 3 takes no children.
     const tooDeep = await server.gql(CreateChainNodeDocument, { input: { parentId: temp.id, nameZh: '更深一层' } }, editor);
     expect(tooDeep.data!.createChainNode.userErrors[0].field).toEqual(['input', 'parentId']);
-    const back = await server.gql(UpdateChainNodeDocument, { input: { id: gid('ChainNode', sensors), expectedVersion: 2, parentId: gid('ChainNode', await nodeId('基础层')) } }, editor);
+    const back = await server.gql(
+      UpdateChainNodeDocument,
+      { input: { id: gid('ChainNode', sensors), expectedVersion: 2, parentId: gid('ChainNode', await nodeId('基础层')) } },
+      editor,
+    );
     expect(back.data!.updateChainNode.chainNode).toMatchObject({ path: '基础层 / 智能传感器', layer: 'FOUNDATION' });
 
     // Retire: refused while active sub-segments remain; a leaf retires and leaves chainMap and new links.
@@ -267,12 +291,20 @@ describe('industry chain map 产业链图谱', () => {
     const jingjia = await firmId('晶岬传感');
     const toRetired = await server.gql(LinkFirmToChainNodeDocument, { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: temp.id } }, editor);
     expect(toRetired.data!.linkEnterpriseToChainNode.userErrors[0]).toMatchObject({ field: ['input', 'chainNodeId'], code: 'BAD_USER_INPUT' });
-    const toUnknown = await server.gql(LinkFirmToChainNodeDocument, { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', 999999) } }, editor);
+    const toUnknown = await server.gql(
+      LinkFirmToChainNodeDocument,
+      { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', 999999) } },
+      editor,
+    );
     expect(toUnknown.data!.linkEnterpriseToChainNode.userErrors[0].code).toBe('NOT_FOUND');
 
     // Link a firm; a node with firms is not deleted unless detaching; a node with children never.
     const ic = await nodeId('集成电路');
-    const linked = await server.gql(LinkFirmToChainNodeDocument, { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', ic) } }, editor);
+    const linked = await server.gql(
+      LinkFirmToChainNodeDocument,
+      { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', ic) } },
+      editor,
+    );
     expect(linked.data!.linkEnterpriseToChainNode).toMatchObject({ changed: true, userErrors: [] });
     expect(linked.data!.linkEnterpriseToChainNode.enterprise!.chainNodes.map((c) => c.nameZh)).toContain('集成电路');
     const gaps = await server.gql(ChainGapNodesDocument, { parkId: gid('Park', laoshan) });
@@ -287,11 +319,17 @@ describe('industry chain map 产业链图谱', () => {
     const detached = await server.gql(DeleteChainNodeDocument, { input: { id: gid('ChainNode', ic), detach: true } }, editor);
     expect(detached.data!.deleteChainNode).toMatchObject({ deletedId: gid('ChainNode', ic), userErrors: [] });
     expect(await server.sql('select 1 from enterprise_chain_node where chain_node_id = $1', [ic])).toHaveLength(0);
-    const unlinked = await server.gql(UnlinkFirmFromChainNodeDocument, { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', sensors) } }, editor);
+    const unlinked = await server.gql(
+      UnlinkFirmFromChainNodeDocument,
+      { input: { enterpriseId: gid('Enterprise', jingjia), chainNodeId: gid('ChainNode', sensors) } },
+      editor,
+    );
     expect(unlinked.data!.unlinkEnterpriseFromChainNode.changed).toBe(false);
 
     // Every write is audited under the node's global ID.
-    const audit = await server.sql<{ action: string }>(`select action from audit_entry where record_type = 'ChainNode' and record_id = $1 order by id`, [temp.id]);
+    const audit = await server.sql<{ action: string }>(`select action from audit_entry where record_type = 'ChainNode' and record_id = $1 order by id`, [
+      temp.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
     const deletion = await server.sql<{ changes: { enterprises?: { before: string[] } } }>(
       `select changes from audit_entry where record_type = 'ChainNode' and record_id = $1 and action = 'DELETE'`,

@@ -27,10 +27,10 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'chain_node']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
-    expect(NODE_TYPES).toEqual(['Sector', 'Park', 'Enterprise', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter']);
+    expect(NODE_TYPES).toEqual(['Sector', 'Park', 'Enterprise', 'InnovationPlatform', 'Scenario', 'LargeModel', 'ComputeCenter', 'ChainNode']);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
   });
@@ -45,10 +45,10 @@ describe('entity descriptors', () => {
       expect(testWidgetType.editing).toMatchObject({ type: 'TestWidget', table: 'test_widget', entity: TestWidget, searchable: { aliases: true } });
     });
 
-    it('is searched, after the existing types', () => {
+    it('is searched, in the place its order gives it among the existing types', () => {
       const searched = searchableTables(types);
-      expect(searched.map((s) => s.type)).toEqual(['PARK', 'ENTERPRISE', 'INNOVATION_PLATFORM', 'SCENARIO', 'TEST_WIDGET']);
-      expect(searched.at(-1)).toMatchObject({ table: 'test_widget', alias: 'tw', order: 5, entity: TestWidget });
+      expect(searched.map((s) => s.type)).toEqual(['PARK', 'ENTERPRISE', 'INNOVATION_PLATFORM', 'SCENARIO', 'TEST_WIDGET', 'CHAIN_NODE']);
+      expect(searched.find((s) => s.type === 'TEST_WIDGET')).toMatchObject({ table: 'test_widget', alias: 'tw', order: 5, entity: TestWidget });
     });
 
     it('becomes a vertex kind of the relation graph, its attributes read from its columns', () => {

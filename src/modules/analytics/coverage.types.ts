@@ -70,7 +70,9 @@ export class ChainNodeCoverageCell {
   @Field(() => ChainNode, { description: 'The chain-map node (column): a layer, segment or sub-segment.' })
   chainNode!: ChainNode;
 
-  @Field(() => Int, { description: 'Firms located in the park linked to the node or to a node below it, each once (in the filtered layers and provenance kinds).' })
+  @Field(() => Int, {
+    description: 'Firms located in the park linked to the node or to a node below it, each once (in the filtered layers and provenance kinds).',
+  })
   enterpriseCount!: number;
 }
 

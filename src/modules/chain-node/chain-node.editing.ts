@@ -33,9 +33,14 @@ async function nextPosition(tx: SqlEntityManager, parentId: number): Promise<num
   return Number(row.p);
 }
 
-async function requireFreeName(tx: SqlEntityManager, parentId: number | null, name: string, selfId: number | null, errors: UserErrors, field: string) {
-  const existingId = await siblingNamed(tx, parentId, name, selfId);
-  if (existingId) errors.add(at(field), `Another node under the same parent is already named “${name}”.`, UserErrorCode.DUPLICATE, { existingId });
+async function requireFreeName(
+  tx: SqlEntityManager,
+  place: { parentId: number | null; selfId: number | null; field: string },
+  name: string,
+  errors: UserErrors,
+) {
+  const existingId = await siblingNamed(tx, place.parentId, name, place.selfId);
+  if (existingId) errors.add(at(place.field), `Another node under the same parent is already named “${name}”.`, UserErrorCode.DUPLICATE, { existingId });
 }
 
 /** Height of the subtree below a node (0 for a leaf), from the id paths it prefixes. */
@@ -69,13 +74,15 @@ export async function validateChainNodeUpdate(tx: SqlEntityManager, input: Updat
       errors.add(at('parentId'), `“${node.name_zh}” cannot be moved under itself or one of its own sub-segments (that would make a cycle).`);
     } else if (parent && parent.id !== node.parent_id) {
       const deepest = depthOf({ idPath: parent.id_path }) + 1 + (await subtreeHeight(tx, node));
-      if (deepest > MAX_CHAIN_DEPTH) errors.add(at('parentId'), `The map has at most ${MAX_CHAIN_DEPTH} levels below a layer; this move would need ${deepest}.`);
+      if (deepest > MAX_CHAIN_DEPTH)
+        errors.add(at('parentId'), `The map has at most ${MAX_CHAIN_DEPTH} levels below a layer; this move would need ${deepest}.`);
       parentId = parent.id;
       Object.assign(values, { parentId, layer: parent.layer, position: await nextPosition(tx, parent.id) });
     }
   }
   const name = (values.nameZh as string | undefined) ?? node.name_zh;
-  if (values.nameZh !== undefined || parentId !== node.parent_id) await requireFreeName(tx, parentId, name, node.id, errors, values.nameZh !== undefined ? 'nameZh' : 'parentId');
+  if (values.nameZh !== undefined || parentId !== node.parent_id)
+    await requireFreeName(tx, { parentId, selfId: node.id, field: values.nameZh !== undefined ? 'nameZh' : 'parentId' }, name, errors);
   if (input.retired === null) errors.add(at('retired'), 'Send true to retire or false to restore.');
   if (input.retired === true && !node.retired) {
     if (isRoot) errors.add(at('retired'), 'The three layer roots cannot be retired.');
@@ -110,7 +117,7 @@ export const chainNodeEditing: EditingRules<ChainNode, CreateChainNodeInput, Upd
     if (depthOf({ idPath: parent.id_path }) + 1 > MAX_CHAIN_DEPTH) {
       errors.add(at('parentId'), `The map has at most ${MAX_CHAIN_DEPTH} levels below a layer; “${parent.name_zh}” is already at the deepest.`);
     }
-    if (nameZh) await requireFreeName(tx, parent.id, nameZh, null, errors, 'nameZh');
+    if (nameZh) await requireFreeName(tx, { parentId: parent.id, selfId: null, field: 'nameZh' }, nameZh, errors);
     const [{ n }] = await runSql<{ n: number }>(tx, sql`select count(*)::int as n from chain_node`);
     if (Number(n) >= MAX_CHAIN_NODES) errors.add(at('parentId'), `The chain map holds at most ${MAX_CHAIN_NODES} nodes; retire and delete unused ones first.`);
     return {
@@ -145,7 +152,10 @@ export const chainNodeEditing: EditingRules<ChainNode, CreateChainNodeInput, Upd
   },
 
   async detach(tx, id): Promise<FieldChanges> {
-    const rows = await runSql<{ other: number }>(tx, sql`delete from ${sql.ident(CHAIN_LINK_TABLE)} where chain_node_id = ${id} returning enterprise_id as other`);
+    const rows = await runSql<{ other: number }>(
+      tx,
+      sql`delete from ${sql.ident(CHAIN_LINK_TABLE)} where chain_node_id = ${id} returning enterprise_id as other`,
+    );
     return rows.length ? { enterprises: { before: rows.map((r) => toGlobalId('Enterprise', r.other)), after: null } } : {};
   },
 };

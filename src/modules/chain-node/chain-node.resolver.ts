@@ -58,7 +58,10 @@ export class ChainNodeResolver {
     return firmCount(ctx, node.id);
   }
 
-  @FieldResolver(() => Sector, { nullable: true, description: 'The focus sector (重点领域) an application segment belongs to; null for segments every sector shares.' })
+  @FieldResolver(() => Sector, {
+    nullable: true,
+    description: 'The focus sector (重点领域) an application segment belongs to; null for segments every sector shares.',
+  })
   sector(@Root() node: ChainNode, @Ctx() ctx: Context): Promise<Sector | null> | null {
     return node.sectorCode ? sectorByCode(ctx, node.sectorCode) : null;
   }

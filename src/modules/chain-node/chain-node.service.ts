@@ -151,7 +151,12 @@ export async function chainNodeRow(tx: SqlEntityManager, id: number, lock = fals
  * The local ids of chain nodes named in an input (e.g. a new firm's chainNodeIds), each checked:
  * a ChainNode ID, an existing node, not retired. Problems are user errors at `path`.i.
  */
-export async function linkableChainNodeIds(tx: SqlEntityManager, ids: readonly string[] | null | undefined, path: string[], errors: UserErrors): Promise<number[]> {
+export async function linkableChainNodeIds(
+  tx: SqlEntityManager,
+  ids: readonly string[] | null | undefined,
+  path: string[],
+  errors: UserErrors,
+): Promise<number[]> {
   const found: number[] = [];
   for (const [i, id] of (ids ?? []).entries()) {
     const at = [...path, String(i)];
