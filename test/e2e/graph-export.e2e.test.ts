@@ -11,6 +11,7 @@ const TYPE_OF: Record<string, string> = {
   sector: 'Sector',
   large_model: 'LargeModel',
   compute_center: 'ComputeCenter',
+  chain_node: 'ChainNode',
 };
 
 /** The relation graph, exported in every format and read back by the tools researchers use. */
@@ -72,12 +73,13 @@ describe('relation graph export', () => {
     const [counts] = await server.sql<{ nodes: number; edges: number }>(
       `select ((select count(*) from park) + (select count(*) from enterprise) + (select count(*) from innovation_platform)
              + (select count(*) from scenario) + (select count(*) from sector) + (select count(*) from large_model)
-             + (select count(*) from compute_center))::int as nodes,
+             + (select count(*) from compute_center) + (select count(*) from chain_node))::int as nodes,
               ((select count(*) from enterprise_park) + (select count(*) from enterprise_sector) + (select count(*) from park_focus_sector)
              + (select count(*) from platform_host) + (select count(*) from innovation_platform where park_id is not null)
              + (select count(*) from platform_sector) + (select count(*) from scenario_provider) + (select count(*) from scenario)
              + (select count(*) from scenario where park_id is not null) + (select count(*) from large_model_developer)
-             + (select count(*) from large_model_sector) + (select count(*) from compute_center where park_id is not null))::int as edges`,
+             + (select count(*) from large_model_sector) + (select count(*) from compute_center where park_id is not null)
+             + (select count(*) from enterprise_chain_node) + (select count(*) from chain_node where parent_id is not null))::int as edges`,
     );
     dbNodes = Number(counts.nodes);
     dbEdges = Number(counts.edges);
@@ -130,7 +132,8 @@ describe('relation graph export', () => {
        union all select 'innovation_platform', platform_id::text from platform_sector where sector_code = 'SMART_OCEAN'
        union all select 'scenario', id::text from scenario where sector_code = 'SMART_OCEAN'
        union all select 'large_model', large_model_id::text from large_model_sector where sector_code = 'SMART_OCEAN'
-       union all select 'compute_center', c.id::text from compute_center c join park_focus_sector f on f.park_id = c.park_id and f.sector_code = 'SMART_OCEAN'`,
+       union all select 'compute_center', c.id::text from compute_center c join park_focus_sector f on f.park_id = c.park_id and f.sector_code = 'SMART_OCEAN'
+       union all select 'chain_node', id::text from chain_node where sector_code is null or sector_code = 'SMART_OCEAN'`,
     );
     expect(expected.length).toBeGreaterThan(10);
     const keep = new Set(expected);

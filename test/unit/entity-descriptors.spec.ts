@@ -48,7 +48,7 @@ describe('entity descriptors', () => {
     it('is searched, in the place its order gives it among the existing types', () => {
       const searched = searchableTables(types);
       expect(searched.map((s) => s.type)).toEqual(['PARK', 'ENTERPRISE', 'INNOVATION_PLATFORM', 'SCENARIO', 'TEST_WIDGET', 'CHAIN_NODE']);
-      expect(searched.find((s) => s.type === 'TEST_WIDGET')).toMatchObject({ table: 'test_widget', alias: 'tw', order: 5, entity: TestWidget });
+      expect(searched.find((s) => (s.type as string) === 'TEST_WIDGET')).toMatchObject({ table: 'test_widget', alias: 'tw', order: 5, entity: TestWidget });
     });
 
     it('becomes a vertex kind of the relation graph, its attributes read from its columns', () => {

@@ -19,8 +19,9 @@ export class AnalyticsResolver {
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the counted firms meet; none counts all firms.' })
     filter: EnterpriseFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnterpriseFacets> {
-    return enterpriseFacets(ctx, filter);
+    return enterpriseFacets(ctx, filter, { chainNodes: selectsPath(info, ['byChainNode']) });
   }
 
   @Query(() => ScenarioFacets, { description: '场景分面统计 Counts of the scenarios a filter selects, by sector, status, park and year.' })

@@ -99,7 +99,11 @@ function total(buckets: Buckets): number {
  * Facets of the firms `filter` selects: one SQL statement. The filter is evaluated once (a
  * materialised CTE); with no filter the pivots are counted directly, without joining the firms.
  */
-export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | null): Promise<EnterpriseFacets> {
+export async function enterpriseFacets(
+  ctx: Context,
+  filter: EnterpriseFilter | null,
+  needs: { chainNodes: boolean } = { chainNodes: true },
+): Promise<EnterpriseFacets> {
   const knex = ctx.em.getKnex();
   const everything = selectsEverything(filter);
   let prefix = '';
@@ -123,11 +127,16 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     select 'park', ep.park_id::text, count(*)::int from ${via('enterprise_park', 'ep')} group by ep.park_id
     union all
     select 'district', ${canonicalDistrictSql('dp.district')}, count(distinct ep.enterprise_id)::int
-      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2
+      from ${via('enterprise_park', 'ep')} join park dp on dp.id = ep.park_id group by 2${
+        // The chain-map buckets only when byChainNode is selected (they need the map: one more statement).
+        needs.chainNodes
+          ? `
     union all
     select 'chain', cc.ancestor_id::text, count(distinct cl.enterprise_id)::int
-      from ${via(CHAIN_LINK_TABLE, 'cl')} join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id group by cc.ancestor_id`;
-  const [buckets, tree] = await Promise.all([runFacets(ctx, sql, bindings), chainTree(ctx)]);
+      from ${via(CHAIN_LINK_TABLE, 'cl')} join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id group by cc.ancestor_id`
+          : ''
+      }`;
+  const [buckets, tree] = await Promise.all([runFacets(ctx, sql, bindings), needs.chainNodes ? chainTree(ctx) : null]);
   noteProvenance(ctx, buckets);
 
   const byDistrict = (buckets.get('district') ?? [])
@@ -139,11 +148,13 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     byPark: parkCounts(buckets).byPark,
     byLayer: closedCounts(buckets, 'layer', Object.values(ChainLayer)).map((c) => Object.assign(new LayerCount(), { layer: c.key, count: c.count })),
     byDistrict,
-    byChainNode: closedCounts(
-      buckets,
-      'chain',
-      tree.nodes.filter((n) => !n.retired).map((n) => String(n.id)),
-    ).map((c) => Object.assign(new ChainNodeCount(), { chainNode: tree.byId.get(Number(c.key))!, count: c.count })),
+    byChainNode: tree
+      ? closedCounts(
+          buckets,
+          'chain',
+          tree.nodes.filter((n) => !n.retired).map((n) => String(n.id)),
+        ).map((c) => Object.assign(new ChainNodeCount(), { chainNode: tree.byId.get(Number(c.key))!, count: c.count }))
+      : [],
   });
 }
 
