@@ -97,6 +97,11 @@ describe('industry chain map 产业链图谱', () => {
     // firmCount: the firms of the node's subtree, recomputed from the id paths.
     for (const node of map.nodes) expect(node.firmCount).toBe((await firmsUnder(localId(node.id))).length);
     expect(sensors.firmCount).toBeGreaterThanOrEqual(2);
+    // The counts rest on sample firms, and the answer says so.
+    const [{ n: sampleLinked }] = await server.sql<{ n: number }>(
+      `select count(distinct l.enterprise_id)::int as n from enterprise_chain_node l join enterprise e on e.id = l.enterprise_id where e.provenance_kind = 'SAMPLE'`,
+    );
+    expect((res.extensions?.dataNotice as { counts: Record<string, number> }).counts.SAMPLE).toBe(Number(sampleLinked));
   });
 
   it('“firms in 崂山区人工智能产业园 under 智能传感器” is one query (the contract’s FirmsInParkByChainNode)', async () => {

@@ -4,7 +4,10 @@ import { localIdOf } from '../../common/editing/entity-editing';
 import { UserErrorCode, UserErrors } from '../../common/editing/user-error';
 import { toGlobalId } from '../../common/global-id';
 import { hydrate } from '../../common/relay/hydrate';
+import { tableOf } from '../../common/entity-type';
 import { runSql, sql } from '../../common/sql';
+// eslint-disable-next-line import-x/no-restricted-paths -- firm counts join the firms' table (for their provenance), named by their entity
+import { Enterprise } from '../enterprise/enterprise.entity';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { ChainNode } from './chain-node.entity';
 
@@ -88,18 +91,22 @@ export function depthOf(node: Pick<ChainNode, 'idPath'>): number {
 
 /**
  * Firms linked to each node or to any of its descendants, counted once per node: one statement
- * for the whole map.
+ * for the whole map. The firms counted, per provenance kind, go to the answer's data notice.
  */
 export function firmCount(ctx: Context, nodeId: number): Promise<number> {
   return ctx.loaders
     .get<number, number>('chain-node:firm-count', async (ids) => {
-      const rows = await runSql<{ id: number; n: number }>(
+      const rows = await runSql<{ dim: string; key: string; n: number }>(
         ctx.em,
-        sql`select c.ancestor_id as id, count(distinct l.enterprise_id)::int as n
+        sql`select case when grouping(c.ancestor_id) = 0 then 'node' else 'kind' end as dim,
+                   coalesce(c.ancestor_id::text, e.provenance_kind) as key, count(distinct l.enterprise_id)::int as n
               from ${sql.ident(CHAIN_CLOSURE)} c join ${sql.ident(CHAIN_LINK_TABLE)} l on l.chain_node_id = c.descendant_id
-             where c.ancestor_id = any(${sql.array([...ids], 'int')}) group by c.ancestor_id`,
+              join ${sql.ident(tableOf(Enterprise))} e on e.id = l.enterprise_id
+             where c.ancestor_id = any(${sql.array([...ids], 'int')})
+             group by grouping sets ((c.ancestor_id), (e.provenance_kind))`,
       );
-      const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+      ctx.provenance.noteCounted(rows.filter((r) => r.dim === 'kind').map((r) => [r.key, Number(r.n)] as const));
+      const counts = new Map(rows.filter((r) => r.dim === 'node').map((r) => [Number(r.key), Number(r.n)]));
       return ids.map((id) => counts.get(id) ?? 0);
     })
     .load(nodeId);
