@@ -43,6 +43,7 @@ const layerZones = [
 // Enterprise.parks) is resolved in the module of the higher one (see *-links.resolver.ts).
 const moduleOrder = [
   'sector',
+  'chain-node',
   'district',
   'park',
   'compute-center',

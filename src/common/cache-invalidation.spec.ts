@@ -29,6 +29,6 @@ describe('cache invalidation of writes', () => {
     } finally {
       unregister();
     }
-    expect(seen).toEqual([['Enterprise', 'Sector']]);
+    expect(seen).toEqual([['ChainNode', 'Enterprise', 'Sector']]);
   });
 });

@@ -36,7 +36,8 @@ export const ALL_TYPES = '*';
 
 /** The GraphQL types whose answers a write to each table can change (link tables change both ends). */
 const TABLE_TYPES: Record<string, readonly string[]> = {
-  enterprise: ['Enterprise'],
+  // Deleting a firm drops its chain links by cascade, with no statement on their table: ChainNode.firmCount changes.
+  enterprise: ['Enterprise', 'ChainNode'],
   park: ['Park'],
   innovation_platform: ['InnovationPlatform'],
   scenario: ['Scenario'],
@@ -48,6 +49,8 @@ const TABLE_TYPES: Record<string, readonly string[]> = {
   compute_voucher_program: ['ComputeVoucherProgram'],
   compute_voucher_grant: ['ComputeVoucherGrant', 'ComputeVoucherProgram', 'Enterprise', 'ComputeCenter'],
   sector: ['Sector'],
+  chain_node: ['ChainNode'],
+  enterprise_chain_node: ['Enterprise', 'ChainNode'],
   enterprise_park: ['Enterprise', 'Park'],
   enterprise_sector: ['Enterprise', 'Sector'],
   park_focus_sector: ['Park', 'Sector'],

@@ -50,6 +50,8 @@ const PLAIN_LIST_SIZES: Record<string, number> = {
   // A firm holds each kind of recognition at each level at most once (a unique constraint): 6 × 3.
   'Enterprise.designations': 18,
   'EnterpriseFacets.byDesignation': 18,
+  // The chain map holds at most MAX_CHAIN_NODES (src/modules/chain-node/chain-node.service.ts).
+  'ChainMap.nodes': 500,
 };
 const PLAIN_LIST_SIZE = 100;
 

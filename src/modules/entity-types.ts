@@ -1,4 +1,5 @@
 import type { EntityModule } from '../common/entity-type';
+import { chainNodeModule } from './chain-node/chain-node.module';
 import { computeCenterModule } from './compute-center/compute-center.module';
 import { dataProductModule } from './data-product/data-product.module';
 import { designationModule } from './designation/designation.module';
@@ -38,6 +39,7 @@ export const ENTITY_MODULES: readonly EntityModule[] = [
   designationModule,
   firmFigureModule,
   dataProductModule,
+  chainNodeModule,
 ];
 
 export const ENTITY_TYPES = ENTITY_MODULES.map((m) => m.type);

@@ -14,6 +14,7 @@ const TYPE_OF: Record<string, string> = {
   institution: 'Institution',
   national_innovation_task: 'NationalInnovationTask',
   data_product: 'DataProduct',
+  chain_node: 'ChainNode',
 };
 
 /** The relation graph, exported in every format and read back by the tools researchers use. */
@@ -77,7 +78,8 @@ describe('relation graph export', () => {
              + (select count(*) from scenario) + (select count(*) from sector) + (select count(*) from large_model)
              + (select count(*) from compute_center) + (select count(*) from institution)
              + (select count(*) from national_innovation_task)
-             + (select count(*) from data_product))::int as nodes,
+             + (select count(*) from data_product)
+             + (select count(*) from chain_node))::int as nodes,
               ((select count(*) from enterprise_park) + (select count(*) from enterprise_sector) + (select count(*) from park_focus_sector)
              + (select count(*) from platform_host) + (select count(*) from innovation_platform where park_id is not null)
              + (select count(*) from platform_sector) + (select count(*) from scenario_provider) + (select count(*) from scenario)
@@ -85,7 +87,8 @@ describe('relation graph export', () => {
              + (select count(*) from large_model_sector) + (select count(*) from compute_center where park_id is not null)
              + (select count(*) from platform_institution_host) + (select count(*) from national_task_enterprise_winner)
              + (select count(*) from national_task_institution_winner)
-             + (select count(*) from data_product where provider_id is not null) + (select count(*) from data_product_sector))::int as edges`,
+             + (select count(*) from data_product where provider_id is not null) + (select count(*) from data_product_sector)
+             + (select count(*) from enterprise_chain_node) + (select count(*) from chain_node where parent_id is not null))::int as edges`,
     );
     dbNodes = Number(counts.nodes);
     dbEdges = Number(counts.edges);
@@ -141,7 +144,8 @@ describe('relation graph export', () => {
        union all select 'compute_center', c.id::text from compute_center c join park_focus_sector f on f.park_id = c.park_id and f.sector_code = 'SMART_OCEAN'
        union select 'institution', h.institution_id::text from platform_institution_host h join platform_sector s on s.platform_id = h.platform_id and s.sector_code = 'SMART_OCEAN'
        union select 'national_innovation_task', w.task_id::text from national_task_enterprise_winner w join enterprise_sector s on s.enterprise_id = w.enterprise_id and s.sector_code = 'SMART_OCEAN'
-       union all select 'data_product', data_product_id::text from data_product_sector where sector_code = 'SMART_OCEAN'`,
+       union all select 'data_product', data_product_id::text from data_product_sector where sector_code = 'SMART_OCEAN'
+       union all select 'chain_node', id::text from chain_node where sector_code is null or sector_code = 'SMART_OCEAN'`,
     );
     expect(expected.length).toBeGreaterThan(10);
     const keep = new Set(expected);

@@ -27,7 +27,7 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task', 'data_product']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task', 'chain_node', 'data_product']);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
     expect(NODE_TYPES).toEqual([
@@ -46,6 +46,7 @@ describe('entity descriptors', () => {
       'Designation',
       'FirmFigure',
       'DataProduct',
+      'ChainNode',
     ]);
     expect(entities).toEqual(entitiesOf(ENTITY_TYPES));
     expect(resolvers).toEqual(resolversOf(ENTITY_MODULES));
@@ -61,7 +62,7 @@ describe('entity descriptors', () => {
       expect(testWidgetType.editing).toMatchObject({ type: 'TestWidget', table: 'test_widget', entity: TestWidget, searchable: { aliases: true } });
     });
 
-    it('is searched, after the existing types', () => {
+    it('is searched, in the place its order gives it among the existing types', () => {
       const searched = searchableTables(types);
       expect(searched.map((s) => s.type)).toEqual([
         'PARK',
@@ -71,6 +72,7 @@ describe('entity descriptors', () => {
         'COMPUTE_CENTER',
         'INSTITUTION',
         'NATIONAL_INNOVATION_TASK',
+        'CHAIN_NODE',
         'DATA_PRODUCT',
         'TEST_WIDGET',
       ]);

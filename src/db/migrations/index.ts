@@ -6,6 +6,7 @@ import { Migration20261202000000_search_short_names } from './Migration202612020
 import { Migration20261202100000_honest_plan } from './Migration20261202100000_honest_plan';
 import { Migration20261202110000_districts } from './Migration20261202110000_districts';
 import { Migration20261202120000_changes_webhooks } from './Migration20261202120000_changes_webhooks';
+import { Migration20261203100000_chain_map } from './Migration20261203100000_chain_map';
 import { Migration20261203110000_compute_vouchers } from './Migration20261203110000_compute_vouchers';
 import { Migration20261203120000_firm_facts } from './Migration20261203120000_firm_facts';
 import { Migration20261203130000_institutions_tasks } from './Migration20261203130000_institutions_tasks';
@@ -24,6 +25,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000_honest_plan', class: Migration20261202100000_honest_plan },
   { name: 'Migration20261202110000_districts', class: Migration20261202110000_districts },
   { name: 'Migration20261202120000_changes_webhooks', class: Migration20261202120000_changes_webhooks },
+  { name: 'Migration20261203100000_chain_map', class: Migration20261203100000_chain_map },
   { name: 'Migration20261203110000_compute_vouchers', class: Migration20261203110000_compute_vouchers },
   { name: 'Migration20261203120000_firm_facts', class: Migration20261203120000_firm_facts },
   { name: 'Migration20261203130000_institutions_tasks', class: Migration20261203130000_institutions_tasks },

@@ -51,6 +51,8 @@ export interface EnterpriseSeed extends Cited {
   headquarters?: string;
   /** LOCAL (default), OUTSIDE or BOTH. */
   presence?: string;
+  /** Keys of chain-map nodes (seeds/chain-nodes.json) the firm works in. */
+  chainNodes?: string[];
 }
 export interface PlatformSeed extends Cited {
   key: string;

@@ -5,7 +5,7 @@ import { ComputeKind } from '../../modules/compute-center/compute-center.enums';
 import { COMPUTE_CAPACITY_TABLE } from '../../modules/compute-center/compute-center.service';
 import { ComputeVoucherGrant } from '../../modules/voucher-grant/voucher-grant.entity';
 import { ComputeVoucherProgram } from '../../modules/voucher-program/voucher-program.entity';
-import { runSql, sql } from '../../common/sql';
+import { pgArray, runSql, sql } from '../../common/sql';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { DataProduct } from '../../modules/data-product/data-product.entity';
 import { DataProductKind } from '../../modules/data-product/data-product.enums';
@@ -60,6 +60,28 @@ function seedLocation(e: EnterpriseSeed): Pick<Enterprise, 'headquartersCity' | 
     headquartersProvince: (values.headquartersProvince as string | undefined) ?? SHANDONG,
     presence: (values.presence as Presence | undefined) ?? Presence.LOCAL,
   };
+}
+
+/**
+ * Links the seeded firms to the chain map, whose nodes the migration already holds (by their seed
+ * keys). A key the map lacks aborts the load, naming the firm.
+ */
+async function linkChainNodes(tx: SqlEntityManager, seeds: SeedSet['enterprises'], firms: Map<string, Enterprise>): Promise<void> {
+  const rows = (await tx.execute('select id, key from chain_node where key is not null')) as Array<{ id: number; key: string }>;
+  const nodeIds = new Map(rows.map((r) => [r.key, Number(r.id)]));
+  const pairs: Array<[number, number]> = [];
+  for (const e of seeds) {
+    for (const key of e.chainNodes ?? []) {
+      const nodeId = nodeIds.get(key);
+      if (nodeId === undefined) throw new Error(`seeds: enterprise ${e.key} refers to unknown chain node "${key}"`);
+      pairs.push([firms.get(e.key)!.id, nodeId]);
+    }
+  }
+  if (!pairs.length) return;
+  await tx.execute('insert into enterprise_chain_node (enterprise_id, chain_node_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing', [
+    pgArray(pairs.map((p) => p[0])),
+    pgArray(pairs.map((p) => p[1])),
+  ]);
 }
 
 /** Whether the directory holds no data yet (the sectors are always the first thing seeded). */
@@ -340,6 +362,7 @@ export async function seedDatabase(em: SqlEntityManager, seeds: SeedSet = readSe
         );
       }
     }
+    await linkChainNodes(tx, seeds.enterprises, enterprises);
     return {
       sectors: seeds.sectors.length,
       parks: seeds.parks.length,

@@ -19,8 +19,9 @@ export class AnalyticsResolver {
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Conditions the counted firms meet; none counts all firms.' })
     filter: EnterpriseFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnterpriseFacets> {
-    return enterpriseFacets(ctx, filter);
+    return enterpriseFacets(ctx, filter, { chainNodes: selectsPath(info, ['byChainNode']) });
   }
 
   @Query(() => ScenarioFacets, { description: '场景分面统计 Counts of the scenarios a filter selects, by sector, status, park and year.' })
@@ -50,7 +51,11 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Coverage> {
-    return coverage(ctx, filter, { layers: selectsPath(info, ['cells', 'missingLayers']), parks: selectsPath(info, ['cells', 'park']) });
+    return coverage(ctx, filter, {
+      layers: selectsPath(info, ['cells', 'missingLayers']),
+      parks: selectsPath(info, ['cells', 'park']) || selectsPath(info, ['chainNodeCells', 'park']),
+      chainNodes: selectsPath(info, ['chainNodeCells']),
+    });
   }
 }
 

@@ -5,7 +5,8 @@ import { filterIds, filterValues } from '../../common/filters';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Park } from '../park/park.entity';
 import { allSectors } from '../sector/sector.service';
-import { Coverage, CoverageCell, CoverageFilter } from './coverage.types';
+import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
+import { ChainNodeCoverageCell, Coverage, CoverageCell, CoverageFilter } from './coverage.types';
 
 const LAYERS = Object.values(ChainLayer);
 
@@ -28,6 +29,39 @@ export interface CoverageNeeds {
   layers: boolean;
   /** Whether the park objects are selected; they are then loaded in parallel with the matrix. */
   parks: boolean;
+  /** Whether the park × chain node cells are selected (a second aggregate, run in parallel). */
+  chainNodes?: boolean;
+}
+
+/**
+ * Firms per park and chain-map node (a node includes its descendants), each firm once per cell:
+ * one statement, over the parks the matrix covers.
+ */
+async function chainNodeCounts(ctx: Context, parkScope: { sql: string; bindings: readonly unknown[] }, layers: string[] | null, kinds: string[] | null) {
+  const knex = ctx.em.getKnex();
+  const bindings: Knex.RawBinding[] = [...(parkScope.bindings as Knex.RawBinding[])];
+  const firmConditions: string[] = [];
+  if (layers) {
+    firmConditions.push(`e.layer in (${layers.map(() => '?').join(', ')})`);
+    bindings.push(...layers);
+  }
+  if (kinds) {
+    firmConditions.push(`e.provenance_kind in (${kinds.map(() => '?').join(', ')})`);
+    bindings.push(...kinds);
+  }
+  const rows = (await ctx.em.execute(
+    knex.raw(
+      `select ep.park_id, cc.ancestor_id as node_id, count(distinct ep.enterprise_id)::int as n
+         from enterprise_park ep
+         join (${parkScope.sql}) pk on pk.id = ep.park_id
+         join ${CHAIN_LINK_TABLE} cl on cl.enterprise_id = ep.enterprise_id
+         join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id
+         ${firmConditions.length ? `join enterprise e on e.id = ep.enterprise_id and ${firmConditions.join(' and ')}` : ''}
+        group by ep.park_id, cc.ancestor_id`,
+      bindings,
+    ),
+  )) as Array<{ park_id: number; node_id: number; n: number }>;
+  return new Map(rows.map((r) => [`${r.park_id}:${r.node_id}`, Number(r.n)]));
 }
 
 /**
@@ -126,10 +160,12 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
      order by pk.id, sec.position`;
 
   const parkQuery = knex.raw(`select p.* from park p where p.id in (select id from (${inner.sql}) pk)`, inner.bindings as Knex.RawBinding[]);
-  const [rows, allSectorList, parks] = await Promise.all([
+  const [rows, allSectorList, parks, chainCounts, tree] = await Promise.all([
     ctx.em.execute(knex.raw(sql, bindings)) as Promise<CellRow[]>,
     allSectors(ctx),
     needs.parks ? (ctx.em.execute(parkQuery) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
+    needs.chainNodes ? chainNodeCounts(ctx, inner, layerFilter, kinds) : Promise.resolve(null),
+    needs.chainNodes ? chainTree(ctx) : Promise.resolve(null),
   ]);
   const counted = rows[0]?.counted;
   if (counted) ctx.provenance.noteCounted(typeof counted === 'string' ? (JSON.parse(counted) as Array<[string, number]>) : counted);
@@ -159,5 +195,21 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
       missingLayers: byLayer ? LAYERS.filter((layer) => layers.includes(layer) && counts[layer] === 0) : [],
     });
   });
-  return Object.assign(new Coverage(), { cells, parkCount: parkSet.size, emptyCellCount });
+  const chainNodeCells: ChainNodeCoverageCell[] = [];
+  if (chainCounts && tree) {
+    const nodes = tree.nodes.filter((n) => !n.retired);
+    for (const parkId of parkSet) {
+      for (const chainNode of nodes) {
+        chainNodeCells.push(
+          Object.assign(new ChainNodeCoverageCell(), {
+            parkId,
+            park: parkById.get(parkId),
+            chainNode,
+            enterpriseCount: chainCounts.get(`${parkId}:${chainNode.id}`) ?? 0,
+          }),
+        );
+      }
+    }
+  }
+  return Object.assign(new Coverage(), { cells, parkCount: parkSet.size, emptyCellCount, chainNodeCells });
 }

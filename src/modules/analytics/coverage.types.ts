@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DirectoryFilterFields } from '../../common/filter.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { ParkRole } from '../park/park-role.enum';
+import { ChainNode } from '../chain-node/chain-node.entity';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -59,6 +60,22 @@ export class CoverageCell {
   missingLayers!: ChainLayer[];
 }
 
+@ObjectType({ description: '园区 × 产业链环节覆盖单元 One park × chain-map node cell: the park’s firms in that part of the chain.' })
+export class ChainNodeCoverageCell {
+  parkId!: number;
+
+  @Field(() => Park, { description: 'The park (row).' })
+  park?: Park;
+
+  @Field(() => ChainNode, { description: 'The chain-map node (column): a layer, segment or sub-segment.' })
+  chainNode!: ChainNode;
+
+  @Field(() => Int, {
+    description: 'Firms located in the park linked to the node or to a node below it, each once (in the filtered layers and provenance kinds).',
+  })
+  enterpriseCount!: number;
+}
+
 @ObjectType({
   description:
     '园区 × 重点领域覆盖矩阵 The park × sector coverage matrix: one cell per park and sector, parks by ID, sectors in the plan’s order. ' +
@@ -73,4 +90,10 @@ export class Coverage {
 
   @Field(() => Int, { description: 'Number of cells with no firm at all (in the filtered layers).' })
   emptyCellCount!: number;
+
+  @Field(() => [ChainNodeCoverageCell], {
+    description:
+      '园区 × 产业链环节 The same parks against every chain-map node that is not retired: park by park, nodes in map order, zero counts included. The sector filters do not apply (a node is not a sector).',
+  })
+  chainNodeCells!: ChainNodeCoverageCell[];
 }

@@ -17,8 +17,10 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import type { ScenarioFilter } from '../scenario/scenario.inputs';
 import { applyScenarioFilter } from '../scenario/scenario.service';
 import { allSectors } from '../sector/sector.service';
+import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
 import {
   DesignationCount,
+  ChainNodeCount,
   DistrictCount,
   EnterpriseFacets,
   FigureYearSummary,
@@ -108,7 +110,11 @@ function total(buckets: Buckets): number {
  * Facets of the firms `filter` selects: one SQL statement. The filter is evaluated once (a
  * materialised CTE); with no filter the pivots are counted directly, without joining the firms.
  */
-export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | null): Promise<EnterpriseFacets> {
+export async function enterpriseFacets(
+  ctx: Context,
+  filter: EnterpriseFilter | null,
+  needs: { chainNodes: boolean } = { chainNodes: true },
+): Promise<EnterpriseFacets> {
   const knex = ctx.em.getKnex();
   const everything = selectsEverything(filter);
   let prefix = '';
@@ -139,8 +145,16 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
     select 'designation', fd.kind || ':' || fd.level, count(distinct fd.enterprise_id)::int
       from ${via(designationType.table, 'fd')} group by fd.kind, fd.level
     union all
-    ${figureYearsSql(firms)}`;
-  const buckets = await runFacets(ctx, sql, bindings);
+    ${figureYearsSql(firms)}${
+        // The chain-map buckets only when byChainNode is selected (they need the map: one more statement).
+        needs.chainNodes
+          ? `
+    union all
+    select 'chain', cc.ancestor_id::text, count(distinct cl.enterprise_id)::int
+      from ${via(CHAIN_LINK_TABLE, 'cl')} join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id group by cc.ancestor_id`
+          : ''
+      }`;
+  const [buckets, tree] = await Promise.all([runFacets(ctx, sql, bindings), needs.chainNodes ? chainTree(ctx) : null]);
   noteProvenance(ctx, buckets);
 
   const byDistrict = (buckets.get('district') ?? [])
@@ -164,6 +178,13 @@ export async function enterpriseFacets(ctx: Context, filter: EnterpriseFilter | 
         return Object.assign(new HeadquartersCityCount(), { city: b.key ?? '', cityEn: city?.nameEn ?? '', province: city?.province ?? '', count: b.n });
       })
       .sort((a, b) => b.count - a.count || (a.city < b.city ? -1 : a.city > b.city ? 1 : 0)),
+    byChainNode: tree
+      ? closedCounts(
+          buckets,
+          'chain',
+          tree.nodes.filter((n) => !n.retired).map((n) => String(n.id)),
+        ).map((c) => Object.assign(new ChainNodeCount(), { chainNode: tree.byId.get(Number(c.key))!, count: c.count }))
+      : [],
   });
 }
 

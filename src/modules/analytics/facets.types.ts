@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Presence } from '../../common/vocabulary/presence.enum';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
+import { ChainNode } from '../chain-node/chain-node.entity';
 import { Park } from '../park/park.entity';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
@@ -130,6 +131,15 @@ export class FigureYearSummary {
   sampleRevenueTotal!: number;
 }
 
+@ObjectType({ description: '按产业链节点计数 Number of firms in one node of the chain map, its descendants included.' })
+export class ChainNodeCount {
+  @Field(() => ChainNode, { description: 'The node (layer, segment or sub-segment).' })
+  chainNode!: ChainNode;
+
+  @Field(() => Int, { description: 'Number of matching firms linked to the node or to a node below it, each counted once (0 when none).' })
+  count!: number;
+}
+
 @ObjectType({
   description:
     '企业分面统计 Counts of the firms a filter selects, by sector, park, layer and district, for showing "智慧海洋 (12)" beside a filter. ' +
@@ -167,6 +177,11 @@ export class EnterpriseFacets {
 
   @Field(() => [HeadquartersCityCount], { description: '总部城市 Cities where at least one selected firm is headquartered, most firms first (ties by name).' })
   byHeadquartersCity!: HeadquartersCityCount[];
+  @Field(() => [ChainNodeCount], {
+    description:
+      '按产业链环节 Every node of the chain map that is not retired, in map order (depth-first), zero counts included: firms linked to the node or below it. A firm in several segments counts in each.',
+  })
+  byChainNode!: ChainNodeCount[];
 }
 
 @ObjectType({ description: '按场景状态计数 Number of scenarios at one stage.' })

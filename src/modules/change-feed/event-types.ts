@@ -18,6 +18,7 @@ export const PUBLIC_RECORD_TYPES = [
   'Sector',
   'Institution',
   'NationalInnovationTask',
+  'ChainNode',
 ] as const;
 
 /**

@@ -22,6 +22,7 @@ import { Presence } from '../../common/vocabulary/presence.enum';
 import type { CreateEnterpriseInput, UpdateEnterpriseInput } from './enterprise.inputs';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
+import { CHAIN_LINK_TABLE, linkableChainNodeIds } from '../chain-node/chain-node.service';
 
 export const ENTERPRISE_FIELDS = [
   'nameZh',
@@ -177,6 +178,7 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
         input.parkIds,
         errors,
       )),
+      ...(await linkChainNodesOnCreate(tx, id, input.chainNodeIds, errors)),
     };
   },
 
@@ -233,6 +235,17 @@ export const enterpriseEditing: EditingRules<Enterprise, CreateEnterpriseInput, 
   },
 };
 
+/** Links a new firm to the chain nodes of its input, each checked (exists, not retired); returns the audit change. */
+async function linkChainNodesOnCreate(tx: SqlEntityManager, id: number, given: string[] | null | undefined, errors: UserErrors): Promise<FieldChanges> {
+  const nodeIds = await linkableChainNodeIds(tx, given, ['input', 'chainNodeIds'], errors);
+  if (!errors.empty || !nodeIds.length) return {};
+  await runSql(
+    tx,
+    sql`insert into ${sql.ident(CHAIN_LINK_TABLE)} (enterprise_id, chain_node_id) select ${id}, unnest(${sql.array(nodeIds, 'int')}) on conflict do nothing`,
+  );
+  return { chainNodes: { before: null, after: nodeIds.map((n) => toGlobalId('ChainNode', n)) } };
+}
+
 export const enterpriseRelations = {
   park: {
     name: 'parks',
@@ -254,6 +267,13 @@ export const enterpriseRelations = {
     pivot: 'scenario_provider',
     left: { type: 'Scenario', table: 'scenario', key: 'id', pivotColumn: 'scenario_id', field: 'scenarioId' },
     right: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+  },
+  chainNode: {
+    name: 'chainNodes',
+    inverseName: 'enterprises',
+    pivot: CHAIN_LINK_TABLE,
+    left: { type: 'Enterprise', table: 'enterprise', key: 'id', pivotColumn: 'enterprise_id', field: 'enterpriseId' },
+    right: { type: 'ChainNode', table: 'chain_node', key: 'id', pivotColumn: 'chain_node_id', field: 'chainNodeId' },
   },
   platformHost: {
     name: 'hosts',

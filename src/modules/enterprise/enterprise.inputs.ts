@@ -62,6 +62,13 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
   @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })
   layers?: ChainLayer[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      '产业链环节 Firms linked to any of these chain-map nodes (ChainNode IDs) or to a node below one of them: 智能传感器 includes 图像传感器, 压力传感器, …; see Query.chainMap.',
+  })
+  chainNodes?: string[] | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -196,6 +203,8 @@ export class CreateEnterpriseInput {
     description: '在青布局 LOCAL (default; the headquarters must then be 青岛市), OUTSIDE or BOTH (the headquarters must then be elsewhere).',
   })
   presence?: Presence | null;
+  @Field(() => [ID], { nullable: true, description: '产业链环节 Chain-map nodes the firm works in (ChainNode IDs; not retired).' })
+  chainNodeIds?: string[] | null;
 }
 
 @InputType({
@@ -298,4 +307,13 @@ export class DeleteEnterpriseInput {
       'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
   })
   detach: boolean = false;
+}
+
+@InputType({ description: 'A firm and a chain-map node to link or unlink (企业 ↔ 产业链环节).' })
+export class EnterpriseChainNodeInput {
+  @Field(() => ID, { description: 'The firm.' })
+  enterpriseId!: string;
+
+  @Field(() => ID, { description: 'The chain node (ChainNode ID); linking needs one that is not retired.' })
+  chainNodeId!: string;
 }

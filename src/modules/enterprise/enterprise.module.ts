@@ -3,7 +3,7 @@ import { enterpriseType } from './enterprise.descriptor';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { EnterpriseMutationResolver } from './enterprise.mutations';
 import { CityResolver, EnterpriseLocationResolver } from './enterprise-location.resolver';
-import { ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
+import { ChainNodeEnterprisesResolver, EnterpriseChainNodesResolver, ParkEnterprisesResolver, SectorEnterprisesResolver } from './enterprise-links.resolver';
 
 /** The Enterprise type's descriptor and the resolvers that serve it: one entry of src/modules/entity-types.ts. */
 export const enterpriseModule = defineModule(enterpriseType, [
@@ -13,4 +13,6 @@ export const enterpriseModule = defineModule(enterpriseType, [
   SectorEnterprisesResolver,
   EnterpriseLocationResolver,
   CityResolver,
+  ChainNodeEnterprisesResolver,
+  EnterpriseChainNodesResolver,
 ]);

@@ -10,6 +10,7 @@ import { enterpriseRelations } from './enterprise.editing';
 import {
   CreateEnterpriseInput,
   DeleteEnterpriseInput,
+  EnterpriseChainNodeInput,
   EnterpriseParkInput,
   EnterpriseSectorInput,
   PlatformHostInput,
@@ -19,6 +20,7 @@ import {
 import { enterpriseById } from './enterprise.service';
 import { EnterprisePayload, RelationPayload } from './enterprise.types';
 import { editingOf } from '../../common/entity-type';
+import { linkableChainNodeIds } from '../chain-node/chain-node.service';
 import { enterpriseType } from './enterprise.descriptor';
 
 const editing = editingOf(enterpriseType);
@@ -91,6 +93,29 @@ export class EnterpriseMutationResolver {
     @Ctx() ctx: Context,
   ) {
     return this.link(ctx, enterpriseRelations.sector, input.enterpriseId, input.sector, false);
+  }
+
+  @Authorized(Authorize.EDITOR)
+  @Mutation(() => RelationPayload, { description: '企业归入产业链环节 Records that a firm works in a chain-map segment (not a retired one).' })
+  async linkEnterpriseToChainNode(
+    @Arg('input', () => EnterpriseChainNodeInput, { description: 'Firm and chain node.' }) input: EnterpriseChainNodeInput,
+    @Ctx() ctx: Context,
+  ) {
+    const errors = new UserErrors();
+    // A retired node takes no new firms; an unknown one is NOT_FOUND (checked again inside the write).
+    await linkableChainNodeIds(ctx.em.fork(), [input.chainNodeId], ['input', 'chainNodeId'], errors);
+    errors.list.forEach((e) => (e.field = ['input', 'chainNodeId']));
+    if (!errors.empty) return { changed: false, enterprise: null, userErrors: errors.list };
+    return this.link(ctx, enterpriseRelations.chainNode, input.enterpriseId, input.chainNodeId, true);
+  }
+
+  @Authorized(Authorize.EDITOR)
+  @Mutation(() => RelationPayload, { description: '企业移出产业链环节 Removes a firm from a chain-map segment.' })
+  unlinkEnterpriseFromChainNode(
+    @Arg('input', () => EnterpriseChainNodeInput, { description: 'Firm and chain node.' }) input: EnterpriseChainNodeInput,
+    @Ctx() ctx: Context,
+  ) {
+    return this.link(ctx, enterpriseRelations.chainNode, input.enterpriseId, input.chainNodeId, false);
   }
 
   @Authorized(Authorize.EDITOR)

@@ -12,6 +12,7 @@ import { lookupCity, lookupProvince } from '../../common/vocabulary/cities';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
+import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, CHAIN_NODE_FIRMS } from '../chain-node/chain-node.service';
 import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { listSourceOf } from '../../common/entity-type';
@@ -47,6 +48,15 @@ function applyEnterpriseFields(qb: Knex.QueryBuilder, knex: Knex, filter: Enterp
         .join('park as f_p', 'f_p.id', 'f_dp.park_id')
         .whereRaw('f_dp.enterprise_id = e.id')
         .whereRaw(inDistricts, bindings as Knex.RawBinding[]),
+    );
+  }
+  const chainNodeIds = filterIds(filter.chainNodes, 'ChainNode', 'chainNodes');
+  if (chainNodeIds) {
+    qb.whereExists(
+      knex(`${CHAIN_LINK_TABLE} as f_ecn`)
+        .join(`${CHAIN_CLOSURE} as f_cc`, 'f_cc.descendant_id', 'f_ecn.chain_node_id')
+        .whereRaw('f_ecn.enterprise_id = e.id')
+        .whereIn('f_cc.ancestor_id', chainNodeIds),
     );
   }
   const layers = filterValues(filter.layers, 'layers');
@@ -129,6 +139,7 @@ export const enterprisesVia = {
   hostedPlatform: { table: 'platform_host', nodeColumn: 'enterprise_id', parentColumn: 'platform_id' },
   providedScenario: { table: 'scenario_provider', nodeColumn: 'enterprise_id', parentColumn: 'scenario_id' },
   developedModel: { table: 'large_model_developer', nodeColumn: 'enterprise_id', parentColumn: 'large_model_id' },
+  chainNode: { table: CHAIN_NODE_FIRMS, nodeColumn: 'enterprise_id', parentColumn: 'chain_node_id' },
 } satisfies Record<string, Via>;
 
 /** The directory's enterprises, or those linked to `parent`, filtered and paged. */

@@ -273,6 +273,15 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
         );
       }
       break;
+    case GraphNodeKind.CHAIN_NODE:
+      // The map is a vocabulary, like the sectors: a park filter keeps all of it, a sector filter the shared segments and that sector's own.
+      if (sectors) {
+        add(
+          `exists (select 1 from "${NODE_TABLES.CHAIN_NODE.table}" x where x.id = ${id} and (x.sector_code is null or x.sector_code = any(cast(? as text[]))))`,
+          sectors,
+        );
+      }
+      break;
     case GraphNodeKind.DATA_PRODUCT:
       if (parks) {
         add(

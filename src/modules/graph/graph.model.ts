@@ -14,6 +14,7 @@ export enum GraphNodeKind {
   INSTITUTION = 'INSTITUTION',
   NATIONAL_TASK = 'NATIONAL_TASK',
   DATA_PRODUCT = 'DATA_PRODUCT',
+  CHAIN_NODE = 'CHAIN_NODE',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -27,6 +28,8 @@ export enum GraphEdgeKind {
   DEVELOPS = 'DEVELOPS',
   WINS = 'WINS',
   OFFERS_DATA = 'OFFERS_DATA',
+  IN_CHAIN = 'IN_CHAIN',
+  PART_OF = 'PART_OF',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -43,6 +46,7 @@ registerEnumType(GraphNodeKind, {
     INSTITUTION: { description: '高校院所 University or research institute.' },
     NATIONAL_TASK: { description: '国家人工智能创新任务 National AI innovation task.' },
     DATA_PRODUCT: { description: '数据产品 Data product.' },
+    CHAIN_NODE: { description: '产业链节点 Layer, segment or sub-segment of the industry chain map.' },
   },
 });
 
@@ -59,6 +63,8 @@ registerEnumType(GraphEdgeKind, {
     DEVELOPS: { description: '研发 Firm → large model it develops.' },
     WINS: { description: '揭榜 Firm or institution → national AI innovation task it won.' },
     OFFERS_DATA: { description: '提供数据产品 Firm → data product it provides.' },
+    IN_CHAIN: { description: '所属环节 Firm → chain-map segment it works in.' },
+    PART_OF: { description: '上级环节 Chain-map segment → the node directly above it.' },
   },
 });
 
@@ -101,11 +107,11 @@ export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
   {
     name: 'kind',
     type: 'string',
-    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK, DATA_PRODUCT',
+    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK, DATA_PRODUCT, CHAIN_NODE',
   },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
-  { name: 'layer', type: 'string', description: 'Enterprise: industry-chain layer (产业链层级)' },
+  { name: 'layer', type: 'string', description: 'Enterprise or chain node: industry-chain layer (产业链层级)' },
   { name: 'district', type: 'string', description: 'Park or institution: district (所在区)' },
   { name: 'role', type: 'string', description: 'Park: role (PRIMARY 主承载区 / FEATURED 特色承载区)' },
   { name: 'platformKind', type: 'string', description: 'Platform: kind' },
@@ -320,5 +326,23 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'data_product_id',
     targetColumn: 'sector_code',
     tag: 'DS',
+  },
+  {
+    kind: GraphEdgeKind.IN_CHAIN,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.CHAIN_NODE,
+    table: 'enterprise_chain_node',
+    sourceColumn: 'enterprise_id',
+    targetColumn: 'chain_node_id',
+    tag: 'EC',
+  },
+  {
+    kind: GraphEdgeKind.PART_OF,
+    source: GraphNodeKind.CHAIN_NODE,
+    target: GraphNodeKind.CHAIN_NODE,
+    table: NODE_TABLES.CHAIN_NODE.table,
+    sourceColumn: 'id',
+    targetColumn: 'parent_id',
+    tag: 'CC',
   },
 ];

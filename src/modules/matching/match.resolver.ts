@@ -12,6 +12,7 @@ import {
   chainGaps,
   enterpriseMatchesForPark,
   gapCandidates,
+  missingChainNodes,
   matchEnterprisesForPark,
   matchParksForEnterprise,
   parkMatchesForEnterprise,
@@ -30,6 +31,7 @@ import {
 import { CandidateScope } from '../../common/vocabulary/presence.enum';
 import type { Connection } from '../../common/relay/connection.types';
 import { SectorCode } from '../sector/sector-code.enum';
+import { ChainNode } from '../chain-node/chain-node.entity';
 
 @ArgsType()
 class GapCandidatesArgs {
@@ -167,6 +169,14 @@ export class ChainGapResolver {
   @FieldResolver(() => Sector, { description: 'The focus sector (重点领域).' })
   async sector(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<Sector> {
     return (await sectorByCode(ctx, gap.sectorCode))!;
+  }
+
+  @FieldResolver(() => [ChainNode], {
+    description:
+      '缺失环节 Segments of the chain map (产业链图谱) for this sector that no firm of the park covers, in map order: the sector’s own application segments and the segments every sector shares (chips, sensors, software, data services, …). A firm covers a node when it is linked to it or below it and serves the sector (or the node is the sector’s own). A wholly missing segment is named once, without its sub-segments. Retired nodes are left out.',
+  })
+  missingChainNodes(@Root() gap: ChainGap, @Ctx() ctx: Context): Promise<ChainNode[]> {
+    return missingChainNodes(ctx, gap);
   }
 
   @FieldResolver(() => EnterpriseConnection, {

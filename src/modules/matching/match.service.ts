@@ -14,6 +14,9 @@ import { Park } from '../park/park.entity';
 import type { ParkFilter } from '../park/park.inputs';
 import { applyParkFilter, parkById } from '../park/park.service';
 import type { SectorCode } from '../sector/sector-code.enum';
+import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
+import type { ChainNode } from '../chain-node/chain-node.entity';
+import { runSql, sql } from '../../common/sql';
 import { normaliseWeights, PairFacts, PROSPECT_WEIGHTS, scorePair, ScoredPair, WeightInput, Weights } from './match-formula';
 import { CandidateScope, presencesOf } from '../../common/vocabulary/presence.enum';
 import { gapCandidatesQuery, missingLayersQuery, pairFactsQuery, RankWindow, scoredPairs, SqlFragment } from './match.sql';
@@ -302,6 +305,56 @@ export async function chainGaps(ctx: Context, parkId: string, provenanceKinds: r
     provenanceKinds: kinds,
     missingLayers: (Array.isArray(r.layers) ? r.layers : parsePgArray(String(r.layers))) as ChainLayer[],
   }));
+}
+
+/**
+ * The chain-map segments of a gap's sector that no firm of the park covers, in map order: the
+ * sector's own segments (an application segment and its sub-segments) and the segments every
+ * sector shares. A firm of the park covers a node when it is linked to the node or below it and
+ * either the node belongs to the sector or the firm serves the sector. Where a whole segment is
+ * missing only the segment is named, not each of its sub-segments. One statement for every gap
+ * of the request.
+ */
+export async function missingChainNodes(ctx: Context, gap: ChainGap): Promise<ChainNode[]> {
+  const kinds = gap.provenanceKinds;
+  return ctx.loaders
+    .get<string, ChainNode[]>(`match:gap-chain-nodes:${kinds?.join(',') ?? '*'}`, async (keys) => {
+      const parkIds = [...new Set(keys.map((k) => Number(k.split(':')[0])))];
+      const [rows, tree] = await Promise.all([
+        runSql<{ park_id: number; sector_code: string; node_id: number }>(
+          ctx.em,
+          sql`with focus as (select park_id, sector_code from park_focus_sector where park_id = any(${sql.array(parkIds, 'int')})),
+                   firms as (select ep.park_id, ep.enterprise_id from enterprise_park ep join enterprise e on e.id = ep.enterprise_id
+                              where ep.park_id = any(${sql.array(parkIds, 'int')})
+                                ${kinds ? sql`and e.provenance_kind = any(${sql.array([...kinds], 'text')})` : sql.empty}),
+                   covered as (
+                     select distinct fo.park_id, fo.sector_code, cc.ancestor_id as node_id
+                       from firms f join focus fo on fo.park_id = f.park_id
+                       join ${sql.ident(CHAIN_LINK_TABLE)} cl on cl.enterprise_id = f.enterprise_id
+                       join ${sql.ident(CHAIN_CLOSURE)} cc on cc.descendant_id = cl.chain_node_id
+                       join chain_node a on a.id = cc.ancestor_id
+                      where a.sector_code = fo.sector_code
+                         or exists (select 1 from enterprise_sector es where es.enterprise_id = f.enterprise_id and es.sector_code = fo.sector_code))
+              select fo.park_id, fo.sector_code, n.id as node_id
+                from focus fo join chain_node n on (n.sector_code is null or n.sector_code = fo.sector_code) and n.parent_id is not null and not n.retired
+               where not exists (select 1 from covered cv where cv.park_id = fo.park_id and cv.sector_code = fo.sector_code and cv.node_id = n.id)`,
+        ),
+        chainTree(ctx),
+      ]);
+      const missing = new Map<string, Set<number>>();
+      for (const r of rows) {
+        const key = `${r.park_id}:${r.sector_code}`;
+        let set = missing.get(key);
+        if (!set) missing.set(key, (set = new Set()));
+        set.add(Number(r.node_id));
+      }
+      return keys.map((key) => {
+        const set = missing.get(key) ?? new Set<number>();
+        // Name the highest missing node of each branch: a node whose parent is missing too is implied.
+        return tree.nodes.filter((n) => set.has(n.id) && !set.has(n.parentId ?? -1));
+      });
+    })
+    .load(`${gap.parkId}:${gap.sectorCode}`);
 }
 
 function parsePgArray(text: string): string[] {

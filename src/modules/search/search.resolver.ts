@@ -13,7 +13,11 @@ export class SearchResolver {
   })
   search(
     @Arg('query', () => String, { description: 'What to look for: 1-200 characters, not only spaces. % _ and \\ are ordinary characters.' }) query: string,
-    @Arg('types', () => [SearchType], { nullable: true, description: 'Only these kinds of record (default: all four).' }) types: SearchType[] | null,
+    @Arg('types', () => [SearchType], {
+      nullable: true,
+      description: 'Only these kinds of record (default: parks, enterprises, platforms and scenarios; CHAIN_NODE only when listed).',
+    })
+    types: SearchType[] | null,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

@@ -34,6 +34,12 @@ export function searchableTables(types: readonly EntityDescriptor[]): Searchable
 
 export const SEARCHABLE: readonly Searchable[] = searchableTables(ENTITY_TYPES);
 
+/**
+ * Types searched only when `types` names them: a search without `types` answers exactly as it
+ * did before they joined, so clients written against the earlier union see no new kinds of hit.
+ */
+const OPT_IN: readonly SearchType[] = [SearchType.CHAIN_NODE];
+
 /** Rank, then type (parks, enterprises, platforms, scenarios), then id: every hit has one place. */
 const SEARCH_ORDERING: Ordering = {
   name: 'search',
@@ -81,7 +87,7 @@ export function search(
   const q = parseSearchQuery(query, 'query')!;
   // An empty or missing list searches every type.
   const wanted = filterValues(types, 'types');
-  const searched = wanted ? SEARCHABLE.filter((t) => wanted.includes(t.type)) : SEARCHABLE;
+  const searched = wanted ? SEARCHABLE.filter((t) => wanted.includes(t.type)) : SEARCHABLE.filter((t) => !OPT_IN.includes(t.type));
   const byOrder = new Map(SEARCHABLE.map((t) => [t.order, t]));
   return loadConnection(ctx, null, {
     key: `search:${JSON.stringify([q, searched.map((t) => t.type)])}`,

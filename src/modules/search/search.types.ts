@@ -2,6 +2,7 @@ import { createUnionType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../common/relay/connection.types';
 import { ComputeCenter } from '../compute-center/compute-center.entity';
 import { DataProduct } from '../data-product/data-product.entity';
+import { ChainNode } from '../chain-node/chain-node.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { InnovationPlatform } from '../platform/platform.entity';
@@ -18,6 +19,7 @@ export enum SearchType {
   INSTITUTION = 'INSTITUTION',
   NATIONAL_INNOVATION_TASK = 'NATIONAL_INNOVATION_TASK',
   DATA_PRODUCT = 'DATA_PRODUCT',
+  CHAIN_NODE = 'CHAIN_NODE',
 }
 
 registerEnumType(SearchType, {
@@ -32,14 +34,17 @@ registerEnumType(SearchType, {
     INSTITUTION: { description: '高校院所 Universities and research institutes.' },
     NATIONAL_INNOVATION_TASK: { description: '国家人工智能创新任务 National AI innovation tasks (by title).' },
     DATA_PRODUCT: { description: '数据产品 Data products.' },
+    CHAIN_NODE: {
+      description: '产业链节点 Segments of the industry chain map (retired ones included, marked `retired`). Searched only when `types` lists it.',
+    },
   },
 });
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description:
-    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所), a national task or a data product.',
-  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask, DataProduct] as const,
+    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所), a national task, a data product or a chain-map segment.',
+  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask, DataProduct, ChainNode] as const,
   resolveType: (value) => {
     if (value instanceof Park) return Park;
     if (value instanceof Enterprise) return Enterprise;
@@ -49,10 +54,11 @@ export const SearchResult = createUnionType({
     if (value instanceof Institution) return Institution;
     if (value instanceof NationalInnovationTask) return NationalInnovationTask;
     if (value instanceof DataProduct) return DataProduct;
+    if (value instanceof ChainNode) return ChainNode;
     return undefined;
   },
 });
 
-export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct;
+export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct | ChainNode;
 
 export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');
