@@ -12,6 +12,7 @@
  * that answers each question with one hand-written SQL statement whose JSON PostgreSQL builds;
  * Node only passes the text through.
  */
+import { runBench } from './command';
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +25,6 @@ import { Kind, OperationDefinitionNode, parse, print } from 'graphql';
 import { Client, Pool } from 'pg';
 import { globalIdSql, toGlobalId } from '../src/common/global-id';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
-import { runMain } from '../src/cli/runner';
 import { ScenarioProgress, scenarioProgress } from './progress';
 
 const ROOT = PROJECT_ROOT;
@@ -848,4 +848,30 @@ async function main(): Promise<void> {
   console.log(`wrote ${OUT}.json, ${OUT}.md and ${OUT}.explain.txt in ${meta.totalSeconds} s`);
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench',
+    summary:
+      'Every benchmark: the API against a raw-SQL floor on PostgreSQL at 10k and 100k synthetic firms, plus cold start and latency on\nthe embedded database; a progress bar or lines per scenario, results in BENCH_OUT. See docs/contributors.md ("Performance").',
+    flags: { floor: { type: 'string', value: 'URL', description: 'internal: serve as the raw-SQL floor on the database at URL (the bench starts itself so)' } },
+    settings: [
+      {
+        variable: 'DATABASE_URL',
+        default: 'postgres://postgres@127.0.0.1:5432/postgres',
+        description: 'the PostgreSQL server to create the bench databases on',
+      },
+      { variable: 'BENCH_SIZES', default: '10000,100000', description: 'synthetic firm counts to measure' },
+      { variable: 'BENCH_DURATION', default: '10', description: 'seconds per measurement' },
+      { variable: 'BENCH_WARMUP', default: '3', description: 'warm-up seconds' },
+      { variable: 'BENCH_REPEAT', default: '3', description: 'repeats per measurement' },
+      { variable: 'BENCH_QUERIES', default: 'all', description: 'only these questions, e.g. a,b,c1,c50,d,e' },
+      { variable: 'BENCH_CACHED', default: '1', description: 'also measure with the response cache; 0 skips it' },
+      { variable: 'BENCH_EMBEDDED', default: '1', description: 'also measure the embedded database; 0 skips it' },
+      { variable: 'BENCH_RESOLVERS', default: '1', description: 'also measure the resolver path (EXECUTION=resolvers); 0 skips it' },
+      { variable: 'BENCH_OUT', default: 'bench/results/latest', description: 'where the results go' },
+      { variable: 'BENCH_DATABASE', default: 'bench_<size>', description: 'use this database name' },
+    ],
+    examples: ['npm run bench', 'BENCH_SIZES=10000 BENCH_DURATION=5 npm run bench'],
+  },
+  main,
+);

@@ -7,6 +7,7 @@
  * Knobs: DATABASE_URL (default the bench's 10k database), NOTICE_ROUNDS (default 20),
  * NOTICE_PER_ROUND (default 10).
  */
+import { runBench } from './command';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +21,6 @@ import { resolvers } from '../src/graphql/schema';
 import { createContext } from '../src/graphql/context';
 import { openDatabase } from '../src/db/database';
 import { CONTRACT_DIR } from './paths';
-import { runMain } from '../src/cli/runner';
 import { scenarioProgress } from './progress';
 
 const URL = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/bench_10k';
@@ -81,4 +81,16 @@ async function main(): Promise<void> {
   await db.close();
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench:notice',
+    summary: 'What the data notice costs: FirmsInParksBySector in-process with and without the provenance hooks, in interleaved rounds.',
+    settings: [
+      { variable: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/bench_10k', description: 'the database (with synthetic firms)' },
+      { variable: 'NOTICE_ROUNDS', default: '20', description: 'rounds' },
+      { variable: 'NOTICE_PER_ROUND', default: '10', description: 'operations per round and side' },
+    ],
+    examples: ['npm run bench:notice'],
+  },
+  main,
+);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runBench } from './command';
 import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +9,6 @@ import { openDatabase } from '../src/db/database';
 import { GRAPH_FORMATS, formatByName } from '../src/modules/graph/formats';
 import { exportGraph } from '../src/modules/graph/graph.export';
 import { graphReadMetrics } from '../src/modules/graph/graph.service';
-import { runMain } from '../src/cli/runner';
 import { scenarioProgress } from './progress';
 
 /**
@@ -110,4 +110,16 @@ async function main(): Promise<void> {
   console.table(rows);
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench:export',
+    summary: 'Exports the whole graph of the database at DATABASE_URL in every format and prints elements per second and the peak RSS\nof each export.',
+    flags: { one: { type: 'string', value: 'FORMAT', description: 'internal: export one format in this process (the bench starts itself so)' } },
+    settings: [
+      { variable: 'DATABASE_URL', default: 'none', description: 'required: the database holding the synthetic graph (npm run seed:synthetic)' },
+      { variable: 'BENCH_FILL_FIRMS', default: 'none', description: 'first add a minimal filler up to N synthetic firms' },
+    ],
+    examples: ['DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_100k npm run bench:export'],
+  },
+  main,
+);

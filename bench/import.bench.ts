@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runBench } from './command';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,6 @@ import { readCsv } from '../src/common/import/read-table';
 import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { importEnterprises } from '../src/modules/enterprise/enterprise.import';
-import { runMain } from '../src/cli/runner';
 import { startProgress } from '../src/cli/progress';
 
 /**
@@ -106,4 +106,20 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench:import',
+    summary:
+      'Imports N synthetic firms from a generated CSV into a fresh PostgreSQL database through the real importer, then COPYs the\nsame rows, and prints rows/s for both.',
+    positionals: [{ name: 'N', description: 'how many firms to import (default: 100000)' }],
+    settings: [
+      {
+        variable: 'DATABASE_URL',
+        default: 'postgres://postgres@127.0.0.1:5432/postgres',
+        description: 'the PostgreSQL server to create the fresh database on',
+      },
+    ],
+    examples: ['npm run bench:import', 'npm run bench:import -- 30000'],
+  },
+  main,
+);

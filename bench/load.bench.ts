@@ -1,11 +1,11 @@
 import fs from 'node:fs';
+import { runBench } from './command';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { parse, print, OperationDefinitionNode, Kind } from 'graphql';
 import { CONTRACT_DIR, PROJECT_ROOT } from './paths';
-import { runMain } from '../src/cli/runner';
 import { timedProgress } from './progress';
 
 /**
@@ -190,4 +190,20 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench:load',
+    summary:
+      "Concurrent clients on a mix of the public contract's queries against the built server: throughput, p50/p99 latency, 5xx\ncount and the server's memory over time; then a run where 30% of the queries are new.",
+    settings: [
+      { variable: 'DATABASE_URL', default: 'none: the embedded database', description: 'the database the server uses' },
+      { variable: 'BENCH_SECONDS', default: '60', description: 'seconds of the first run' },
+      { variable: 'BENCH_CONNECTIONS', default: '50', description: 'concurrent clients' },
+      { variable: 'BENCH_WARMUP_SECONDS', default: '15', description: 'warm-up before memory is measured' },
+      { variable: 'BENCH_UNIQUE_SECONDS', default: '300', description: 'seconds of the run with new queries (0 skips it)' },
+      { variable: 'RESPONSE_CACHE', default: 'on', description: "the server's response cache" },
+    ],
+    examples: ['npm run bench:load', 'BENCH_SECONDS=20 BENCH_UNIQUE_SECONDS=0 npm run bench:load'],
+  },
+  main,
+);

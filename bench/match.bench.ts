@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runBench } from './command';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,6 @@ import { toGlobalId } from '../src/common/global-id';
 import { normaliseWeights } from '../src/modules/matching/match-formula';
 import { gapCandidatesQuery, scoredPairs, SqlFragment } from '../src/modules/matching/match.sql';
 import { PROJECT_ROOT } from './paths';
-import { runMain } from '../src/cli/runner';
 import { scenarioProgress } from './progress';
 
 /**
@@ -186,4 +186,17 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main);
+runBench(
+  {
+    name: 'bench:match',
+    summary:
+      'Median and p95 latency of matchEnterprisesForPark, matchParksForEnterprise and chainGaps over HTTP on PostgreSQL with 100k\nsynthetic firms, beside the plain SQL statement that computes the same ranking.',
+    settings: [
+      { variable: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/bench_match', description: 'the database (created when missing)' },
+      { variable: 'BENCH_FIRMS', default: '100000', description: 'synthetic firms (loaded when fewer)' },
+      { variable: 'BENCH_RUNS', default: '30', description: 'runs per operation' },
+    ],
+    examples: ['npm run bench:match', 'BENCH_RUNS=10 npm run bench:match'],
+  },
+  main,
+);

@@ -5,6 +5,7 @@
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/bench_query; created when missing),
  * BENCH_ENTERPRISES (default 100000), BENCH_SEED (42), BENCH_RUNS (30).
  */
+import { runBench } from './command';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,6 @@ import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { countSynthetic, loadSynthetic } from '../src/db/synthetic/load';
 import { CONTRACT_DIR } from './paths';
-import { runMain } from '../src/cli/runner';
 import { scenarioProgress } from './progress';
 
 const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/bench_query';
@@ -247,4 +247,18 @@ function printTable(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-runMain(main, { stack: true });
+runBench(
+  {
+    name: 'bench:query',
+    summary:
+      'Latency of the query-side contract operations on PostgreSQL with 100k synthetic firms, each beside the plain SQL statement\nthat computes the same answer.',
+    settings: [
+      { variable: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/bench_query', description: 'the database (created when missing)' },
+      { variable: 'BENCH_ENTERPRISES', default: '100000', description: 'synthetic firms' },
+      { variable: 'BENCH_SEED', default: '42', description: 'synthetic data seed' },
+      { variable: 'BENCH_RUNS', default: '30', description: 'runs per operation' },
+    ],
+    examples: ['npm run bench:query', 'BENCH_RUNS=10 npm run bench:query'],
+  },
+  main,
+);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { runBench } from './command';
 import os from 'node:os';
 import path from 'node:path';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -194,7 +195,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(
+  {
+    name: 'bench:scale',
+    summary:
+      "Throughput of the built server with 1 and 2 workers, on the primary alone and with a streaming replica (its own, made from\nthe machine's PostgreSQL binaries), with the CPU each part used; results in bench/results/scale.md.",
+    settings: [
+      { variable: 'BENCH_SECONDS', default: '15', description: 'seconds per run' },
+      { variable: 'BENCH_CONNECTIONS', default: '16', description: 'concurrent clients' },
+    ],
+    examples: ['npm run bench:scale', 'BENCH_SECONDS=5 npm run bench:scale'],
+  },
+  main,
+);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import pino from 'pino';
-import { describeDatabaseUrl, loadConfig } from './common/config';
-import { runMain } from './cli/runner';
+import { describeDatabaseUrl, loadConfig, Setting, SETTINGS } from './common/config';
+import { readCommandLine, runMain } from './cli/runner';
 import { preflight } from './db/preflight';
 
 async function main(): Promise<void> {
@@ -44,5 +44,25 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** `npm start -- --help`: the server takes no flags; it is set up through the environment. */
+function settingsHelp(): string {
+  const settings: Array<Setting<unknown>> = Object.values(SETTINGS);
+  const width = Math.max(...settings.map((s) => s.variable.length)) + 2;
+  return [
+    'Settings (environment variables; docs/operators.md explains each):',
+    ...settings.map(
+      (s) => `  ${s.variable.padEnd(width)}${s.description}${s.default !== undefined ? ` (default: ${s.default === '' ? 'empty' : s.default})` : ''}`,
+    ),
+  ].join('\n');
+}
+
+const commandLine = readCommandLine({
+  name: 'start',
+  summary:
+    'Builds and starts the GraphQL API (and the pages) on the embedded database in DATA_DIR, or on PostgreSQL at DATABASE_URL;\na first start migrates and seeds the database. SIGTERM or Ctrl-C drains the requests in flight, then stops.',
+  flags: {},
+  examples: ['npm start', 'PORT=8080 DATABASE_URL=postgres://user:password@db.example.org:5432/directory npm start'],
+  notes: settingsHelp(),
+});
 // Start-up problems the operator must fix are one line, without a stack or a password.
-runMain(main, { prefix: 'failed to start' });
+if (commandLine) runMain(main, { prefix: 'failed to start' });

@@ -44,7 +44,7 @@ export class UsageError extends Error {
 }
 
 /** The text `--help` prints: usage, arguments, flags with defaults, examples. */
-export function helpText(spec: CommandSpec): string {
+export function helpText(spec: Omit<CommandSpec, 'run'>): string {
   const positionals = (spec.positionals ?? []).map((p) => (p.required ? `<${p.name}>` : `[${p.name}]`)).join(' ');
   const lines = [`npm run ${spec.name} -- ${[positionals, '[flags]'].filter(Boolean).join(' ')}`, '', spec.summary, ''];
   if (spec.positionals?.length) {
@@ -84,15 +84,14 @@ function usageMessage(error: Error & { code?: string }): string {
 }
 
 /**
- * Runs a command: strict flag parsing, `--help`, and one-line answers for wrong use (exit 2) and
- * for problems the operator must fix (exit 1); any other failure is one line too, prefixed "failed".
+ * Reads a command line against `spec` (strict: an unknown flag is wrong use). Prints the help and
+ * returns undefined for `--help`; prints one line naming what is wrong, with the help hint, sets
+ * exit code 2 and returns undefined for wrong use. Shared by the commands and the benchmarks.
  */
-export function runCommand(spec: CommandSpec, argv: string[] = process.argv.slice(2)): void {
-  const fail = (line: string, code: number) => {
-    process.stderr.write(`${spec.name}: ${line}\n`);
-    process.exitCode = code;
-  };
-  let parsed: { values: FlagValues; positionals: string[] };
+export function readCommandLine(
+  spec: Omit<CommandSpec, 'run'>,
+  argv: string[] = process.argv.slice(2),
+): { values: FlagValues; positionals: string[] } | undefined {
   try {
     const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }> = {
       help: { type: 'boolean', short: 'h' },
@@ -103,20 +102,39 @@ export function runCommand(spec: CommandSpec, argv: string[] = process.argv.slic
       if (f.multiple) options[name].multiple = true;
       if (f.default !== undefined) options[name].default = f.default;
     }
-    parsed = parseArgs({ args: argv, options, allowPositionals: Boolean(spec.positionals?.length), strict: true }) as typeof parsed;
+    const parsed = parseArgs({ args: argv, options, allowPositionals: Boolean(spec.positionals?.length), strict: true }) as {
+      values: FlagValues;
+      positionals: string[];
+    };
     if (parsed.values.help) {
       process.stdout.write(helpText(spec));
-      return;
+      return undefined;
     }
     const max = spec.positionals?.length ?? 0;
     if (parsed.positionals.length > max) throw new UsageError(`unexpected argument ${parsed.positionals[max]}`);
     const missing = (spec.positionals ?? []).find((p, i) => p.required && parsed.positionals[i] === undefined);
     if (missing) throw new UsageError(`missing argument <${missing.name}>`);
+    return parsed;
   } catch (error) {
     if (!(error instanceof UsageError) && !/^ERR_PARSE_ARGS_/.test(String((error as { code?: string }).code))) throw error;
     const message = error instanceof UsageError ? error.message : usageMessage(error as Error);
-    return fail(`${message}; run with --help`, 2);
+    process.stderr.write(`${spec.name}: ${message}; run with --help\n`);
+    process.exitCode = 2;
+    return undefined;
   }
+}
+
+/**
+ * Runs a command: strict flag parsing, `--help`, and one-line answers for wrong use (exit 2) and
+ * for problems the operator must fix (exit 1); any other failure is one line too, prefixed "failed".
+ */
+export function runCommand(spec: CommandSpec, argv: string[] = process.argv.slice(2)): void {
+  const fail = (line: string, code: number) => {
+    process.stderr.write(`${spec.name}: ${line}\n`);
+    process.exitCode = code;
+  };
+  const parsed = readCommandLine(spec, argv);
+  if (!parsed) return;
   Promise.resolve()
     .then(() => spec.run(parsed))
     .catch((error: Error) => {

@@ -77,18 +77,29 @@ export class MemoryResponseStore implements ResponseStore {
   }
 }
 
+/** How often a distrusted store tries to catch up while nothing asks it to (Redis may still be away). */
+const CATCH_UP_RETRY_MS = 1000;
+
 /**
  * The cache shared by every process on one Redis: answers under `<prefix>r:<hash>` with a TTL,
  * generations under `<prefix>g:<Type>` (INCR on write). A lookup is one round trip.
  *
  * Every call goes through the breaker (a deadline of REDIS_TIMEOUT_MS, then fail fast while Redis
  * is away): the cache is bypassed during an outage. A write made while its invalidation could not
- * reach Redis would leave stale answers there, so after any failed invalidation, and whenever the
- * breaker closes again, the store answers nothing until it has bumped every type's generation.
+ * reach Redis would leave stale answers there, so the store is then *distrusted*: after any failed
+ * invalidation, whenever the breaker closes again, and when another process reports a lost
+ * invalidation of its own ({@link distrust}), it answers nothing until it has bumped every type's
+ * generation. It tries that in the background too, so the stale answers are made stale soon after
+ * Redis returns even when no request comes. A lost invalidation is reported to the other
+ * processes through `onLostInvalidation` before the write answers.
  */
 export class RedisResponseStore implements ResponseStore {
   private catchingUp = false;
+  /** Counts distrusts, so a catch-up that began before a newer one does not clear it. */
+  private distrusts = 0;
+  private retry?: NodeJS.Timeout;
   private allTypes: readonly string[] = [];
+  private lostInvalidation?: () => Promise<void>;
 
   constructor(
     private readonly breaker: RedisBreaker,
@@ -96,7 +107,7 @@ export class RedisResponseStore implements ResponseStore {
     private readonly prefix: string,
   ) {
     breaker.onRecover(async () => {
-      this.catchingUp = true;
+      this.distrust();
       await this.catchUp();
     });
   }
@@ -106,25 +117,59 @@ export class RedisResponseStore implements ResponseStore {
     this.allTypes = types;
   }
 
+  /** Called (and awaited) when a write's invalidation could not reach Redis: tell the other processes. */
+  onLostInvalidation(listener: () => Promise<void>): void {
+    this.lostInvalidation = listener;
+  }
+
+  /**
+   * Stops serving from Redis until every type's generation has been bumped: a write somewhere may
+   * have committed without its invalidation reaching Redis.
+   */
+  distrust(): void {
+    this.catchingUp = true;
+    this.distrusts++;
+    this.retryLater();
+  }
+
+  /** Stops the background catch-up (on shutdown). */
+  stop(): void {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+  }
+
+  private retryLater(): void {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (this.catchingUp) this.catchUp().catch(() => this.retryLater());
+    }, CATCH_UP_RETRY_MS);
+    this.retry.unref();
+  }
+
   private async catchUp(): Promise<void> {
+    const distrusts = this.distrusts;
     const pipeline = (redis: Redis) => {
       const p = redis.pipeline();
       for (const t of this.allTypes) p.incr(`${this.prefix}g:${t}`);
       return p.exec().then(succeeded);
     };
     await this.breaker.call(pipeline);
-    this.catchingUp = false;
+    // A distrust that arrived meanwhile may be about a write that committed after these bumps.
+    if (distrusts === this.distrusts) this.catchingUp = false;
+    else this.retryLater();
   }
 
   async lookup(key: string, tags: readonly string[]) {
     if (this.catchingUp) await this.catchUp();
+    const distrusts = this.distrusts;
     const results = await this.breaker.call(async (redis) => {
       const pipeline = redis.pipeline().get(`${this.prefix}r:${key}`);
       if (tags.length) pipeline.mget(tags.map((t) => `${this.prefix}g:${t}`));
       return succeeded(await pipeline.exec());
     });
-    // The breaker closed (and a catch-up began) while this lookup was on its way: do not trust it.
-    if (this.catchingUp) throw new RedisUnavailableError('the response cache is catching up after a Redis outage');
+    // Distrusted (a breaker that closed, a lost invalidation) while this lookup was on its way: do not trust it.
+    if (this.catchingUp || distrusts !== this.distrusts) throw new RedisUnavailableError('the response cache is catching up after a Redis outage');
     const raw = results[0]?.[1] as string | null;
     const generations = tags.length ? (results[1][1] as Array<string | null>).map((g) => Number(g ?? 0)) : [];
     if (raw) {
@@ -147,7 +192,8 @@ export class RedisResponseStore implements ResponseStore {
         succeeded(await pipeline.exec());
       });
     } catch (error) {
-      this.catchingUp = true;
+      this.distrust();
+      await this.lostInvalidation?.().catch(() => undefined);
       throw error;
     }
   }

@@ -5,7 +5,8 @@ import type { AppConfig } from '../common/config';
 import type { Context } from '../common/context';
 import { RedisBreaker } from '../graphql/redis-breaker';
 import { RedisKeyValueCache } from '../graphql/redis-kv-cache';
-import { MemoryResponseStore, RedisResponseStore, responseCachePlugin } from '../graphql/response-cache';
+import { MemoryResponseStore, RedisResponseStore, ResponseStore, responseCachePlugin } from '../graphql/response-cache';
+import { onCacheDistrust, tellWorkersCacheDistrust } from './cluster';
 
 export interface Caching {
   /** Store of persisted queries; undefined leaves Apollo's in-memory default. */
@@ -23,19 +24,32 @@ export async function startCaching(config: AppConfig, logger: Logger): Promise<C
   const redis = config.redisUrl ? new RedisBreaker(config.redisUrl, { name: 'response cache', logger, timeoutMs: config.redisTimeoutMs }) : undefined;
   if (redis && !(await redis.ready(2000))) logger.warn('Redis is not reachable yet; the cache is bypassed until it is');
   const plugins: ApolloServerPlugin<Context>[] = [];
-  let unregister = () => undefined as void;
+  const stops: Array<() => void> = [];
   if (config.responseCache) {
     const ttl = config.responseCacheTtlSeconds;
-    const store = redis ? new RedisResponseStore(redis, ttl, config.cachePrefix) : new MemoryResponseStore(ttl, config.responseCacheMaxBytes);
+    let store: ResponseStore;
+    if (redis) {
+      const shared = new RedisResponseStore(redis, ttl, config.cachePrefix);
+      // Under WORKERS=N a write whose invalidation Redis did not take reaches every other worker
+      // through the cluster before it answers (src/http/cluster.ts).
+      shared.onLostInvalidation(tellWorkersCacheDistrust);
+      stops.push(
+        onCacheDistrust(() => shared.distrust()),
+        () => shared.stop(),
+      );
+      store = shared;
+    } else {
+      store = new MemoryResponseStore(ttl, config.responseCacheMaxBytes);
+    }
     const plugin = responseCachePlugin({ store, ttlSeconds: ttl, logger });
-    unregister = plugin.unregister;
+    stops.push(plugin.unregister);
     plugins.push(plugin);
   }
   return {
     apq: redis ? new RedisKeyValueCache(redis, `${config.cachePrefix}apq:`) : undefined,
     plugins,
     async close() {
-      unregister();
+      for (const stop of stops) stop();
       if (redis) await redis.close();
     },
   };

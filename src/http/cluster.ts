@@ -35,6 +35,116 @@ export function workerIdentity(): RequestHandler {
   };
 }
 
+/*
+ * A lost invalidation. A worker whose write could not bump the response cache's generations in
+ * Redis (Redis hung or away) must keep every other worker from serving the answers cached before
+ * that write, including a worker that had no request while Redis was away and so never saw the
+ * outage. Redis cannot carry that news, so the cluster's IPC channels do: the worker tells the
+ * primary, the primary tells every other worker, each marks its cache as distrusted (it bumps every
+ * generation before it serves from Redis again) and confirms, and only then does the writing
+ * worker answer its write.
+ */
+
+/** Worker → primary: my invalidation was lost; primary → worker: distrust the shared cache. */
+interface DistrustMessage {
+  type: 'directory:cache-distrust';
+  id: number;
+}
+/** Worker → primary: done; primary → the writing worker: every other worker has been told. */
+interface DistrustDoneMessage {
+  type: 'directory:cache-distrust-done';
+  id: number;
+}
+type ClusterMessage = ReadyMessage | DistrustMessage | DistrustDoneMessage;
+
+/** How long a writing worker waits for the others to confirm (a hung worker does not hold writes up longer). */
+const DISTRUST_WAIT_MS = 1000;
+
+const distrustListeners = new Set<() => void>();
+const distrustWaits = new Map<number, () => void>();
+let distrustIds = 0;
+let listeningInWorker = false;
+
+function listenInWorker(): void {
+  if (listeningInWorker || !cluster.isWorker) return;
+  listeningInWorker = true;
+  process.on('message', (message: ClusterMessage) => {
+    if (message?.type === 'directory:cache-distrust') {
+      for (const listener of distrustListeners) listener();
+      process.send?.({ type: 'directory:cache-distrust-done', id: message.id } satisfies DistrustDoneMessage);
+    } else if (message?.type === 'directory:cache-distrust-done') {
+      distrustWaits.get(message.id)?.();
+    }
+  });
+}
+
+/** In a cluster worker: `listener` runs when another worker lost an invalidation. Returns the unsubscribe. */
+export function onCacheDistrust(listener: () => void): () => void {
+  listenInWorker();
+  distrustListeners.add(listener);
+  return () => {
+    distrustListeners.delete(listener);
+  };
+}
+
+/**
+ * In a cluster worker: tells every other worker to distrust the shared response cache, and
+ * resolves once they all confirmed (or after {@link DISTRUST_WAIT_MS}). Resolves at once outside a cluster.
+ */
+export function tellWorkersCacheDistrust(): Promise<void> {
+  if (!cluster.isWorker || !process.send) return Promise.resolve();
+  listenInWorker();
+  const id = ++distrustIds;
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, DISTRUST_WAIT_MS);
+    function done() {
+      clearTimeout(timer);
+      distrustWaits.delete(id);
+      resolve();
+    }
+    distrustWaits.set(id, done);
+    process.send!({ type: 'directory:cache-distrust', id } satisfies DistrustMessage);
+  });
+}
+
+/** In the primary: relays a worker's lost invalidation to every other worker and confirms once all have answered. */
+function relayCacheDistrust(): void {
+  let relayIds = 0;
+  const relays = new Map<number, { from: Worker; id: number; waiting: Set<number>; timer: NodeJS.Timeout }>();
+  const finish = (relayId: number) => {
+    const relay = relays.get(relayId);
+    if (!relay) return;
+    relays.delete(relayId);
+    clearTimeout(relay.timer);
+    if (!relay.from.isDead()) relay.from.send({ type: 'directory:cache-distrust-done', id: relay.id } satisfies DistrustDoneMessage);
+  };
+  cluster.on('message', (worker, message: ClusterMessage) => {
+    if (message?.type === 'directory:cache-distrust') {
+      const others = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w !== worker && !w.isDead());
+      const relayId = ++relayIds;
+      relays.set(relayId, {
+        from: worker,
+        id: message.id,
+        waiting: new Set(others.map((w) => w.id)),
+        timer: setTimeout(() => finish(relayId), DISTRUST_WAIT_MS),
+      });
+      for (const other of others) other.send({ type: 'directory:cache-distrust', id: relayId } satisfies DistrustMessage);
+      if (!others.length) finish(relayId);
+    } else if (message?.type === 'directory:cache-distrust-done') {
+      const relay = relays.get(message.id);
+      relay?.waiting.delete(worker.id);
+      if (relay && !relay.waiting.size) finish(message.id);
+    }
+  });
+  // A worker that dies while others wait for it has nothing left to serve stale.
+  cluster.on('exit', (worker) => {
+    for (const [relayId, relay] of relays) {
+      relay.waiting.delete(worker.id);
+      if (!relay.waiting.size) finish(relayId);
+    }
+  });
+}
+
 /** How often a worker may die before the primary stops replacing it (a crash loop is not healed by restarts). */
 const MAX_RESTARTS_PER_MINUTE = 10;
 
@@ -93,6 +203,7 @@ export async function runCluster(config: AppConfig, logger: Logger): Promise<voi
     logger.warn({ worker: worker.id, pid: worker.process.pid, code, signal }, `worker ${worker.id} died; starting a replacement`);
     fork();
   });
+  relayCacheDistrust();
   for (let i = 0; i < config.workers; i++) fork();
 
   const stop = (signal: string) => {

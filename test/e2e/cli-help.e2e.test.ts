@@ -66,6 +66,77 @@ describe('command line help and wrong use', () => {
     );
   });
 
+  it('shows the defaults of flags that have one', async () => {
+    const { stdout } = await cli('seed-synthetic', ['--help']);
+    expect(stdout).toMatch(/^ {2}--seed S +random seed \(default: 42\)$/m);
+  });
+
+  it('npm start answers --help with the settings it reads and their defaults, and refuses a flag in one line', async () => {
+    const help = await run(process.execPath, ['dist/src/main.js', '--help'], { env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 90000 });
+    expect(help.stdout).toMatch(/^npm run start -- /);
+    expect(help.stdout).toMatch(/^Examples?:\n {2}npm start$/m);
+    expect(help.stdout).toMatch(/^ {2}PORT +HTTP port .*\(default: 4000\)$/m);
+    expect(help.stdout).toMatch(/^ {2}DATABASE_URL +/m);
+    const wrong = await run(process.execPath, ['dist/src/main.js', '--port', '80'], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+      timeout: 90000,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('start: unknown flag --port; run with --help\n');
+  });
+
+  describe('the benchmarks (every bench script of package.json)', () => {
+    const scripts = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    const benches = Object.entries(scripts)
+      .map(([name, line]) => [name, /node dist\/bench\/([\w.-]+)\.js/.exec(line)?.[1]] as const)
+      .filter((b): b is readonly [string, string] => b[1] !== undefined);
+    // `npm run bench:*` compiles them first (tsconfig.bench.json); the test setup builds only the
+    // server, so they are compiled here once, without type checks (tsc checks them in CI's typecheck).
+    const out = `dist/cli-help-${process.pid}`;
+    beforeAll(async () => {
+      await run(
+        process.execPath,
+        ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.bench.json', '--noCheck', '--outDir', out, '--tsBuildInfoFile', `${out}/.tsbuildinfo`],
+        {
+          env: { ...process.env, NODE_OPTIONS: '' },
+          timeout: 400_000,
+        },
+      );
+    }, 420_000);
+    afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+    const bench = (file: string, args: string[]) =>
+      run(process.execPath, [`${out}/bench/${file}.js`, ...args], { env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8', timeout: 90000 }).then(
+        ({ stdout, stderr }) => ({ code: 0 as number | null, stdout, stderr }),
+        (e: { code: number | null; stdout: string; stderr: string }) => e,
+      );
+
+    it('each answers --help with its flags, its settings with defaults and an example; a wrong flag is one line, exit 2', async () => {
+      expect(benches.length).toBeGreaterThanOrEqual(8);
+      // Side by side: each start transpiles the bench and what it imports, seconds on a busy machine.
+      const answers = await Promise.all(
+        benches.map(async ([name, file]) => ({ name, help: await bench(file, ['--help']), wrong: await bench(file, ['--no-such-flag']) })),
+      );
+      for (const { name, help, wrong } of answers) {
+        expect({ name, code: help.code }).toEqual({ name, code: 0 });
+        expect(help.stdout).toMatch(new RegExp(`^npm run ${name} -- `));
+        expect(help.stdout).toMatch(/^Flags:$/m);
+        expect(help.stdout).toContain('-h, --help');
+        expect(help.stdout).toMatch(/^Examples?:\n {2}\S/m);
+        expect(help.stdout).toMatch(/^Settings \(environment variables\):\n {2}[A-Z_]+ +.*\(default: [^)]+\)$/m);
+        expect({ name, code: wrong.code, stdout: wrong.stdout, stderr: wrong.stderr }).toEqual({
+          name,
+          code: 2,
+          stdout: '',
+          stderr: `${name}: unknown flag --no-such-flag; run with --help\n`,
+        });
+      }
+    }, 600_000);
+  });
+
   it('an unreachable database is one line without the password, exit 1', async () => {
     const { code, stderr } = await cli('migrate', [], { DATABASE_URL: 'postgres://dir:s3cret-pass@127.0.0.1:1/none', DB_CONNECT_TIMEOUT_MS: '2000' });
     expect(code).toBe(1);

@@ -147,24 +147,18 @@ async function write(
   const parkId = (ref: ParkRef | null) => (ref === null ? null : 'existing' in ref ? ref.existing : parkBase + ref.synthetic);
   let links = 0;
 
-  await insertRows(
-    tx,
-    { table: 'park', columns: PARK_COLUMNS },
-    prov,
-    advance,
-    data.parks.map((p, i) => ({
-      id: parkBase + i,
-      name_zh: p.nameZh,
-      name_en: p.nameEn,
-      district: p.district,
-      role: p.role,
-      latitude: p.latitude,
-      longitude: p.longitude,
-      founded_year: p.foundedYear,
-      description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
-      ...searchRow(p.nameZh, p.nameEn),
-    })),
-  );
+  await insertRows(tx, prov, advance, { table: 'park', columns: PARK_COLUMNS, items: data.parks }, (p, i) => ({
+    id: parkBase + i,
+    name_zh: p.nameZh,
+    name_en: p.nameEn,
+    district: p.district,
+    role: p.role,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    founded_year: p.foundedYear,
+    description: '合成园区，仅用于性能测试。 Synthetic park for benchmarks; not a real park.',
+    ...searchRow(p.nameZh, p.nameEn),
+  }));
   links += await insertLinks(
     tx,
     'park_focus_sector',
@@ -173,21 +167,15 @@ async function write(
     data.parks.flatMap((p, i) => p.focusSectors.map((s) => [parkBase + i, s] as const)),
   );
 
-  await insertRows(
-    tx,
-    { table: 'enterprise', columns: ENTERPRISE_COLUMNS },
-    prov,
-    advance,
-    data.enterprises.map((e, i) => ({
-      id: firmBase + i,
-      name_zh: e.nameZh,
-      name_en: e.nameEn,
-      layer: e.layer,
-      founded_year: e.foundedYear,
-      summary: e.summary,
-      ...searchRow(e.nameZh, e.nameEn),
-    })),
-  );
+  await insertRows(tx, prov, advance, { table: 'enterprise', columns: ENTERPRISE_COLUMNS, items: data.enterprises }, (e, i) => ({
+    id: firmBase + i,
+    name_zh: e.nameZh,
+    name_en: e.nameEn,
+    layer: e.layer,
+    founded_year: e.foundedYear,
+    summary: e.summary,
+    ...searchRow(e.nameZh, e.nameEn),
+  }));
   links += await insertLinks(
     tx,
     'enterprise_sector',
@@ -203,22 +191,16 @@ async function write(
     data.enterprises.flatMap((e, i) => e.parks.map((p) => [firmBase + i, parkId(p)!] as const)),
   );
 
-  await insertRows(
-    tx,
-    { table: 'innovation_platform', columns: PLATFORM_COLUMNS },
-    prov,
-    advance,
-    data.platforms.map((p, i) => ({
-      id: platformBase + i,
-      name_zh: p.nameZh,
-      name_en: p.nameEn,
-      kind: p.kind,
-      level: p.level,
-      founded_year: p.foundedYear,
-      park_id: parkId(p.park),
-      ...searchRow(p.nameZh, p.nameEn),
-    })),
-  );
+  await insertRows(tx, prov, advance, { table: 'innovation_platform', columns: PLATFORM_COLUMNS, items: data.platforms }, (p, i) => ({
+    id: platformBase + i,
+    name_zh: p.nameZh,
+    name_en: p.nameEn,
+    kind: p.kind,
+    level: p.level,
+    founded_year: p.foundedYear,
+    park_id: parkId(p.park),
+    ...searchRow(p.nameZh, p.nameEn),
+  }));
   links += await insertLinks(
     tx,
     'platform_sector',
@@ -234,22 +216,16 @@ async function write(
     data.platforms.flatMap((p, i) => p.hosts.map((h) => [platformBase + i, firmBase + h] as const)),
   );
 
-  await insertRows(
-    tx,
-    { table: 'scenario', columns: SCENARIO_COLUMNS },
-    prov,
-    advance,
-    data.scenarios.map((s, i) => ({
-      id: scenarioBase + i,
-      name_zh: s.nameZh,
-      name_en: s.nameEn,
-      sector_code: s.sector,
-      status: s.status,
-      year: s.year,
-      park_id: parkId(s.park),
-      ...searchRow(s.nameZh, s.nameEn),
-    })),
-  );
+  await insertRows(tx, prov, advance, { table: 'scenario', columns: SCENARIO_COLUMNS, items: data.scenarios }, (s, i) => ({
+    id: scenarioBase + i,
+    name_zh: s.nameZh,
+    name_en: s.nameEn,
+    sector_code: s.sector,
+    status: s.status,
+    year: s.year,
+    park_id: parkId(s.park),
+    ...searchRow(s.nameZh, s.nameEn),
+  }));
   links += await insertLinks(
     tx,
     'scenario_provider',
@@ -258,20 +234,14 @@ async function write(
     data.scenarios.flatMap((s, i) => s.providers.map((f) => [scenarioBase + i, firmBase + f] as const)),
   );
 
-  await insertRows(
-    tx,
-    { table: 'large_model', columns: MODEL_COLUMNS },
-    prov,
-    advance,
-    data.largeModels.map((m, i) => ({
-      id: modelBase + i,
-      name_zh: m.nameZh,
-      name_en: m.nameEn,
-      domain: m.domain,
-      status: m.status,
-      released_year: m.releasedYear,
-    })),
-  );
+  await insertRows(tx, prov, advance, { table: 'large_model', columns: MODEL_COLUMNS, items: data.largeModels }, (m, i) => ({
+    id: modelBase + i,
+    name_zh: m.nameZh,
+    name_en: m.nameEn,
+    domain: m.domain,
+    status: m.status,
+    released_year: m.releasedYear,
+  }));
   links += await insertLinks(
     tx,
     'large_model_sector',
@@ -371,20 +341,24 @@ const MODEL_COLUMNS: Columns = [
   ['released_year', 'int'],
 ];
 
-/** Multi-row insert: each batch is one statement reading its rows from one JSON parameter. */
-async function insertRows(
+/**
+ * Multi-row insert: each batch is one statement reading its rows from one JSON parameter. Rows
+ * are built batch by batch (romanising 100,000 names takes seconds), so the progress bar moves
+ * while they are made instead of freezing before the first insert.
+ */
+async function insertRows<T>(
   tx: SqlEntityManager,
-  { table, columns }: { table: string; columns: Columns },
   prov: Provenance,
   advance: (records: number) => void,
-  rows: Array<Record<string, unknown>>,
+  { table, columns, items }: { table: string; columns: Columns; items: readonly T[] },
+  row: (item: T, index: number) => Record<string, unknown>,
 ): Promise<void> {
   const names = columns.map(([c]) => c).join(', ');
   const record = columns.map(([c, t]) => `${c} ${t}`).join(', ');
   const sql = `insert into ${table} (${names}, provenance_kind, provenance_source, provenance_verified_at, provenance_note)
     select ${names}, ?, ?, null, ? from json_to_recordset(?::json) as x(${record})`;
-  for (let i = 0; i < rows.length; i += ENTITY_BATCH) {
-    const batch = rows.slice(i, i + ENTITY_BATCH);
+  for (let i = 0; i < items.length; i += ENTITY_BATCH) {
+    const batch = items.slice(i, i + ENTITY_BATCH).map((item, j) => row(item, i + j));
     await tx.execute(sql, [SYNTHETIC, prov.source, prov.note, JSON.stringify(batch)]);
     advance(batch.length);
   }
