@@ -27,7 +27,17 @@ describe('entity descriptors', () => {
 
   it('are the source of the registries the app uses', () => {
     expect(SEARCHABLE).toEqual(searchableTables(ENTITY_TYPES));
-    expect(SEARCHABLE.map((s) => s.table)).toEqual(['park', 'enterprise', 'innovation_platform', 'scenario', 'compute_center', 'institution', 'national_innovation_task', 'chain_node', 'data_product']);
+    expect(SEARCHABLE.map((s) => s.table)).toEqual([
+      'park',
+      'enterprise',
+      'innovation_platform',
+      'scenario',
+      'compute_center',
+      'institution',
+      'national_innovation_task',
+      'chain_node',
+      'data_product',
+    ]);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
     expect(NODE_TYPES).toEqual([

@@ -146,14 +146,14 @@ export async function enterpriseFacets(
       from ${via(designationType.table, 'fd')} group by fd.kind, fd.level
     union all
     ${figureYearsSql(firms)}${
-        // The chain-map buckets only when byChainNode is selected (they need the map: one more statement).
-        needs.chainNodes
-          ? `
+      // The chain-map buckets only when byChainNode is selected (they need the map: one more statement).
+      needs.chainNodes
+        ? `
     union all
     select 'chain', cc.ancestor_id::text, count(distinct cl.enterprise_id)::int
       from ${via(CHAIN_LINK_TABLE, 'cl')} join ${CHAIN_CLOSURE} cc on cc.descendant_id = cl.chain_node_id group by cc.ancestor_id`
-          : ''
-      }`;
+        : ''
+    }`;
   const [buckets, tree] = await Promise.all([runFacets(ctx, sql, bindings), needs.chainNodes ? chainTree(ctx) : null]);
   noteProvenance(ctx, buckets);
 

@@ -59,6 +59,7 @@ export const SearchResult = createUnionType({
   },
 });
 
-export type SearchResultNode = Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct | ChainNode;
+export type SearchResultNode =
+  Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct | ChainNode;
 
 export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');
