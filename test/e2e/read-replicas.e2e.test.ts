@@ -283,3 +283,80 @@ describe('read replicas (own primary and streaming replica)', () => {
     expect(ready.replicas[0].state).toBe('unreachable');
   });
 });
+
+describe('two read replicas', () => {
+  let cluster: ReplicatedCluster;
+  let app: App;
+  let editor: Record<string, string>;
+
+  const readyz = async () =>
+    (await (await fetch(`http://127.0.0.1:${app.port}/readyz`)).json()) as { status: string; replicas: Array<{ state: string; lagMs: number | null }> };
+  /** Which servers' logs hold the word: where the read ran. */
+  const ranOn = (word: string) => [cluster.primary, ...cluster.replicas].filter((server) => server.log().includes(word)).map((server) => server.name);
+
+  beforeAll(async () => {
+    cluster = await startReplicatedCluster({ count: 2 });
+    app = await startApp(
+      loadConfig({
+        DATABASE_URL: cluster.primary.url(),
+        DATABASE_REPLICA_URLS: cluster.replicas.map((r) => r.url()).join(','),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        RESPONSE_CACHE: 'false',
+        REPLICA_CHECK_INTERVAL_MS: '100',
+        REPLICA_MAX_LAG_MS: '300',
+      }),
+      pino({ level: 'silent' }),
+    );
+    const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    await cluster.primary.sql(
+      `insert into api_key (name, role, prefix, key_hash) values ('two replicas editor', 'editor', '${key.slice(0, 13)}', '${hashKey(key)}')`,
+    );
+    editor = { authorization: `Bearer ${key}` };
+    await until(async () => (await readyz()).replicas.every((r) => r.state === 'healthy' && r.lagMs === 0), 30000, 'both replicas caught up');
+  }, 240000);
+
+  afterAll(async () => {
+    await app?.close();
+    await cluster?.close();
+  });
+
+  it('reads are shared between the healthy replicas, each run on exactly one of them and never on the primary', async () => {
+    const where = new Map<string, number>();
+    for (let i = 0; i < 30; i++) {
+      const word = marker();
+      const res = await search(app, word);
+      expect(res.errors).toBeUndefined();
+      const servers = ranOn(word);
+      expect(servers).toHaveLength(1);
+      where.set(servers[0], (where.get(servers[0]) ?? 0) + 1);
+    }
+    expect([...where.keys()].sort()).toEqual(['replica', 'replica2']);
+  });
+
+  it('one replica lagging, the other stopped: reads move to the one left, then to the primary, all answered', async () => {
+    await cluster.replicas[0].sql('select pg_wal_replay_pause()');
+    try {
+      await gql(app, CreateFirmNamedDocument, { input: { nameZh: `${marker()}（示例）`, layer: 'APPLICATION' } }, editor);
+      await until(async () => (await readyz()).replicas[0].state === 'lagging', 10000, 'first replica reported lagging');
+      for (let i = 0; i < 10; i++) {
+        const word = marker();
+        expect((await search(app, word)).errors).toBeUndefined();
+        expect(ranOn(word)).toEqual(['replica2']);
+      }
+      await cluster.replicas[1].stop('immediate');
+      await until(async () => (await readyz()).replicas[1].state === 'unreachable', 10000, 'second replica reported unreachable');
+      for (let i = 0; i < 10; i++) {
+        const word = marker();
+        const res = await search(app, word);
+        expect(res.status).toBe(200);
+        expect(res.errors).toBeUndefined();
+        expect(ranOn(word)).toEqual(['primary']);
+      }
+      expect((await readyz()).status).toBe('ready');
+    } finally {
+      await cluster.replicas[0].sql('select pg_wal_replay_resume()');
+    }
+  });
+});

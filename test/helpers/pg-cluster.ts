@@ -71,7 +71,10 @@ export class PgServer {
 
 export interface ReplicatedCluster {
   primary: PgServer;
+  /** The first replica (`replicas[0]`). */
   replica: PgServer;
+  /** Every replica, each streaming from the primary. */
+  replicas: PgServer[];
   close(): Promise<void>;
 }
 
@@ -93,16 +96,21 @@ const SETTINGS = [
 ];
 
 /**
- * A primary and one streaming replica made from the machine's binaries: initdb, pg_basebackup -R,
- * free ports, a temporary folder. `close()` stops both and removes the folder.
+ * A primary and `count` streaming replicas (one by default) made from the machine's binaries:
+ * initdb, pg_basebackup -R, free ports, a temporary folder. `close()` stops them all and removes
+ * the folder.
  */
-export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
+export async function startReplicatedCluster({ count = 1 }: { count?: number } = {}): Promise<ReplicatedCluster> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'directory-replicas-'));
   if (process.getuid?.() === 0) await execFileAsync('chown', ['postgres:postgres', root]);
   const primary = new PgServer('primary', path.join(root, 'primary'), await freePort(), path.join(root, 'primary.log'));
-  const replica = new PgServer('replica', path.join(root, 'replica'), await freePort(), path.join(root, 'replica.log'));
+  const replicas: PgServer[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = i === 0 ? 'replica' : `replica${i + 1}`;
+    replicas.push(new PgServer(name, path.join(root, name), await freePort(), path.join(root, `${name}.log`)));
+  }
   const close = async () => {
-    await replica.stop('immediate');
+    for (const replica of replicas) await replica.stop('immediate');
     await primary.stop('immediate');
     fs.rmSync(root, { recursive: true, force: true });
   };
@@ -113,24 +121,26 @@ export async function startReplicatedCluster(): Promise<ReplicatedCluster> {
     fs.appendFileSync(path.join(primary.dataDir, 'postgresql.conf'), `\n${conf}\n`);
     await primary.start();
     await primary.sql('create database directory', 'postgres');
-    await pg('pg_basebackup', [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(primary.port),
-      '-U',
-      'postgres',
-      '-D',
-      replica.dataDir,
-      '-R',
-      '-X',
-      'stream',
-      '--no-sync',
-      '--checkpoint=fast',
-    ]);
-    fs.appendFileSync(path.join(replica.dataDir, 'postgresql.conf'), `\nport = ${replica.port}\n`);
-    await replica.start();
-    return { primary, replica, close };
+    for (const replica of replicas) {
+      await pg('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primary.port),
+        '-U',
+        'postgres',
+        '-D',
+        replica.dataDir,
+        '-R',
+        '-X',
+        'stream',
+        '--no-sync',
+        '--checkpoint=fast',
+      ]);
+      fs.appendFileSync(path.join(replica.dataDir, 'postgresql.conf'), `\nport = ${replica.port}\n`);
+      await replica.start();
+    }
+    return { primary, replica: replicas[0], replicas, close };
   } catch (error) {
     await close();
     throw error;
