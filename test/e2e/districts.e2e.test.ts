@@ -1,7 +1,6 @@
 import pino from 'pino';
 import { startApp } from '../../src/app';
 import { migrate, openDatabase } from '../../src/db/database';
-import { seedDatabase } from '../../src/db/seed/seeder';
 import {
   DistrictByNameDocument,
   DistrictReferenceDocument,
@@ -9,6 +8,7 @@ import {
   FirmsInDistrictsDocument,
   ParksInDistrictsDocument,
 } from '../generated/graphql';
+import { BEFORE_HONEST_PLAN, loadOldSeeds } from '../helpers/old-seeds';
 import { createTestDatabase, startTestServer, TestServer } from '../helpers/test-server';
 
 /** Qingdao's divisions and functional zones as a reference that every district filter reads. */
@@ -121,8 +121,11 @@ describe('districts: a database made before the reference upgrades without losin
       const before = await openDatabase(database.config);
       let parksBefore: unknown[];
       try {
+        // The directory as it was then (today's seeder writes today's schema), taken up to the
+        // step before the districts reference.
+        await before.orm.getMigrator().up({ to: BEFORE_HONEST_PLAN });
+        await loadOldSeeds(before);
         await before.orm.getMigrator().up({ to: 'Migration20261202100000_honest_plan' });
-        await seedDatabase(before.em());
         parksBefore = await before.em().execute('select * from park order by id');
         const tables = await before.em().execute(`select 1 from information_schema.tables where table_name = 'district'`);
         expect(tables).toHaveLength(0);
