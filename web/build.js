@@ -74,6 +74,7 @@ async function main() {
       enterprise: 'web/src/enterprise.ts',
       plan: 'web/src/plan.ts',
       leads: 'web/src/leads.ts',
+      prospects: 'web/src/prospects.ts',
       pages: 'web/src/pages.css',
     },
     outdir: path.join(out, 'assets'),
@@ -101,6 +102,7 @@ async function main() {
     match: { title: '招商匹配 Match' },
     plan: { title: '行动计划进展 Action plan' },
     leads: { title: '招商线索 Leads' },
+    prospects: { title: '以链招商 Prospects' },
     graph: {
       title: '关系图 Relation graph',
       stylesheet:

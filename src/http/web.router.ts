@@ -12,6 +12,7 @@ const PAGES: Record<string, string> = {
   '/explore/enterprise': 'enterprise.html',
   '/explore/plan': 'plan.html',
   '/explore/leads': 'leads.html',
+  '/explore/prospects': 'prospects.html',
 };
 
 /** Where `npm run build` (web/build.js) writes the bundled pages. */
