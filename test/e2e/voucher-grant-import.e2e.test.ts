@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'graphql';
 import iconv from 'iconv-lite';
 import { CreateEnterpriseDocument, CreateVoucherProgramDocument } from '../generated/graphql';
@@ -166,4 +170,39 @@ describe('import of compute-voucher grants', () => {
     const [last] = await server.sql<{ provenance_source: string }>('select provenance_source from compute_voucher_grant order by id desc limit 1');
     expect(last.provenance_source).toBe('崂山区公示');
   });
+  // The command line needs a database a second process can open while the server runs: PostgreSQL.
+  const onPostgres = process.env.DATABASE_URL ? it : undefined;
+  onPostgres?.(
+    'npm run import -- --grants: a bad file exits 2 naming each bad row, a good one writes',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grants-cli-'));
+      const run = (csv: string) => {
+        const file = path.join(dir, `g${Math.random().toString(36).slice(2)}.csv`);
+        fs.writeFileSync(file, csv);
+        return new Promise<{ code: number; out: string }>((resolve) => {
+          execFile(
+            process.execPath,
+            ['-r', 'ts-node/register/transpile-only', 'src/cli/import.cli.ts', file, '--grants', '--as', '命令行测试'],
+            { env: { ...process.env, DATABASE_URL: server.config.databaseUrl, NODE_OPTIONS: '' } },
+            (error, stdout) => resolve({ code: error ? Number(error.code) : 0, out: stdout }),
+          );
+        });
+      };
+      const before = await grants();
+      const bad = await run(`${HEAD}2026年算力券导入测试,导入测试甲企业（示例）,-1,,2026-07-01,命令行\n2026年算力券导入测试,无此企业,10,,2026-07-01,命令行\n`);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toContain('line 2, 金额（元）');
+      expect(bad.out).toContain('line 3, 企业');
+      expect(await grants()).toBe(before);
+      const good = await run(`${HEAD}2026年算力券导入测试,导入测试甲企业（示例）,321,,2026-07-01,命令行\n`);
+      expect(good.code).toBe(0);
+      expect(good.out).toMatch(/created 1/);
+      expect(await grants()).toBe(before + 1);
+      const [entry] = await server.sql<{ actor_name: string }>(
+        `select actor_name from audit_entry where record_type = 'ComputeVoucherGrant' order by id desc limit 1`,
+      );
+      expect(entry.actor_name).toBe('命令行测试');
+    },
+    60000,
+  );
 });
