@@ -53,8 +53,9 @@ export class AnalyticsResolver {
   ): Promise<Coverage> {
     return coverage(ctx, filter, {
       layers: selectsPath(info, ['cells', 'missingLayers']),
-      parks: selectsPath(info, ['cells', 'park']) || selectsPath(info, ['chainNodeCells', 'park']),
+      parks: selectsPath(info, ['cells', 'park']) || selectsPath(info, ['chainNodeCells', 'park']) || selectsPath(info, ['computeByPark', 'park']),
       chainNodes: selectsPath(info, ['chainNodeCells']),
+      compute: selectsPath(info, ['computeByPark']),
     });
   }
 }

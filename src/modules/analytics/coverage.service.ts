@@ -6,7 +6,8 @@ import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Park } from '../park/park.entity';
 import { allSectors } from '../sector/sector.service';
 import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
-import { ChainNodeCoverageCell, Coverage, CoverageCell, CoverageFilter } from './coverage.types';
+import { ChainNodeCoverageCell, Coverage, CoverageCell, CoverageFilter, ParkComputeCoverage } from './coverage.types';
+import { COMPUTE_CAPACITY_TABLE } from '../compute-center/compute-center.service';
 
 const LAYERS = Object.values(ChainLayer);
 
@@ -31,6 +32,37 @@ export interface CoverageNeeds {
   parks: boolean;
   /** Whether the park × chain node cells are selected (a second aggregate, run in parallel). */
   chainNodes?: boolean;
+  /** Whether the per-park compute figures are selected (a third aggregate, run in parallel). */
+  compute?: boolean;
+}
+
+/**
+ * Compute facilities per park (count, intelligent ones, stated intelligent capacity): one
+ * statement over the parks the matrix covers.
+ */
+async function computeCounts(ctx: Context, parkScope: { sql: string; bindings: readonly unknown[] }, kinds: string[] | null) {
+  const knex = ctx.em.getKnex();
+  const bindings: Knex.RawBinding[] = [...(parkScope.bindings as Knex.RawBinding[])];
+  let kindIn = '';
+  if (kinds) {
+    kindIn = ` and cc.provenance_kind in (${kinds.map(() => '?').join(', ')})`;
+    bindings.push(...kinds);
+  }
+  const rows = (await ctx.em.execute(
+    knex.raw(
+      `select cc.park_id, count(*)::int as centers,
+              count(*) filter (where cc.kind = 'INTELLIGENT' or cap.pflops is not null)::int as intelligent,
+              sum(cap.pflops)::float as pflops
+         from compute_center cc
+         join (${parkScope.sql}) pk on pk.id = cc.park_id
+         left join (select compute_center_id, sum(capacity_pflops) as pflops from ${COMPUTE_CAPACITY_TABLE}
+                     where kind = 'INTELLIGENT' group by compute_center_id) cap on cap.compute_center_id = cc.id
+        where true${kindIn}
+        group by cc.park_id`,
+      bindings,
+    ),
+  )) as Array<{ park_id: number; centers: number; intelligent: number; pflops: number | string | null }>;
+  return new Map(rows.map((r) => [Number(r.park_id), r]));
 }
 
 /**
@@ -160,12 +192,13 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
      order by pk.id, sec.position`;
 
   const parkQuery = knex.raw(`select p.* from park p where p.id in (select id from (${inner.sql}) pk)`, inner.bindings as Knex.RawBinding[]);
-  const [rows, allSectorList, parks, chainCounts, tree] = await Promise.all([
+  const [rows, allSectorList, parks, chainCounts, tree, compute] = await Promise.all([
     ctx.em.execute(knex.raw(sql, bindings)) as Promise<CellRow[]>,
     allSectors(ctx),
     needs.parks ? (ctx.em.execute(parkQuery) as Promise<Record<string, unknown>[]>) : Promise.resolve([]),
     needs.chainNodes ? chainNodeCounts(ctx, inner, layerFilter, kinds) : Promise.resolve(null),
     needs.chainNodes ? chainTree(ctx) : Promise.resolve(null),
+    needs.compute ? computeCounts(ctx, inner, kinds) : Promise.resolve(null),
   ]);
   const counted = rows[0]?.counted;
   if (counted) ctx.provenance.noteCounted(typeof counted === 'string' ? (JSON.parse(counted) as Array<[string, number]>) : counted);
@@ -211,5 +244,20 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
       }
     }
   }
-  return Object.assign(new Coverage(), { cells, parkCount: parkSet.size, emptyCellCount, chainNodeCells });
+  const computeByPark: ParkComputeCoverage[] = [];
+  if (compute) {
+    for (const parkId of parkSet) {
+      const row = compute.get(parkId);
+      computeByPark.push(
+        Object.assign(new ParkComputeCoverage(), {
+          parkId,
+          park: parkById.get(parkId),
+          computeCenterCount: row ? Number(row.centers) : 0,
+          intelligentCenterCount: row ? Number(row.intelligent) : 0,
+          intelligentCapacityPflops: row?.pflops === null || row?.pflops === undefined ? null : Math.round(Number(row.pflops) * 1000) / 1000,
+        }),
+      );
+    }
+  }
+  return Object.assign(new Coverage(), { cells, parkCount: parkSet.size, emptyCellCount, chainNodeCells, computeByPark });
 }

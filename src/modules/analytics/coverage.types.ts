@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DirectoryFilterFields } from '../../common/filter.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { ParkRole } from '../park/park-role.enum';
@@ -76,6 +76,26 @@ export class ChainNodeCoverageCell {
   enterpriseCount!: number;
 }
 
+@ObjectType({ description: '园区算力设施 The compute facilities located in one park of the matrix.' })
+export class ParkComputeCoverage {
+  parkId!: number;
+
+  @Field(() => Park, { description: 'The park.' })
+  park?: Park;
+
+  @Field(() => Int, { description: '算力设施数 Compute facilities (any kind) located in the park (in the filtered provenance kinds).' })
+  computeCenterCount!: number;
+
+  @Field(() => Int, { description: '智算设施数 Of those, facilities whose main kind is INTELLIGENT or that state an intelligent capacity.' })
+  intelligentCenterCount!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '智算算力 Sum of the stated INTELLIGENT capacities of the park’s facilities, in PFLOPS; null when none of them states one.',
+  })
+  intelligentCapacityPflops!: number | null;
+}
+
 @ObjectType({
   description:
     '园区 × 重点领域覆盖矩阵 The park × sector coverage matrix: one cell per park and sector, parks by ID, sectors in the plan’s order. ' +
@@ -96,4 +116,10 @@ export class Coverage {
       '园区 × 产业链环节 The same parks against every chain-map node that is not retired: park by park, nodes in map order, zero counts included. The sector filters do not apply (a node is not a sector).',
   })
   chainNodeCells!: ChainNodeCoverageCell[];
+
+  @Field(() => [ParkComputeCoverage], {
+    description:
+      '园区算力 The same parks, park by park, with the compute facilities located in each and their intelligent capacity (zero counts included). The sector and layer filters do not apply (a facility has no sector).',
+  })
+  computeByPark!: ParkComputeCoverage[];
 }
