@@ -188,6 +188,7 @@ describe('schema 0.2.0 shapes', () => {
       INSTITUTION: 'Institution',
       NATIONAL_TASK: 'NationalInnovationTask',
       DATA_PRODUCT: 'DataProduct',
+      CHAIN_NODE: 'ChainNode',
     };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {
