@@ -113,7 +113,7 @@ type Importer = (
 
 const NDJSON = 'application/x-ndjson';
 /** How long a refused upload's remaining bytes are read and dropped before the connection is cut. */
-const REFUSED_DRAIN_MS = 5000;
+const REFUSED_DRAIN_MS = 15_000;
 
 /**
  * After a refusal sent before the body was read to its end: reads and drops what the client is

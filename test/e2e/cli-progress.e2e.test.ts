@@ -127,7 +127,7 @@ describe('progress of long commands', () => {
     // eslint-disable-next-line no-control-regex -- the escape a terminal progress bar writes
     expect(tty).toMatch(/\u001b\[1Gexport \d+ KB \| \d+ KB\/s/);
     expect(tty).toMatch(/^export: \d+ bytes written in \d+\.\d s\r?$/m);
-  });
+  }, 300_000); // two command runs, each starting Node and opening the database
 
   it('migrate names each migration as it applies it in plain lines off a terminal, ends with a summary, and is silent when up to date', async () => {
     const dir = freshDir('migrate-plain');

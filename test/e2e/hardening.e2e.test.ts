@@ -251,16 +251,17 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
   });
 
   it.each([
-    ['declared in Content-Length', `Content-Length: ${60 * 1024 * 1024}`],
-    ['sent chunked, refused when the 50th MB arrives', 'Transfer-Encoding: chunked'],
-  ])("a refused upload's answer reaches a client still sending and not yet reading (%s)", async (_case, framing) => {
-    // A client in its own process sends 52 MB as fast as the server takes it, then does not read
-    // for a while (as a client busy writing does). Had the server closed the connection with
-    // unread bytes in its socket, the kernel would reset it and the client would read "connection
-    // reset" instead of the 413.
+    // 52 MB: refused at once (declared) or at the 50th MB (chunked), with megabytes still to send.
+    ['declared in Content-Length', `Content-Length: ${60 * 1024 * 1024}`, 52],
+    ['sent chunked, refused when the 50th MB arrives', 'Transfer-Encoding: chunked', 52],
+  ])("a refused upload's answer reaches a client still sending and not yet reading (%s)", async (_case, framing, megabytes) => {
+    // A client in its own process sends its megabytes as fast as the server takes them, then does
+    // not read for a while (as a client busy writing does). Had the server closed the connection
+    // with unread bytes in its socket, the kernel would reset it and the client would read
+    // "connection reset" instead of the 413.
     const client = `
       const net = require('node:net');
-      const [port, auth, framing] = process.argv.slice(1);
+      const [port, auth, framing, megabytes] = process.argv.slice(1);
       const chunked = framing.startsWith('Transfer-Encoding');
       const socket = net.connect(Number(port), '127.0.0.1', () => {
         socket.write('POST /import/enterprises HTTP/1.1\\r\\nHost: x\\r\\nContent-Type: text/csv\\r\\nAuthorization: ' + auth + '\\r\\n' + framing + '\\r\\n\\r\\n');
@@ -270,7 +271,7 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
         const report = (error) => { process.stdout.write(JSON.stringify({ error, got })); process.exit(0); };
         let sent = 0;
         const pump = () => {
-          while (sent < 52) {
+          while (sent < Number(megabytes)) {
             sent++;
             if (!socket.write(chunk)) return void socket.once('drain', pump);
           }
@@ -284,7 +285,7 @@ describe('hardening: bad input coded, bounded transfers, safe CSV', () => {
         pump();
       });`;
     const output = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['-e', client, String(new URL(server.origin).port), editor.authorization, framing], (error, stdout) =>
+      execFile(process.execPath, ['-e', client, String(new URL(server.origin).port), editor.authorization, framing, String(megabytes)], (error, stdout) =>
         error ? reject(error) : resolve(stdout),
       ),
     );
