@@ -49,3 +49,19 @@ export abstract class DirectoryFilterFields {
   })
   provenanceKinds?: ProvenanceKind[] | null;
 }
+
+/**
+ * The order input of a list: what to sort by (the list's own enum) and the direction, ties broken
+ * by ID. One declaration for every list, so each `<Type>Order` reads and defaults alike.
+ */
+export function orderInput<F extends Record<string, string>>(name: string, fields: F, listOf: string) {
+  @InputType(name, { description: `Order of a list of ${listOf}; ties are always broken by ID in the same direction.` })
+  class Order {
+    @Field(() => fields, { description: 'What to sort by.' })
+    field!: F[keyof F];
+
+    @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
+    direction: OrderDirection = OrderDirection.ASC;
+  }
+  return Order;
+}

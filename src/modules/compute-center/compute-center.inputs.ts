@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, orderInput } from '../../common/filter.inputs';
 import { ComputeCenterStatus } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
 
@@ -55,11 +55,5 @@ registerEnumType(ComputeCenterOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of compute facilities; ties are always broken by ID in the same direction.' })
-export class ComputeCenterOrder {
-  @Field(() => ComputeCenterOrderField, { description: 'What to sort by.' })
-  field!: ComputeCenterOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const ComputeCenterOrder = orderInput('ComputeCenterOrder', ComputeCenterOrderField, 'compute facilities');
+export type ComputeCenterOrder = InstanceType<typeof ComputeCenterOrder>;

@@ -1,7 +1,7 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { DataProductKind, DataProductOrderField } from './data-product.enums';
 
@@ -32,14 +32,8 @@ export class DataProductFilter extends composableFilter('DataProductFilter', ():
   search?: string | null;
 }
 
-@InputType({ description: 'Order of a list of data products; ties are always broken by ID in the same direction.' })
-export class DataProductOrder {
-  @Field(() => DataProductOrderField, { description: 'What to sort by.' })
-  field!: DataProductOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const DataProductOrder = orderInput('DataProductOrder', DataProductOrderField, 'data products');
+export type DataProductOrder = InstanceType<typeof DataProductOrder>;
 
 @InputType({ description: '新增数据产品 A new data product. Provenance: USER_ENTERED by the key.' })
 export class CreateDataProductInput {

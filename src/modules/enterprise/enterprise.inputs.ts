@@ -1,7 +1,7 @@
 import { composableFilter } from '../../common/composable-filter';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -145,14 +145,8 @@ registerEnumType(EnterpriseOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of firms; ties are always broken by ID in the same direction.' })
-export class EnterpriseOrder {
-  @Field(() => EnterpriseOrderField, { description: 'What to sort by.' })
-  field!: EnterpriseOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const EnterpriseOrder = orderInput('EnterpriseOrder', EnterpriseOrderField, 'firms');
+export type EnterpriseOrder = InstanceType<typeof EnterpriseOrder>;
 
 @InputType({ description: '新增企业 A new firm. Names are trimmed; the credit code is checked (GB 32100-2015) and must be unique.' })
 export class CreateEnterpriseInput {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { OrderDirection } from '../../common/filter.inputs';
+import { orderInput } from '../../common/filter.inputs';
 import { InstitutionKind } from './institution-kind.enum';
 
 @InputType({
@@ -36,14 +36,8 @@ registerEnumType(InstitutionOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of institutions; ties are always broken by ID in the same direction.' })
-export class InstitutionOrder {
-  @Field(() => InstitutionOrderField, { description: 'What to sort by.' })
-  field!: InstitutionOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const InstitutionOrder = orderInput('InstitutionOrder', InstitutionOrderField, 'institutions');
+export type InstitutionOrder = InstanceType<typeof InstitutionOrder>;
 
 @InputType({ description: '新增高校院所 A new university or research institute.' })
 export class CreateInstitutionInput {

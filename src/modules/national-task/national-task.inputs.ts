@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 
 @InputType({
   description:
@@ -37,14 +37,8 @@ registerEnumType(NationalInnovationTaskOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of national tasks; ties are always broken by ID in the same direction.' })
-export class NationalInnovationTaskOrder {
-  @Field(() => NationalInnovationTaskOrderField, { description: 'What to sort by.' })
-  field!: NationalInnovationTaskOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const NationalInnovationTaskOrder = orderInput('NationalInnovationTaskOrder', NationalInnovationTaskOrderField, 'national tasks');
+export type NationalInnovationTaskOrder = InstanceType<typeof NationalInnovationTaskOrder>;
 
 @InputType({ description: '新增国家人工智能创新任务 A national AI innovation task and who won it.' })
 export class CreateNationalInnovationTaskInput {

@@ -1,6 +1,6 @@
 import { composableFilter } from '../../common/composable-filter';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { GeoRadius, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -91,14 +91,8 @@ registerEnumType(ParkOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of parks; ties are always broken by ID in the same direction.' })
-export class ParkOrder {
-  @Field(() => ParkOrderField, { description: 'What to sort by.' })
-  field!: ParkOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const ParkOrder = orderInput('ParkOrder', ParkOrderField, 'parks');
+export type ParkOrder = InstanceType<typeof ParkOrder>;
 
 @InputType({ description: '新增园区 A new park.' })
 export class CreateParkInput {

@@ -1,6 +1,6 @@
 import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
@@ -69,14 +69,8 @@ registerEnumType(PlatformOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of platforms; ties are always broken by ID in the same direction.' })
-export class PlatformOrder {
-  @Field(() => PlatformOrderField, { description: 'What to sort by.' })
-  field!: PlatformOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const PlatformOrder = orderInput('PlatformOrder', PlatformOrderField, 'platforms');
+export type PlatformOrder = InstanceType<typeof PlatformOrder>;
 
 @InputType({ description: '新增创新平台 A new innovation platform.' })
 export class CreateInnovationPlatformInput {

@@ -1,6 +1,6 @@
 import { composableFilter } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, OrderDirection } from '../../common/filter.inputs';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
@@ -68,14 +68,8 @@ registerEnumType(ScenarioOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of scenarios; ties are always broken by ID in the same direction.' })
-export class ScenarioOrder {
-  @Field(() => ScenarioOrderField, { description: 'What to sort by.' })
-  field!: ScenarioOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const ScenarioOrder = orderInput('ScenarioOrder', ScenarioOrderField, 'scenarios');
+export type ScenarioOrder = InstanceType<typeof ScenarioOrder>;
 
 @InputType({ description: '新增应用场景 A new "AI+" scenario.' })
 export class CreateScenarioInput {

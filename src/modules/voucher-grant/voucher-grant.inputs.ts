@@ -1,6 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({
@@ -54,14 +54,8 @@ registerEnumType(ComputeVoucherGrantOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of voucher grants; ties are always broken by ID in the same direction.' })
-export class ComputeVoucherGrantOrder {
-  @Field(() => ComputeVoucherGrantOrderField, { description: 'What to sort by.' })
-  field!: ComputeVoucherGrantOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const ComputeVoucherGrantOrder = orderInput('ComputeVoucherGrantOrder', ComputeVoucherGrantOrderField, 'voucher grants');
+export type ComputeVoucherGrantOrder = InstanceType<typeof ComputeVoucherGrantOrder>;
 
 @InputType({ description: '新增算力券发放 A new voucher grant. The programme and the firm must exist; nothing is written otherwise.' })
 export class CreateComputeVoucherGrantInput {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, OrderDirection } from '../../common/filter.inputs';
+import { DirectoryFilterFields, IntRange, orderInput } from '../../common/filter.inputs';
 
 @InputType({
   description: '算力券项目筛选 Narrows a list of voucher programmes. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
@@ -32,14 +32,8 @@ registerEnumType(ComputeVoucherProgramOrderField, {
   },
 });
 
-@InputType({ description: 'Order of a list of voucher programmes; ties are always broken by ID in the same direction.' })
-export class ComputeVoucherProgramOrder {
-  @Field(() => ComputeVoucherProgramOrderField, { description: 'What to sort by.' })
-  field!: ComputeVoucherProgramOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending (default) or descending.' })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const ComputeVoucherProgramOrder = orderInput('ComputeVoucherProgramOrder', ComputeVoucherProgramOrderField, 'voucher programmes');
+export type ComputeVoucherProgramOrder = InstanceType<typeof ComputeVoucherProgramOrder>;
 
 @InputType({ description: '新增算力券项目 A new voucher programme.' })
 export class CreateComputeVoucherProgramInput {
