@@ -22,3 +22,21 @@ export function composableFilter(name: string, self: () => object) {
   field('not', false, `This filter does not hold (非). Wrap several in and or or.`);
   return ComposableFilter;
 }
+
+/**
+ * Declares the 0.1.0 spellings `AND`/`OR`/`NOT` (deprecated) on a published filter. Applied to
+ * the filter class itself after its declaration, because an inherited field would lose its
+ * deprecation reason; the class declares the three properties for the type checker.
+ */
+export function legacyCombinators(filter: new () => object): void {
+  const field = (key: string, list: boolean, spelling: string, description: string): void => {
+    Field(() => (list ? [filter] : filter), {
+      nullable: true,
+      deprecationReason: `Use ${spelling} (GraphQL input fields are camelCase).`,
+      description,
+    })(filter.prototype, key);
+  };
+  field('AND', true, 'and', 'Every one of these filters holds (且).');
+  field('OR', true, 'or', 'At least one of these filters holds (或).');
+  field('NOT', false, 'not', 'This filter does not hold (非). Wrap several in AND or OR.');
+}

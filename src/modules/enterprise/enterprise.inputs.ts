@@ -1,4 +1,4 @@
-import { composableFilter } from '../../common/composable-filter';
+import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -107,27 +107,12 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
   })
   headquartersCities?: string[] | null;
 
-  @Field(() => [EnterpriseFilter], {
-    nullable: true,
-    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
-    description: 'Every one of these filters holds (且).',
-  })
-  AND?: EnterpriseFilter[] | null;
-
-  @Field(() => [EnterpriseFilter], {
-    nullable: true,
-    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
-    description: 'At least one of these filters holds (或).',
-  })
-  OR?: EnterpriseFilter[] | null;
-
-  @Field(() => EnterpriseFilter, {
-    nullable: true,
-    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
-    description: 'This filter does not hold (非). Wrap several in AND or OR.',
-  })
-  NOT?: EnterpriseFilter | null;
+  /** Deprecated spellings, declared by legacyCombinators below. */
+  declare AND?: EnterpriseFilter[] | null;
+  declare OR?: EnterpriseFilter[] | null;
+  declare NOT?: EnterpriseFilter | null;
 }
+legacyCombinators(EnterpriseFilter);
 
 export enum EnterpriseOrderField {
   NAME = 'NAME',

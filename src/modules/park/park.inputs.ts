@@ -1,4 +1,4 @@
-import { composableFilter } from '../../common/composable-filter';
+import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
@@ -51,27 +51,12 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
   })
   near?: GeoRadius | null;
 
-  @Field(() => [ParkFilter], {
-    nullable: true,
-    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
-    description: 'Every one of these filters holds (且).',
-  })
-  AND?: ParkFilter[] | null;
-
-  @Field(() => [ParkFilter], {
-    nullable: true,
-    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
-    description: 'At least one of these filters holds (或).',
-  })
-  OR?: ParkFilter[] | null;
-
-  @Field(() => ParkFilter, {
-    nullable: true,
-    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
-    description: 'This filter does not hold (非). Wrap several in AND or OR.',
-  })
-  NOT?: ParkFilter | null;
+  /** Deprecated spellings, declared by legacyCombinators below. */
+  declare AND?: ParkFilter[] | null;
+  declare OR?: ParkFilter[] | null;
+  declare NOT?: ParkFilter | null;
 }
+legacyCombinators(ParkFilter);
 
 export enum ParkOrderField {
   NAME = 'NAME',

@@ -1,4 +1,4 @@
-import { composableFilter } from '../../common/composable-filter';
+import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -31,27 +31,12 @@ export class PlatformFilter extends composableFilter('PlatformFilter', (): objec
   @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
   foundedYear?: IntRange | null;
 
-  @Field(() => [PlatformFilter], {
-    nullable: true,
-    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
-    description: 'Every one of these filters holds (且).',
-  })
-  AND?: PlatformFilter[] | null;
-
-  @Field(() => [PlatformFilter], {
-    nullable: true,
-    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
-    description: 'At least one of these filters holds (或).',
-  })
-  OR?: PlatformFilter[] | null;
-
-  @Field(() => PlatformFilter, {
-    nullable: true,
-    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
-    description: 'This filter does not hold (非). Wrap several in AND or OR.',
-  })
-  NOT?: PlatformFilter | null;
+  /** Deprecated spellings, declared by legacyCombinators below. */
+  declare AND?: PlatformFilter[] | null;
+  declare OR?: PlatformFilter[] | null;
+  declare NOT?: PlatformFilter | null;
 }
+legacyCombinators(PlatformFilter);
 
 export enum PlatformOrderField {
   NAME = 'NAME',

@@ -1,4 +1,4 @@
-import { composableFilter } from '../../common/composable-filter';
+import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -30,27 +30,12 @@ export class ScenarioFilter extends composableFilter('ScenarioFilter', (): objec
   @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })
   yearRange?: IntRange | null;
 
-  @Field(() => [ScenarioFilter], {
-    nullable: true,
-    deprecationReason: 'Use and (GraphQL input fields are camelCase).',
-    description: 'Every one of these filters holds (且).',
-  })
-  AND?: ScenarioFilter[] | null;
-
-  @Field(() => [ScenarioFilter], {
-    nullable: true,
-    deprecationReason: 'Use or (GraphQL input fields are camelCase).',
-    description: 'At least one of these filters holds (或).',
-  })
-  OR?: ScenarioFilter[] | null;
-
-  @Field(() => ScenarioFilter, {
-    nullable: true,
-    deprecationReason: 'Use not (GraphQL input fields are camelCase).',
-    description: 'This filter does not hold (非). Wrap several in AND or OR.',
-  })
-  NOT?: ScenarioFilter | null;
+  /** Deprecated spellings, declared by legacyCombinators below. */
+  declare AND?: ScenarioFilter[] | null;
+  declare OR?: ScenarioFilter[] | null;
+  declare NOT?: ScenarioFilter | null;
 }
+legacyCombinators(ScenarioFilter);
 
 export enum ScenarioOrderField {
   NAME = 'NAME',
