@@ -41,6 +41,11 @@ export interface EditingRules<_T extends object, C, U> {
   /** Writes relations given in a create input; returns them for the audit entry. */
   afterCreate?(tx: SqlEntityManager, id: number, input: C, errors: UserErrors): Promise<FieldChanges>;
   dependants?(tx: SqlEntityManager, id: number): Promise<Dependants[]>;
+  /**
+   * Rows the record owns that its delete removes by cascade (value objects, e.g. a facility's
+   * capacities), as they were: they go into the DELETE audit entry.
+   */
+  ownedRows?(tx: SqlEntityManager, id: number): Promise<FieldChanges>;
   /** Unlinks the dependants (delete with detach: true); returns what was unlinked, for the audit. */
   detach?(tx: SqlEntityManager, id: number): Promise<FieldChanges>;
 }

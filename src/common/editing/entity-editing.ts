@@ -101,7 +101,8 @@ export async function deleteWith<T extends object>(
       );
       abortIfErrors(errors);
     }
-    if (dependants.length && spec.detach) extra = await spec.detach(tx, id!);
+    if (spec.ownedRows) extra = await spec.ownedRows(tx, id!);
+    if (dependants.length && spec.detach) extra = { ...extra, ...(await spec.detach(tx, id!)) };
     await deleteRecord(tx, spec, id!, actor, extra);
     return globalId;
   });

@@ -69,7 +69,7 @@ export interface RecordUpdate {
 }
 
 /** The row at `id`, locked, if it is still at `expectedVersion`; otherwise NOT_FOUND or CONFLICT. */
-async function lockAtVersion(tx: SqlEntityManager, spec: EditableTable, update: RecordUpdate): Promise<Values> {
+export async function lockAtVersion(tx: SqlEntityManager, spec: EditableTable, update: RecordUpdate): Promise<Values> {
   const { id, expectedVersion, errors } = update;
   const before = await selectRow(tx, spec.table, id, true);
   if (!before) {
@@ -124,6 +124,21 @@ export async function updateRecord(tx: SqlEntityManager, spec: EditableTable, up
   if (spec.searchable && touchesSearchColumns(Object.keys(set))) await refreshSearchColumns(tx, { table: spec.table, ...spec.searchable }, [id]);
   await writeAudit(tx, actor, [{ action: 'UPDATE', recordType: spec.type, recordId: toGlobalId(spec.type, id), changes }]);
   return { id, version: Number(updated[0].version), changed: true };
+}
+
+/**
+ * Records a change to rows a record owns (value objects such as a facility's capacities) as a
+ * change of the record: its version goes up, so an editor holding the old version gets CONFLICT,
+ * and one UPDATE audit entry carries `changes`. The record's own provenance is left as it is: the
+ * owned rows carry their own. Call it after {@link lockAtVersion} in the same transaction.
+ */
+export async function bumpVersion(tx: SqlEntityManager, spec: EditableTable, id: number, actor: Actor, changes: FieldChanges): Promise<number> {
+  const [row] = await runSql<{ version: number }>(
+    tx,
+    sql`update ${sql.ident(spec.table)} set version = version + 1, updated_at = now() where id = ${id} returning version`,
+  );
+  await writeAudit(tx, actor, [{ action: 'UPDATE', recordType: spec.type, recordId: toGlobalId(spec.type, id), changes }]);
+  return Number(row.version);
 }
 
 /** Deletes a record (its pivots go by ON DELETE CASCADE) and audits what it held. */

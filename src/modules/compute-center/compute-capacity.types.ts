@@ -2,6 +2,9 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Provenance } from '../../common/provenance';
 import { ComputeKind } from './compute-center.enums';
 
+/** The table of per-kind capacities (hand-written SQL only: its rows are value objects of a facility). */
+export const COMPUTE_CAPACITY_TABLE = 'compute_capacity';
+
 /** One capacity figure of a compute facility: a row of `compute_capacity`, read by a batched loader. */
 @ObjectType({ description: '算力容量 Capacity of one kind at a compute facility, with the source that states it.' })
 export class ComputeCapacity {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { GraphQLURL } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DirectoryFilterFields, orderInput } from '../../common/filter.inputs';
 import { ComputeCenterStatus } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
@@ -57,3 +58,124 @@ registerEnumType(ComputeCenterOrderField, {
 
 export const ComputeCenterOrder = orderInput('ComputeCenterOrder', ComputeCenterOrderField, 'compute facilities');
 export type ComputeCenterOrder = InstanceType<typeof ComputeCenterOrder>;
+
+@InputType({
+  description:
+    '新增算力设施 A new compute facility. Provenance: USER_ENTERED by the key. Capacities are set afterwards, each with its source, by setComputeCapacity.',
+})
+export class CreateComputeCenterInput {
+  @Field({ description: 'Chinese name, not blank.' })
+  nameZh!: string;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
+  operatorZh?: string | null;
+
+  @Field(() => ComputeKind, { nullable: true, description: '类别 Main kind, where a source states it; send kindNote with it. Omit when no source says.' })
+  kind?: ComputeKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Which source states the kind (required with kind), or why it is unknown.' })
+  kindNote?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '算力“一张网” Whether the facility is in the citywide compute network; omit when no source says.' })
+  inComputeNetwork?: boolean | null;
+
+  @Field(() => ComputeCenterStatus, { description: 'Stage of the facility.' })
+  status!: ComputeCenterStatus;
+
+  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Park the facility is located in (Park ID).' })
+  parkId?: string | null;
+}
+
+@InputType({ description: '修改算力设施 Changes to a compute facility; only the fields sent change, null clears an optional field.' })
+export class UpdateComputeCenterInput {
+  @Field(() => ID, { description: 'The facility to change.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
+  nameZh?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'English name.' })
+  nameEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Operator, in Chinese.' })
+  operatorZh?: string | null;
+
+  @Field(() => ComputeKind, { nullable: true, description: '类别 Main kind; send kindNote with it. null: no source states it.' })
+  kind?: ComputeKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Which source states the kind (required when kind is sent), or why it is unknown.' })
+  kindNote?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '算力“一张网” Membership in the citywide compute network; null: unknown.' })
+  inComputeNetwork?: boolean | null;
+
+  @Field(() => ComputeCenterStatus, { nullable: true, description: 'Stage of the facility; cannot be cleared.' })
+  status?: ComputeCenterStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Description.' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Park the facility is located in; null clears it.' })
+  parkId?: string | null;
+}
+
+@InputType({ description: '删除算力设施 The facility to delete; its capacities go with it.' })
+export class DeleteComputeCenterInput {
+  @Field(() => ID, { description: 'ID of the facility to delete.' })
+  id!: string;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Clear the facility from the 算力券 grants redeemed at it (the grants stay, without a facility), then delete it; otherwise such grants refuse the delete (HAS_DEPENDANTS).',
+  })
+  detach: boolean = false;
+}
+
+@InputType({
+  description:
+    '设置分类算力 Sets a facility’s capacity of one kind, replacing any figure of that kind, with the source that states it. The facility’s version goes up.',
+})
+export class SetComputeCapacityInput {
+  @Field(() => ID, { description: 'The facility (ComputeCenter ID).' })
+  computeCenterId!: string;
+
+  @Field(() => Int, { description: 'The facility’s version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => ComputeKind, { description: 'Kind of the figure (智算 INTELLIGENT is what the plan’s 智能算力 targets count).' })
+  kind!: ComputeKind;
+
+  @Field(() => Float, { description: 'Capacity in PFLOPS (P), as the source states it: 0 or more, at most 100000.' })
+  capacityPflops!: number;
+
+  @Field({ description: '来源 Title of the source that states the figure (document, web page), not blank: the figure’s provenance.' })
+  source!: string;
+
+  @Field(() => GraphQLURL, { nullable: true, description: 'Address of the source, an http(s) URL.' })
+  sourceUrl?: URL | null;
+
+  @Field(() => String, { nullable: true, description: 'Caveats, e.g. the precision (FP16) when the source states it.' })
+  note?: string | null;
+}
+
+@InputType({ description: '删除分类算力 Removes a facility’s capacity of one kind. The facility’s version goes up.' })
+export class RemoveComputeCapacityInput {
+  @Field(() => ID, { description: 'The facility (ComputeCenter ID).' })
+  computeCenterId!: string;
+
+  @Field(() => Int, { description: 'The facility’s version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
+
+  @Field(() => ComputeKind, { description: 'Kind whose figure to remove; NOT_FOUND when the facility has none of this kind.' })
+  kind!: ComputeKind;
+}

@@ -10,14 +10,13 @@ import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { buildOrdering } from '../../common/relay/ordering';
 import { runSql, sql } from '../../common/sql';
-import { ComputeCapacity } from './compute-capacity.types';
+import { COMPUTE_CAPACITY_TABLE, ComputeCapacity } from './compute-capacity.types';
 import { computeCenterType } from './compute-center.descriptor';
 import { ComputeCenter } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
 import { ComputeCenterFilter, ComputeCenterOrder, ComputeCenterOrderField } from './compute-center.inputs';
 
-/** The table of per-kind capacities (hand-written SQL only: its rows are value objects of a facility). */
-export const COMPUTE_CAPACITY_TABLE = 'compute_capacity';
+export { COMPUTE_CAPACITY_TABLE };
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT) to a query over `compute_center as cc`. */
 export function applyComputeCenterFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ComputeCenterFilter): void {
