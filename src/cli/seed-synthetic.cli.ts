@@ -18,8 +18,9 @@ function integer(value: unknown, name: string, fallback: number, min: number, ma
 runCommand({
   name: 'seed:synthetic',
   summary:
-    'Fills the database named by DATABASE_URL (or the embedded one in DATA_DIR) with N synthetic firms and parks, platforms, scenarios and\n' +
-    'large models in proportion, all marked SYNTHETIC; the same seed always gives the same data.',
+    'Fills the database named by DATABASE_URL (or the embedded one in DATA_DIR) with N synthetic firms and parks, platforms, scenarios,\n' +
+    'large models, institutions, national tasks, data products and 算力券 in proportion, with chain links, designations and yearly figures,\n' +
+    'all marked SYNTHETIC (never counted towards the plan); the same seed always gives the same data.',
   flags: {
     enterprises: { type: 'string', value: 'N', description: `how many firms to generate, 1 to ${MAX_SYNTHETIC_ENTERPRISES} (required unless --remove)` },
     seed: { type: 'string', value: 'S', default: '42', description: 'random seed' },
@@ -63,7 +64,9 @@ runCommand({
       console.log(
         `loaded synthetic data (seed ${seed}) into ${where} in ${Math.round(performance.now() - started)} ms: ` +
           `${report.enterprises} firms, ${report.parks} parks, ${report.platforms} platforms, ${report.scenarios} scenarios, ` +
-          `${report.largeModels} large models, ${report.links} links` +
+          `${report.largeModels} large models, ${report.institutions} institutions, ${report.nationalTasks} national tasks, ` +
+          `${report.dataProducts} data products, ${report.voucherPrograms} voucher programmes, ${report.voucherGrants} grants, ` +
+          `${report.designations} designations, ${report.figures} yearly figures, ${report.links} links` +
           (report.removed ? `; replaced ${report.removed.enterprises} synthetic firms` : ''),
       );
     } finally {

@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { AuditLogDocument } from '../generated/graphql';
+import { AuditLogDocument, CreateChainNodeDocument, UpdateChainNodeDocument } from '../generated/graphql';
 import { createTestKey } from '../helpers/api-keys';
 import { firmsCsv, syntheticCreditCode } from '../helpers/import-files';
 import { startTestServer, TestServer } from '../helpers/test-server';
@@ -164,6 +164,97 @@ describe('bulk import of firms', () => {
     expect(report.errors.map((e) => `${e.line}:${e.column}`).sort()).toEqual(
       ['2:所属园区', '3:产业链环节', '3:成立年份', '3:网站', '4:产业链环节', '5:企业名称'].sort(),
     );
+  });
+
+  const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
+  const chainNodeId = async (key: string) => Number((await server.sql<{ id: number }>('select id from chain_node where key = $1', [key]))[0].id);
+  const chainLinks = async (like: string) =>
+    (
+      await server.sql<{ name_zh: string; nodes: string }>(
+        `select e.name_zh, string_agg(n.key, ',' order by n.key) as nodes from enterprise e join enterprise_chain_node l on l.enterprise_id = e.id
+           join chain_node n on n.id = l.chain_node_id where e.name_zh like $1 group by e.name_zh`,
+        [like],
+      )
+    )
+      .map((r) => `${r.name_zh}:${r.nodes}`)
+      .sort();
+
+  it('links firms to chain nodes named by path, bare name, key or ID (CSV and JSON); links are added, never removed', async () => {
+    const csv = [
+      '企业名称,统一社会信用代码,产业链环节,产业链节点',
+      `青岛链节点示例甲公司,${syntheticCreditCode(1, '9137027')},基础层,基础层 / 智能传感器 / 图像传感器；数据标注`,
+      `青岛链节点示例乙公司,${syntheticCreditCode(2, '9137027')},技术层,技术层/算法与模型/大模型、complex-algorithm-software、${gid('ChainNode', await chainNodeId('data-cleaning'))}`,
+      `青岛链节点示例丙公司,${syntheticCreditCode(3, '9137027')},应用层,`,
+    ].join('\n');
+    const dry = await post(csv, '?dryRun=true');
+    expect(dry.report).toMatchObject({ committed: false, totals: { created: 3 } });
+    expect(await chainLinks('青岛链节点示例%')).toEqual([]);
+
+    const first = await post(csv);
+    expect(first.status).toBe(200);
+    expect(await chainLinks('青岛链节点示例%')).toEqual([
+      '青岛链节点示例乙公司:complex-algorithm-software,data-cleaning,large-models',
+      '青岛链节点示例甲公司:data-labelling,sensor-image',
+    ]);
+    const log = await server.gql(AuditLogDocument, { batchId: first.report.batchId, first: 10 }, admin);
+    const created = log.data!.auditLog.edges.map((e) => e.node.changes as Record<string, { after: unknown }>);
+    expect(created.map((c) => (c.chainNodes?.after as string[] | undefined)?.length ?? 0).sort()).toEqual([0, 2, 3]);
+
+    // The same file again changes nothing; an English path in JSON adds one link to a firm and keeps the others.
+    expect((await post(csv)).report.totals).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    const json = [
+      { nameZh: '青岛链节点示例甲公司', chainNodes: ['Foundation layer/Smart sensors/Acoustic sensors'] },
+      { nameZh: '青岛链节点示例丙公司', chainNodes: ['应用层 / 人工智能+智慧海洋 / 智慧渔业与养殖'] },
+    ];
+    const second = await post(JSON.stringify(json), '', editor, 'application/json');
+    expect(second.status).toBe(200);
+    expect(second.report.totals).toMatchObject({ updated: 2 });
+    expect(await chainLinks('青岛链节点示例%')).toEqual([
+      '青岛链节点示例丙公司:ocean-fishery',
+      '青岛链节点示例乙公司:complex-algorithm-software,data-cleaning,large-models',
+      '青岛链节点示例甲公司:data-labelling,sensor-acoustic,sensor-image',
+    ]);
+  });
+
+  it('the sample file of the docs (seeds/import-sample.csv) is valid, chain nodes included', async () => {
+    const { status, report } = await post(fs.readFileSync('seeds/import-sample.csv'), '?dryRun=true');
+    expect(report.errors).toEqual([]);
+    expect(status).toBe(200);
+    expect(report.totals.rows).toBe(3);
+  });
+
+  it('an unknown, ambiguous or retired chain node is an error of its row, and nothing of the file is written', async () => {
+    // Two nodes share a name under different segments; a third is retired.
+    const create = async (parentKey: string, nameZh: string) => {
+      const res = await server.gql(CreateChainNodeDocument, { input: { parentId: gid('ChainNode', await chainNodeId(parentKey)), nameZh } }, editor);
+      expect(res.data!.createChainNode.userErrors).toEqual([]);
+      return res.data!.createChainNode.chainNode!;
+    };
+    await create('ai-chips', '导入测试芯片');
+    await create('integrated-circuits', '导入测试芯片');
+    const old = await create('smart-sensors', '导入测试旧传感器');
+    const retired = await server.gql(UpdateChainNodeDocument, { input: { id: old.id, expectedVersion: old.version, retired: true } }, editor);
+    expect(retired.data!.updateChainNode.chainNode!.retired).toBe(true);
+
+    const [{ n: linksBefore }] = await server.sql<{ n: number }>('select count(*)::int as n from enterprise_chain_node');
+    const csv = [
+      'nameZh,layer,chainNodes',
+      '青岛链节点错误示例甲公司,基础层,基础层 / 智能传感器 / 图像传感器',
+      '青岛链节点错误示例乙公司,基础层,基础层 / 不存在的环节',
+      '青岛链节点错误示例丙公司,基础层,导入测试芯片',
+      '青岛链节点错误示例丁公司,基础层,基础层 / 智能芯片 / 导入测试芯片; 基础层 / 智能传感器 / 导入测试旧传感器',
+    ].join('\n');
+    const { status, report } = await post(csv);
+    expect(status).toBe(422);
+    expect(report.committed).toBe(false);
+    expect(report.errors.map((e) => `${e.line}:${e.column}`)).toEqual(['3:chainNodes', '4:chainNodes', '5:chainNodes']);
+    expect(report.errors[0].message).toContain('No chain node is called "基础层 / 不存在的环节"');
+    expect(report.errors[1].message).toMatch(/names 2 chain nodes \(基础层 \/ 智能芯片 \/ 导入测试芯片; 基础层 \/ 集成电路 \/ 导入测试芯片\)/);
+    expect(report.errors[2].message).toContain('“基础层 / 智能传感器 / 导入测试旧传感器” is retired');
+    expect(report.totals).toMatchObject({ rows: 4, invalid: 3, valid: 1 });
+    expect(await count('青岛链节点错误示例%')).toBe(0);
+    const [{ n: linksAfter }] = await server.sql<{ n: number }>('select count(*)::int as n from enterprise_chain_node');
+    expect(linksAfter).toBe(linksBefore);
   });
 
   it('refuses a body declared over 50 MB with a 413 JSON error, before reading it', async () => {

@@ -1,4 +1,8 @@
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
+import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
+import { DataProductKind } from '../../modules/data-product/data-product.enums';
+import { FirmFigureMetric } from '../../modules/firm-figure/firm-figure.enums';
+import { InstitutionKind } from '../../modules/institution/institution-kind.enum';
 import { LargeModelDomain, LargeModelStatus } from '../../modules/large-model/large-model.enums';
 import { ParkRole } from '../../modules/park/park-role.enum';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -19,6 +23,21 @@ export type ParkRef = { existing: number } | { synthetic: number };
 export interface ExistingPark {
   id: number;
   focusSectors: SectorCode[];
+}
+
+/** A chain node already in the directory that synthetic firms may be linked to (not a layer root, not retired). */
+export interface ExistingChainNode {
+  id: number;
+  layer: ChainLayer;
+  /** The focus sector of an application segment; null for segments every sector shares. */
+  sectorCode: SectorCode | null;
+}
+
+/** What else of the directory synthetic records refer to; both lists sorted by id. */
+export interface SyntheticReference {
+  chainNodes: ReadonlyArray<ExistingChainNode>;
+  /** Ids of compute facilities that may redeem synthetic voucher grants. */
+  computeCenters: readonly number[];
 }
 
 export interface SyntheticPark {
@@ -74,6 +93,70 @@ export interface SyntheticLargeModel {
   developers: number[];
 }
 
+export interface SyntheticDesignation {
+  /** Index into `enterprises`. */
+  enterprise: number;
+  kind: DesignationKind;
+  level: DesignationLevel;
+  year: number;
+}
+
+export interface SyntheticFigure {
+  enterprise: number;
+  year: number;
+  metric: FirmFigureMetric;
+  value: number;
+}
+
+export interface SyntheticInstitution {
+  nameZh: string;
+  nameEn: string;
+  kind: InstitutionKind;
+  district: string;
+  /** Indexes into `platforms` the institution co-hosts. */
+  platforms: number[];
+}
+
+export interface SyntheticTask {
+  nameZh: string;
+  nameEn: string;
+  issuerZh: string;
+  batch: string;
+  year: number;
+  /** Indexes into `enterprises` and `institutions`. */
+  enterpriseWinners: number[];
+  institutionWinners: number[];
+}
+
+export interface SyntheticDataProduct {
+  nameZh: string;
+  nameEn: string;
+  kind: DataProductKind;
+  provider: number;
+  exchange: string | null;
+  listedOn: string | null;
+  sectors: SectorCode[];
+}
+
+export interface SyntheticVoucherProgram {
+  nameZh: string;
+  nameEn: string;
+  year: number;
+  issuerZh: string;
+  totalBudgetYuan: number;
+  rules: string;
+}
+
+export interface SyntheticVoucherGrant {
+  /** Index into `voucherPrograms`. */
+  program: number;
+  enterprise: number;
+  /** A compute facility of the directory, by id, or none. */
+  computeCenter: number | null;
+  amountYuan: number;
+  grantedOn: string;
+}
+
 export interface SyntheticDataSet {
   options: SyntheticOptions;
   parks: SyntheticPark[];
@@ -81,6 +164,15 @@ export interface SyntheticDataSet {
   platforms: SyntheticPlatform[];
   scenarios: SyntheticScenario[];
   largeModels: SyntheticLargeModel[];
+  /** Per firm (same index), the chain nodes it is linked to, by id. */
+  chainLinks: number[][];
+  designations: SyntheticDesignation[];
+  figures: SyntheticFigure[];
+  institutions: SyntheticInstitution[];
+  nationalTasks: SyntheticTask[];
+  dataProducts: SyntheticDataProduct[];
+  voucherPrograms: SyntheticVoucherProgram[];
+  voucherGrants: SyntheticVoucherGrant[];
 }
 
 /** Largest data set the generator accepts (names stay unique well beyond it). */
@@ -93,8 +185,20 @@ export function syntheticCounts(enterprises: number, existingParks: number) {
     platforms: Math.floor(enterprises / 50),
     scenarios: Math.floor(enterprises / 20),
     largeModels: Math.floor(enterprises / 500),
+    institutions: Math.max(2, Math.floor(enterprises / 1000)),
+    nationalTasks: Math.max(1, Math.floor(enterprises / 2000)),
+    dataProducts: Math.floor(enterprises / 100),
+    /** One programme a year, 2024 to 2026, whatever the size: a city issues one a year. */
+    voucherPrograms: VOUCHER_YEARS.length,
+    voucherGrants: Math.floor(enterprises / 25),
   };
 }
+
+const VOUCHER_YEARS = [2024, 2025, 2026];
+/** Share of firms holding a recognition, and of firms reporting yearly figures (2024 and 2025). */
+const DESIGNATED_SHARE = 0.08;
+const FIGURES_SHARE = 0.1;
+const FIGURE_YEARS = [2024, 2025];
 
 // Syllables for invented brand names: literary characters rarely found together in registered
 // company names, so generated names do not name real firms. Every name also ends in a marker.
@@ -246,6 +350,45 @@ const DOMAIN_ZH: Record<LargeModelDomain, string> = {
   HEALTH_ELDERLY_CARE: '医养',
 };
 const MODEL_STATUSES = new WeightedTable(Object.values(LargeModelStatus), [40, 40, 20]);
+/** Kinds and the levels that grant them: the broad qualifications are common, the leaders rare. */
+const DESIGNATIONS = new WeightedTable(
+  [
+    [DesignationKind.HIGH_TECH, DesignationLevel.PROVINCIAL],
+    [DesignationKind.SPECIALIZED_SME, DesignationLevel.PROVINCIAL],
+    [DesignationKind.SPECIALIZED_SME, DesignationLevel.MUNICIPAL],
+    [DesignationKind.GAZELLE, DesignationLevel.MUNICIPAL],
+    [DesignationKind.GAZELLE, DesignationLevel.PROVINCIAL],
+    [DesignationKind.LITTLE_GIANT, DesignationLevel.NATIONAL],
+    [DesignationKind.CHAIN_LEADER, DesignationLevel.MUNICIPAL],
+    [DesignationKind.UNICORN, DesignationLevel.PROVINCIAL],
+  ] as const,
+  [45, 15, 12, 8, 5, 8, 5, 2],
+);
+const INSTITUTION_FORMS: Array<{ kind: InstitutionKind; zh: string; en: string; weight: number }> = [
+  { kind: InstitutionKind.UNIVERSITY, zh: '大学', en: 'University', weight: 3 },
+  { kind: InstitutionKind.RESEARCH_INSTITUTE, zh: '人工智能研究院', en: 'AI Research Institute', weight: 4 },
+  { kind: InstitutionKind.RESEARCH_INSTITUTE, zh: '智能计算研究所', en: 'Intelligent Computing Institute', weight: 3 },
+];
+const TASK_TOPICS = [
+  '行业大模型攻关',
+  '智能传感器研制',
+  '工业视觉检测',
+  '海洋智能感知',
+  '智能网联协同',
+  '医学影像智能分析',
+  '具身智能平台',
+  '高质量数据集建设',
+];
+const DATA_PRODUCT_KINDS = new WeightedTable(Object.values(DataProductKind), [40, 30, 15, 15]);
+const DATA_PRODUCT_WORD: Record<DataProductKind, string> = {
+  DATASET: '数据集',
+  DATA_API: '数据接口',
+  MODEL_SERVICE: '模型服务',
+  LABELLED_CORPUS: '标注语料',
+};
+// Invented issuers and exchanges: synthetic records never borrow a real body's name.
+const SYNTHETIC_ISSUER = '合成发布部门（合成）';
+const SYNTHETIC_EXCHANGE = '合成数据交易所（合成）';
 
 /** A distinct three-syllable brand for `index` (unique for index < 64,000 per salt). */
 function brand(index: number, offset: number, order: number[]): { zh: string; en: string } {
@@ -269,8 +412,15 @@ function shuffled(random: Random, length: number): number[] {
  * Generates a synthetic data set from a seed, without touching a database: the same options and
  * existing parks always give the same records. `existingParks` are the parks already in the
  * directory (real and sample ones, sorted by id); firms, platforms and scenarios are placed in them too.
+ * `reference` holds the chain nodes firms are linked to and the compute facilities grants are
+ * redeemed at. The records added with issue 13 (chain links, designations, figures, institutions,
+ * tasks, data products, vouchers) are drawn after the others, so they leave those unchanged.
  */
-export function generateSynthetic(options: SyntheticOptions, existingParks: ReadonlyArray<ExistingPark>): SyntheticDataSet {
+export function generateSynthetic(
+  options: SyntheticOptions,
+  existingParks: ReadonlyArray<ExistingPark>,
+  reference: SyntheticReference = { chainNodes: [], computeCenters: [] },
+): SyntheticDataSet {
   const { enterprises: n, seed } = options;
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_SYNTHETIC_ENTERPRISES) {
     throw new RangeError(`enterprises must be an integer from 1 to ${MAX_SYNTHETIC_ENTERPRISES}, got ${n}`);
@@ -428,5 +578,171 @@ export function generateSynthetic(options: SyntheticOptions, existingParks: Read
     });
   }
 
-  return { options, parks, enterprises, platforms, scenarios, largeModels };
+  const more = generateFirmFacts(random, { n, order, counts, enterprises, platforms, firmIn, reference });
+  return { options, parks, enterprises, platforms, scenarios, largeModels, ...more };
+}
+
+/** Chain links, designations, figures, institutions, tasks, data products and vouchers. */
+function generateFirmFacts(
+  random: Random,
+  ctx: {
+    n: number;
+    order: number[];
+    counts: ReturnType<typeof syntheticCounts>;
+    enterprises: SyntheticEnterprise[];
+    platforms: SyntheticPlatform[];
+    firmIn: (sector: SectorCode) => number;
+    reference: SyntheticReference;
+  },
+): Pick<SyntheticDataSet, 'chainLinks' | 'designations' | 'figures' | 'institutions' | 'nationalTasks' | 'dataProducts' | 'voucherPrograms' | 'voucherGrants'> {
+  const { n, order, counts, enterprises, platforms, firmIn, reference } = ctx;
+  const offsets = {
+    institution: random.int(0, BRAND_SPACE - 1),
+    task: random.int(0, BRAND_SPACE - 1),
+    product: random.int(0, BRAND_SPACE - 1),
+  };
+
+  // Each firm sits on one or two segments of its own layer; an application firm prefers its
+  // sectors' segments (人工智能+智慧海洋 for an ocean firm) over the shared ones.
+  const nodesOf = new Map<string, number[]>();
+  const put = (key: string, id: number) => {
+    let list = nodesOf.get(key);
+    if (!list) nodesOf.set(key, (list = []));
+    list.push(id);
+  };
+  for (const node of reference.chainNodes) {
+    put(node.layer, node.id);
+    if (node.sectorCode) put(`${node.layer}:${node.sectorCode}`, node.id);
+  }
+  const chainLinks: number[][] = enterprises.map((e) => {
+    const pool = (e.layer === ChainLayer.APPLICATION && nodesOf.get(`${e.layer}:${e.sectors[0]}`)) || nodesOf.get(e.layer);
+    if (!pool?.length) return [];
+    const first = random.pick(pool);
+    if (!random.chance(0.3)) return [first];
+    const second = random.pick(nodesOf.get(e.layer)!);
+    return second === first ? [first] : [first, second];
+  });
+
+  const designations: SyntheticDesignation[] = [];
+  const figures: SyntheticFigure[] = [];
+  for (let i = 0; i < n; i++) {
+    if (random.chance(DESIGNATED_SHARE)) {
+      const held = new Set<string>();
+      const wanted = random.chance(0.2) ? 2 : 1;
+      for (let guard = 0; held.size < wanted && guard < 5; guard++) {
+        const [kind, level] = DESIGNATIONS.draw(random);
+        if (held.has(`${kind}:${level}`)) continue;
+        held.add(`${kind}:${level}`);
+        designations.push({ enterprise: i, kind, level, year: random.int(Math.max(2015, enterprises[i].foundedYear + 1), 2025) });
+      }
+    }
+    if (random.chance(FIGURES_SHARE)) {
+      // Sizes follow a long tail: most firms small, a few large; R&D a share of revenue.
+      let headcount = Math.round(10 * Math.exp(random.next() * 5));
+      let revenue = Math.round(headcount * (30 + random.next() * 70));
+      for (const year of FIGURE_YEARS) {
+        const rd = Math.round(revenue * (0.03 + random.next() * 0.15));
+        figures.push(
+          { enterprise: i, year, metric: FirmFigureMetric.REVENUE, value: revenue },
+          { enterprise: i, year, metric: FirmFigureMetric.HEADCOUNT, value: headcount },
+          { enterprise: i, year, metric: FirmFigureMetric.RD_SPENDING, value: rd },
+        );
+        revenue = Math.round(revenue * (0.9 + random.next() * 0.4));
+        headcount = Math.max(1, Math.round(headcount * (0.9 + random.next() * 0.3)));
+      }
+    }
+  }
+
+  const forms = new WeightedTable(
+    INSTITUTION_FORMS,
+    INSTITUTION_FORMS.map((f) => f.weight),
+  );
+  const districts = new WeightedTable(
+    DISTRICTS,
+    DISTRICTS.map((d) => d.weight),
+  );
+  const institutions: SyntheticInstitution[] = [];
+  for (let i = 0; i < counts.institutions; i++) {
+    const form = forms.draw(random);
+    const b = brand(i, offsets.institution, order);
+    institutions.push({
+      nameZh: `${b.zh}${form.zh}${MARKER}`,
+      nameEn: `${b.en} ${form.en} ${i + 1} (synthetic)`,
+      kind: form.kind,
+      district: districts.draw(random).name,
+      platforms: [],
+    });
+  }
+  // One platform in ten is co-hosted by an institution (高校院所共建).
+  if (institutions.length) {
+    for (let p = 0; p < platforms.length; p++) if (random.chance(0.1)) institutions[random.int(0, institutions.length - 1)].platforms.push(p);
+  }
+
+  const nationalTasks: SyntheticTask[] = [];
+  for (let i = 0; i < counts.nationalTasks; i++) {
+    const sector = SECTORS.draw(random);
+    const winners = new Set<number>();
+    const wanted = random.int(1, 3);
+    for (let guard = 0; winners.size < wanted && guard < 10; guard++) winners.add(firmIn(sector));
+    const year = random.int(2024, 2026);
+    const b = brand(i, offsets.task, order);
+    nationalTasks.push({
+      nameZh: `${b.zh}${SECTOR_ZH[sector]}${random.pick(TASK_TOPICS)}任务${MARKER}`,
+      nameEn: `${b.en} innovation task ${i + 1} (synthetic)`,
+      issuerZh: SYNTHETIC_ISSUER,
+      batch: `${year}年第${random.int(1, 2)}批（合成）`,
+      year,
+      enterpriseWinners: [...winners],
+      institutionWinners: institutions.length && random.chance(0.4) ? [random.int(0, institutions.length - 1)] : [],
+    });
+  }
+
+  const dataProducts: SyntheticDataProduct[] = [];
+  for (let i = 0; i < counts.dataProducts; i++) {
+    const sector = SECTORS.draw(random);
+    const kind = DATA_PRODUCT_KINDS.draw(random);
+    const listed = random.chance(0.6);
+    const b = brand(i, offsets.product, order);
+    dataProducts.push({
+      nameZh: `${b.zh}${SECTOR_ZH[sector]}${DATA_PRODUCT_WORD[kind]}${MARKER}`,
+      nameEn: `${b.en} ${kind.toLowerCase().replace('_', ' ')} ${i + 1} (synthetic)`,
+      kind,
+      provider: firmIn(sector),
+      exchange: listed ? SYNTHETIC_EXCHANGE : null,
+      listedOn: listed ? isoDate(random.int(2023, 2026), random) : null,
+      sectors: random.chance(0.25) ? [sector, SECTORS.draw(random)].filter((s, k, a) => a.indexOf(s) === k) : [sector],
+    });
+  }
+
+  // Grants go to small firms mostly (the vouchers are meant for SMEs), a few firms more than once.
+  const voucherGrants: SyntheticVoucherGrant[] = [];
+  const budgets = VOUCHER_YEARS.map(() => 0);
+  for (let i = 0; i < counts.voucherGrants; i++) {
+    const program = random.int(0, VOUCHER_YEARS.length - 1);
+    const amountYuan = random.int(50, 3000) * 100;
+    budgets[program] += amountYuan;
+    voucherGrants.push({
+      program,
+      enterprise: random.int(0, n - 1),
+      computeCenter: reference.computeCenters.length && random.chance(0.7) ? random.pick(reference.computeCenters) : null,
+      amountYuan,
+      grantedOn: isoDate(VOUCHER_YEARS[program], random),
+    });
+  }
+  const voucherPrograms: SyntheticVoucherProgram[] = VOUCHER_YEARS.map((year, k) => ({
+    nameZh: `${year}年算力券${MARKER}`,
+    nameEn: `Compute vouchers ${year} (synthetic)`,
+    year,
+    issuerZh: SYNTHETIC_ISSUER,
+    // The budget covers the grants with room to spare, rounded up to a million yuan.
+    totalBudgetYuan: Math.ceil((budgets[k] * 1.25 + 1) / 1e6) * 1e6,
+    rules: '合成规则：每家企业每年最高30万元。（合成） Synthetic rules: at most 300,000 yuan per firm a year; not a real programme.',
+  }));
+
+  return { chainLinks, designations, figures, institutions, nationalTasks, dataProducts, voucherPrograms, voucherGrants };
+}
+
+/** A date in `year` (days 1-28, so every month has it). */
+function isoDate(year: number, random: Random): string {
+  return `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
 }

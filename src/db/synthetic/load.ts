@@ -1,7 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { ProvenanceKind } from '../../common/provenance';
+import type { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import type { SectorCode } from '../../modules/sector/sector-code.enum';
-import { ExistingPark, generateSynthetic, ParkRef, SyntheticDataSet, SyntheticOptions } from './generate';
+import { ExistingChainNode, ExistingPark, generateSynthetic, ParkRef, SyntheticDataSet, SyntheticOptions } from './generate';
 import { searchColumns } from '../../common/search-text';
 
 /** Number of synthetic records per table. */
@@ -11,10 +12,33 @@ export interface SyntheticCounts {
   platforms: number;
   scenarios: number;
   largeModels: number;
+  institutions: number;
+  nationalTasks: number;
+  dataProducts: number;
+  voucherPrograms: number;
+  voucherGrants: number;
+  designations: number;
+  figures: number;
 }
 
+/** The table of each count, children before parents (the order removal takes). */
+const COUNTED_TABLES: ReadonlyArray<readonly [keyof SyntheticCounts, string]> = [
+  ['voucherGrants', 'compute_voucher_grant'],
+  ['voucherPrograms', 'compute_voucher_program'],
+  ['dataProducts', 'data_product'],
+  ['nationalTasks', 'national_innovation_task'],
+  ['designations', 'firm_designation'],
+  ['figures', 'firm_figure'],
+  ['largeModels', 'large_model'],
+  ['scenarios', 'scenario'],
+  ['platforms', 'innovation_platform'],
+  ['institutions', 'institution'],
+  ['enterprises', 'enterprise'],
+  ['parks', 'park'],
+];
+
 export interface SyntheticLoadReport extends SyntheticCounts {
-  /** Rows written to link tables (sectors, parks, hosts, providers, developers). */
+  /** Rows written to link tables (sectors, parks, chain nodes, hosts, providers, developers, winners). */
   links: number;
   /** Synthetic records removed first (with `replace`). */
   removed: SyntheticCounts | null;
@@ -29,46 +53,31 @@ const SYNTHETIC = ProvenanceKind.SYNTHETIC;
 /** How many SYNTHETIC records each table holds (one statement). */
 export async function countSynthetic(em: SqlEntityManager): Promise<SyntheticCounts> {
   const [row] = (await em.execute(
-    `select (select count(*) from park where provenance_kind = ?)::int as parks,
-            (select count(*) from enterprise where provenance_kind = ?)::int as enterprises,
-            (select count(*) from innovation_platform where provenance_kind = ?)::int as platforms,
-            (select count(*) from scenario where provenance_kind = ?)::int as scenarios,
-            (select count(*) from large_model where provenance_kind = ?)::int as "largeModels"`,
-    [SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC, SYNTHETIC],
-  )) as SyntheticCounts[];
-  return {
-    parks: Number(row.parks),
-    enterprises: Number(row.enterprises),
-    platforms: Number(row.platforms),
-    scenarios: Number(row.scenarios),
-    largeModels: Number(row.largeModels),
-  };
+    `select ${COUNTED_TABLES.map(([key, table]) => `(select count(*) from ${table} where provenance_kind = ?)::int as "${key}"`).join(', ')}`,
+    COUNTED_TABLES.map(() => SYNTHETIC),
+  )) as Array<Record<string, number>>;
+  return Object.fromEntries(COUNTED_TABLES.map(([key]) => [key, Number(row[key])])) as unknown as SyntheticCounts;
 }
 
 /**
  * Deletes every SYNTHETIC record in one transaction; their links go with them (the link tables
- * cascade), and records of other kinds that pointed at a synthetic park lose that park.
+ * cascade, and so do a firm's designations and figures), and records of other kinds that pointed
+ * at a synthetic park lose that park.
  */
 export async function removeSynthetic(em: SqlEntityManager): Promise<SyntheticCounts> {
   return em.transactional((tx) => removeIn(tx));
 }
 
 async function removeIn(tx: SqlEntityManager): Promise<SyntheticCounts> {
-  const del = async (table: string) => {
+  // Children first, so nothing is set null only to be deleted a moment later; link tables cascade.
+  const removed: Partial<SyntheticCounts> = {};
+  for (const [key, table] of COUNTED_TABLES) {
     const [row] = (await tx.execute(`with d as (delete from ${table} where provenance_kind = ? returning 1) select count(*)::int as n from d`, [
       SYNTHETIC,
     ])) as Array<{ n: number }>;
-    return Number(row.n);
-  };
-  // Children first, so nothing is set null only to be deleted a moment later.
-  const largeModels = await del('large_model');
-  const scenarios = await del('scenario');
-  const platforms = await del('innovation_platform');
-  // Synthetic voucher grants (the generator makes none, a benchmark may) go before their firms.
-  await del('compute_voucher_grant');
-  const enterprises = await del('enterprise');
-  const parks = await del('park');
-  return { parks, enterprises, platforms, scenarios, largeModels };
+    removed[key] = Number(row.n);
+  }
+  return removed as SyntheticCounts;
 }
 
 /**
@@ -83,7 +92,7 @@ export async function loadSynthetic(
   { replace = false, onProgress }: { replace?: boolean; onProgress?: (records: number, total: number) => void } = {},
 ): Promise<SyntheticLoadReport> {
   return em.transactional(async (tx) => {
-    await tx.execute('lock table park, enterprise, innovation_platform, scenario, large_model in share row exclusive mode');
+    await tx.execute(`lock table ${COUNTED_TABLES.map(([, table]) => table).join(', ')} in share row exclusive mode`);
     const existing = await countSynthetic(tx);
     let removed: SyntheticCounts | null = null;
     if (Object.values(existing).some((n) => n > 0)) {
@@ -99,8 +108,29 @@ export async function loadSynthetic(
          from park p left join park_focus_sector f on f.park_id = p.id group by p.id order by p.id`,
     )) as Array<{ id: number; focus: string[] | string }>;
     const existingParks: ExistingPark[] = parks.map((p) => ({ id: Number(p.id), focusSectors: parsePgArray(p.focus) as SectorCode[] }));
-    const data = generateSynthetic(options, existingParks);
-    const total = data.parks.length + data.enterprises.length + data.platforms.length + data.scenarios.length + data.largeModels.length;
+    // Firms are linked to segments and sub-segments, never to a layer root or a retired node.
+    const nodes = (await tx.execute(`select id, layer, sector_code from chain_node where parent_id is not null and not retired order by id`)) as Array<{
+      id: number;
+      layer: ChainLayer;
+      sector_code: SectorCode | null;
+    }>;
+    const chainNodes: ExistingChainNode[] = nodes.map((r) => ({ id: Number(r.id), layer: r.layer, sectorCode: r.sector_code }));
+    const centers = (await tx.execute(`select id from compute_center where provenance_kind <> ? order by id`, [SYNTHETIC])) as Array<{ id: number }>;
+    const data = generateSynthetic(options, existingParks, { chainNodes, computeCenters: centers.map((c) => Number(c.id)) });
+    const total = [
+      data.parks,
+      data.enterprises,
+      data.platforms,
+      data.scenarios,
+      data.largeModels,
+      data.designations,
+      data.figures,
+      data.institutions,
+      data.nationalTasks,
+      data.dataProducts,
+      data.voucherPrograms,
+      data.voucherGrants,
+    ].reduce((sum, list) => sum + list.length, 0);
     let done = 0;
     onProgress?.(0, total);
     const advance = (n: number) => onProgress?.((done += n), total);
@@ -257,12 +287,135 @@ async function write(
     data.largeModels.flatMap((m, i) => m.developers.map((f) => [modelBase + i, firmBase + f] as const)),
   );
 
+  links += await insertLinks(
+    tx,
+    'enterprise_chain_node',
+    ['enterprise_id', 'int'],
+    ['chain_node_id', 'int'],
+    data.chainLinks.flatMap((nodes, i) => nodes.map((n) => [firmBase + i, n] as const)),
+  );
+  await insertRows(tx, prov, advance, { table: 'firm_designation', columns: DESIGNATION_COLUMNS, items: data.designations }, (d) => ({
+    enterprise_id: firmBase + d.enterprise,
+    kind: d.kind,
+    level: d.level,
+    year: d.year,
+  }));
+  await insertRows(tx, prov, advance, { table: 'firm_figure', columns: FIGURE_COLUMNS, items: data.figures }, (f) => ({
+    enterprise_id: firmBase + f.enterprise,
+    year: f.year,
+    metric: f.metric,
+    value: f.value,
+  }));
+
+  const institutionBase = await nextId('institution');
+  await insertRows(tx, prov, advance, { table: 'institution', columns: INSTITUTION_COLUMNS, items: data.institutions }, (r, i) => ({
+    id: institutionBase + i,
+    name_zh: r.nameZh,
+    name_en: r.nameEn,
+    kind: r.kind,
+    district: r.district,
+    description: '合成高校院所，仅用于性能测试。 Synthetic institution for benchmarks; not a real one.',
+    ...searchRow(r.nameZh, r.nameEn),
+  }));
+  links += await insertLinks(
+    tx,
+    'platform_institution_host',
+    ['platform_id', 'int'],
+    ['institution_id', 'int'],
+    data.institutions.flatMap((r, i) => r.platforms.map((p) => [platformBase + p, institutionBase + i] as const)),
+  );
+
+  const taskBase = await nextId('national_innovation_task');
+  await insertRows(tx, prov, advance, { table: 'national_innovation_task', columns: TASK_COLUMNS, items: data.nationalTasks }, (t, i) => ({
+    id: taskBase + i,
+    name_zh: t.nameZh,
+    name_en: t.nameEn,
+    issuer_zh: t.issuerZh,
+    batch: t.batch,
+    year: t.year,
+    description: '合成任务，仅用于性能测试，不计入行动计划进度。 Synthetic task for benchmarks; never counts towards the plan.',
+    ...searchRow(t.nameZh, t.nameEn),
+  }));
+  links += await insertLinks(
+    tx,
+    'national_task_enterprise_winner',
+    ['task_id', 'int'],
+    ['enterprise_id', 'int'],
+    data.nationalTasks.flatMap((t, i) => t.enterpriseWinners.map((f) => [taskBase + i, firmBase + f] as const)),
+  );
+  links += await insertLinks(
+    tx,
+    'national_task_institution_winner',
+    ['task_id', 'int'],
+    ['institution_id', 'int'],
+    data.nationalTasks.flatMap((t, i) => t.institutionWinners.map((r) => [taskBase + i, institutionBase + r] as const)),
+  );
+
+  const productBase = await nextId('data_product');
+  await insertRows(tx, prov, advance, { table: 'data_product', columns: DATA_PRODUCT_COLUMNS, items: data.dataProducts }, (d, i) => ({
+    id: productBase + i,
+    name_zh: d.nameZh,
+    name_en: d.nameEn,
+    kind: d.kind,
+    provider_id: firmBase + d.provider,
+    exchange: d.exchange,
+    listed_on: d.listedOn,
+    description: '合成数据产品，仅用于性能测试。 Synthetic data product for benchmarks; not a real one.',
+    ...searchRow(d.nameZh, d.nameEn),
+  }));
+  links += await insertLinks(
+    tx,
+    'data_product_sector',
+    ['data_product_id', 'int'],
+    ['sector_code', 'text'],
+    data.dataProducts.flatMap((d, i) => d.sectors.map((s) => [productBase + i, s] as const)),
+  );
+
+  const programBase = await nextId('compute_voucher_program');
+  await insertRows(tx, prov, advance, { table: 'compute_voucher_program', columns: PROGRAM_COLUMNS, items: data.voucherPrograms }, (p, i) => ({
+    id: programBase + i,
+    name_zh: p.nameZh,
+    name_en: p.nameEn,
+    year: p.year,
+    issuer_zh: p.issuerZh,
+    total_budget_yuan: p.totalBudgetYuan,
+    rules: p.rules,
+  }));
+  await insertRows(tx, prov, advance, { table: 'compute_voucher_grant', columns: GRANT_COLUMNS, items: data.voucherGrants }, (g) => ({
+    program_id: programBase + g.program,
+    enterprise_id: firmBase + g.enterprise,
+    compute_center_id: g.computeCenter,
+    amount_yuan: g.amountYuan,
+    granted_on: g.grantedOn,
+  }));
+
   // Explicit ids were written: move each serial past them so later inserts do not collide.
-  for (const table of ['park', 'enterprise', 'innovation_platform', 'scenario', 'large_model']) {
+  for (const table of [
+    'park',
+    'enterprise',
+    'innovation_platform',
+    'scenario',
+    'large_model',
+    'institution',
+    'national_innovation_task',
+    'data_product',
+    'compute_voucher_program',
+  ]) {
     await tx.execute(`select setval(pg_get_serial_sequence('${table}', 'id'), (select coalesce(max(id), 1) from ${table}))`);
   }
   // Fresh statistics, so the planner sees the new sizes right away.
-  for (const table of ['park', 'enterprise', 'enterprise_sector', 'enterprise_park', 'innovation_platform', 'platform_sector', 'scenario']) {
+  for (const table of [
+    'park',
+    'enterprise',
+    'enterprise_sector',
+    'enterprise_park',
+    'enterprise_chain_node',
+    'innovation_platform',
+    'platform_sector',
+    'scenario',
+    'firm_designation',
+    'firm_figure',
+  ]) {
     await tx.execute(`analyze ${table}`);
   }
   return {
@@ -271,6 +424,13 @@ async function write(
     platforms: data.platforms.length,
     scenarios: data.scenarios.length,
     largeModels: data.largeModels.length,
+    institutions: data.institutions.length,
+    nationalTasks: data.nationalTasks.length,
+    dataProducts: data.dataProducts.length,
+    voucherPrograms: data.voucherPrograms.length,
+    voucherGrants: data.voucherGrants.length,
+    designations: data.designations.length,
+    figures: data.figures.length,
     links,
     enterpriseIds: [firmBase, firmBase + data.enterprises.length - 1],
   };
@@ -331,6 +491,64 @@ const SCENARIO_COLUMNS: Columns = [
   ['year', 'int'],
   ['park_id', 'int'],
   ...SEARCH_COLUMNS,
+];
+const DESIGNATION_COLUMNS: Columns = [
+  ['enterprise_id', 'int'],
+  ['kind', 'text'],
+  ['level', 'text'],
+  ['year', 'int'],
+];
+const FIGURE_COLUMNS: Columns = [
+  ['enterprise_id', 'int'],
+  ['year', 'int'],
+  ['metric', 'text'],
+  ['value', 'double precision'],
+];
+const INSTITUTION_COLUMNS: Columns = [
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['kind', 'text'],
+  ['district', 'text'],
+  ['description', 'text'],
+  ...SEARCH_COLUMNS,
+];
+const TASK_COLUMNS: Columns = [
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['issuer_zh', 'text'],
+  ['batch', 'text'],
+  ['year', 'int'],
+  ['description', 'text'],
+  ...SEARCH_COLUMNS,
+];
+const DATA_PRODUCT_COLUMNS: Columns = [
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['kind', 'text'],
+  ['provider_id', 'int'],
+  ['exchange', 'text'],
+  ['listed_on', 'date'],
+  ['description', 'text'],
+  ...SEARCH_COLUMNS,
+];
+const PROGRAM_COLUMNS: Columns = [
+  ['id', 'int'],
+  ['name_zh', 'text'],
+  ['name_en', 'text'],
+  ['year', 'int'],
+  ['issuer_zh', 'text'],
+  ['total_budget_yuan', 'numeric'],
+  ['rules', 'text'],
+];
+const GRANT_COLUMNS: Columns = [
+  ['program_id', 'int'],
+  ['enterprise_id', 'int'],
+  ['compute_center_id', 'int'],
+  ['amount_yuan', 'numeric'],
+  ['granted_on', 'date'],
 ];
 const MODEL_COLUMNS: Columns = [
   ['id', 'int'],

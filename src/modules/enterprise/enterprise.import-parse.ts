@@ -6,7 +6,8 @@ import { cleanEnterpriseFields } from './enterprise.editing';
 
 /**
  * Parsing, the first step of an import: the table's cells become checked field values. Nothing
- * here reads the database; names of parks and sectors are kept as written for the resolving step.
+ * here reads the database; names of parks, sectors and chain nodes are kept as written for the
+ * resolving step.
  */
 
 /** Columns an import file may have: Chinese header first, English second. */
@@ -20,6 +21,7 @@ export const IMPORT_COLUMNS = {
   foundedYear: ['成立年份', 'foundedYear'],
   website: ['网站', 'website'],
   summary: ['简介', 'summary'],
+  chainNodes: ['产业链节点', 'chainNodes'],
 } as const;
 export type ImportField = keyof typeof IMPORT_COLUMNS;
 
@@ -42,12 +44,14 @@ export type ColumnOf = Map<ImportField, string>;
 export interface PreparedRow {
   line: number;
   values: Values;
-  /** Parks and sectors as the file names them (parsing). */
+  /** Parks, sectors and chain nodes as the file names them (parsing). */
   parkNames: string[];
   sectorNames: string[];
-  /** The same, resolved to park ids and sector codes (resolving). */
+  chainNodeNames: string[];
+  /** The same, resolved to park ids, sector codes and chain node ids (resolving). */
   parkIds: number[];
   sectors: string[];
+  chainNodeIds: number[];
   match?: ExistingFirm;
   status?: RowStatus;
   changes?: FieldChanges;
@@ -127,8 +131,10 @@ export function parseRow(line: number, cells: Record<string, string>, columnOf: 
     values,
     parkNames: splitList(cell('parks')),
     sectorNames: splitList(cell('sectors')),
+    chainNodeNames: splitList(cell('chainNodes')),
     parkIds: [],
     sectors: [],
+    chainNodeIds: [],
     status: found.empty ? undefined : 'invalid',
   };
 }

@@ -6,6 +6,7 @@ import { ProvenanceKind } from '../../common/provenance';
 import { refreshSearchColumns } from '../../common/search-columns';
 import { ENTERPRISE_FIELDS, enterpriseRow } from './enterprise.editing';
 import type { PreparedRow } from './enterprise.import-parse';
+import { CHAIN_LINK_TABLE } from '../chain-node/chain-node.service';
 
 /**
  * Writing, the last step of an import: creates, updates and missing links with set-based SQL (a
@@ -101,6 +102,7 @@ export async function writeRows(
 
   const parkPairs = rows.flatMap((r) => r.parkIds.map((p) => [r.id!, p] as const));
   const sectorPairs = rows.flatMap((r) => r.sectors.map((s) => [r.id!, s] as const));
+  const chainPairs = rows.flatMap((r) => r.chainNodeIds.map((n) => [r.id!, n] as const));
   for (let i = 0; i < parkPairs.length; i += CHUNK) {
     const c = parkPairs.slice(i, i + CHUNK);
     await bulk(tx, 'insert into enterprise_park (enterprise_id, park_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing', [
@@ -111,6 +113,14 @@ export async function writeRows(
   for (let i = 0; i < sectorPairs.length; i += CHUNK) {
     const c = sectorPairs.slice(i, i + CHUNK);
     await bulk(tx, 'insert into enterprise_sector (enterprise_id, sector_code) select * from unnest(?::int[], ?::text[]) on conflict do nothing', [
+      pgArray(c.map((p) => p[0])),
+      pgArray(c.map((p) => p[1])),
+    ]);
+  }
+
+  for (let i = 0; i < chainPairs.length; i += CHUNK) {
+    const c = chainPairs.slice(i, i + CHUNK);
+    await bulk(tx, `insert into ${CHAIN_LINK_TABLE} (enterprise_id, chain_node_id) select * from unnest(?::int[], ?::int[]) on conflict do nothing`, [
       pgArray(c.map((p) => p[0])),
       pgArray(c.map((p) => p[1])),
     ]);

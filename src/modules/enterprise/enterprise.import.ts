@@ -24,7 +24,7 @@ export interface ImportReport {
 
 /**
  * How far an import has come, in rows of the file: `parsed` (cells checked), `resolved` (parks,
- * sectors and existing firms looked up), `written` of `toWrite` (firms created or updated; null
+ * sectors, chain nodes and existing firms looked up), `written` of `toWrite` (firms created or updated; null
  * until writing starts, and for a dry run or an invalid file, which write nothing). Written rows
  * are not committed until the import's result says so.
  */
@@ -42,10 +42,11 @@ const PARSE_STEP = 5000;
 /**
  * Imports firms from a table in one transaction, in three steps with a module each: parsing
  * checks every row's cells (names, credit codes, layer, year, website) and reports duplicates
- * inside the file; resolving finds parks and sectors by name or code and matches existing firms
- * by credit code, else by exact Chinese name; writing creates and updates with set-based SQL,
- * audited as one batch. Any invalid row means nothing is written; a dry run validates and reports
- * without writing. Empty cells leave a field as it is; parks and sectors are added, never removed.
+ * inside the file; resolving finds parks and sectors by name or code, chain nodes by path, name,
+ * key or ID (never a retired one), and matches existing firms by credit code, else by exact
+ * Chinese name; writing creates and updates with set-based SQL, audited as one batch. Any invalid
+ * row means nothing is written; a dry run validates and reports without writing. Empty cells
+ * leave a field as it is; parks, sectors and chain nodes are added, never removed.
  */
 export async function importEnterprises(
   em: SqlEntityManager,
