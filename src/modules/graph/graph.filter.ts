@@ -130,7 +130,7 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
   const table = kind ? NODE_TABLES[kind] : undefined;
   const notFound = () =>
     new BadUserInputError(
-      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution, national task or data product has the ID "${around.slice(0, 60)}".`,
+      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution, national task, data product, chain-map node or compute-voucher programme has the ID "${around.slice(0, 60)}".`,
       {
         field: 'around',
         value: around,
@@ -290,6 +290,21 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
         );
       }
       if (sectors) add(`exists (select 1 from data_product_sector s where s.data_product_id = ${id} and s.sector_code = any(cast(? as text[])))`, sectors);
+      break;
+    // A programme belongs to the parks and sectors of the firms it granted vouchers to.
+    case GraphNodeKind.VOUCHER_PROGRAM:
+      if (parks) {
+        add(
+          `exists (select 1 from compute_voucher_grant g join enterprise_park p on p.enterprise_id = g.enterprise_id where g.program_id = ${id} and p.park_id = any(cast(? as int[])))`,
+          parks,
+        );
+      }
+      if (sectors) {
+        add(
+          `exists (select 1 from compute_voucher_grant g join enterprise_sector s on s.enterprise_id = g.enterprise_id where g.program_id = ${id} and s.sector_code = any(cast(? as text[])))`,
+          sectors,
+        );
+      }
       break;
   }
   return [parts.length ? parts.join(' and ') : 'true', binds];

@@ -139,11 +139,12 @@ async function* readEdges(
   const [sourceCond, sourceBinds] = nodeCondition(filter, edge.source, s);
   const [targetCond, targetBinds] = nodeCondition(filter, edge.target, t);
   // Rows of an entity table (scenario, platform, compute centre) have one target each: the key
-  // alone orders them. Pivot rows are ordered by (source, target), which an index covers.
+  // alone orders them. Pivot rows are ordered by (source, target), which an index covers; rows
+  // that may repeat a pair (voucher grants) are read as distinct pairs in the same order.
   const single = edge.sourceColumn === 'id';
   const keyset = single ? `${s} > ?` : `(${s}, ${t}) > (?, ?)`;
   const sql =
-    `select ${s} as s, ${t} as t, ${globalIdSql(NODE_TABLES[edge.source].typeName, s)} as sid, ${globalIdSql(NODE_TABLES[edge.target].typeName, t)} as tid ` +
+    `select ${edge.distinct ? 'distinct ' : ''}${s} as s, ${t} as t, ${globalIdSql(NODE_TABLES[edge.source].typeName, s)} as sid, ${globalIdSql(NODE_TABLES[edge.target].typeName, t)} as tid ` +
     `from "${edge.table}" e where ${t} is not null and ${sourceCond} and ${targetCond} and ${keyset} ` +
     `order by ${single ? s : `${s}, ${t}`} limit ?`;
   const targetIsInt = NODE_TABLES[edge.target].keyType === 'int';
