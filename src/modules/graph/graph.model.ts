@@ -182,6 +182,12 @@ export interface EdgeTable {
    * programme): the graph reads each pair once.
    */
   distinct?: boolean;
+  /**
+   * The rows are records with a provenance of their own (voucher grants): the `provenanceKinds`
+   * filter keeps only the edges some row of those kinds makes, so a sample grant never links two
+   * real records in a graph that asks for real data only.
+   */
+  ownProvenance?: boolean;
 }
 
 /** Every relation the graph holds, in export order. */
@@ -366,6 +372,7 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     targetColumn: 'program_id',
     tag: 'EG',
     distinct: true,
+    ownProvenance: true,
   },
   {
     kind: GraphEdgeKind.REDEEMED_AT,
@@ -376,5 +383,6 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     targetColumn: 'compute_center_id',
     tag: 'GC',
     distinct: true,
+    ownProvenance: true,
   },
 ];
