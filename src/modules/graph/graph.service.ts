@@ -151,7 +151,12 @@ async function* readEdges(
   const targetIsInt = NODE_TABLES[edge.target].keyType === 'int';
   let after: unknown[] = single ? [0] : [0, targetIsInt ? 0 : ''];
   for (;;) {
-    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...rowBinds, ...after, batchSize])) as Array<{ s: NodeKey; t: NodeKey; sid: string; tid: string }>;
+    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...rowBinds, ...after, batchSize])) as Array<{
+      s: NodeKey;
+      t: NodeKey;
+      sid: string;
+      tid: string;
+    }>;
     if (rows.length === 0) return;
     yield rows.map((r) => ({ id: `${edge.tag}.${r.sid}.${r.tid}`, kind: edge.kind, source: r.sid, target: r.tid }));
     if (rows.length < batchSize) return;
