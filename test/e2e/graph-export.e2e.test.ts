@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { RelationGraphDocument } from '../generated/graphql';
-import { ReadGraph, readJgf, readWithCytoscape, readWithGraphology, readWithPython, removeTempFiles, tempFile, xmllint } from '../helpers/graph-consumers';
+import { ReadGraph, readExport, removeTempFiles } from '../helpers/graph-consumers';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const TYPE_OF: Record<string, string> = {
@@ -15,6 +15,7 @@ const TYPE_OF: Record<string, string> = {
   national_innovation_task: 'NationalInnovationTask',
   data_product: 'DataProduct',
   chain_node: 'ChainNode',
+  compute_voucher_program: 'ComputeVoucherProgram',
 };
 
 /** The relation graph, exported in every format and read back by the tools researchers use. */
@@ -38,38 +39,7 @@ describe('relation graph export', () => {
   }
 
   /** Reads one export in every consumer that understands it; returns what they all agree on. */
-  async function readAll(ext: string, query = ''): Promise<ReadGraph> {
-    const res = await download(`/export/graph.${ext}${query}`);
-    expect(res.status).toBe(200);
-    const text = res.body.toString('utf8');
-    switch (ext) {
-      case 'graphml': {
-        const file = tempFile('g.graphml', res.body);
-        expect(await xmllint(file, 'graphml/graphml.xsd')).toEqual({ ok: true, output: expect.stringContaining('validates') });
-        return await readWithPython('graphml', file);
-      }
-      case 'gexf': {
-        const file = tempFile('g.gexf', res.body);
-        expect(await xmllint(file, 'gexf13/gexf.xsd')).toEqual({ ok: true, output: expect.stringContaining('validates') });
-        const byGraphology = readWithGraphology(text);
-        const byNetworkx = await readWithPython('gexf', file);
-        expect(byNetworkx.nodes.sort()).toEqual([...byGraphology.nodes].sort());
-        expect(byNetworkx.edges.length).toBe(byGraphology.edges.length);
-        return byGraphology;
-      }
-      case 'cyjs':
-        return readWithCytoscape(text);
-      case 'jgf.json': {
-        const read = readJgf(text);
-        expect({ valid: read.valid, errors: read.errors, dangling: read.dangling }).toEqual({ valid: true, errors: '[]', dangling: 0 });
-        return read;
-      }
-      case 'csv.zip':
-        return await readWithPython('csv', tempFile('g.csv.zip', res.body));
-      default:
-        throw new Error(ext);
-    }
-  }
+  const readAll = (ext: string, query = '') => readExport(server.origin, ext, query);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -79,7 +49,8 @@ describe('relation graph export', () => {
              + (select count(*) from compute_center) + (select count(*) from institution)
              + (select count(*) from national_innovation_task)
              + (select count(*) from data_product)
-             + (select count(*) from chain_node))::int as nodes,
+             + (select count(*) from chain_node)
+             + (select count(*) from compute_voucher_program))::int as nodes,
               ((select count(*) from enterprise_park) + (select count(*) from enterprise_sector) + (select count(*) from park_focus_sector)
              + (select count(*) from platform_host) + (select count(*) from innovation_platform where park_id is not null)
              + (select count(*) from platform_sector) + (select count(*) from scenario_provider) + (select count(*) from scenario)
@@ -88,7 +59,9 @@ describe('relation graph export', () => {
              + (select count(*) from platform_institution_host) + (select count(*) from national_task_enterprise_winner)
              + (select count(*) from national_task_institution_winner)
              + (select count(*) from data_product where provider_id is not null) + (select count(*) from data_product_sector)
-             + (select count(*) from enterprise_chain_node) + (select count(*) from chain_node where parent_id is not null))::int as edges`,
+             + (select count(*) from enterprise_chain_node) + (select count(*) from chain_node where parent_id is not null)
+             + (select count(distinct (enterprise_id, program_id)) from compute_voucher_grant)
+             + (select count(distinct (program_id, compute_center_id)) from compute_voucher_grant where compute_center_id is not null))::int as edges`,
     );
     dbNodes = Number(counts.nodes);
     dbEdges = Number(counts.edges);
@@ -145,7 +118,8 @@ describe('relation graph export', () => {
        union select 'institution', h.institution_id::text from platform_institution_host h join platform_sector s on s.platform_id = h.platform_id and s.sector_code = 'SMART_OCEAN'
        union select 'national_innovation_task', w.task_id::text from national_task_enterprise_winner w join enterprise_sector s on s.enterprise_id = w.enterprise_id and s.sector_code = 'SMART_OCEAN'
        union all select 'data_product', data_product_id::text from data_product_sector where sector_code = 'SMART_OCEAN'
-       union all select 'chain_node', id::text from chain_node where sector_code is null or sector_code = 'SMART_OCEAN'`,
+       union all select 'chain_node', id::text from chain_node where sector_code is null or sector_code = 'SMART_OCEAN'
+       union select 'compute_voucher_program', g.program_id::text from compute_voucher_grant g join enterprise_sector s on s.enterprise_id = g.enterprise_id and s.sector_code = 'SMART_OCEAN'`,
     );
     expect(expected.length).toBeGreaterThan(10);
     const keep = new Set(expected);
@@ -156,6 +130,37 @@ describe('relation graph export', () => {
       expect([ext, [...read.nodes].sort()]).toEqual([ext, expected]);
       expect([ext, read.edges.length]).toEqual([ext, induced]);
     }
+  });
+
+  it('compute-voucher programmes: every format carries each with its kind and provenance, and one GRANTED edge per firm and programme', async () => {
+    const programs = await server.sql<{ id: number; name_zh: string; provenance_kind: string }>(
+      'select id, name_zh, provenance_kind from compute_voucher_program order by id',
+    );
+    // The seeds: the plan-cited standing programme and the sample one, whose grants go to five sample firms.
+    expect(programs.map((p) => p.provenance_kind).sort()).toEqual(['PUBLIC_SOURCE', 'SAMPLE']);
+    const granted = (await server.sql<{ e: number; p: number }>('select distinct enterprise_id as e, program_id as p from compute_voucher_grant'))
+      .map((r) => `${toGlobalId('Enterprise', r.e)}>${toGlobalId('ComputeVoucherProgram', r.p)}`)
+      .sort();
+    expect(granted).toHaveLength(5);
+    const firms = await idsBySql(`select 'enterprise' as t, id::text as k from enterprise`);
+    for (const ext of ['graphml', 'gexf', 'cyjs', 'jgf.json', 'csv.zip']) {
+      const read = await readAll(ext, '?nodeKinds=ENTERPRISE,VOUCHER_PROGRAM');
+      for (const p of programs) {
+        const id = toGlobalId('ComputeVoucherProgram', p.id);
+        expect([ext, read.names[id], read.kinds[id], read.provenance[id]]).toEqual([ext, p.name_zh, 'VOUCHER_PROGRAM', p.provenance_kind]);
+      }
+      expect([ext, read.nodes.length]).toEqual([ext, firms.length + programs.length]);
+      expect([ext, read.edges.map(([s, t]) => `${s}>${t}`).sort()]).toEqual([ext, granted]);
+      expect([ext, [...new Set(read.edgeKinds)]]).toEqual([ext, ['GRANTED']]);
+    }
+    // In the whole graph too, and a sample programme is counted in the data notice like any sample record.
+    for (const p of programs) expect(full.kinds[toGlobalId('ComputeVoucherProgram', p.id)]).toBe('VOUCHER_PROGRAM');
+    const jgf = (await (await fetch(`${server.origin}/export/graph.jgf.json?nodeKinds=VOUCHER_PROGRAM`)).json()) as {
+      graph: { metadata: { dataNotice?: { counts: Record<string, number> } } };
+    };
+    expect(jgf.graph.metadata.dataNotice?.counts).toEqual({ PUBLIC_SOURCE: 1, SAMPLE: 1 });
+    const sampleOnly = await readAll('jgf.json', '?nodeKinds=VOUCHER_PROGRAM&provenanceKinds=SAMPLE');
+    expect(sampleOnly.nodes).toEqual([toGlobalId('ComputeVoucherProgram', programs.find((p) => p.provenance_kind === 'SAMPLE')!.id)]);
   });
 
   it('ego network: depth 1 around the Laoshan park is the park and exactly what is linked to it', async () => {

@@ -252,6 +252,8 @@ describe('provenance: filters and the data notice', () => {
         'institution',
         'national_innovation_task',
         'data_product',
+        'chain_node',
+        'compute_voucher_program',
       ]) {
         kinds.SAMPLE += (await countByKind(table)).SAMPLE ?? 0;
       }

@@ -189,6 +189,7 @@ describe('schema 0.2.0 shapes', () => {
       NATIONAL_TASK: 'NationalInnovationTask',
       DATA_PRODUCT: 'DataProduct',
       CHAIN_NODE: 'ChainNode',
+      VOUCHER_PROGRAM: 'ComputeVoucherProgram',
     };
     const kinds = new Set<string>();
     for (const [i, v] of vertices.entries()) {

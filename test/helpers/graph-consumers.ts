@@ -21,6 +21,11 @@ export interface ReadGraph {
   edges: Array<[string, string]>;
   /** nameZh by node ID. */
   names: Record<string, string>;
+  /** Node kind (GraphNodeKind) and provenance kind by node ID, as the consumer read them. */
+  kinds: Record<string, string>;
+  provenance: Record<string, string>;
+  /** Relation kind of each edge, in the order of `edges`. */
+  edgeKinds: string[];
 }
 
 const tempDirs: string[] = [];
@@ -70,19 +75,22 @@ else:
     g = nx.MultiDiGraph()
     with z.open('nodes.csv') as f:
         for row in csv.DictReader(io.TextIOWrapper(f, encoding='utf-8', newline='')):
-            g.add_node(row['Id'], nameZh=row['nameZh'], label=row['Label'])
+            g.add_node(row['Id'], nameZh=row['nameZh'], label=row['Label'], kind=row['kind'], provenanceKind=row['provenanceKind'])
     with z.open('edges.csv') as f:
         missing = 0
         for row in csv.DictReader(io.TextIOWrapper(f, encoding='utf-8', newline='')):
             if row['Source'] not in g or row['Target'] not in g:
                 missing += 1
-            g.add_edge(row['Source'], row['Target'])
+            g.add_edge(row['Source'], row['Target'], kind=row['kind'])
         if missing:
             raise SystemExit(f'{missing} edge endpoints are not in nodes.csv')
 print(json.dumps({
     'nodes': list(g.nodes()),
     'edges': [[u, v] for u, v in g.edges()],
     'names': {n: d.get('nameZh') for n, d in g.nodes(data=True)},
+    'kinds': {n: d.get('kind') for n, d in g.nodes(data=True)},
+    'provenance': {n: d.get('provenanceKind') for n, d in g.nodes(data=True)},
+    'edgeKinds': [d.get('kind') for u, v, d in g.edges(data=True)],
 }, ensure_ascii=False))
 `;
 
@@ -96,8 +104,21 @@ export async function readWithPython(kind: 'graphml' | 'gexf' | 'csv', file: str
 export function readWithGraphology(text: string): ReadGraph {
   const graph = parseGexf(Graph, text);
   const names: Record<string, string> = {};
-  graph.forEachNode((id, attrs) => (names[id] = attrs.nameZh as string));
-  return { nodes: graph.nodes(), edges: graph.mapEdges((_e, _a, s, t) => [s, t] as [string, string]), names };
+  const kinds: Record<string, string> = {};
+  const provenance: Record<string, string> = {};
+  graph.forEachNode((id, attrs) => {
+    names[id] = attrs.nameZh as string;
+    kinds[id] = attrs.kind as string;
+    provenance[id] = attrs.provenanceKind as string;
+  });
+  return {
+    nodes: graph.nodes(),
+    edges: graph.mapEdges((_e, _a, s, t) => [s, t] as [string, string]),
+    names,
+    kinds,
+    provenance,
+    edgeKinds: graph.mapEdges((_e, a) => a.kind as string),
+  };
 }
 
 /** Headless Cytoscape.js loading the elements (it throws on dangling edges and duplicate IDs). */
@@ -105,8 +126,21 @@ export function readWithCytoscape(text: string): ReadGraph {
   const doc = JSON.parse(text) as { elements: cytoscape.ElementsDefinition };
   const cy = cytoscape({ headless: true, elements: doc.elements });
   const names: Record<string, string> = {};
-  cy.nodes().forEach((n) => void (names[n.id()] = n.data('nameZh') as string));
-  return { nodes: cy.nodes().map((n) => n.id()), edges: cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]), names };
+  const kinds: Record<string, string> = {};
+  const provenance: Record<string, string> = {};
+  cy.nodes().forEach((n) => {
+    names[n.id()] = n.data('nameZh') as string;
+    kinds[n.id()] = n.data('kind') as string;
+    provenance[n.id()] = n.data('provenanceKind') as string;
+  });
+  return {
+    nodes: cy.nodes().map((n) => n.id()),
+    edges: cy.edges().map((e) => [e.source().id(), e.target().id()] as [string, string]),
+    names,
+    kinds,
+    provenance,
+    edgeKinds: cy.edges().map((e) => e.data('kind') as string),
+  };
 }
 
 /** ajv validating against the published JSON Graph Format v2 schema (draft-07, as it declares). */
@@ -115,12 +149,17 @@ export function readJgf(text: string): ReadGraph & { valid: boolean; errors: str
   const ajv = new Ajv({ strict: false, allErrors: false });
   const validate = ajv.compile(schema);
   const doc = JSON.parse(text) as {
-    graph: { nodes: Record<string, { label: string; metadata: { nameZh: string } }>; edges: Array<{ source: string; target: string }> };
+    graph: {
+      nodes: Record<string, { label: string; metadata: { nameZh: string; kind: string; provenanceKind: string } }>;
+      edges: Array<{ source: string; target: string; relation: string }>;
+    };
   };
   const valid = validate(doc);
   const nodes = Object.keys(doc.graph.nodes);
   const dangling = doc.graph.edges.filter((e) => !(e.source in doc.graph.nodes) || !(e.target in doc.graph.nodes)).length;
   const names = Object.fromEntries(Object.entries(doc.graph.nodes).map(([id, n]) => [id, n.metadata.nameZh]));
+  const kinds = Object.fromEntries(Object.entries(doc.graph.nodes).map(([id, n]) => [id, n.metadata.kind]));
+  const provenance = Object.fromEntries(Object.entries(doc.graph.nodes).map(([id, n]) => [id, n.metadata.provenanceKind]));
   return {
     valid,
     errors: JSON.stringify(validate.errors ?? []).slice(0, 1000),
@@ -128,5 +167,50 @@ export function readJgf(text: string): ReadGraph & { valid: boolean; errors: str
     nodes,
     edges: doc.graph.edges.map((e) => [e.source, e.target]),
     names,
+    kinds,
+    provenance,
+    edgeKinds: doc.graph.edges.map((e) => e.relation),
   };
 }
+
+/**
+ * Downloads `/export/graph.<ext><query>` from a running server and reads it in every consumer
+ * that understands the format, checking the XML against its schema and the JSON Graph against
+ * its own; returns what they agree on.
+ */
+export async function readExport(origin: string, ext: string, query = ''): Promise<ReadGraph> {
+  const res = await fetch(`${origin}/export/graph.${ext}${query}`);
+  expect([ext, query, res.status]).toEqual([ext, query, 200]);
+  const body = Buffer.from(await res.arrayBuffer());
+  const text = body.toString('utf8');
+  switch (ext) {
+    case 'graphml': {
+      const file = tempFile('g.graphml', body);
+      expect(await xmllint(file, 'graphml/graphml.xsd')).toEqual({ ok: true, output: expect.stringContaining('validates') });
+      return await readWithPython('graphml', file);
+    }
+    case 'gexf': {
+      const file = tempFile('g.gexf', body);
+      expect(await xmllint(file, 'gexf13/gexf.xsd')).toEqual({ ok: true, output: expect.stringContaining('validates') });
+      const byGraphology = readWithGraphology(text);
+      const byNetworkx = await readWithPython('gexf', file);
+      expect(byNetworkx.nodes.sort()).toEqual([...byGraphology.nodes].sort());
+      expect(byNetworkx.edges.length).toBe(byGraphology.edges.length);
+      return byGraphology;
+    }
+    case 'cyjs':
+      return readWithCytoscape(text);
+    case 'jgf.json': {
+      const read = readJgf(text);
+      expect({ valid: read.valid, errors: read.errors, dangling: read.dangling }).toEqual({ valid: true, errors: '[]', dangling: 0 });
+      return read;
+    }
+    case 'csv.zip':
+      return await readWithPython('csv', tempFile('g.csv.zip', body));
+    default:
+      throw new Error(`Unknown export format ${ext}`);
+  }
+}
+
+/** The five export formats, by file extension. */
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'cyjs', 'jgf.json', 'csv.zip'] as const;

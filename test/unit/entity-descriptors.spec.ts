@@ -37,6 +37,7 @@ describe('entity descriptors', () => {
       'national_innovation_task',
       'chain_node',
       'data_product',
+      'compute_voucher_program',
     ]);
     expect(NODE_TABLES).toEqual(nodeTablesOf(ENTITY_TYPES));
     expect(NODE_TYPES).toEqual([...nodeFetchersOf(ENTITY_TYPES).keys()]);
@@ -84,6 +85,7 @@ describe('entity descriptors', () => {
         'NATIONAL_INNOVATION_TASK',
         'CHAIN_NODE',
         'DATA_PRODUCT',
+        'VOUCHER_PROGRAM',
         'TEST_WIDGET',
       ]);
       expect(searched.at(-1)).toMatchObject({ table: 'test_widget', alias: 'tw', order: 100, entity: TestWidget });

@@ -38,6 +38,7 @@ export const KINDS: Record<string, { colour: string; zh: string; en: string }> =
   LARGE_MODEL: { colour: '#0ca678', zh: '大模型', en: 'Large model' },
   COMPUTE_CENTER: { colour: '#495057', zh: '算力中心', en: 'Compute centre' },
   DATA_PRODUCT: { colour: '#6741d9', zh: '数据产品', en: 'Data product' },
+  VOUCHER_PROGRAM: { colour: '#c2255c', zh: '算力券项目', en: 'Compute-voucher programme' },
 };
 
 const EDGE_ZH: Record<string, string> = {
@@ -48,6 +49,8 @@ const EDGE_ZH: Record<string, string> = {
   LOCATED_IN: '位于',
   PROVIDES: '提供',
   SERVES: '服务',
+  GRANTED: '获得算力券',
+  REDEEMED_AT: '兑付于',
 };
 
 const TYPE_ZH: Record<string, string> = {
@@ -58,6 +61,7 @@ const TYPE_ZH: Record<string, string> = {
   Sector: '领域',
   LargeModel: '大模型',
   ComputeCenter: '算力中心',
+  ComputeVoucherProgram: '算力券项目',
 };
 
 const FORMATS = [
@@ -69,7 +73,7 @@ const FORMATS = [
 ];
 
 const MAX_NODES = 500;
-const RING_ORDER = ['SECTOR', 'PARK', 'PLATFORM', 'COMPUTE_CENTER', 'LARGE_MODEL', 'DATA_PRODUCT', 'ENTERPRISE', 'SCENARIO'];
+const RING_ORDER = ['SECTOR', 'PARK', 'PLATFORM', 'COMPUTE_CENTER', 'LARGE_MODEL', 'DATA_PRODUCT', 'VOUCHER_PROGRAM', 'ENTERPRISE', 'SCENARIO'];
 
 run(async () => {
   const around = param('around');

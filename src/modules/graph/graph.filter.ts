@@ -5,7 +5,7 @@ import { MAX_FILTER_VALUES } from '../../common/filters';
 import { ProvenanceKind } from '../../common/provenance';
 import { districtCondition } from '../district/district.service';
 import { SECTOR_CODES } from '../sector/sector-code.enum';
-import { EDGE_KINDS, EDGE_TABLES, GraphEdgeKind, GraphNodeKind, NODE_KIND_BY_TYPE, NODE_KINDS, NODE_TABLES } from './graph.model';
+import { EDGE_KINDS, EDGE_TABLES, EdgeTable, GraphEdgeKind, GraphNodeKind, NODE_KIND_BY_TYPE, NODE_KINDS, NODE_TABLES } from './graph.model';
 
 /** The filter as a caller writes it (GraphQL input or URL query parameters). */
 export interface GraphFilterInput {
@@ -130,7 +130,7 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
   const table = kind ? NODE_TABLES[kind] : undefined;
   const notFound = () =>
     new BadUserInputError(
-      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution, national task or data product has the ID "${around.slice(0, 60)}".`,
+      `"around": no park, firm, platform, scenario, sector, large model, compute centre, institution, national task, data product, chain-map node or compute-voucher programme has the ID "${around.slice(0, 60)}".`,
       {
         field: 'around',
         value: around,
@@ -164,9 +164,10 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
         const keys = frontier.get(from);
         if (!keys?.length) continue;
         const [toCond, toBinds] = nodeCondition(filter, to, `e.${toCol}`);
+        const [rowCond, rowBinds] = edgeRowCondition(filter, edge, 'e');
         const rows = (await em.execute(
-          `select distinct e.${toCol} as k from "${edge.table}" e where e.${fromCol} = any(cast(? as ${NODE_TABLES[from].keyType}[])) and e.${toCol} is not null and ${toCond}`,
-          [arrayLiteral(keys), ...toBinds],
+          `select distinct e.${toCol} as k from "${edge.table}" e where e.${fromCol} = any(cast(? as ${NODE_TABLES[from].keyType}[])) and e.${toCol} is not null and ${toCond} and ${rowCond}`,
+          [arrayLiteral(keys), ...toBinds, ...rowBinds],
         )) as Array<{ k: NodeKey }>;
         const seen = visited.get(to)!;
         for (const row of rows) {
@@ -182,6 +183,15 @@ async function egoNetwork(em: SqlEntityManager, filter: ResolvedGraphFilter, aro
     frontier = next;
   }
   return new Map([...visited].map(([k, set]) => [k, [...set]]));
+}
+
+/**
+ * The SQL condition a row of an edge table (aliased `alias`) must meet under the filter: for rows
+ * with a provenance of their own, the `provenanceKinds` filter. "true" otherwise.
+ */
+export function edgeRowCondition(filter: ResolvedGraphFilter, edge: EdgeTable, alias: string): Sql {
+  if (!edge.ownProvenance || !filter.provenanceKinds) return ['true', []];
+  return [`${alias}.provenance_kind = any(cast(? as text[]))`, [arrayLiteral(filter.provenanceKinds)]];
 }
 
 /**
@@ -290,6 +300,21 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
         );
       }
       if (sectors) add(`exists (select 1 from data_product_sector s where s.data_product_id = ${id} and s.sector_code = any(cast(? as text[])))`, sectors);
+      break;
+    // A programme belongs to the parks and sectors of the firms it granted vouchers to.
+    case GraphNodeKind.VOUCHER_PROGRAM:
+      if (parks) {
+        add(
+          `exists (select 1 from compute_voucher_grant g join enterprise_park p on p.enterprise_id = g.enterprise_id where g.program_id = ${id} and p.park_id = any(cast(? as int[])))`,
+          parks,
+        );
+      }
+      if (sectors) {
+        add(
+          `exists (select 1 from compute_voucher_grant g join enterprise_sector s on s.enterprise_id = g.enterprise_id where g.program_id = ${id} and s.sector_code = any(cast(? as text[])))`,
+          sectors,
+        );
+      }
       break;
   }
   return [parts.length ? parts.join(' and ') : 'true', binds];

@@ -15,6 +15,7 @@ export enum GraphNodeKind {
   NATIONAL_TASK = 'NATIONAL_TASK',
   DATA_PRODUCT = 'DATA_PRODUCT',
   CHAIN_NODE = 'CHAIN_NODE',
+  VOUCHER_PROGRAM = 'VOUCHER_PROGRAM',
 }
 
 /** Kinds of (directed) relation in the relation graph. */
@@ -30,6 +31,8 @@ export enum GraphEdgeKind {
   OFFERS_DATA = 'OFFERS_DATA',
   IN_CHAIN = 'IN_CHAIN',
   PART_OF = 'PART_OF',
+  GRANTED = 'GRANTED',
+  REDEEMED_AT = 'REDEEMED_AT',
 }
 
 registerEnumType(GraphNodeKind, {
@@ -47,6 +50,7 @@ registerEnumType(GraphNodeKind, {
     NATIONAL_TASK: { description: '国家人工智能创新任务 National AI innovation task.' },
     DATA_PRODUCT: { description: '数据产品 Data product.' },
     CHAIN_NODE: { description: '产业链节点 Layer, segment or sub-segment of the industry chain map.' },
+    VOUCHER_PROGRAM: { description: '算力券项目 Compute-voucher programme (算力券).' },
   },
 });
 
@@ -65,6 +69,8 @@ registerEnumType(GraphEdgeKind, {
     OFFERS_DATA: { description: '提供数据产品 Firm → data product it provides.' },
     IN_CHAIN: { description: '所属环节 Firm → chain-map segment it works in.' },
     PART_OF: { description: '上级环节 Chain-map segment → the node directly above it.' },
+    GRANTED: { description: '获得算力券 Firm → compute-voucher programme it was granted vouchers from (one edge however many grants).' },
+    REDEEMED_AT: { description: '兑付于 Compute-voucher programme → compute centre where its grants are redeemed (one edge however many grants).' },
   },
 });
 
@@ -107,7 +113,8 @@ export const NODE_ATTRIBUTES: readonly AttributeDef[] = [
   {
     name: 'kind',
     type: 'string',
-    description: 'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK, DATA_PRODUCT, CHAIN_NODE',
+    description:
+      'Node kind: PARK, ENTERPRISE, PLATFORM, SCENARIO, SECTOR, LARGE_MODEL, COMPUTE_CENTER, INSTITUTION, NATIONAL_TASK, DATA_PRODUCT, CHAIN_NODE, VOUCHER_PROGRAM',
   },
   { name: 'nameZh', type: 'string', description: 'Chinese name (中文名称)' },
   { name: 'nameEn', type: 'string', description: 'English name' },
@@ -170,6 +177,17 @@ export interface EdgeTable {
   targetColumn: string;
   /** Short tag for edge IDs, unique per (kind, source kind). */
   tag: string;
+  /**
+   * Several rows of the table may link the same pair (a firm granted vouchers twice by one
+   * programme): the graph reads each pair once.
+   */
+  distinct?: boolean;
+  /**
+   * The rows are records with a provenance of their own (voucher grants): the `provenanceKinds`
+   * filter keeps only the edges some row of those kinds makes, so a sample grant never links two
+   * real records in a graph that asks for real data only.
+   */
+  ownProvenance?: boolean;
 }
 
 /** Every relation the graph holds, in export order. */
@@ -344,5 +362,27 @@ export const EDGE_TABLES: readonly EdgeTable[] = [
     sourceColumn: 'id',
     targetColumn: 'parent_id',
     tag: 'CC',
+  },
+  {
+    kind: GraphEdgeKind.GRANTED,
+    source: GraphNodeKind.ENTERPRISE,
+    target: GraphNodeKind.VOUCHER_PROGRAM,
+    table: 'compute_voucher_grant',
+    sourceColumn: 'enterprise_id',
+    targetColumn: 'program_id',
+    tag: 'EG',
+    distinct: true,
+    ownProvenance: true,
+  },
+  {
+    kind: GraphEdgeKind.REDEEMED_AT,
+    source: GraphNodeKind.VOUCHER_PROGRAM,
+    target: GraphNodeKind.COMPUTE_CENTER,
+    table: 'compute_voucher_grant',
+    sourceColumn: 'program_id',
+    targetColumn: 'compute_center_id',
+    tag: 'GC',
+    distinct: true,
+    ownProvenance: true,
   },
 ];

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { ProvenanceCounts } from '../../common/data-notice';
 import { globalIdSql } from '../../common/global-id';
-import { GraphFilterInput, NodeKey, ResolvedGraphFilter, nodeCondition, resolveGraphFilter } from './graph.filter';
+import { edgeRowCondition, GraphFilterInput, NodeKey, ResolvedGraphFilter, nodeCondition, resolveGraphFilter } from './graph.filter';
 import { EDGE_TABLES, GraphEdge, GraphNode, NODE_KINDS, NODE_TABLES, NodeTable } from './graph.model';
 
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -138,18 +138,25 @@ async function* readEdges(
   const t = `e.${edge.targetColumn}`;
   const [sourceCond, sourceBinds] = nodeCondition(filter, edge.source, s);
   const [targetCond, targetBinds] = nodeCondition(filter, edge.target, t);
+  const [rowCond, rowBinds] = edgeRowCondition(filter, edge, 'e');
   // Rows of an entity table (scenario, platform, compute centre) have one target each: the key
-  // alone orders them. Pivot rows are ordered by (source, target), which an index covers.
+  // alone orders them. Pivot rows are ordered by (source, target), which an index covers; rows
+  // that may repeat a pair (voucher grants) are read as distinct pairs in the same order.
   const single = edge.sourceColumn === 'id';
   const keyset = single ? `${s} > ?` : `(${s}, ${t}) > (?, ?)`;
   const sql =
-    `select ${s} as s, ${t} as t, ${globalIdSql(NODE_TABLES[edge.source].typeName, s)} as sid, ${globalIdSql(NODE_TABLES[edge.target].typeName, t)} as tid ` +
-    `from "${edge.table}" e where ${t} is not null and ${sourceCond} and ${targetCond} and ${keyset} ` +
+    `select ${edge.distinct ? 'distinct ' : ''}${s} as s, ${t} as t, ${globalIdSql(NODE_TABLES[edge.source].typeName, s)} as sid, ${globalIdSql(NODE_TABLES[edge.target].typeName, t)} as tid ` +
+    `from "${edge.table}" e where ${t} is not null and ${sourceCond} and ${targetCond} and ${rowCond} and ${keyset} ` +
     `order by ${single ? s : `${s}, ${t}`} limit ?`;
   const targetIsInt = NODE_TABLES[edge.target].keyType === 'int';
   let after: unknown[] = single ? [0] : [0, targetIsInt ? 0 : ''];
   for (;;) {
-    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...after, batchSize])) as Array<{ s: NodeKey; t: NodeKey; sid: string; tid: string }>;
+    const rows = (await em.execute(sql, [...sourceBinds, ...targetBinds, ...rowBinds, ...after, batchSize])) as Array<{
+      s: NodeKey;
+      t: NodeKey;
+      sid: string;
+      tid: string;
+    }>;
     if (rows.length === 0) return;
     yield rows.map((r) => ({ id: `${edge.tag}.${r.sid}.${r.tid}`, kind: edge.kind, source: r.sid, target: r.tid }));
     if (rows.length < batchSize) return;

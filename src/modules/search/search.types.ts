@@ -9,6 +9,7 @@ import { InnovationPlatform } from '../platform/platform.entity';
 import { Scenario } from '../scenario/scenario.entity';
 import { Institution } from '../institution/institution.entity';
 import { NationalInnovationTask } from '../national-task/national-task.entity';
+import { ComputeVoucherProgram } from '../voucher-program/voucher-program.entity';
 
 export enum SearchType {
   PARK = 'PARK',
@@ -20,6 +21,7 @@ export enum SearchType {
   NATIONAL_INNOVATION_TASK = 'NATIONAL_INNOVATION_TASK',
   DATA_PRODUCT = 'DATA_PRODUCT',
   CHAIN_NODE = 'CHAIN_NODE',
+  VOUCHER_PROGRAM = 'VOUCHER_PROGRAM',
 }
 
 registerEnumType(SearchType, {
@@ -37,14 +39,27 @@ registerEnumType(SearchType, {
     CHAIN_NODE: {
       description: '产业链节点 Segments of the industry chain map (retired ones included, marked `retired`). Searched only when `types` lists it.',
     },
+    VOUCHER_PROGRAM: { description: '算力券项目 Compute-voucher programmes (算力券).' },
   },
 });
 
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description:
-    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所), a national task, a data product or a chain-map segment.',
-  types: () => [Park, Enterprise, InnovationPlatform, Scenario, ComputeCenter, Institution, NationalInnovationTask, DataProduct, ChainNode] as const,
+    '搜索结果 A record found by `search`: a park, an enterprise, an innovation platform, a scenario, a compute facility, an institution (高校院所), a national task, a data product, a chain-map segment or a compute-voucher programme (算力券项目).',
+  types: () =>
+    [
+      Park,
+      Enterprise,
+      InnovationPlatform,
+      Scenario,
+      ComputeCenter,
+      Institution,
+      NationalInnovationTask,
+      DataProduct,
+      ChainNode,
+      ComputeVoucherProgram,
+    ] as const,
   resolveType: (value) => {
     if (value instanceof Park) return Park;
     if (value instanceof Enterprise) return Enterprise;
@@ -55,11 +70,12 @@ export const SearchResult = createUnionType({
     if (value instanceof NationalInnovationTask) return NationalInnovationTask;
     if (value instanceof DataProduct) return DataProduct;
     if (value instanceof ChainNode) return ChainNode;
+    if (value instanceof ComputeVoucherProgram) return ComputeVoucherProgram;
     return undefined;
   },
 });
 
 export type SearchResultNode =
-  Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct | ChainNode;
+  Park | Enterprise | InnovationPlatform | Scenario | ComputeCenter | Institution | NationalInnovationTask | DataProduct | ChainNode | ComputeVoucherProgram;
 
 export const SearchResultConnection = connectionType<SearchResultNode>(() => SearchResult, 'SearchResult', 'search result');

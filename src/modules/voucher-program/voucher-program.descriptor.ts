@@ -9,6 +9,8 @@ export const voucherProgramType = defineEntityType<ComputeVoucherProgram, Create
   {
     typeName: 'ComputeVoucherProgram',
     alias: 'cvp',
+    search: { type: 'VOUCHER_PROGRAM', order: 10 },
+    graph: { kind: 'VOUCHER_PROGRAM' },
     editing: voucherProgramEditing,
   },
 );

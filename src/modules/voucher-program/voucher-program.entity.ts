@@ -1,6 +1,6 @@
 import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { versionedRecord } from '../../common/base-entity';
+import { searchableRecord } from '../../common/base-entity';
 import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 
@@ -10,8 +10,8 @@ import { Node } from '../../common/node';
   description:
     '算力券项目 A compute-voucher programme (算力券): vouchers a government issues, usually every year, so that firms (especially SMEs) can buy or rent compute for less.',
 })
-export class ComputeVoucherProgram extends versionedRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
+export class ComputeVoucherProgram extends searchableRecord() implements Node {
+  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
