@@ -12,6 +12,7 @@ import { Migration20261203120000_firm_facts } from './Migration20261203120000_fi
 import { Migration20261203130000_institutions_tasks } from './Migration20261203130000_institutions_tasks';
 import { Migration20261203140000_firm_locations } from './Migration20261203140000_firm_locations';
 import { Migration20261203150000_leads } from './Migration20261203150000_leads';
+import { Migration20261204120000_enterprise_counts } from './Migration20261204120000_enterprise_counts';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203130000_institutions_tasks', class: Migration20261203130000_institutions_tasks },
   { name: 'Migration20261203140000_firm_locations', class: Migration20261203140000_firm_locations },
   { name: 'Migration20261203150000_leads', class: Migration20261203150000_leads },
+  { name: 'Migration20261204120000_enterprise_counts', class: Migration20261204120000_enterprise_counts },
 ];
