@@ -84,7 +84,11 @@ describe.each(['compiled', 'resolvers'] as const)('totalCount of firms from kept
     await expectExact();
 
     // Update the layer.
-    const updated = await server.gql(UpdateEnterpriseFullDocument, { input: { id: firm.id, expectedVersion: firm.version, layer: 'TECHNOLOGY' as never } }, editor);
+    const updated = await server.gql(
+      UpdateEnterpriseFullDocument,
+      { input: { id: firm.id, expectedVersion: firm.version, layer: 'TECHNOLOGY' as never } },
+      editor,
+    );
     expect(updated.data?.updateEnterprise.userErrors).toEqual([]);
     await expectExact();
 

@@ -27,9 +27,7 @@ export function enterpriseKeptCount(filter: EnterpriseFilter | null | undefined,
   const layers = filterValues(filter?.layers, 'layers');
   const sector: string = sectors ? sectors[0] : '';
   return (knex: Knex, parentKey: string | null) => {
-    const qb = knex(`${ENTERPRISE_COUNT_TABLE} as kc`)
-      .select(knex.raw('coalesce(sum(kc.n), 0)::int as __total'))
-      .where('kc.sector_code', sector);
+    const qb = knex(`${ENTERPRISE_COUNT_TABLE} as kc`).select(knex.raw('coalesce(sum(kc.n), 0)::int as __total')).where('kc.sector_code', sector);
     if (parentKey) qb.whereRaw(`kc.park_id = ${parentKey}`);
     else qb.where('kc.park_id', 0);
     if (layers) qb.whereIn('kc.layer', layers);
