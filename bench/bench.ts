@@ -6,7 +6,8 @@
  * BENCH_SIZES (default 10000,100000), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3),
  * BENCH_REPEAT (default 3), BENCH_QUERIES (e.g. a,b,c1,c50,d,e), BENCH_CACHED (default 1),
  * BENCH_EMBEDDED (default 1), BENCH_OUT (default bench/results/latest), BENCH_RESOLVERS (default 1:
- * also measure the resolver path, EXECUTION=resolvers), BENCH_DATABASE (use this database name).
+ * also measure the resolver path, EXECUTION=resolvers), BENCH_DATABASE (use this database name),
+ * BENCH_API_NODE_ARGS (Node flags of the API processes; default: those of `npm start`).
  *
  * The floor: this same script started with `--floor <database url>` is a minimal HTTP server
  * that answers each question with one hand-written SQL statement whose JSON PostgreSQL builds;
@@ -255,9 +256,21 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, toUrl
   });
 }
 
+/**
+ * The Node flags `npm start` runs the server with (package.json), so the benchmark measures the
+ * process an operator runs; BENCH_API_NODE_ARGS replaces them (e.g. "" for Node's defaults).
+ */
+function apiNodeArgs(): string[] {
+  const override = process.env.BENCH_API_NODE_ARGS;
+  if (override !== undefined) return override.split(/\s+/).filter(Boolean);
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const m = /^node\s+(.*?)\s*dist\/src\/main\.js$/.exec(start.trim());
+  return m ? m[1].split(/\s+/).filter(Boolean) : [];
+}
+
 function startApi(env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<Child> {
   return startChild(
-    [...extraArgs, path.join(ROOT, 'dist/src/main.js')],
+    [...apiNodeArgs(), ...extraArgs, path.join(ROOT, 'dist/src/main.js')],
     // The rate limit (5,000 points an hour) would turn most of a run into fast 429s: lift it.
     {
       NODE_ENV: 'production',
@@ -870,6 +883,7 @@ runBench(
       { variable: 'BENCH_RESOLVERS', default: '1', description: 'also measure the resolver path (EXECUTION=resolvers); 0 skips it' },
       { variable: 'BENCH_OUT', default: 'bench/results/latest', description: 'where the results go' },
       { variable: 'BENCH_DATABASE', default: 'bench_<size>', description: 'use this database name' },
+      { variable: 'BENCH_API_NODE_ARGS', default: 'the flags of `npm start`', description: 'Node flags for the API processes' },
     ],
     examples: ['npm run bench', 'BENCH_SIZES=10000 BENCH_DURATION=5 npm run bench'],
   },

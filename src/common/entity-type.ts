@@ -2,7 +2,7 @@ import { EntityClass, MetadataStorage, ReferenceKind, UnderscoreNamingStrategy }
 import type { Context } from './context';
 import type { EditingRules, EditingSpec } from './editing/editable-table';
 import type { Knex } from '@mikro-orm/postgresql';
-import { ListSource, loadById } from './relay/entity-list';
+import { KeptCount, ListSource, loadById, Via } from './relay/entity-list';
 import { sql, SqlFragment } from './sql';
 
 // The naming strategy MikroORM applies to this project's entities (its PostgreSQL default).
@@ -114,10 +114,11 @@ export function defineEntityType<T extends object, C = never, U = never>(
   return descriptor;
 }
 
-/** How the type is listed (`listEntities`): its table and alias, id order by default, and its filter. */
+/** How the type is listed (`listEntities`): its table and alias, id order by default, its filter and any kept counts. */
 export function listSourceOf<T extends object, F>(
   type: EntityDescriptor<T, unknown, unknown>,
   applyFilter?: (qb: Knex.QueryBuilder, knex: Knex, filter: F) => void,
+  keptCount?: (filter: F | null | undefined, via: Via | null) => KeptCount | null,
 ): ListSource<T, F> {
   const { alias } = type;
   return {
@@ -127,6 +128,7 @@ export function listSourceOf<T extends object, F>(
     alias,
     ordering: { name: 'id', terms: [{ expr: `${alias}.id`, dir: 'asc' }] },
     applyFilter,
+    keptCount,
   };
 }
 

@@ -39,6 +39,8 @@ export interface ConnectionSpec {
    * (`with <name> as materialized (...)`): for a costly source such as the search's union.
    */
   with?: { name: string; query: (knex: Knex) => Knex.Raw };
+  /** The total from a kept count (selecting `__total`) instead of counting `base`; given the parent key's SQL. */
+  count?: (knex: Knex, parentKey: string | null) => Knex.QueryBuilder;
 }
 
 export interface RawConnection<Row> {
@@ -85,9 +87,14 @@ export async function fetchConnections<Row extends Record<string, unknown>>(
 
   let statement: Knex.Raw;
   if (withTotal) {
-    const count = spec.base(knex).clearSelect().clearOrder();
-    if (spec.parentExpr && parents) count.whereRaw(`${spec.parentExpr} = __p.parent_id`);
-    count.select(knex.raw('count(*)::int as __total'));
+    let count: Knex.QueryBuilder;
+    if (spec.count) {
+      count = spec.count(knex, spec.parentExpr && parents ? '__p.parent_id' : null);
+    } else {
+      count = spec.base(knex).clearSelect().clearOrder();
+      if (spec.parentExpr && parents) count.whereRaw(`${spec.parentExpr} = __p.parent_id`);
+      count.select(knex.raw('count(*)::int as __total'));
+    }
     statement = knex.raw(
       'select __p.parent_id as __parent, __c.__total, __r.* from ? cross join lateral ? as __c left join lateral ? as __r on true order by __p.__ord, __r.__pos',
       [parentSource, count, rows],

@@ -17,7 +17,18 @@ export interface ListSource<T, F> {
   alias: string;
   ordering: Ordering;
   applyFilter?: (qb: Knex.QueryBuilder, knex: Knex, filter: F) => void;
+  /**
+   * A kept count for this filter and relation, when the source keeps one for its shape (see
+   * {@link KeptCount}); null or absent: `totalCount` counts every match.
+   */
+  keptCount?: (filter: F | null | undefined, via: Via | null) => KeptCount | null;
 }
+
+/**
+ * `totalCount` read from counts the database keeps up to date, instead of counting the matches:
+ * a query selecting `__total` (an int), given the SQL expression of the parent's key (null at the root).
+ */
+export type KeptCount = (knex: Knex, parentKey: string | null) => Knex.QueryBuilder;
 
 /** A to-many relation through a pivot or a foreign key: `parentColumn` of `table` names the parent. */
 export interface Via {
@@ -58,9 +69,10 @@ export function listEntities<T extends object, F>(
   };
   const parentExpr = via ? (via.nodeColumn ? `rel.${via.parentColumn}` : `${alias}.${via.parentColumn}`) : undefined;
   const key = `${source.name}:${via ? `${via.table}.${via.parentColumn}` : 'root'}:${ordering.name}:${JSON.stringify(options.filter ?? null)}`;
+  const kept = source.keptCount?.(options.filter, via ?? null) ?? undefined;
   return loadConnection(ctx, parent ? parent.id : null, {
     key,
-    spec: { base, ordering, parentExpr, parentType: via?.parentType },
+    spec: { base, ordering, parentExpr, parentType: via?.parentType, count: kept },
     args: options.args,
     info: options.info,
     map: (row) => hydrate(ctx.em, source.entity, row),

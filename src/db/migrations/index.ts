@@ -13,6 +13,7 @@ import { Migration20261203130000_institutions_tasks } from './Migration202612031
 import { Migration20261203140000_firm_locations } from './Migration20261203140000_firm_locations';
 import { Migration20261203150000_leads } from './Migration20261203150000_leads';
 import { Migration20261204100000_voucher_program_search } from './Migration20261204100000_voucher_program_search';
+import { Migration20261204120000_enterprise_counts } from './Migration20261204120000_enterprise_counts';
 
 /**
  * Every committed migration, in order. Listed explicitly so the same list runs from src/ under
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203140000_firm_locations', class: Migration20261203140000_firm_locations },
   { name: 'Migration20261203150000_leads', class: Migration20261203150000_leads },
   { name: 'Migration20261204100000_voucher_program_search', class: Migration20261204100000_voucher_program_search },
+  { name: 'Migration20261204120000_enterprise_counts', class: Migration20261204120000_enterprise_counts },
 ];

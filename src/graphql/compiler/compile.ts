@@ -346,7 +346,9 @@ export class Renderer {
       if (name === '__typename') {
         pairs.push([key, literal(connectionType.name)]);
       } else if (name === 'totalCount') {
-        const count = base().count({ __total: '*' }).toSQL();
+        // A count the database keeps for this filter's shape (O(1)), or every match counted.
+        const kept = 'keptCount' in source ? source.keptCount?.(args.filter as never, via) : null;
+        const count = (kept ? kept(knex, parent ? `${parent.alias}.${parent.key}` : null) : base().count({ __total: '*' })).toSQL();
         pairs.push([key, sql`(select __total::int from (${built(count.sql, count.bindings)}) t)`]);
       } else if (name === 'pageInfo') {
         const info = this.objectType('PageInfo');

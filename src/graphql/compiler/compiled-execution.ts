@@ -34,6 +34,21 @@ interface Plan {
 }
 
 /**
+ * What rendering gave for one document, operation name and variables: the statement and the root
+ * fields left to the resolvers. Rendering is a pure function of these (the schema and the ORM's
+ * metadata are fixed for the process), so a repeated request skips it; values stay parameters.
+ */
+interface Rendered {
+  statement: Fragment;
+  compiled: Array<{ key: string }>;
+  fallback: Array<[string, FieldNode[]]>;
+  order: string[];
+}
+
+/** Variables longer than this (as JSON) are rendered every time rather than kept as a cache key. */
+const MAX_CACHED_VARIABLES_CHARS = 2048;
+
+/**
  * Runs read operations as one SQL statement that builds the answer's JSON (src/graphql/compiler,
  * explained in docs/contributors.md), falling back to the resolvers for the root fields it does
  * not cover. Hooks `responseForOperation`, which Apollo calls after parsing, validation and every
@@ -43,6 +58,7 @@ interface Plan {
  */
 export function compiledExecutionPlugin(options: CompiledExecutionOptions): ApolloServerPlugin<Context> {
   const plans = new LRUCache<string, Plan>({ max: options.planCacheSize ?? 500 });
+  const statements = new LRUCache<string, Rendered>({ max: options.planCacheSize ?? 500 });
   const timeoutSeconds = Math.round(options.requestTimeoutMs / 100) / 10;
   return {
     async requestDidStart() {
@@ -51,7 +67,7 @@ export function compiledExecutionPlugin(options: CompiledExecutionOptions): Apol
         async responseForOperation(requestContext) {
           how = 'resolvers';
           if (options.mode === 'resolvers') return null;
-          const outcome = await runCompiled(requestContext, plans, options, timeoutSeconds);
+          const outcome = await runCompiled(requestContext, plans, statements, options, timeoutSeconds);
           if (!outcome) return null;
           how = outcome.how;
           return outcome.response;
@@ -70,6 +86,7 @@ type Response = GraphQLResponse;
 async function runCompiled(
   requestContext: GraphQLRequestContextResponseForOperation<Context>,
   plans: LRUCache<string, Plan>,
+  statements: LRUCache<string, Rendered>,
   options: CompiledExecutionOptions,
   timeoutSeconds: number,
 ): Promise<{ how: Execution; response: Response } | null> {
@@ -84,47 +101,15 @@ async function runCompiled(
   }
   if (!plan.query) return null;
 
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-  if (coerced.errors) return null;
-  const knex = contextValue.em.getKnex();
-  const input: RenderInput = { schema, fragments: fragmentsOf(document), variables: coerced.coerced, knex, metadata: contextValue.em.getMetadata() };
-  const renderer = new Renderer(input);
-  const query = schema.getQueryType()!;
-
-  // Each root field: compiled to a LATERAL subquery, answered by the resolvers, or a constant.
-  const compiled: Array<{ key: string; lateral: Fragment }> = [];
-  const fallback: Array<[string, FieldNode[]]> = [];
-  const order: string[] = [];
-  for (const [key, nodes] of rootFields(input, operation)) {
-    order.push(key);
-    if (nodes[0].name.value === '__typename') continue;
-    if (plan.neverCompiles.has(key)) {
-      fallback.push([key, nodes]);
-      continue;
-    }
-    try {
-      compiled.push({ key, lateral: renderer.rootField(query, nodes) });
-    } catch (error) {
-      if (error instanceof NotCovered) {
-        if (error.stable) plan.neverCompiles.add(key);
-        fallback.push([key, nodes]);
-        continue;
-      }
-      // A bad argument (cursor, page size, filter): the resolvers answer with their own error.
-      return null;
-    }
+  const variablesJson = JSON.stringify(request.variables ?? {});
+  const cacheKey = variablesJson.length <= MAX_CACHED_VARIABLES_CHARS ? `${planKey}\u0000${variablesJson}` : null;
+  let rendered = cacheKey ? statements.get(cacheKey) : undefined;
+  if (!rendered) {
+    rendered = render(requestContext, plan);
+    if (!rendered) return null;
+    if (cacheKey) statements.set(cacheKey, rendered);
   }
-  if (compiled.length === 0) return null;
-
-  // One statement: each compiled root field's JSON as text, and the provenance of what it shows.
-  const aliases = compiled.map((_, i) => `t${i}`);
-  const statement = sql`select ${join(
-    aliases.map((t, i) => raw(`${t}.j::text as f${i}, ${t}.p as p${i}`)),
-    ', ',
-  )} from (select 1) as root ${join(
-    compiled.map((c, i) => sql`left join lateral (${c.lateral}) ${raw(aliases[i])} on true`),
-    ' ',
-  )}`;
+  const { statement, compiled, fallback, order } = rendered;
   let row: Record<string, string | null>;
   try {
     // A read like any other: on a healthy replica that has replayed what this request must see
@@ -196,6 +181,54 @@ async function runCompiled(
     how: fallback.length ? 'mixed' : 'compiled',
     response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: new RawJson(data) as never } } } as Response,
   };
+}
+
+/** Renders the operation's statement, or undefined when the resolvers should answer it all. */
+function render(requestContext: GraphQLRequestContextResponseForOperation<Context>, plan: Plan): Rendered | undefined {
+  const { document, schema, contextValue, request } = requestContext;
+  const operation = requestContext.operation!;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return undefined;
+  const knex = contextValue.em.getKnex();
+  const input: RenderInput = { schema, fragments: fragmentsOf(document), variables: coerced.coerced, knex, metadata: contextValue.em.getMetadata() };
+  const renderer = new Renderer(input);
+  const query = schema.getQueryType()!;
+
+  // Each root field: compiled to a LATERAL subquery, answered by the resolvers, or a constant.
+  const compiled: Array<{ key: string; lateral: Fragment }> = [];
+  const fallback: Array<[string, FieldNode[]]> = [];
+  const order: string[] = [];
+  for (const [key, nodes] of rootFields(input, operation)) {
+    order.push(key);
+    if (nodes[0].name.value === '__typename') continue;
+    if (plan.neverCompiles.has(key)) {
+      fallback.push([key, nodes]);
+      continue;
+    }
+    try {
+      compiled.push({ key, lateral: renderer.rootField(query, nodes) });
+    } catch (error) {
+      if (error instanceof NotCovered) {
+        if (error.stable) plan.neverCompiles.add(key);
+        fallback.push([key, nodes]);
+        continue;
+      }
+      // A bad argument (cursor, page size, filter): the resolvers answer with their own error.
+      return undefined;
+    }
+  }
+  if (compiled.length === 0) return undefined;
+
+  // One statement: each compiled root field's JSON as text, and the provenance of what it shows.
+  const aliases = compiled.map((_, i) => `t${i}`);
+  const statement = sql`select ${join(
+    aliases.map((t, i) => raw(`${t}.j::text as f${i}, ${t}.p as p${i}`)),
+    ', ',
+  )} from (select 1) as root ${join(
+    compiled.map((c, i) => sql`left join lateral (${c.lateral}) ${raw(aliases[i])} on true`),
+    ' ',
+  )}`;
+  return { statement, compiled, fallback, order };
 }
 
 type Rows = { rows?: Array<Record<string, string | null>> } | Array<Record<string, string | null>>;

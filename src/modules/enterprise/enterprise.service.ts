@@ -17,6 +17,7 @@ import { Enterprise } from './enterprise.entity';
 import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
+import { enterpriseKeptCount } from './enterprise.counts';
 // eslint-disable-next-line import-x/no-restricted-paths -- the hostsPlatform filter joins the platforms' table, named by its descriptor
 import { platformType } from '../platform/platform.descriptor';
 // eslint-disable-next-line import-x/no-restricted-paths -- the holdsDesignation filter joins the recognitions' table, named by its descriptor
@@ -130,7 +131,7 @@ export function enterpriseOrdering(order: EnterpriseOrder | null | undefined): O
   }
 }
 
-export const enterpriseSource = listSourceOf<Enterprise, EnterpriseFilter>(enterpriseType, applyEnterpriseFilter);
+export const enterpriseSource = listSourceOf<Enterprise, EnterpriseFilter>(enterpriseType, applyEnterpriseFilter, enterpriseKeptCount);
 
 /** Relations that list enterprises, by the pivot that links them to their parent. */
 export const enterprisesVia = {
