@@ -134,11 +134,12 @@ describe('response cache in Redis, shared by two servers', () => {
   const shared = { responseCache: true, redisUrl: REDIS_URL, cachePrefix: `test:${randomBytes(6).toString('hex')}:` };
   beforeAll(async () => {
     a = await startTestServer(shared);
-    b = await startTestServer(shared);
+    // Two processes of one deployment: one database, one Redis.
+    b = await startTestServer(shared, { sharing: a });
   });
   afterAll(async () => {
-    await a?.close();
     await b?.close();
+    await a?.close();
   });
 
   it('answers on one server what the other computed, and both see a write', async () => {
