@@ -102,13 +102,16 @@ export async function copyPgliteTemplate(dataDir: string): Promise<boolean> {
   return true;
 }
 
-/** Runs test/helpers/seed-template.ts on the database the given variables name. */
+/**
+ * Runs test/helpers/seed-template.ts on the database the given variables name, loading the
+ * TypeScript through a transpile cache (test/helpers/transpile-cached.js) rather than ts-node.
+ */
 function seedTemplate(database: { DATABASE_URL: string } | { DATA_DIR: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', ...database };
   if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
   const root = path.join(__dirname, '../..');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'seed-template.ts')], {
+    const child = spawn(process.execPath, ['-r', path.join(__dirname, 'transpile-cached.js'), path.join(__dirname, 'seed-template.ts')], {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
