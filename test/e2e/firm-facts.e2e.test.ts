@@ -27,17 +27,23 @@ const SAMPLE_ZH = /（示例）$/;
 const SAMPLE_EN = /\(sample\)$/;
 
 /** Designations, yearly firm figures and data products (issue 13): reads, writes, bad input, the plan's target. */
+// One database for the file: the cached server at the end serves the same rows.
+let plain: TestServer;
+beforeAll(async () => {
+  plain = await startTestServer();
+});
+afterAll(() => plain?.close());
+
 describe('firm facts: designations, figures, data products', () => {
   let server: TestServer;
   let editor: Record<string, string>;
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = plain;
     editor = (await createTestKey(server, 'editor', '数据组')).headers;
     admin = (await createTestKey(server, 'admin', '管理员')).headers;
   });
-  afterAll(() => server?.close());
 
   const count = async (table: string) => (await server.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
   const newFirm = async (nameZh: string) => {
@@ -365,7 +371,7 @@ describe('firm facts and the response cache', () => {
   let server: TestServer;
   let editor: Record<string, string>;
   beforeAll(async () => {
-    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 });
+    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 }, { sharing: plain });
     editor = (await createTestKey(server, 'editor', '数据组')).headers;
   });
   afterAll(() => server?.close());

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { CreateEnterpriseDocument, CreateLeadDocument, LeadParkFirmIdsDocument, LeadsDocument, MoveLeadStageDocument } from '../generated/graphql';
+import { TRANSPILE_CACHED } from '../helpers/test-databases';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 /** `npm run keys`: create, use, list, revoke; and a clear refusal while the server holds DATA_DIR. */
@@ -22,7 +23,7 @@ describe('keys command line', () => {
     return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', 'src/cli/keys.cli.ts', ...args],
+        ['-r', TRANSPILE_CACHED, 'src/cli/keys.cli.ts', ...args],
         { env, encoding: 'utf8', timeout: 120000 },
         (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
       );

@@ -148,7 +148,10 @@ describe('query limits (defaults), checked before any SQL runs', () => {
   });
 
   it('limits come from the configuration', async () => {
-    const tight = await startTestServer({ limits: { ...server.config.limits, maxDepth: 3, maxAliases: 1, maxDirectives: 1, maxTokens: 1000, maxNodes: 10 } });
+    const tight = await startTestServer(
+      { limits: { ...server.config.limits, maxDepth: 3, maxAliases: 1, maxDirectives: 1, maxTokens: 1000, maxNodes: 10 } },
+      { sharing: server },
+    );
     try {
       expect((await tight.gql(SectorsDocument)).errors).toBeUndefined();
       expect(codes(await tight.gql(ParksPageDocument, { first: 5 }))).toEqual(['GRAPHQL_VALIDATION_FAILED']); // depth 5

@@ -12,14 +12,18 @@ import { GraphQLResponse, startTestServer, TestServer } from '../helpers/test-se
 
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64url');
 
+// One server for the file: both groups only read.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
 describe('Relay pagination, global IDs and batching', () => {
-  let server: TestServer;
   let total: number;
   beforeAll(async () => {
-    server = await startTestServer();
     [{ n: total }] = await server.sql<{ n: number }>('select count(*)::int as n from enterprise');
   });
-  afterAll(() => server?.close());
 
   async function walk(direction: 'forward' | 'backward', size: number): Promise<string[]> {
     const ids: string[] = [];
@@ -164,12 +168,6 @@ describe('Relay pagination, global IDs and batching', () => {
 });
 
 describe('global IDs computed by the database', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-
   it('equal the IDs the API hands out', async () => {
     const { globalIdSql, toGlobalId } = await import('../../src/common/global-id');
     const rows = await server.sql<{ id: number; gid: string }>(`select id, ${globalIdSql('InnovationPlatform', 'id')} as gid from innovation_platform`);

@@ -23,13 +23,19 @@ interface Notice {
 
 const noticeOf = (res: { extensions?: Record<string, unknown> }) => res.extensions?.dataNotice as Notice | undefined;
 
+// One database for the file: the cached server at the end serves the same rows.
+let plain: TestServer;
+beforeAll(async () => {
+  plain = await startTestServer();
+});
+afterAll(() => plain?.close());
+
 /** Provenance as a selection (provenanceKinds on every filter) and as a notice on every answer. */
 describe('provenance: filters and the data notice', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
+  beforeAll(() => {
+    server = plain;
   });
-  afterAll(() => server?.close());
 
   async function countByKind(table: string): Promise<Record<string, number>> {
     const rows = await server.sql<{ kind: string; n: number }>(`select provenance_kind as kind, count(*)::int as n from ${table} group by 1`);
@@ -280,7 +286,7 @@ describe('provenance: filters and the data notice', () => {
 describe('provenance: the response cache keeps the notice with the data', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 });
+    server = await startTestServer({ responseCache: true, responseCacheTtlSeconds: 30 }, { sharing: plain });
   });
   afterAll(() => server?.close());
 

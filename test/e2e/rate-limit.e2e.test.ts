@@ -10,12 +10,18 @@ const rateLimit = { anonymousPoints: 3, keyedPoints: 5, windowMs: 3_600_000 };
 
 const spend = async (server: TestServer, headers: Record<string, string> = {}) => server.gql(SectorsDocument, undefined, headers);
 
+// One database for the file: the servers of the later groups serve the same rows, each with its own limiter.
+let owner: TestServer;
+beforeAll(async () => {
+  owner = await startTestServer({ rateLimit });
+});
+afterAll(() => owner?.close());
+
 describe('rate limits by cost points per caller (in memory)', () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ rateLimit });
+  beforeAll(() => {
+    server = owner;
   });
-  afterAll(() => server?.close());
   let anonymousStatements = 0;
 
   it('counts down in headers and extensions, then answers 429 RATE_LIMITED with Retry-After', async () => {
@@ -65,8 +71,8 @@ describe('rate limits shared through Redis by several server processes', () => {
     storeB = new RedisRateLimitStore(REDIS_URL, prefix);
     await Promise.all([storeA.ready(), storeB.ready()]);
     [a, b] = await Promise.all([
-      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeA } }),
-      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeB } }),
+      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeA }, sharing: owner }),
+      startTestServer({ rateLimit: { ...rateLimit, anonymousPoints: 6 } }, { http: { rateLimitStore: storeB }, sharing: owner }),
     ]);
   });
   afterAll(async () => {
@@ -100,7 +106,7 @@ describe('rate limits shared through Redis by several server processes', () => {
     // Counters of an earlier run in this window would spend this test's small budget.
     const stale = await redis.keys('directory:ratelimit:*');
     if (stale.length) await redis.del(...stale);
-    const server = await startTestServer({ redisUrl: REDIS_URL, rateLimit });
+    const server = await startTestServer({ redisUrl: REDIS_URL, rateLimit }, { sharing: owner });
     try {
       const res = await spend(server);
       expect(res.status).toBe(200);

@@ -26,11 +26,12 @@ describe('SQL statements per request of the benchmark queries', () => {
   let compiled: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ execution: 'resolvers' });
-    compiled = await startTestServer();
+    // The same rows, read through the compiler (the default).
+    compiled = await startTestServer({}, { sharing: server });
   });
   afterAll(async () => {
-    await server?.close();
     await compiled?.close();
+    await server?.close();
   });
 
   it('the read compiler answers (a), (b), (c) and (e) in one statement each, and (d) on the resolvers', async () => {

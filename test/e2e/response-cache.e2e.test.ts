@@ -5,6 +5,7 @@ import { invalidateCache } from '../../src/common/cache-invalidation';
 import { decodeGlobalId } from '../../src/common/global-id';
 import { EnterpriseDetailDocument, FirmsInParksBySectorDocument, ParksPageDocument, UpdateEnterpriseFullDocument } from '../generated/graphql';
 import { createTestKey } from '../helpers/api-keys';
+import { TRANSPILE_CACHED } from '../helpers/test-databases';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -134,11 +135,12 @@ describe('response cache in Redis, shared by two servers', () => {
   const shared = { responseCache: true, redisUrl: REDIS_URL, cachePrefix: `test:${randomBytes(6).toString('hex')}:` };
   beforeAll(async () => {
     a = await startTestServer(shared);
-    b = await startTestServer(shared);
+    // Two processes of one deployment: one database, one Redis.
+    b = await startTestServer(shared, { sharing: a });
   });
   afterAll(async () => {
-    await a?.close();
     await b?.close();
+    await a?.close();
   });
 
   it('answers on one server what the other computed, and both see a write', async () => {
@@ -171,7 +173,7 @@ describe('response cache in Redis, shared by two servers', () => {
     const vars = { sector: 'SMART_OCEAN' as const, parks: 2, firms: 4 };
     await a.gql(FirmsInParksBySectorDocument, vars);
     expect((await b.gql(FirmsInParksBySectorDocument, vars)).headers.get('x-cache')).toBe('HIT');
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/import.cli.ts', 'seeds/import-sample.csv'], {
+    const child = spawn(process.execPath, ['-r', TRANSPILE_CACHED, 'src/cli/import.cli.ts', 'seeds/import-sample.csv'], {
       env: { ...process.env, DATABASE_URL: a.config.databaseUrl, REDIS_URL, CACHE_PREFIX: shared.cachePrefix, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

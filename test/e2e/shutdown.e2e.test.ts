@@ -56,7 +56,9 @@ const logLines = (stdout: string) =>
 
 describe('SIGTERM with large answers in flight', () => {
   it('delivers every answer already started in full, refuses new connections, and logs the one it had to cut', async () => {
-    const database = await createTestDatabase();
+    // A copy of the seeded template: what is tested is the shutdown, not a first start (an empty
+    // embedded database takes the child half a minute to create, migrate and seed).
+    const database = await createTestDatabase({ seeded: true });
     const where: Record<string, string> = database.config.databaseUrl ? { DATABASE_URL: database.config.databaseUrl } : { DATA_DIR: database.config.dataDir };
     const run = runServer({
       ...where,

@@ -104,7 +104,7 @@ describe('webhooks: signed, retried, persisted, replayable deliveries to registe
 
   beforeAll(async () => {
     base = await receiver.listen();
-    database = await createTestDatabase();
+    database = await createTestDatabase({ seeded: true });
     config = { ...database.config, webhooks: { pollMs: 100, retryBaseMs: 300, retryMaxMs: 1000, maxFailures: 4, timeoutMs: 3000 } };
     app = await start();
     const keyServer = { sql } as unknown as TestServer;

@@ -27,6 +27,12 @@ const DATABASE_ENV = 'TEST_TEMPLATE_DATABASE';
 const OWNER_ENV = 'TEST_TEMPLATE_OWNER';
 
 const FOLDER_PREFIX = 'directory-template-';
+
+/**
+ * `node -r` this to run the project's TypeScript (a CLI, the seeding) in a child process: ts-node's
+ * transpile-only output, cached between runs (test/helpers/transpile-cached.js).
+ */
+export const TRANSPILE_CACHED = path.join(__dirname, 'transpile-cached.js');
 const DATABASE_PREFIX = 'directory_template_';
 
 export interface TemplateReport {
@@ -102,13 +108,16 @@ export async function copyPgliteTemplate(dataDir: string): Promise<boolean> {
   return true;
 }
 
-/** Runs test/helpers/seed-template.ts on the database the given variables name. */
+/**
+ * Runs test/helpers/seed-template.ts on the database the given variables name, loading the
+ * TypeScript through a transpile cache (test/helpers/transpile-cached.js) rather than ts-node.
+ */
 function seedTemplate(database: { DATABASE_URL: string } | { DATA_DIR: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', ...database };
   if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
   const root = path.join(__dirname, '../..');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'seed-template.ts')], {
+    const child = spawn(process.execPath, ['-r', TRANSPILE_CACHED, path.join(__dirname, 'seed-template.ts')], {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -10,7 +10,7 @@ import { startApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { openDatabase, Database } from '../../src/db/database';
 import { adminQuery, copyPgliteTemplate, postgresTemplate, withDatabase } from './test-databases';
-import type { HttpOptions } from '../../src/http/server';
+import { HttpOptions, startHttpServer } from '../../src/http/server';
 
 /** The PostgreSQL that tests needing a real server process use when DATABASE_URL is not set. */
 export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -22,7 +22,19 @@ export interface TestServerOptions {
   postgres?: boolean;
   /** Lets the server reach its database another way (through a proxy), given the test database's URL. */
   serverDatabaseUrl?: (url: string) => string;
+  /**
+   * Serve the database of this running test server instead of a copy of its own: a second
+   * configuration of the API (the response cache on, other limits, the resolver path) over the same
+   * rows, as two processes of one deployment would be. A copy costs a template copy, an embedded
+   * database start and a migration check (about 5 s of CPU); this costs an HTTP server. Only the
+   * settings the HTTP layer reads may be given (not those in {@link DATABASE_SETTINGS}, which are
+   * the owner's); the owner closes the database, so close this one first.
+   */
+  sharing?: TestServer;
 }
+
+/** Settings read when the database is opened or the app started, which a sharing server cannot change. */
+const DATABASE_SETTINGS: ReadonlyArray<keyof AppConfig> = ['databaseUrl', 'dataDir', 'seedOnStart', 'replicas', 'requestTimeoutMs', 'webhooks', 'metricsPort'];
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -45,12 +57,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/**
- * The database a test file owns: its own PostgreSQL database, or its own embedded data folder.
- * With `seeded`, a copy of the run's migrated and seeded template (test/helpers/test-databases.ts);
- * without it, an empty database, as a first start sees it (for tests of migrating and seeding).
- */
-export async function createTestDatabase(options: { postgres?: boolean; seeded?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+/** The settings of a test server, before its database is chosen. */
+function testConfig(postgres?: boolean): AppConfig {
   // The response cache is off unless a test asks for it: most tests change rows with SQL behind
   // the API's back and count the statements of repeated queries. test/e2e/response-cache turns it on.
   const env: NodeJS.ProcessEnv = {
@@ -60,8 +68,17 @@ export async function createTestDatabase(options: { postgres?: boolean; seeded?:
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'false',
   };
-  if (options.postgres && !env.DATABASE_URL) env.DATABASE_URL = LOCAL_POSTGRES;
-  const base = loadConfig(env);
+  if (postgres && !env.DATABASE_URL) env.DATABASE_URL = LOCAL_POSTGRES;
+  return loadConfig(env);
+}
+
+/**
+ * The database a test file owns: its own PostgreSQL database, or its own embedded data folder.
+ * With `seeded`, a copy of the run's migrated and seeded template (test/helpers/test-databases.ts);
+ * without it, an empty database, as a first start sees it (for tests of migrating and seeding).
+ */
+export async function createTestDatabase(options: { postgres?: boolean; seeded?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const base = testConfig(options.postgres);
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
     // The template lives on the server DATABASE_URL names; a test that asks for PostgreSQL in
@@ -91,6 +108,7 @@ export async function createTestDatabase(options: { postgres?: boolean; seeded?:
  * is a copy of the run's seeded template unless the overrides turn seeding off.
  */
 export async function startTestServer(overrides: Partial<AppConfig> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  if (options.sharing) return startSharingServer(options.sharing, overrides, options);
   const database = await createTestDatabase({ postgres: options.postgres, seeded: overrides.seedOnStart !== false });
   const config = { ...database.config, ...overrides };
   const serverConfig = config.databaseUrl && options.serverDatabaseUrl ? { ...config, databaseUrl: options.serverDatabaseUrl(config.databaseUrl) } : config;
@@ -101,7 +119,6 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, option
     await database.drop().catch(() => undefined);
     throw error;
   }
-  const url = `http://127.0.0.1:${app.port}/graphql`;
   // The embedded database belongs to the server's process: independent checks go through a
   // second session only on PostgreSQL; on PGlite they use the server's own instance.
   let checker: Database | Client;
@@ -111,11 +128,32 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, option
   } else {
     checker = app.db;
   }
+  return testServer(app.port, config, app.db, sqlOn(checker), async () => {
+    if (checker instanceof Client) await checker.end();
+    await app.close();
+    await database.drop();
+  });
+}
+
+/** A second HTTP server, configured by `overrides`, on the database of a running test server. */
+async function startSharingServer(owner: TestServer, overrides: Partial<AppConfig>, options: TestServerOptions): Promise<TestServer> {
+  const fixed = DATABASE_SETTINGS.filter((key) => key in overrides);
+  if (fixed.length) throw new Error(`a server sharing another's database cannot change ${fixed.join(', ')}`);
+  // As startTestServer(overrides) would configure it, on the owner's database.
+  const config: AppConfig = { ...testConfig(), ...Object.fromEntries(DATABASE_SETTINGS.map((key) => [key, owner.config[key]])), ...overrides };
+  // The owner's database, which this server must not close when it stops.
+  const db: Database = { ...owner.db, close: async () => undefined };
+  const server = await startHttpServer(config, db, options.logger ?? pino({ level: config.logLevel }), options.http);
+  return testServer(server.port, config, owner.db, owner.sql, () => server.close());
+}
+
+function testServer(port: number, config: AppConfig, db: Database, sql: TestServer['sql'], close: () => Promise<void>): TestServer {
+  const url = `http://127.0.0.1:${port}/graphql`;
   return {
     url,
-    origin: `http://127.0.0.1:${app.port}`,
+    origin: `http://127.0.0.1:${port}`,
     config,
-    db: app.db,
+    db,
     async gql(doc, variables, headers = {}) {
       const res = await fetch(url, {
         method: 'POST',
@@ -125,21 +163,21 @@ export async function startTestServer(overrides: Partial<AppConfig> = {}, option
       const body = (await res.json()) as { data?: never; errors?: never; extensions?: Record<string, unknown> };
       return { status: res.status, headers: res.headers, data: body.data, errors: body.errors, extensions: body.extensions };
     },
-    async sql(text, params = []) {
-      if (checker instanceof Client) return (await checker.query(text, params)).rows;
-      // MikroORM takes "?" placeholders: rewrite $n, repeating values as often as they are used.
-      const ordered: unknown[] = [];
-      const sql = text.replace(/\$(\d+)/g, (_m, n: string) => {
-        ordered.push(params[Number(n) - 1]);
-        return '?';
-      });
-      return (await checker.em().execute(sql, ordered)) as never[];
-    },
-    async close() {
-      if (checker instanceof Client) await checker.end();
-      await app.close();
-      await database.drop();
-    },
+    sql,
+    close,
+  };
+}
+
+function sqlOn(checker: Database | Client): TestServer['sql'] {
+  return async (text, params = []) => {
+    if (checker instanceof Client) return (await checker.query(text, params)).rows;
+    // MikroORM takes "?" placeholders: rewrite $n, repeating values as often as they are used.
+    const ordered: unknown[] = [];
+    const sql = text.replace(/\$(\d+)/g, (_m, n: string) => {
+      ordered.push(params[Number(n) - 1]);
+      return '?';
+    });
+    return (await checker.em().execute(sql, ordered)) as never[];
   };
 }
 
