@@ -8,6 +8,7 @@ import { AuditLogDocument, CreateChainNodeDocument, UpdateChainNodeDocument } fr
 import { createTestKey } from '../helpers/api-keys';
 import { firmsCsv, syntheticCreditCode } from '../helpers/import-files';
 import { startTestServer, TestServer } from '../helpers/test-server';
+import { TRANSPILE_CACHED } from '../helpers/test-databases';
 
 interface Report {
   committed: boolean;
@@ -284,7 +285,7 @@ describe('bulk import of firms', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-kill-'));
     const file = path.join(dir, 'firms.csv');
     fs.writeFileSync(file, firmsCsv(60000, { tag: '中断', prefix: '913703' }));
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/import.cli.ts', file], {
+    const child = spawn(process.execPath, ['-r', TRANSPILE_CACHED, 'src/cli/import.cli.ts', file], {
       env: { ...process.env, DATABASE_URL: server.config.databaseUrl, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

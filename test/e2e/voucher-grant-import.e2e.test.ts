@@ -8,6 +8,7 @@ import { CreateEnterpriseDocument, CreateVoucherProgramDocument } from '../gener
 import { createTestKey } from '../helpers/api-keys';
 import { syntheticCreditCode } from '../helpers/import-files';
 import { startTestServer, TestServer } from '../helpers/test-server';
+import { TRANSPILE_CACHED } from '../helpers/test-databases';
 
 interface Report {
   committed: boolean;
@@ -182,7 +183,7 @@ describe('import of compute-voucher grants', () => {
         return new Promise<{ code: number; out: string }>((resolve) => {
           execFile(
             process.execPath,
-            ['-r', 'ts-node/register/transpile-only', 'src/cli/import.cli.ts', file, '--grants', '--as', '命令行测试'],
+            ['-r', TRANSPILE_CACHED, 'src/cli/import.cli.ts', file, '--grants', '--as', '命令行测试'],
             { env: { ...process.env, DATABASE_URL: server.config.databaseUrl, NODE_OPTIONS: '' } },
             (error, stdout) => resolve({ code: error ? Number(error.code) : 0, out: stdout }),
           );
