@@ -1,4 +1,5 @@
 import {
+  ChainGapNodesDocument,
   CitiesDocument,
   CreateFirmAtDocument,
   EnterpriseMatchesPageDocument,
@@ -21,7 +22,16 @@ const localId = (id: string) => Number(Buffer.from(id, 'base64url').toString('ut
 const codes = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.map((e) => e.extensions?.code);
 
 /** The prospecting weights as docs/zhaoshang.md states them, written out again here. */
-const PROSPECT = { SECTOR_FIT: 0.3, CHAIN_GAP: 0.4, SCENARIO_DEMAND: 0.15, PLATFORM_TIES: 0, PROVEN_DELIVERY: 0.1, LARGE_MODEL: 0.05, SAME_DISTRICT: 0 };
+const PROSPECT = {
+  SECTOR_FIT: 0.25,
+  CHAIN_GAP: 0.3,
+  SCENARIO_DEMAND: 0.15,
+  PLATFORM_TIES: 0,
+  PROVEN_DELIVERY: 0.05,
+  LARGE_MODEL: 0.05,
+  SAME_DISTRICT: 0,
+  CHAIN_SEGMENT: 0.2,
+};
 
 type Scored = { score: number; enterprise: { id: string }; reasons: Array<{ kind: string; contribution: number; value: number; weight: number }> };
 
@@ -70,7 +80,8 @@ describe('firms outside Qingdao, matching as connections, and prospecting (issue
          and (exists (select 1 from enterprise_sector es join park_focus_sector pf on pf.sector_code = es.sector_code where es.enterprise_id = e.id and pf.park_id = $1)
            or exists (select 1 from enterprise_sector es join scenario s on s.sector_code = es.sector_code and s.park_id = $1 and s.status in ('OPEN_FOR_BIDS','PLANNED') where es.enterprise_id = e.id)
            or exists (select 1 from scenario_provider sp join scenario s on s.id = sp.scenario_id and s.status in ('DEPLOYED','SHOWCASE') join park_focus_sector pf on pf.sector_code = s.sector_code and pf.park_id = $1 where sp.enterprise_id = e.id)
-           or exists (select 1 from large_model_developer d join large_model_sector ls on ls.large_model_id = d.large_model_id join park_focus_sector pf on pf.sector_code = ls.sector_code and pf.park_id = $1 where d.enterprise_id = e.id))
+           or exists (select 1 from large_model_developer d join large_model_sector ls on ls.large_model_id = d.large_model_id join park_focus_sector pf on pf.sector_code = ls.sector_code and pf.park_id = $1 where d.enterprise_id = e.id)
+           or exists (select 1 from enterprise_chain_node l join chain_node n on n.id = l.chain_node_id join park_focus_sector pf on pf.sector_code = n.sector_code and pf.park_id = $1 where l.enterprise_id = e.id))
        order by e.id`,
       [parkId, presences.join(',')],
     );
@@ -222,6 +233,73 @@ describe('firms outside Qingdao, matching as connections, and prospecting (issue
         expect(m.reasons.map((r) => r.kind)).toContain('SECTOR_FIT');
       }
       expectRanked(list);
+    });
+
+    it('on a fresh start, 崂山区人工智能产业园 (no layer gap) ranks outside firms by the chain-map segments it lacks, and names them', async () => {
+      const gaps = (await server.gql(ChainGapNodesDocument, { parkId: park(laoshan) })).data!.chainGaps;
+      expect(gaps.every((g) => g.missingLayers.length === 0)).toBe(true);
+      // The segments chainGaps names, per focus sector, and each node's names and ancestors (its id path).
+      const nodes = new Map(
+        (
+          await server.sql<{ id: number; name_zh: string; name_en: string | null; id_path: string; sector_code: string | null }>(
+            'select id, name_zh, name_en, id_path, sector_code from chain_node',
+          )
+        ).map((n) => [n.id, n]),
+      );
+      const missing = gaps.flatMap((g) => g.missingChainNodes.map((n) => ({ sector: g.sector.code, node: nodes.get(localId(n.id))! })));
+      expect(missing.length).toBeGreaterThan(0);
+      const links = await server.sql<{ enterprise_id: number; chain_node_id: number }>('select enterprise_id, chain_node_id from enterprise_chain_node');
+      const sectorsOf = new Map<number, string[]>();
+      for (const r of await server.sql<{ enterprise_id: number; sector_code: string }>('select enterprise_id, sector_code from enterprise_sector')) {
+        sectorsOf.set(r.enterprise_id, [...(sectorsOf.get(r.enterprise_id) ?? []), r.sector_code]);
+      }
+      /** Missing segments a firm works in: linked to the segment or below it, and the segment is the sector's own or the firm serves the sector. */
+      const segmentsOf = (firm: number) => {
+        const under = links.filter((l) => l.enterprise_id === firm).map((l) => nodes.get(l.chain_node_id)!.id_path);
+        const hit = missing.filter(
+          (m) => under.some((path) => path.startsWith(m.node.id_path)) && (m.node.sector_code !== null || (sectorsOf.get(firm) ?? []).includes(m.sector)),
+        );
+        const unique = [...new Map(hit.map((m) => [m.node.id, m.node])).values()];
+        // A segment and one of its sub-segments (missing in different sectors): the segment alone counts.
+        return unique.filter((n) => !unique.some((up) => up !== n && n.id_path.startsWith(up.id_path))).sort((a, b) => a.id - b.id);
+      };
+
+      const res = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 100 });
+      expect(res.errors).toBeUndefined();
+      const list = res.data!.prospectsForPark.edges.map((e) => e.node);
+      let filling = 0;
+      for (const m of list) {
+        expectExplained(m, PROSPECT);
+        const want = segmentsOf(localId(m.enterprise.id));
+        const reason = m.reasons.find((r) => r.kind === 'CHAIN_SEGMENT');
+        if (want.length === 0) {
+          expect(reason).toBeUndefined();
+          continue;
+        }
+        filling++;
+        expect(reason).toMatchObject({ value: Math.min(1, want.length / 2), weight: 0.2 });
+        const named = want.map((n) => `${n.name_zh}（${n.name_en}）`);
+        expect(reason!.detail).toBe(
+          `补齐园区缺失的产业链环节: ${named.length > 3 ? `${named.slice(0, 3).join(', ')} 等 ${named.length} 个` : named.join(', ')}`,
+        );
+      }
+      expect(filling).toBeGreaterThanOrEqual(3);
+      // A firm filling segments outranks one with the same sector fit that fills none.
+      const fit = (m: (typeof list)[number]) => m.reasons.find((r) => r.kind === 'SECTOR_FIT')?.contribution ?? 0;
+      for (const a of list.filter((m) => m.reasons.some((r) => r.kind === 'CHAIN_SEGMENT'))) {
+        for (const b of list.filter((m) => fit(m) === fit(a) && m.reasons.every((r) => r.kind === 'SECTOR_FIT'))) {
+          expect(list.indexOf(a)).toBeLessThan(list.indexOf(b));
+        }
+      }
+    });
+
+    it('the statements prospecting runs do not grow with the page or the segments filled', async () => {
+      const small = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 2, candidates: 'ALL' });
+      const large = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 100, candidates: 'ALL' });
+      expect(large.data!.prospectsForPark.edges.length).toBeGreaterThan(20);
+      const statements = (r: typeof small) => Number(r.headers.get('x-sql-statements'));
+      expect(statements(large)).toBe(statements(small));
+      expect(statements(large)).toBeLessThanOrEqual(6);
     });
 
     it('ranks firms that fill a chain gap first, and says which gap', async () => {

@@ -1017,6 +1017,8 @@ export type LeadStage =
 export type MatchReasonKind =
   /** 补链 Share of the park’s focus sectors in which the firm’s chain layer is missing from the park (default weight 0.2). */
   | 'CHAIN_GAP'
+  /** 补环节 Segments of the chain map (产业链图谱) missing from the park (those ChainGap.missingChainNodes names) that the firm works in, itself or below the segment; each counts 1/2, 2 or more fully (default weight 0 in matching, 0.2 in prospecting). */
+  | 'CHAIN_SEGMENT'
   /** 大模型 The firm develops a large model serving a focus sector of the park: released or registered (1), in development (0.5) (default weight 0.1). */
   | 'LARGE_MODEL'
   /** 平台关联 The firm hosts a platform located in the park (1), or co-hosts a platform with a firm of the park (0.5) (default weight 0.1). */
@@ -1034,6 +1036,8 @@ export type MatchReasonKind =
 export type MatchWeights = {
   /** 补链 CHAIN_GAP (default 0.2). */
   chainGap?: number | null | undefined;
+  /** 补环节 CHAIN_SEGMENT (default 0: matching leaves missing chain-map segments out unless asked). */
+  chainSegment?: number | null | undefined;
   /** 大模型 LARGE_MODEL (default 0.1). */
   largeModel?: number | null | undefined;
   /** 平台关联 PLATFORM_TIES (default 0.1). */

@@ -57,6 +57,7 @@ interface Prospect {
 /** Chinese names of the reason kinds; a kind added later shows as its code. */
 const REASON_ZH: Record<string, string> = {
   CHAIN_GAP: '补链',
+  CHAIN_SEGMENT: '补环节',
   SECTOR_FIT: '领域契合',
   SCENARIO_DEMAND: '场景需求',
   PROVEN_DELIVERY: '落地能力',

@@ -13,6 +13,7 @@ const none: PairFacts = {
   developingModels: [],
   district: '崂山区',
   districtParks: [],
+  gapSegments: [],
 };
 
 describe('normaliseWeights', () => {
@@ -57,6 +58,7 @@ describe('signalValues', () => {
       deliveredScenarios: ['x'],
       developingModels: ['m'],
       districtParks: ['q'],
+      gapSegments: ['智能芯片（AI chips）'],
     });
     expect(v).toEqual({
       SECTOR_FIT: 2 / 3,
@@ -66,7 +68,14 @@ describe('signalValues', () => {
       PROVEN_DELIVERY: 0.5, // 1 of 2
       LARGE_MODEL: 0.5, // in development only
       SAME_DISTRICT: 1,
+      CHAIN_SEGMENT: 0.5, // 1 missing segment of 2
     });
+  });
+
+  it('missing segments count 1/2 each and saturate at 2', () => {
+    expect(signalValues(none).CHAIN_SEGMENT).toBe(0);
+    expect(signalValues({ ...none, gapSegments: ['a', 'b'] }).CHAIN_SEGMENT).toBe(1);
+    expect(signalValues({ ...none, gapSegments: ['a', 'b', 'c'] }).CHAIN_SEGMENT).toBe(1);
   });
 
   it('hosting in the park and a released model count fully; a park without focus sectors fits nothing', () => {
@@ -144,12 +153,46 @@ describe('scorePair', () => {
 });
 
 describe('PROSPECT_WEIGHTS', () => {
-  it('sum to 1 and put chain gaps first, so prospect scores stay in [0, 1] and reasons sum to them', () => {
+  it('sum to 1 and put chain gaps (layers, then segments) first, so prospect scores stay in [0, 1] and reasons sum to them', () => {
     expect(SIGNALS.reduce((s, k) => s + PROSPECT_WEIGHTS[k], 0)).toBeCloseTo(1, 15);
     expect(Math.max(...SIGNALS.map((k) => PROSPECT_WEIGHTS[k]))).toBe(PROSPECT_WEIGHTS.CHAIN_GAP);
+    expect(PROSPECT_WEIGHTS.CHAIN_GAP + PROSPECT_WEIGHTS.CHAIN_SEGMENT).toBeGreaterThan(PROSPECT_WEIGHTS.SECTOR_FIT);
     const scored = scorePair({ ...none, sharedSectors: ['工业制造', '智慧海洋'], gapSectors: ['工业制造'], districtParks: ['某园区'] }, PROSPECT_WEIGHTS);
     expect(scored.reasons.map((r) => r.kind)).toEqual([MatchSignal.SECTOR_FIT, MatchSignal.CHAIN_GAP]);
-    expect(scored.score).toBeCloseTo(0.4 / 3 + (0.3 * 2) / 3, 15);
+    expect(scored.score).toBeCloseTo(0.3 / 3 + (0.25 * 2) / 3, 15);
     expect(scored.reasons.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(scored.score, 15);
+  });
+
+  it('a firm working in missing segments of the map earns 0.1 per segment (up to 2), with a reason naming them', () => {
+    // fit 1/3 · 0.25; segments min(1, 3/2) · 0.2 = 0.2
+    const facts = {
+      ...none,
+      sharedSectors: ['医养健康'],
+      gapSegments: ['智能芯片（AI chips）', '计算机视觉（Computer vision）', '大模型（Large models）', '智能终端（Smart terminals）'],
+    };
+    const scored = scorePair(facts, PROSPECT_WEIGHTS);
+    expect(scored.reasons.map((r) => r.kind)).toEqual([MatchSignal.CHAIN_SEGMENT, MatchSignal.SECTOR_FIT]);
+    expect(scored.reasons[0]).toMatchObject({
+      detail: '补齐园区缺失的产业链环节: 智能芯片（AI chips）, 计算机视觉（Computer vision）, 大模型（Large models） 等 4 个',
+      value: 1,
+      weight: 0.2,
+    });
+    expect(scored.score).toBeCloseTo(0.25 / 3 + 0.2, 15);
+    expect(scored.reasons.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(scored.score, 15);
+    const one = scorePair({ ...none, gapSegments: ['边缘计算（Edge computing）'] }, PROSPECT_WEIGHTS);
+    expect(one.score).toBeCloseTo(0.1, 15);
+    expect(one.reasons).toEqual([
+      expect.objectContaining({ kind: 'CHAIN_SEGMENT', detail: '补齐园区缺失的产业链环节: 边缘计算（Edge computing）', contribution: 0.1 }),
+    ]);
+  });
+
+  it('matching leaves the segment signal out by default, and a query can weigh it in', () => {
+    const facts = { ...none, sharedSectors: ['a'], gapSegments: ['x', 'y'] };
+    const byDefault = scorePair(facts, normaliseWeights(null));
+    expect(byDefault.reasons.map((r) => r.kind)).toEqual([MatchSignal.SECTOR_FIT]);
+    expect(byDefault.score).toBe(scorePair({ ...facts, gapSegments: [] }, normaliseWeights(null)).score);
+    const weighed = normaliseWeights({ chainSegment: 0.5 }); // 1 + 0.5 = 1.5
+    expect(weighed.CHAIN_SEGMENT).toBeCloseTo(0.5 / 1.5, 15);
+    expect(scorePair(facts, weighed).reasons[0]).toMatchObject({ kind: 'CHAIN_SEGMENT', value: 1 });
   });
 });

@@ -16,9 +16,14 @@ export enum MatchSignal {
   PROVEN_DELIVERY = 'PROVEN_DELIVERY',
   LARGE_MODEL = 'LARGE_MODEL',
   SAME_DISTRICT = 'SAME_DISTRICT',
+  CHAIN_SEGMENT = 'CHAIN_SEGMENT',
 }
 
-/** The signals in the order the formula sums them (and the order of the weight fields). */
+/**
+ * The signals in the order the formula sums them (and the order of the weight fields). A new
+ * signal goes last: a 0 added at the end leaves every earlier sum, and so every existing score,
+ * the same to the last bit.
+ */
 export const SIGNALS: readonly MatchSignal[] = [
   MatchSignal.SECTOR_FIT,
   MatchSignal.CHAIN_GAP,
@@ -27,6 +32,7 @@ export const SIGNALS: readonly MatchSignal[] = [
   MatchSignal.PROVEN_DELIVERY,
   MatchSignal.LARGE_MODEL,
   MatchSignal.SAME_DISTRICT,
+  MatchSignal.CHAIN_SEGMENT,
 ];
 
 /** Field of the MatchWeights input for each signal. */
@@ -38,13 +44,17 @@ export const WEIGHT_FIELDS = {
   PROVEN_DELIVERY: 'provenDelivery',
   LARGE_MODEL: 'largeModel',
   SAME_DISTRICT: 'sameDistrict',
+  CHAIN_SEGMENT: 'chainSegment',
 } as const satisfies Record<MatchSignal, string>;
 
 export type WeightField = (typeof WEIGHT_FIELDS)[MatchSignal];
 export type WeightInput = Partial<Record<WeightField, number | null>>;
 export type Weights = Record<MatchSignal, number>;
 
-/** Default weights (they already sum to 1). */
+/**
+ * Default weights of matching (they already sum to 1). Missing chain-map segments weigh 0 here:
+ * matching predates the chain map and keeps its scores; a query can still weigh them in.
+ */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   SECTOR_FIT: 0.3,
   CHAIN_GAP: 0.2,
@@ -53,29 +63,43 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   PROVEN_DELIVERY: 0.1,
   LARGE_MODEL: 0.1,
   SAME_DISTRICT: 0.05,
+  CHAIN_SEGMENT: 0,
 };
 
 /**
- * Weights of prospecting (以链招商, prospectsForPark): filling the park's chain gaps counts most,
- * then serving its focus sectors, its open demand, proven delivery and large models. Ties to the
- * park's platforms and district say little about a firm from outside, so they weigh nothing. A
- * further signal (a chain node of the industry map, say) joins by adding a MatchSignal, its value
- * in signalValues, its CTE in match.sql.ts and a weight here, with 0 in DEFAULT_WEIGHTS so that
- * matching stays as it is; reasons and their sum need no other change.
+ * Weights of prospecting (以链招商, prospectsForPark), summing to 1. Filling the park's chain gaps
+ * counts most, in two ways: a missing layer of a focus sector (CHAIN_GAP 0.3) and missing
+ * segments of the chain map (CHAIN_SEGMENT 0.2: the segments `ChainGap.missingChainNodes` names).
+ * Serving the park's focus sectors comes next (SECTOR_FIT 0.25), then its open demand (0.15),
+ * proven delivery and large models (0.05 each). Ties to the park's platforms and district say
+ * little about a firm from outside, so they weigh nothing. docs/zhaoshang.md states the same
+ * figures, and test/e2e/location-prospects.e2e.test.ts writes them out again.
+ *
+ * A further signal joins by adding a MatchSignal (last in SIGNALS), its value in signalValues,
+ * its CTE in match.sql.ts and a weight here, with 0 in DEFAULT_WEIGHTS so that matching stays
+ * as it is; reasons and their sum need no other change.
  */
 export const PROSPECT_WEIGHTS: Readonly<Weights> = {
-  SECTOR_FIT: 0.3,
-  CHAIN_GAP: 0.4,
+  SECTOR_FIT: 0.25,
+  CHAIN_GAP: 0.3,
   SCENARIO_DEMAND: 0.15,
   PLATFORM_TIES: 0,
-  PROVEN_DELIVERY: 0.1,
+  PROVEN_DELIVERY: 0.05,
   LARGE_MODEL: 0.05,
   SAME_DISTRICT: 0,
+  CHAIN_SEGMENT: 0.2,
 };
 
 /** Open scenarios that saturate the demand signal; delivered scenarios that saturate proven delivery. */
 export const DEMAND_SATURATION = 2;
 export const DELIVERY_SATURATION = 2;
+/**
+ * Missing chain-map segments that saturate the segment signal: each one a firm works in earns
+ * 1/2, so a firm covering two of the park's missing segments counts fully. Few firms span more
+ * than two segments, and a higher bar would let the many gaps of a young park (dozens of
+ * segments) shrink every firm's value to almost nothing.
+ */
+export const SEGMENT_SATURATION = 2;
 /** Scenario stages that count as demand (still looking for providers) and as proof of delivery. */
 export const DEMAND_STATUSES = ['OPEN_FOR_BIDS', 'PLANNED'] as const;
 export const DELIVERED_STATUSES = ['DEPLOYED', 'SHOWCASE'] as const;
@@ -133,6 +157,11 @@ export interface PairFacts {
   /** The park's district, and other parks of that district the firm is already in. */
   district: string;
   districtParks: string[];
+  /**
+   * Missing segments of the park's chain map the firm works in (linked to the segment or below
+   * it), named as `ChainGap.missingChainNodes` names them, each “中文名（English name）”.
+   */
+  gapSegments: string[];
 }
 
 /** Value in [0, 1] of each signal for a pair. Mirrored in SQL by match.sql.ts. */
@@ -145,6 +174,7 @@ export function signalValues(f: PairFacts): Weights {
     PROVEN_DELIVERY: Math.min(1, f.deliveredScenarios.length / DELIVERY_SATURATION),
     LARGE_MODEL: f.releasedModels.length > 0 ? 1 : f.developingModels.length > 0 ? MODEL_IN_DEVELOPMENT : 0,
     SAME_DISTRICT: f.districtParks.length > 0 ? 1 : 0,
+    CHAIN_SEGMENT: Math.min(1, f.gapSegments.length / SEGMENT_SATURATION),
   };
 }
 
@@ -185,6 +215,8 @@ export function reasonDetail(kind: MatchSignal, f: PairFacts): string {
         : `在研服务园区重点领域的大模型: ${list(f.developingModels)}`;
     case MatchSignal.SAME_DISTRICT:
       return `已入驻同区（${f.district}）园区: ${list(f.districtParks)}`;
+    case MatchSignal.CHAIN_SEGMENT:
+      return `补齐园区缺失的产业链环节: ${list(f.gapSegments)}`;
   }
 }
 

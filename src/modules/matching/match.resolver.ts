@@ -95,7 +95,7 @@ export class MatchResolver {
 
   @Query(() => ProspectConnection, {
     description:
-      '以链招商 Firms to bring to the park, by default from outside Qingdao: ranked by how well they fill the park’s chain gaps (CHAIN_GAP, weight 0.4) and fit its focus sectors (SECTOR_FIT 0.3), then its open scenario demand (0.15), proven delivery (0.1) and large models (0.05); each with reasons whose contributions sum to the score. Ties by ID. See docs/zhaoshang.md.',
+      '以链招商 Firms to bring to the park, by default from outside Qingdao: ranked by how well they fill the park’s chain gaps, a missing layer of a focus sector (CHAIN_GAP, weight 0.3) or missing segments of the chain map (CHAIN_SEGMENT 0.2), and fit its focus sectors (SECTOR_FIT 0.25), then its open scenario demand (0.15), proven delivery (0.05) and large models (0.05); each with reasons whose contributions sum to the score. Ties by ID. See docs/zhaoshang.md.',
   })
   prospectsForPark(
     @Arg('parkId', () => ID, { description: 'The park to prospect for.' }) parkId: string,

@@ -55,7 +55,7 @@ async function scorePairs(ctx: Context, pairs: PairKey[], weights: Weights): Pro
   if (pairs.length === 0) return [];
   const parkIds = [...new Set(pairs.map((p) => p.park_id))];
   const enterpriseIds = [...new Set(pairs.map((p) => p.enterprise_id))];
-  const rows = await run(ctx, pairFactsQuery({ parkIds, enterpriseIds }));
+  const rows = await run(ctx, pairFactsQuery({ parkIds, enterpriseIds }, weights.CHAIN_SEGMENT > 0));
   const byPair = new Map(rows.map((r) => [`${r.park_id}:${r.enterprise_id}`, r]));
   return pairs.map((p) => scorePair(toFacts(byPair.get(`${p.park_id}:${p.enterprise_id}`)!), weights));
 }
@@ -75,6 +75,7 @@ function toFacts(row: Record<string, unknown>): PairFacts {
     developingModels: names(row.developing_names),
     district: String(row.district),
     districtParks: names(row.district_parks),
+    gapSegments: names(row.gap_segments),
   };
 }
 
@@ -278,8 +279,9 @@ export async function parkMatchesForEnterprise(
 
 /**
  * 以链招商: firms (by default from outside Qingdao) ranked for the park by the prospecting weights
- * (PROSPECT_WEIGHTS: chain gaps first, then sector fit, demand, delivery, models), each with the
- * reasons whose contributions sum to its score. Same formula and SQL as matching, other weights.
+ * (PROSPECT_WEIGHTS: chain gaps first, as missing layers and as missing chain-map segments, then
+ * sector fit, demand, delivery, models), each with the reasons whose contributions sum to its
+ * score. Same formula and SQL as matching, other weights.
  */
 export async function prospectsForPark(
   ctx: Context,

@@ -1,4 +1,5 @@
 import { SECTOR_CODES } from '../sector/sector-code.enum';
+import { CHAIN_LINK_TABLE } from '../chain-node/chain-node.service';
 import {
   COHOST_TIE,
   DELIVERED_STATUSES,
@@ -7,6 +8,7 @@ import {
   DEMAND_STATUSES,
   MODEL_IN_DEVELOPMENT,
   RELEASED_MODEL_STATUSES,
+  SEGMENT_SATURATION,
   SIGNALS,
   Weights,
 } from './match-formula';
@@ -37,12 +39,12 @@ const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join('
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * The CTE chain (without the leading `with`) defining `sp`, `focus`, `nfocus`, `missing` and one
- * CTE per signal: `fit`, `gap`, `demand`, `hosted`, `cohosted`, `delivered`, `models`, `district`,
- * each keyed by (park_id, enterprise_id). With `names`, each also aggregates the names the
- * reasons quote.
+ * The CTE chain (without the leading `with`) defining `sp`, `focus`, `nfocus`, `missing`,
+ * `seg_cover`, `seg_missing`, `seg_gap`, `seg_firm` and one CTE per signal: `fit`, `gap`, `demand`, `hosted`, `cohosted`,
+ * `delivered`, `models`, `district`, `segment`, each keyed by (park_id, enterprise_id). With
+ * `names`, each also aggregates the names the reasons quote.
  */
-export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
+export function signalCtes(scope: MatchScope, names: boolean, segments = true): SqlFragment {
   const bindings: Array<string | number> = [];
   const firmIn = (column: string): string => {
     if (!scope.enterpriseIds) return '';
@@ -87,6 +89,53 @@ export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
       ` join enterprise e on e.id = es.enterprise_id and e.layer = m.layer` +
       `${names ? ' join sector sec on sec.code = m.sector_code' : ''} group by m.park_id, es.enterprise_id)`,
   );
+  if (segments) {
+    // Missing segments of the chain map, as ChainGap.missingChainNodes finds them: per focus sector, the
+    // live nodes (the sector's own and the shared ones) that no firm of the park covers, where a firm
+    // covers a node when it is linked to it or below it and the node is the sector's own or the firm
+    // serves the sector. Only the highest missing node of each branch counts (seg_gap): a firm below
+    // it earns that segment, once, however many of its sub-segments it works in. A linked node's
+    // ancestors are read from its id path: the planner estimates that well, while a join on path
+    // prefixes (chain_node_closure) made it expect millions of rows and compile the plan (JIT) for
+    // seconds on PostgreSQL.
+    if (scope.provenanceKinds) bindings.push(...scope.provenanceKinds);
+    parts.push(
+      `seg_cover as (select distinct fo.park_id, fo.sector_code, anc.node_id from focus fo join enterprise_park mp on mp.park_id = fo.park_id` +
+        ` join enterprise me on me.id = mp.enterprise_id${kindScope} join ${CHAIN_LINK_TABLE} ml on ml.enterprise_id = mp.enterprise_id` +
+        ` join chain_node md on md.id = ml.chain_node_id cross join lateral unnest(string_to_array(btrim(md.id_path, '/'), '/')::int[]) as anc(node_id)` +
+        ` join chain_node ma on ma.id = anc.node_id` +
+        ` where ma.sector_code = fo.sector_code or exists (select 1 from enterprise_sector ms where ms.enterprise_id = mp.enterprise_id and ms.sector_code = fo.sector_code))`,
+    );
+    parts.push(
+      `seg_missing as (select fo.park_id, fo.sector_code, n.id as node_id, n.parent_id, n.sector_code as node_sector from focus fo` +
+        ` join chain_node n on (n.sector_code is null or n.sector_code = fo.sector_code) and n.parent_id is not null and not n.retired` +
+        ` where not exists (select 1 from seg_cover c where c.park_id = fo.park_id and c.sector_code = fo.sector_code and c.node_id = n.id))`,
+    );
+    parts.push(
+      `seg_gap as (select m.park_id, m.sector_code, m.node_id, m.node_sector from seg_missing m` +
+        ` where not exists (select 1 from seg_missing p where p.park_id = m.park_id and p.sector_code = m.sector_code and p.node_id = m.parent_id))`,
+    );
+    // A shared segment missing in several focus sectors is one segment, counted once per firm; and
+    // where a segment is missing in one sector and only its sub-segments in another, a firm under
+    // both earns the segment alone (its descendants count toward it).
+    parts.push(
+      `seg_firm as (select distinct g.park_id, cl.enterprise_id, g.node_id from ${CHAIN_LINK_TABLE} cl join chain_node cd on cd.id = cl.chain_node_id` +
+        ` cross join lateral unnest(string_to_array(btrim(cd.id_path, '/'), '/')::int[]) as anc(node_id) join seg_gap g on g.node_id = anc.node_id` +
+        ` where true${firmIn('cl.enterprise_id')} and (g.node_sector is not null` +
+        ` or exists (select 1 from enterprise_sector y where y.enterprise_id = cl.enterprise_id and y.sector_code = g.sector_code)))`,
+    );
+    parts.push(
+      `segment as (select sg.park_id, sg.enterprise_id, count(*)::int as n` +
+        `${agg(`array_agg(sn.name_zh || coalesce('（' || sn.name_en || '）', '') order by sn.id) as names`)}` +
+        ` from seg_firm sg join chain_node sn on sn.id = sg.node_id` +
+        ` where not exists (select 1 from seg_firm up where up.park_id = sg.park_id and up.enterprise_id = sg.enterprise_id` +
+        ` and up.node_id <> sg.node_id and position('/' || up.node_id || '/' in sn.id_path) > 0)` +
+        ` group by sg.park_id, sg.enterprise_id)`,
+    );
+  } else {
+    // Weighed 0 (matching's default): an empty signal, so matching pays nothing for the chain map.
+    parts.push(`segment as (select 0 as park_id, 0 as enterprise_id, 0 as n${agg('null::text[] as names')} where false)`);
+  }
   const open = `s.status in (${quoted(DEMAND_STATUSES)})`;
   if (names) {
     parts.push(
@@ -146,7 +195,7 @@ export function signalCtes(scope: MatchScope, names: boolean): SqlFragment {
   return { sql: parts.join(',\n'), bindings };
 }
 
-const SIGNAL_TABLES = ['fit', 'gap', 'demand', 'hosted', 'cohosted', 'delivered', 'models', 'district'];
+const SIGNAL_TABLES = ['fit', 'gap', 'demand', 'hosted', 'cohosted', 'delivered', 'models', 'district', 'segment'];
 
 /** Joins every signal CTE to `pairs pr`. */
 const SIGNAL_JOINS =
@@ -166,6 +215,7 @@ export function scoreExpression(weights: Weights): SqlFragment {
     PROVEN_DELIVERY: `least(1::float8, ps.delivered::float8 / ${DELIVERY_SATURATION})`,
     LARGE_MODEL: `(case when ps.released > 0 then 1 when ps.developing > 0 then ${MODEL_IN_DEVELOPMENT} else 0 end)::float8`,
     SAME_DISTRICT: '(case when ps.district > 0 then 1 else 0 end)::float8',
+    CHAIN_SEGMENT: `least(1::float8, ps.segment::float8 / ${SEGMENT_SATURATION})`,
   };
   const terms = SIGNALS.map((s) => `?::float8 * ${values[s]}`);
   // Starting from 0 like the JavaScript sum keeps the floating-point additions identical.
@@ -179,10 +229,10 @@ export function scoreExpression(weights: Weights): SqlFragment {
  */
 export function scoredCtes(scope: MatchScope, weights: Weights): SqlFragment {
   if (scope.parkIds && !scope.enterpriseIds) return scoredCtesBySectorSet(scope.parkIds, weights, scope.provenanceKinds ?? null);
-  const ctes = signalCtes(scope, false);
+  const ctes = signalCtes(scope, false, weights.CHAIN_SEGMENT > 0);
   const score = scoreExpression(weights);
   // One row per signal row, then one hash aggregate per pair: cheaper than joining eight CTEs.
-  const columns = ['fit', 'gap', 'demand', 'hosted', 'cohosted', 'delivered', 'released', 'developing', 'district'];
+  const columns = ['fit', 'gap', 'demand', 'hosted', 'cohosted', 'delivered', 'released', 'developing', 'district', 'segment'];
   const select = (table: string, sources: Record<string, string>) =>
     `select park_id, enterprise_id, ${columns.map((c) => `${sources[c] ?? '0'} as ${c}`).join(', ')} from ${table}`;
   const union = [
@@ -194,6 +244,7 @@ export function scoredCtes(scope: MatchScope, weights: Weights): SqlFragment {
     select('delivered', { delivered: 'n' }),
     select('models', { released: 'released', developing: 'developing' }),
     select('district', { district: 'n' }),
+    select('segment', { segment: 'n' }),
   ].join(' union all ');
   const sums = columns.map((c) => `sum(${c})::int as ${c}`).join(', ');
   const sql =
@@ -217,17 +268,17 @@ const SECTOR_BITS = `(values ${SECTOR_CODES.map((c, i) => `('${c}', ${1 << i})`)
  * 3 × 256 rows per park. Each firm contributes one row (its sector-set mask, from one ordered pass
  * over enterprise_sector); its layer only matters when it serves a sector with a chain gap, and is
  * looked up only then. The sparse signals (platform ties, proven delivery, large model, same
- * district, and open scenarios the firm already provides, which lower its demand) concern few
+ * district, missing chain-map segments, and open scenarios the firm already provides, which lower its demand) concern few
  * firms and come from the same CTEs as before; a full join adds them to the dense values. The
  * signal counts of each pair are the same integers as in the general chain, and the score is the
  * same expression, so scores agree to the last bit.
  */
 function scoredCtesBySectorSet(parkIds: number[], weights: Weights, provenanceKinds: readonly string[] | null): SqlFragment {
-  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false);
+  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false, weights.CHAIN_SEGMENT > 0);
   const score = scoreExpression(weights);
   const masks = 1 << SECTOR_CODES.length;
   const layerValues = `(values ${LAYERS.map((l) => `('${l}')`).join(', ')}) as l(layer)`;
-  const sparseColumns = ['provided', 'hosted', 'cohosted', 'delivered', 'released', 'developing', 'district'];
+  const sparseColumns = ['provided', 'hosted', 'cohosted', 'delivered', 'released', 'developing', 'district', 'segment'];
   const sparseSelect = (table: string, sources: Record<string, string>) =>
     `select park_id, enterprise_id, ${sparseColumns.map((c) => `${sources[c] ?? '0'} as ${c}`).join(', ')} from ${table}`;
   const sparseUnion = [
@@ -237,6 +288,7 @@ function scoredCtesBySectorSet(parkIds: number[], weights: Weights, provenanceKi
     sparseSelect('delivered', { delivered: 'n' }),
     sparseSelect('models', { released: 'released', developing: 'developing' }),
     sparseSelect('district', { district: 'n' }),
+    sparseSelect('segment', { segment: 'n' }),
   ].join(' union all ');
   const sql =
     `${ctes.sql},\n` +
@@ -256,14 +308,14 @@ function scoredCtesBySectorSet(parkIds: number[], weights: Weights, provenanceKi
     `pair_signals as (select coalesce(d.park_id, s.park_id) as park_id, coalesce(d.enterprise_id, s.enterprise_id) as enterprise_id,` +
     ` coalesce(d.fit, 0) as fit, coalesce(d.gap, 0) as gap, coalesce(d.demand, 0) - coalesce(s.provided, 0) as demand,` +
     ` coalesce(s.hosted, 0) as hosted, coalesce(s.cohosted, 0) as cohosted, coalesce(s.delivered, 0) as delivered,` +
-    ` coalesce(s.released, 0) as released, coalesce(s.developing, 0) as developing, coalesce(s.district, 0) as district` +
+    ` coalesce(s.released, 0) as released, coalesce(s.developing, 0) as developing, coalesce(s.district, 0) as district, coalesce(s.segment, 0) as segment` +
     ` from dense d full join sparse s on s.park_id = d.park_id and s.enterprise_id = d.enterprise_id),\n` +
     // Same pairs as the general chain: at least one positive signal, firm not already in the park.
     // The parks' own firms are few: one hash of them beats probing enterprise_park for every pair.
     `in_park as (select ep.park_id, ep.enterprise_id from enterprise_park ep join sp on sp.id = ep.park_id),\n` +
     `scored as (select ps.park_id, ps.enterprise_id, ${score.sql} as score from pair_signals ps left join nfocus nf on nf.park_id = ps.park_id` +
     ` left join in_park ip on ip.park_id = ps.park_id and ip.enterprise_id = ps.enterprise_id` +
-    ` where (ps.fit > 0 or ps.gap > 0 or ps.demand > 0 or ps.hosted > 0 or ps.cohosted > 0 or ps.delivered > 0 or ps.released > 0 or ps.developing > 0 or ps.district > 0)` +
+    ` where (ps.fit > 0 or ps.gap > 0 or ps.demand > 0 or ps.hosted > 0 or ps.cohosted > 0 or ps.delivered > 0 or ps.released > 0 or ps.developing > 0 or ps.district > 0 or ps.segment > 0)` +
     ` and ip.enterprise_id is null)`;
   return { sql, bindings: [...ctes.bindings, ...score.bindings] };
 }
@@ -303,9 +355,12 @@ export function gapCandidatesQuery(parkIds: number[], weights: Weights, window: 
   };
 }
 
-/** Raw facts of the given pairs (every park × firm of the scope), with the names reasons quote. */
-export function pairFactsQuery(scope: MatchScope): SqlFragment {
-  const ctes = signalCtes(scope, true);
+/**
+ * Raw facts of the given pairs (every park × firm of the scope), with the names reasons quote.
+ * Without `segments` (the segment signal weighs 0), the missing chain-map segments are left out.
+ */
+export function pairFactsQuery(scope: MatchScope, segments = true): SqlFragment {
+  const ctes = signalCtes(scope, true, segments);
   const ids = scope.enterpriseIds ?? [];
   const sql =
     `with ${ctes.sql},\n` +
@@ -313,14 +368,14 @@ export function pairFactsQuery(scope: MatchScope): SqlFragment {
     `select pr.park_id, pr.enterprise_id, coalesce(nf.n, 0) as focus_count, sp.district, e.layer,` +
     ` fit.names as shared_sectors, gap.names as gap_sectors, demand.names as demand_scenarios, hosted.names as hosted_platforms,` +
     ` cohosted.names as cohosted_platforms, delivered.names as delivered_scenarios, models.released_names, models.developing_names,` +
-    ` district.names as district_parks` +
+    ` district.names as district_parks, segment.names as gap_segments` +
     ` from pairs pr join sp on sp.id = pr.park_id join enterprise e on e.id = pr.enterprise_id${SIGNAL_JOINS}`;
   return { sql, bindings: [...ctes.bindings, ...ids] };
 }
 
 /** Per focus sector of each park of the scope, the layers no firm of the park covers. */
 export function missingLayersQuery(parkIds: number[], provenanceKinds: readonly string[] | null = null): SqlFragment {
-  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false);
+  const ctes = signalCtes({ parkIds, enterpriseIds: null, provenanceKinds }, false, false);
   // Only sp, focus and missing are used; PostgreSQL never runs a CTE nothing refers to.
   return {
     sql:

@@ -4,7 +4,7 @@ import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { SectorCode } from '../sector/sector-code.enum';
-import { DEFAULT_WEIGHTS, MatchSignal } from './match-formula';
+import { DEFAULT_WEIGHTS, MatchSignal, PROSPECT_WEIGHTS, SEGMENT_SATURATION } from './match-formula';
 import { connectionType } from '../../common/relay/connection.types';
 
 registerEnumType(MatchSignal, {
@@ -28,6 +28,9 @@ registerEnumType(MatchSignal, {
       description: `大模型 The firm develops a large model serving a focus sector of the park: released or registered (1), in development (0.5) (default weight ${DEFAULT_WEIGHTS.LARGE_MODEL}).`,
     },
     SAME_DISTRICT: { description: `同区布局 The firm already sits in another park of the park’s district (default weight ${DEFAULT_WEIGHTS.SAME_DISTRICT}).` },
+    CHAIN_SEGMENT: {
+      description: `补环节 Segments of the chain map (产业链图谱) missing from the park (those ChainGap.missingChainNodes names) that the firm works in, itself or below the segment; each counts 1/${SEGMENT_SATURATION}, ${SEGMENT_SATURATION} or more fully (default weight ${DEFAULT_WEIGHTS.CHAIN_SEGMENT} in matching, ${PROSPECT_WEIGHTS.CHAIN_SEGMENT} in prospecting).`,
+    },
   },
 });
 
@@ -56,6 +59,12 @@ export class MatchWeights {
 
   @Field(() => Float, { nullable: true, description: `同区布局 SAME_DISTRICT (default ${DEFAULT_WEIGHTS.SAME_DISTRICT}).` })
   sameDistrict?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: `补环节 CHAIN_SEGMENT (default ${DEFAULT_WEIGHTS.CHAIN_SEGMENT}: matching leaves missing chain-map segments out unless asked).`,
+  })
+  chainSegment?: number | null;
 }
 
 @ObjectType({ description: '匹配理由 One signal behind a match score, with what it adds to the score.' })
