@@ -7,7 +7,7 @@ import { loadConfig } from '../src/common/config';
 import { bootstrapDatabase } from '../src/db/bootstrap';
 import { openDatabase } from '../src/db/database';
 import { GRAPH_FORMATS, formatByName } from '../src/modules/graph/formats';
-import { exportGraph } from '../src/modules/graph/graph.export';
+import { exportGraph, snapshotModeFor } from '../src/modules/graph/graph.export';
 import { graphReadMetrics } from '../src/modules/graph/graph.service';
 import { scenarioProgress } from './progress';
 
@@ -67,7 +67,7 @@ async function runOne(name: string): Promise<void> {
         cb();
       },
     });
-    await pipeline(await exportGraph(db.em(), format, {}), sink);
+    await pipeline(await exportGraph(db.em(), format, {}, { snapshot: snapshotModeFor(db.kind) }), sink);
     const seconds = (performance.now() - started) / 1000;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(`${JSON.stringify({ format: format.name, elements: graphReadMetrics.elements, seconds, bytes, peakRssMb })}\n`);

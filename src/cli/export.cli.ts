@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../common/config';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/database';
 import { GRAPH_FORMATS, GraphFormat, formatByName } from '../modules/graph/formats';
-import { exportGraph } from '../modules/graph/graph.export';
+import { exportGraph, snapshotModeFor } from '../modules/graph/graph.export';
 import type { GraphFilterInput } from '../modules/graph/graph.filter';
 import { startProgress } from './progress';
 import { FlagSpec, FlagValues, runCommand, UsageError } from './runner';
@@ -90,7 +90,7 @@ async function main(values: FlagValues): Promise<void> {
       const db = await openDatabase(config);
       close = () => db.close();
       await bootstrapDatabase(db, { seed: false });
-      stream = await exportGraph(db.em(), args.format, args.filter);
+      stream = await exportGraph(db.em(), args.format, args.filter, { snapshot: snapshotModeFor(db.kind) });
       where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
     } catch (error) {
       if (!(error instanceof ConfigError && /is in use by process/.test(error.message))) throw error;

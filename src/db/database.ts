@@ -8,6 +8,7 @@ import { migrationsList } from './migrations';
 import { openPglite } from './pglite';
 import { ReplicaSet, ReplicatedPostgreSqlDriver } from './replicas';
 import { CountingLogger, onMigrationApplied } from './sql-logger';
+import { serialiseTransactionStatements } from './transaction-queries';
 
 // mikro-orm-pglite ships ESM type declarations only; under CommonJS its require() works at run
 // time but its import does not type-check, so it is loaded here with the one type we use.
@@ -146,6 +147,8 @@ async function openPostgres(url: string, statementTimeoutMs = 0, replicas?: AppC
     await orm.close(true).catch(() => undefined);
     throw new ConfigError(`cannot connect to PostgreSQL at ${where}: ${shortReason(check.error ?? check.reason)}`);
   }
+  // node-postgres: one statement at a time on a transaction's connection (transaction-queries.ts).
+  serialiseTransactionStatements(orm.em.getDriver().getConnection('write'));
   const replicaSet = replicas ? (orm.em.getDriver() as ReplicatedPostgreSqlDriver).attachReplicas(replicaNames, replicas) : undefined;
   const db = wrap(orm, 'postgresql', async () => undefined);
   if (!replicaSet) return db;

@@ -1,5 +1,4 @@
 import { pipeline } from 'node:stream';
-import { IsolationLevel } from '@mikro-orm/core';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import { GraphQLError } from 'graphql';
@@ -8,7 +7,7 @@ import { ErrorCode } from '../common/errors';
 import { unstorableCharacter } from '../common/text';
 import type { Database } from '../db/database';
 import { GRAPH_FORMATS, formatByExtension } from '../modules/graph/formats';
-import { exportGraph } from '../modules/graph/graph.export';
+import { exportGraph, snapshotModeFor } from '../modules/graph/graph.export';
 import type { GraphFilterInput } from '../modules/graph/graph.filter';
 import { chargeRoute, MeteringOptions, ROUTE_POINTS } from './metering';
 
@@ -74,10 +73,10 @@ export interface ExportRouterOptions {
  * - Each costs {@link ROUTE_POINTS.graphExport} points of the caller's rate-limit budget.
  * - A client that reads nothing for `exportWriteTimeoutMs` is cut off, which frees its slot;
  *   a client that goes away stops the reads.
- * - On PostgreSQL the whole file is read from one snapshot (a read-only REPEATABLE READ
- *   transaction), so a write committed meanwhile cannot make its counts disagree. The embedded
- *   database has one session for every request: holding a transaction open there would stall
- *   the server for as long as the download lasts, so its exports read batch by batch.
+ * - The whole file is read from one snapshot, so a write committed meanwhile cannot make it
+ *   disagree with itself: on PostgreSQL a read-only REPEATABLE READ transaction held for the
+ *   download; on the embedded database, whose one session serves every request, cursors whose
+ *   rows are kept when their short transaction commits (graph.service.ts, GraphSnapshotMode).
  */
 export function exportRouter({ db, logger, limits, metering }: ExportRouterOptions): Router {
   const router = Router();
@@ -108,16 +107,11 @@ export function exportRouter({ db, logger, limits, metering }: ExportRouterOptio
     }
     running++;
     const em = db.em();
-    let inTransaction = false;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       running--;
-      if (inTransaction) {
-        inTransaction = false;
-        em.rollback().catch((error: Error) => logger.warn({ err: error, requestId: res.locals.requestId }, 'graph export: ending its snapshot failed'));
-      }
     };
     res.once('close', release);
     // A client that stops reading leaves the stream waiting on a full socket: no activity on the
@@ -131,11 +125,10 @@ export function exportRouter({ db, logger, limits, metering }: ExportRouterOptio
     });
     try {
       if (!(await chargeRoute(req, res, ROUTE_POINTS.graphExport, metering))) return release();
-      if (db.kind === 'postgresql') {
-        await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
-        inTransaction = true;
-      }
-      const stream = await exportGraph(em, format, input);
+      const stream = await exportGraph(em, format, input, {
+        snapshot: snapshotModeFor(db.kind),
+        onCloseError: (error) => logger.warn({ err: error, requestId: res.locals.requestId }, 'graph export: ending its snapshot failed'),
+      });
       if (res.destroyed) {
         stream.destroy();
         return release();

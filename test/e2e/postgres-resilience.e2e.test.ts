@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { Client } from 'pg';
 import { print } from 'graphql';
-import { SectorsDocument } from '../generated/graphql';
+import { CreateEnterpriseDocument, DeleteEnterpriseDocument, EnterpriseFacetsFullDocument, SectorsDocument } from '../generated/graphql';
+import { createTestKey } from '../helpers/api-keys';
 import { runServer } from '../helpers/child-server';
 import { createTestDatabase, startTestServer, TestServer } from '../helpers/test-server';
 
@@ -262,5 +263,67 @@ describe('on PostgreSQL: a graph export reads from one snapshot', () => {
     expect(file.elements.nodes).toHaveLength(before.elements.nodes.length);
     expect(file.elements.edges).toHaveLength(before.elements.edges.length);
     expect((await exportCyjs()).elements.edges).toHaveLength(before.elements.edges.length + 1);
+  });
+});
+
+describe("on PostgreSQL: one statement at a time on a transaction's connection", () => {
+  let server: TestServer;
+  // node-postgres queues a statement sent to a client that is still running one, and reports it
+  // as deprecated ("Calling client.query() when the client is already executing a query"; pg 9
+  // will refuse it). Its warning goes to the real process, out of Jest's reach, so the test
+  // watches the cause instead: how many statements each client has in flight at once.
+  let mostInFlight = 0;
+  const inFlight = new WeakMap<object, number>();
+  const query = Client.prototype.query;
+  beforeAll(async () => {
+    server = await startTestServer({}, { postgres: true });
+    Client.prototype.query = function watched(this: Client, ...args: unknown[]) {
+      const now = (inFlight.get(this) ?? 0) + 1;
+      inFlight.set(this, now);
+      mostInFlight = Math.max(mostInFlight, now);
+      const done = () => inFlight.set(this, (inFlight.get(this) ?? 1) - 1);
+      const last = args.length - 1;
+      if (typeof args[last] === 'function') {
+        const callback = args[last] as (...a: unknown[]) => void;
+        args[last] = (...a: unknown[]) => {
+          done();
+          callback(...a);
+        };
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      }
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      if (result instanceof Promise) result.then(done, done);
+      else done();
+      return result;
+    } as typeof query;
+  });
+  afterAll(async () => {
+    Client.prototype.query = query;
+    await server?.close();
+  });
+  beforeEach(() => {
+    mostInFlight = 0;
+  });
+
+  it('statements a transaction issues together run one after another, in the order issued', async () => {
+    const results = await server.db
+      .em()
+      .transactional((tx) =>
+        Promise.all([tx.execute(`select pg_sleep(0.05), 'first' as which`), tx.execute(`select 'second' as which`), tx.execute(`select 'third' as which`)]),
+      );
+    expect(results.map(([row]) => (row as { which: string }).which)).toEqual(['first', 'second', 'third']);
+    expect(mostInFlight).toBe(1);
+  });
+
+  it('deleting a firm (its dependants are looked up together in the transaction) keeps one statement in flight per connection', async () => {
+    const editor = (await createTestKey(server, 'editor')).headers;
+    const created = await server.gql(CreateEnterpriseDocument, { input: { nameZh: '（示例）串行语句测试企业', layer: 'APPLICATION' } }, editor);
+    const firm = created.data!.createEnterprise.enterprise!.id;
+    mostInFlight = 0;
+    const deleted = await server.gql(DeleteEnterpriseDocument, { id: firm }, editor);
+    expect(deleted.data!.deleteEnterprise).toEqual({ deletedId: firm, userErrors: [] });
+    const facets = await server.gql(EnterpriseFacetsFullDocument, {});
+    expect(facets.errors).toBeUndefined();
+    expect(mostInFlight).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { dataNoticeFor } from '../../common/data-notice';
 import { GraphFilterInput, ResolvedGraphFilter } from './graph.filter';
 import { GraphFormat } from './formats';
-import { GraphSourceOptions, openGraph } from './graph.service';
+import { GraphSnapshotMode, GraphSourceOptions, openGraphSnapshot } from './graph.service';
 
 export const EXPORT_TITLE = '青岛人工智能产业生态关系图 Qingdao AI ecosystem relation graph';
 
@@ -20,11 +20,41 @@ export function describeFilter(input: GraphFilterInput, filter: ResolvedGraphFil
   return parts.length ? `Filtered: ${parts.join('; ')}.` : 'The whole graph.';
 }
 
-/** Opens the graph a filter selects and returns the export as a stream in `format`. */
-export async function exportGraph(em: SqlEntityManager, format: GraphFormat, input: GraphFilterInput, options: GraphSourceOptions = {}): Promise<Readable> {
-  const source = await openGraph(em, input, options);
-  const notice = dataNoticeFor(await source.countByProvenance());
-  // The notice leads the description, so every format that has one (GraphML, GEXF, JSON) carries it.
-  const description = `${notice ? `${notice.message} ` : ''}${describeFilter(input, source.filter)}`;
-  return format.open(source, { title: EXPORT_TITLE, description, generatedAt: new Date(), notice });
+/**
+ * How an export keeps to one snapshot on each database (see {@link GraphSnapshotMode}): PostgreSQL
+ * holds a REPEATABLE READ transaction on one pooled connection for the download; the embedded
+ * database, whose one session serves every request, keeps the rows in cursors instead.
+ */
+export function snapshotModeFor(database: 'postgresql' | 'pglite'): GraphSnapshotMode {
+  return database === 'postgresql' ? 'transaction' : 'cursors';
+}
+
+export interface ExportOptions extends GraphSourceOptions {
+  /** How the file is kept to one snapshot; `transaction` unless the database needs cursors. */
+  snapshot?: GraphSnapshotMode;
+  /** Told when ending the snapshot failed after the stream closed (the file itself is complete). */
+  onCloseError?: (error: Error) => void;
+}
+
+/**
+ * Opens the graph a filter selects and returns the export as a stream in `format`. The whole
+ * file, its counts included, is read from one snapshot, which ends when the stream closes
+ * (finished, failed or destroyed).
+ */
+export async function exportGraph(em: SqlEntityManager, format: GraphFormat, input: GraphFilterInput, options: ExportOptions = {}): Promise<Readable> {
+  const source = await openGraphSnapshot(em, input, options.snapshot ?? 'transaction', options);
+  let stream: Readable;
+  try {
+    const notice = dataNoticeFor(await source.countByProvenance());
+    // The notice leads the description, so every format that has one (GraphML, GEXF, JSON) carries it.
+    const description = `${notice ? `${notice.message} ` : ''}${describeFilter(input, source.filter)}`;
+    stream = format.open(source, { title: EXPORT_TITLE, description, generatedAt: new Date(), notice });
+  } catch (error) {
+    await source.close().catch(() => undefined);
+    throw error;
+  }
+  stream.once('close', () => {
+    source.close().catch((error: Error) => options.onCloseError?.(error));
+  });
+  return stream;
 }

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { IsolationLevel } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../../common/auth';
 import { toGlobalId } from '../../common/global-id';
@@ -62,10 +63,17 @@ const time = (v: string | Date | null) => (v == null ? null : new Date(v).toISOS
  * the park does not exist or lies outside the caller's scope (the two cannot be told apart).
  */
 export async function exportParkLeads(em: SqlEntityManager, caller: Caller, parkId: number, encoding: CsvEncoding): Promise<Buffer | null> {
+  // Both statements read one snapshot. The file is built in memory before a byte is sent, so the
+  // transaction lasts as long as the reads, on the embedded database's one session too.
+  const rows = await em.transactional((tx) => readParkLeads(tx, caller, parkId), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  return rows && leadsCsv(rows, encoding);
+}
+
+async function readParkLeads(em: SqlEntityManager, caller: Caller, parkId: number): Promise<ExportRow[] | null> {
   const scope = leadScopeOf(caller);
   const park = await runSql(em, sql`select 1 as x from park p where p.id = ${parkId} and ${scopeCondition(scope, sql`p.id`)}`);
   if (!park.length) return null;
-  const rows = await runSql<ExportRow>(
+  return runSql<ExportRow>(
     em,
     sql`select l.id, e.name_zh as firm, e.credit_code, p.name_zh as park, l.stage, l.owner_name, l.expected_investment, l.expected_jobs,
                l.next_action, l.next_action_date, l.last_activity_at, l.created_at, l.closed_at, l.lost_reason
@@ -73,6 +81,9 @@ export async function exportParkLeads(em: SqlEntityManager, caller: Caller, park
          where l.park_id = ${parkId} and ${scopeCondition(scope, sql`l.park_id`)}
          order by l.id`,
   );
+}
+
+function leadsCsv(rows: ExportRow[], encoding: CsvEncoding): Buffer {
   const lines = [HEADER.map(csvCell).join(',')];
   for (const r of rows) {
     lines.push(
