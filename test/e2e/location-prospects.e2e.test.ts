@@ -293,6 +293,33 @@ describe('firms outside Qingdao, matching as connections, and prospecting (issue
       }
     });
 
+    it('chainNodes: starting from a missing segment, prospects are the firms under it, ranked as before', async () => {
+      const gaps = (await server.gql(ChainGapNodesDocument, { parkId: park(laoshan) })).data!.chainGaps;
+      const paths = new Map((await server.sql<{ id: number; id_path: string }>('select id, id_path from chain_node')).map((n) => [n.id, n.id_path]));
+      const links = await server.sql<{ enterprise_id: number; chain_node_id: number }>('select enterprise_id, chain_node_id from enterprise_chain_node');
+      const under = (firm: number, node: number) => links.some((l) => l.enterprise_id === firm && paths.get(l.chain_node_id)!.startsWith(paths.get(node)!));
+      const all = (await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 100 })).data!.prospectsForPark;
+      expect(all.totalCount).toBeLessThanOrEqual(100);
+      const ranked = all.edges.map((e) => localId(e.node.enterprise.id));
+      // A missing segment some outside prospect works in: the 以链招商 starting point.
+      const segment = gaps
+        .flatMap((g) => g.missingChainNodes)
+        .map((n) => localId(n.id))
+        .find((n) => ranked.some((f) => under(f, n)));
+      expect(segment).toBeDefined();
+      const res = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 100, chainNodes: [gid('ChainNode', segment!)] });
+      expect(res.errors).toBeUndefined();
+      const narrowed = res.data!.prospectsForPark;
+      const want = ranked.filter((f) => under(f, segment!));
+      expect(narrowed.totalCount).toBe(want.length);
+      expect(narrowed.edges.map((e) => localId(e.node.enterprise.id))).toEqual(want);
+      expect(want.length).toBeLessThan(ranked.length);
+      for (const e of narrowed.edges) expectExplained(e.node, PROSPECT);
+
+      const wrongType = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), chainNodes: [park(laoshan)] });
+      expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('the statements prospecting runs do not grow with the page or the segments filled', async () => {
       const small = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 2, candidates: 'ALL' });
       const large = await server.gql(ProspectsForParkDocument, { parkId: park(laoshan), first: 100, candidates: 'ALL' });

@@ -110,9 +110,19 @@ export class MatchResolver {
       description: '候选范围 Which firms to rank: OUTSIDE (default: headquartered outside Qingdao, presence OUTSIDE or BOTH), LOCAL or ALL.',
     })
     candidates: CandidateScope,
+    @Arg('chainNodes', () => [ID], {
+      nullable: true,
+      description:
+        '产业链环节 Only firms linked to any of these chain-map nodes (ChainNode IDs) or to a node below one of them, e.g. a segment ChainGap.missingChainNodes names: start from the gap, find who fills it. Default: any node.',
+    })
+    chainNodes: string[] | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Prospect>> {
-    return prospectsForPark(ctx, parkId, page, { scope: candidates, sectors });
+    return prospectsForPark(ctx, parkId, page, {
+      scope: candidates,
+      sectors,
+      filter: chainNodes ? Object.assign(new EnterpriseFilter(), { chainNodes }) : null,
+    });
   }
 
   @Query(() => ParkMatchConnection, {
