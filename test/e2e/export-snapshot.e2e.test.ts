@@ -2,6 +2,7 @@ import http from 'node:http';
 import { toGlobalId } from '../../src/common/global-id';
 import { graphReadMetrics } from '../../src/modules/graph/graph.service';
 import { SectorsDocument } from '../generated/graphql';
+import { insertFillerFirms, until } from '../helpers/filler';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 // A graph too large to sit in socket buffers, so a client that stops reading holds the export
@@ -40,14 +41,6 @@ function pausedDownload(url: string): Promise<{ status: number; resume(): Promis
   });
 }
 
-async function until(condition: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /**
  * Each export is read from one snapshot, on both databases: on PostgreSQL a REPEATABLE READ
  * transaction, on the embedded database cursors kept past their transaction. A write committed
@@ -59,11 +52,7 @@ describe('an export being downloaded reads from one snapshot', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await server.sql(
-      `insert into enterprise (name_zh, name_en, layer, provenance_kind, provenance_source, provenance_verified_at)
-       select '合成测试企业' || g, 'Synthetic test firm ' || g, 'APPLICATION', 'SYNTHETIC', 'test filler (not real)', date '2026-01-01'
-         from generate_series(1, ${FILLER_FIRMS}) g`,
-    );
+    await insertFillerFirms(server, FILLER_FIRMS);
   });
   afterAll(() => server?.close());
 
@@ -80,7 +69,7 @@ describe('an export being downloaded reads from one snapshot', () => {
     const before = { ...graphReadMetrics };
     const download = await pausedDownload(`${server.origin}/export/graph.cyjs`);
     expect(download.status).toBe(200);
-    await until(() => graphReadMetrics.opened > before.opened);
+    await until(() => graphReadMetrics.opened > before.opened, 60_000);
 
     // While the client reads nothing, the server answers other requests and takes a write.
     const sectors = await server.gql(SectorsDocument);

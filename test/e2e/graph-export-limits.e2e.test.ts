@@ -1,15 +1,8 @@
 import { graphReadMetrics } from '../../src/modules/graph/graph.service';
+import { insertFillerFirms, until } from '../helpers/filler';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
 const FILLER_FIRMS = 150_000;
-
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Limits of the export: two at a time, and a client going away stops the database reads. */
 describe('relation graph export limits', () => {
@@ -18,11 +11,7 @@ describe('relation graph export limits', () => {
   beforeAll(async () => {
     server = await startTestServer();
     // A graph too large to sit in socket buffers, so an export is still reading when it is aborted.
-    await server.sql(
-      `insert into enterprise (name_zh, name_en, layer, provenance_kind, provenance_source, provenance_verified_at)
-       select '合成测试企业' || g, 'Synthetic test firm ' || g, 'APPLICATION', 'SYNTHETIC', 'test filler (not real)', date '2026-01-01'
-         from generate_series(1, ${FILLER_FIRMS}) g`,
-    );
+    await insertFillerFirms(server, FILLER_FIRMS);
   });
   afterAll(() => server?.close());
 
