@@ -207,6 +207,21 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
   };
   const parks = filter.parkIds ? arrayLiteral(filter.parkIds) : null;
   const sectors = filter.sectors ? arrayLiteral(filter.sectors) : null;
+  /** A record placed by the firms a link table ties it to (a task's winners, a programme's grantees): their parks and sectors. */
+  const placeByFirms = (links: string, owner: string): void => {
+    if (parks) {
+      add(
+        `exists (select 1 from ${links} l join enterprise_park p on p.enterprise_id = l.enterprise_id where l.${owner} = ${id} and p.park_id = any(cast(? as int[])))`,
+        parks,
+      );
+    }
+    if (sectors) {
+      add(
+        `exists (select 1 from ${links} l join enterprise_sector s on s.enterprise_id = l.enterprise_id where l.${owner} = ${id} and s.sector_code = any(cast(? as text[])))`,
+        sectors,
+      );
+    }
+  };
   if (filter.ego) add(`${id} = any(cast(? as ${NODE_TABLES[kind].keyType}[]))`, arrayLiteral(filter.ego.get(kind) ?? []));
   if (filter.provenanceKinds) {
     const table = NODE_TABLES[kind];
@@ -270,18 +285,7 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
       break;
     // A task belongs to the parks and sectors of the firms that won it.
     case GraphNodeKind.NATIONAL_TASK:
-      if (parks) {
-        add(
-          `exists (select 1 from national_task_enterprise_winner w join enterprise_park p on p.enterprise_id = w.enterprise_id where w.task_id = ${id} and p.park_id = any(cast(? as int[])))`,
-          parks,
-        );
-      }
-      if (sectors) {
-        add(
-          `exists (select 1 from national_task_enterprise_winner w join enterprise_sector s on s.enterprise_id = w.enterprise_id where w.task_id = ${id} and s.sector_code = any(cast(? as text[])))`,
-          sectors,
-        );
-      }
+      placeByFirms('national_task_enterprise_winner', 'task_id');
       break;
     case GraphNodeKind.CHAIN_NODE:
       // The map is a vocabulary, like the sectors: a park filter keeps all of it, a sector filter the shared segments and that sector's own.
@@ -303,18 +307,7 @@ export function nodeCondition(filter: ResolvedGraphFilter, kind: GraphNodeKind, 
       break;
     // A programme belongs to the parks and sectors of the firms it granted vouchers to.
     case GraphNodeKind.VOUCHER_PROGRAM:
-      if (parks) {
-        add(
-          `exists (select 1 from compute_voucher_grant g join enterprise_park p on p.enterprise_id = g.enterprise_id where g.program_id = ${id} and p.park_id = any(cast(? as int[])))`,
-          parks,
-        );
-      }
-      if (sectors) {
-        add(
-          `exists (select 1 from compute_voucher_grant g join enterprise_sector s on s.enterprise_id = g.enterprise_id where g.program_id = ${id} and s.sector_code = any(cast(? as text[])))`,
-          sectors,
-        );
-      }
+      placeByFirms('compute_voucher_grant', 'program_id');
       break;
   }
   return [parts.length ? parts.join(' and ') : 'true', binds];
