@@ -9,7 +9,8 @@ import type { QueryLimits, RateLimitConfig } from '../common/config';
 import type { Context, CostReport } from '../common/context';
 import { ErrorCode, QueryTooCostlyError, RateLimitedError } from '../common/errors';
 import { classifyDatabaseError } from '../db/database-errors';
-import { computeCost } from './cost';
+import { computeCost, QueryCost } from './cost';
+import { variablesKey } from './variables-key';
 import { dataNoticePlugin } from './data-notice';
 import { dropTokens } from './document-tokens';
 import { inputLimitsPlugin } from './input-limits';
@@ -37,6 +38,9 @@ export interface ApolloOptions {
   /** `resolvers` turns the read compiler off (EXECUTION=resolvers); compiled by default. */
   execution?: 'compiled' | 'resolvers';
 }
+
+/** Prices kept per document, operation and variables. */
+const PRICED_REQUESTS = 500;
 
 /** Reports how many SQL statements the request ran, for tests, benchmarks and operators. */
 const sqlStatementsHeader: ApolloServerPlugin<Context> = {
@@ -68,6 +72,17 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
       return { allowed: true, limit, used: 0, remaining: limit, resetAt: new Date(Date.now() + rateLimit.windowMs) };
     }
   };
+  // The price is a pure function of the document, the operation and the variables (the schema
+  // and the limits are fixed for the process): a repeated request is priced from this cache.
+  const prices = new LRUCache<string, QueryCost>({ max: PRICED_REQUESTS });
+  const priced = (queryHash: string, operationName: string | undefined, variables: Record<string, unknown> | undefined, price: () => QueryCost) => {
+    const vars = variablesKey(variables);
+    if (vars === null) return price();
+    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${vars}`;
+    let cost = prices.get(key);
+    if (!cost) prices.set(key, (cost = price()));
+    return cost;
+  };
   const report = (requested: number, nodes: number, budget: BudgetState): CostReport => ({
     requested,
     nodes,
@@ -79,10 +94,12 @@ function costPlugin(options: ApolloOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue, queryHash }) {
           if (!operation) return;
           contextValue.billing.operationName = operation.name?.value;
-          const cost = computeCost(schema, document, operation, request.variables, limits.defaultPageSize);
+          const cost = priced(queryHash, request.operationName, request.variables, () =>
+            computeCost(schema, document, operation, request.variables, limits.defaultPageSize),
+          );
           if (cost.nodes > limits.maxNodes) {
             contextValue.billing.cost = report(0, cost.nodes, await charge(contextValue, 0));
             throw new QueryTooCostlyError(cost.nodes, limits.maxNodes);

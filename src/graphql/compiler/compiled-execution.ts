@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
 import { DocumentNode, execute, FieldNode, FragmentDefinitionNode, GraphQLFormattedError, Kind, OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
@@ -9,6 +8,7 @@ import { ProvenanceTally } from '../../common/data-notice';
 import { ErrorCode } from '../../common/errors';
 import { classifyDatabaseError } from '../../db/database-errors';
 import { isReplicaFault } from '../../db/replicas';
+import { variablesKey } from '../variables-key';
 import { NotCovered, Renderer, RenderInput, rootFields } from './compile';
 import { RawJson } from './raw-json';
 import { Fragment, join, raw, sql } from './sql-fragment';
@@ -48,15 +48,6 @@ interface Rendered {
   fallback: Array<[string, FieldNode[]]>;
   order: string[];
 }
-
-/**
- * Variables up to this length (as JSON) are part of the statement cache's key as they are; longer
- * ones (100 IDs for `nodes` are about 2.4 KB) by their SHA-256, so a long list is not rendered
- * again on every request and the cache's keys stay small.
- */
-const MAX_PLAIN_VARIABLES_CHARS = 512;
-/** Variables longer than this are rendered every time: hashing them would cost more than it saves. */
-const MAX_CACHED_VARIABLES_CHARS = 64 * 1024;
 
 /**
  * Runs read operations as one SQL statement that builds the answer's JSON (src/graphql/compiler,
@@ -111,8 +102,8 @@ async function runCompiled(
   }
   if (!plan.query) return null;
 
-  const variablesJson = JSON.stringify(request.variables ?? {});
-  const cacheKey = statementKey(planKey, variablesJson);
+  const variables = variablesKey(request.variables);
+  const cacheKey = variables === null ? null : `${planKey}\u0000${variables}`;
   let rendered = cacheKey ? statements.get(cacheKey) : undefined;
   if (!rendered) {
     rendered = render(requestContext, plan);
@@ -191,12 +182,6 @@ async function runCompiled(
     how: fallback.length ? 'mixed' : 'compiled',
     response: { http: requestContext.response.http, body: { kind: 'single', singleResult: { data: new RawJson(data) as never } } } as Response,
   };
-}
-
-function statementKey(planKey: string, variablesJson: string): string | null {
-  if (variablesJson.length <= MAX_PLAIN_VARIABLES_CHARS) return `${planKey}\u0000${variablesJson}`;
-  if (variablesJson.length > MAX_CACHED_VARIABLES_CHARS) return null;
-  return `${planKey}\u0001${createHash('sha256').update(variablesJson).digest('base64')}`;
 }
 
 /** Renders the operation's statement, or undefined when the resolvers should answer it all. */
