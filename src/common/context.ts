@@ -9,8 +9,13 @@ import type { SqlStats } from './sql-stats';
  * type only. Nothing here outlives the request.
  */
 export interface Context {
-  /** A fork of the EntityManager: its identity map is this request's alone. */
+  /** A fork of the EntityManager: its identity map is this request's alone (forked on first use). */
   em: SqlEntityManager;
+  /**
+   * The process's root EntityManager, for what needs no identity map: connections, metadata,
+   * configuration (the read compiler). Never load or persist entities through it.
+   */
+  rootEm?: SqlEntityManager;
   /** This request's DataLoaders; their caches die with the request. */
   loaders: LoaderRegistry;
   requestId: string;

@@ -115,8 +115,8 @@ async function runCompiled(
   try {
     // A read like any other: on a healthy replica that has replayed what this request must see
     // (read replicas), otherwise on the primary; a replica failing under it sends it to the primary.
-    const reader = contextValue.em.getConnection('read');
-    const primary = contextValue.em.getConnection('write');
+    const reader = manager(contextValue).getConnection('read');
+    const primary = manager(contextValue).getConnection('write');
     const run = (on: typeof reader) =>
       logged(contextValue, statement, on === primary ? 'write' : 'read', () => runPositional(on.getKnex(), positional, statement.values));
     let result: Awaited<ReturnType<typeof run>>;
@@ -190,8 +190,8 @@ function render(requestContext: GraphQLRequestContextResponseForOperation<Contex
   const operation = requestContext.operation!;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
   if (coerced.errors) return undefined;
-  const knex = contextValue.em.getKnex();
-  const input: RenderInput = { schema, fragments: fragmentsOf(document), variables: coerced.coerced, knex, metadata: contextValue.em.getMetadata() };
+  const knex = manager(contextValue).getKnex();
+  const input: RenderInput = { schema, fragments: fragmentsOf(document), variables: coerced.coerced, knex, metadata: manager(contextValue).getMetadata() };
   const renderer = new Renderer(input);
   const query = schema.getQueryType()!;
 
@@ -259,7 +259,7 @@ type Rows = { rows?: Array<Record<string, string | null>> } | Array<Record<strin
  * SQL_DEBUG is on. The values stay bound parameters; only the printed text has them inlined.
  */
 async function logged(context: Context, statement: Fragment, connection: 'read' | 'write', run: () => unknown): Promise<Rows> {
-  const logger = context.em.config.getLogger();
+  const logger = manager(context).config.getLogger();
   const started = performance.now();
   let rows: number | undefined;
   try {
@@ -267,7 +267,7 @@ async function logged(context: Context, statement: Fragment, connection: 'read' 
     rows = (Array.isArray(result) ? result : (result.rows ?? [])).length;
     return result;
   } finally {
-    const query = logger.isEnabled('query') ? context.em.getPlatform().formatQuery(statement.text, statement.values as unknown[]) : statement.text;
+    const query = logger.isEnabled('query') ? manager(context).getPlatform().formatQuery(statement.text, statement.values as unknown[]) : statement.text;
     logger.logQuery({
       query,
       took: Math.round(performance.now() - started),
@@ -276,6 +276,11 @@ async function logged(context: Context, statement: Fragment, connection: 'read' 
       connection: { type: connection, name: connection },
     });
   }
+}
+
+/** The manager the compiler asks for connections and metadata: the root one, so no fork is made. */
+function manager(context: Context) {
+  return context.rootEm ?? context.em;
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
