@@ -99,17 +99,20 @@ export async function startHttpServer(
   app.use(workerIdentity());
   app.use(...securityHeaders());
   app.use(corsPolicy(config.corsOrigins));
-  app.use(healthRouter(db));
-  // Before Apollo: a browser opening /graphql gets the explorer instead of a 400.
-  app.use(webRouter());
-  app.use(
-    '/graphql',
+  const graphqlChain = [
     requestLog(logger),
     identify(resolveKey),
     deadline(config.requestTimeoutMs),
     express.json({ limit: GRAPHQL_BODY_LIMIT }),
     graphql.handler,
-  );
+  ];
+  // A POST to /graphql (nearly every request) goes straight to Apollo: the routers below answer
+  // only GETs and would just be matched in vain.
+  app.post('/graphql', ...graphqlChain);
+  app.use(healthRouter(db));
+  // Before Apollo: a browser opening /graphql gets the explorer instead of a 400.
+  app.use(webRouter());
+  app.use('/graphql', ...graphqlChain);
   app.use(graphqlBodyErrors(logger));
 
   // The file routes spend the same budget as GraphQL queries.
