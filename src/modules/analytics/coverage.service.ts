@@ -8,6 +8,7 @@ import { allSectors } from '../sector/sector.service';
 import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, chainTree } from '../chain-node/chain-node.service';
 import { ChainNodeCoverageCell, Coverage, CoverageCell, CoverageFilter, ParkComputeCoverage } from './coverage.types';
 import { COMPUTE_CAPACITY_TABLE } from '../compute-center/compute-center.service';
+import { ENTERPRISE_COUNT_TABLE } from '../enterprise/enterprise.counts';
 
 const LAYERS = Object.values(ChainLayer);
 
@@ -130,21 +131,33 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
   const ctes = `
     with pk as materialized (${inner.sql}),
     ent as (${
-      byLayer || kinds
-        ? `select ep.park_id, es.sector_code, count(*)::int as firms,
+      !kinds
+        ? // Every firm counts: the counts the triggers keep per park × sector × layer answer exactly
+          // (a firm is once in each of its parks and sectors, as in the pivots), without reading the
+          // firms or their pivots at all.
+          byLayer
+          ? `select kc.park_id, kc.sector_code,
+             coalesce(sum(kc.n) filter (where kc.layer = ''), 0)::int as firms,
+             coalesce(sum(kc.n) filter (where kc.layer = 'FOUNDATION'), 0)::int as foundation,
+             coalesce(sum(kc.n) filter (where kc.layer = 'TECHNOLOGY'), 0)::int as technology,
+             coalesce(sum(kc.n) filter (where kc.layer = 'APPLICATION'), 0)::int as application
+        from ${ENTERPRISE_COUNT_TABLE} kc
+        ${scoped('kc.park_id')}
+       where kc.park_id <> 0 and kc.sector_code <> ''
+       group by kc.park_id, kc.sector_code`
+          : `select kc.park_id, kc.sector_code, kc.n as firms,
+             null::int as foundation, null::int as technology, null::int as application
+        from ${ENTERPRISE_COUNT_TABLE} kc
+        ${scoped('kc.park_id')}
+       where kc.park_id <> 0 and kc.sector_code <> '' and kc.layer = ''`
+        : // The kept counts do not split by provenance: count the firms of the kinds asked for.
+          `select ep.park_id, es.sector_code, count(*)::int as firms,
              count(*) filter (where e.layer = 'FOUNDATION')::int as foundation,
              count(*) filter (where e.layer = 'TECHNOLOGY')::int as technology,
              count(*) filter (where e.layer = 'APPLICATION')::int as application
         from enterprise_park ep
         ${scoped('ep.park_id')}
         join enterprise e on e.id = ep.enterprise_id${kindIn('e.provenance_kind')}
-        join enterprise_sector es on es.enterprise_id = ep.enterprise_id
-       group by ep.park_id, es.sector_code`
-        : // Without layers the firms table is not needed: the two pivots answer alone.
-          `select ep.park_id, es.sector_code, count(*)::int as firms,
-             null::int as foundation, null::int as technology, null::int as application
-        from enterprise_park ep
-        ${scoped('ep.park_id')}
         join enterprise_sector es on es.enterprise_id = ep.enterprise_id
        group by ep.park_id, es.sector_code`
     }),
@@ -163,13 +176,16 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     -- The records the matrix counts, per provenance kind (for the answer's data notice): computed
     -- once and sent on the first row only.
     counted as (
-      select kind, count(*)::int as n from (
-        select distinct e.id, e.provenance_kind as kind from enterprise_park ep ${scoped('ep.park_id')}
-          join enterprise e on e.id = ep.enterprise_id${kindIn('e.provenance_kind')}
+      select kind, sum(n)::int as n from (
+        -- Each firm once, however many of the parks it is in: a semi-join, not a distinct over
+        -- every firm × park pair.
+        select e.provenance_kind as kind, count(*) as n from enterprise e
+         where exists (select 1 from enterprise_park ep ${scoped('ep.park_id')} where ep.enterprise_id = e.id)${kindIn('e.provenance_kind')}
+         group by 1
         union all
-        select s.id, s.provenance_kind from scenario s ${scoped('s.park_id')} where s.park_id is not null${kindIn('s.provenance_kind')}
+        select s.provenance_kind, count(*) from scenario s ${scoped('s.park_id')} where s.park_id is not null${kindIn('s.provenance_kind')} group by 1
         union all
-        select ip.id, ip.provenance_kind from innovation_platform ip ${scoped('ip.park_id')} where ip.park_id is not null${kindIn('ip.provenance_kind')}
+        select ip.provenance_kind, count(*) from innovation_platform ip ${scoped('ip.park_id')} where ip.park_id is not null${kindIn('ip.provenance_kind')} group by 1
       ) x group by kind)`;
   const conditions: string[] = [];
   if (filter?.focusOnly) conditions.push('pfs.park_id is not null');
