@@ -21,8 +21,6 @@ type CellTuple = [number, string, boolean, number, number, number, number, numbe
 interface MatrixRow {
   /** The cells in matrix order, as a JSON array of {@link CellTuple} (null when there are none). */
   cells: string | null;
-  /** [kind, count] pairs of the records the matrix counts, as JSON. */
-  counted: string | null;
 }
 
 export interface CoverageNeeds {
@@ -94,6 +92,43 @@ async function chainNodeCounts(ctx: Context, parkScope: { sql: string; bindings:
     ),
   )) as Array<{ park_id: number; node_id: number; n: number }>;
   return new Map(rows.map((r) => [`${r.park_id}:${r.node_id}`, Number(r.n)]));
+}
+
+/**
+ * The records a matrix over these parks counts, per provenance kind, for the answer's data
+ * notice: its parks' firms (each once, however many of the parks it is in), scenarios and
+ * platforms. One statement; without a park condition it does not join the park list.
+ */
+async function countedRecords(
+  ctx: Context,
+  parkScope: { sql: string; bindings: readonly unknown[] } | null,
+  kinds: string[] | null,
+): Promise<Array<[string, number]>> {
+  const knex = ctx.em.getKnex();
+  const bindings: Knex.RawBinding[] = [];
+  // Placeholders in text order: each helper pushes its values as the text is built.
+  const scoped = (column: string): string => {
+    if (!parkScope) return '';
+    bindings.push(...(parkScope.bindings as Knex.RawBinding[]));
+    return `join (${parkScope.sql}) pk on pk.id = ${column}`;
+  };
+  const kindIn = (column: string): string => {
+    if (!kinds) return '';
+    bindings.push(...kinds);
+    return ` and ${column} in (${kinds.map(() => '?').join(', ')})`;
+  };
+  // A semi-join counts each firm once; a distinct over every firm × park pair cost 2-3 times as
+  // much at 100k firms (EXPLAIN ANALYZE on the benchmark database).
+  const firms = `select e.provenance_kind as kind, count(*) as n from enterprise e
+     where exists (select 1 from enterprise_park ep ${scoped('ep.park_id')} where ep.enterprise_id = e.id)${kindIn('e.provenance_kind')}
+     group by 1`;
+  const scenarios = `select s.provenance_kind, count(*) from scenario s ${scoped('s.park_id')} where s.park_id is not null${kindIn('s.provenance_kind')} group by 1`;
+  const platforms = `select ip.provenance_kind, count(*) from innovation_platform ip ${scoped('ip.park_id')}
+     where ip.park_id is not null${kindIn('ip.provenance_kind')} group by 1`;
+  const rows = (await ctx.em.execute(
+    knex.raw(`select kind, sum(n)::int as n from (${firms} union all ${scenarios} union all ${platforms}) x group by kind`, bindings),
+  )) as Array<{ kind: string; n: number }>;
+  return rows.map((r) => [r.kind, Number(r.n)]);
 }
 
 /**
@@ -171,21 +206,7 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
         ${scoped('ip.park_id')}
         join platform_sector ps on ps.platform_id = ip.id
        where true${kindIn('ip.provenance_kind')}
-       group by ip.park_id, ps.sector_code),
-    -- The records the matrix counts, per provenance kind (for the answer's data notice): computed
-    -- once and sent on the first row only.
-    counted as (
-      select kind, sum(n)::int as n from (
-        -- Each firm once, however many of the parks it is in: a semi-join, not a distinct over
-        -- every firm × park pair.
-        select e.provenance_kind as kind, count(*) as n from enterprise e
-         where exists (select 1 from enterprise_park ep ${scoped('ep.park_id')} where ep.enterprise_id = e.id)${kindIn('e.provenance_kind')}
-         group by 1
-        union all
-        select s.provenance_kind, count(*) from scenario s ${scoped('s.park_id')} where s.park_id is not null${kindIn('s.provenance_kind')} group by 1
-        union all
-        select ip.provenance_kind, count(*) from innovation_platform ip ${scoped('ip.park_id')} where ip.park_id is not null${kindIn('ip.provenance_kind')} group by 1
-      ) x group by kind)`;
+       group by ip.park_id, ps.sector_code)`;
   const conditions: string[] = [];
   if (filter?.focusOnly) conditions.push('pfs.park_id is not null');
   if (sectors) {
@@ -197,8 +218,7 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
   const sql = `${ctes}
     select json_agg(json_build_array(pk.id, sec.code, pfs.park_id is not null, coalesce(ent.firms, 0),
              coalesce(ent.foundation, 0), coalesce(ent.technology, 0), coalesce(ent.application, 0),
-             coalesce(sc.n, 0), coalesce(pl.n, 0)) order by pk.id, sec.position)::text as cells,
-           (select json_agg(json_build_array(kind, n)) from counted)::text as counted
+             coalesce(sc.n, 0), coalesce(pl.n, 0)) order by pk.id, sec.position)::text as cells
       from pk cross join sector sec
       left join park_focus_sector pfs on pfs.park_id = pk.id and pfs.sector_code = sec.code
       left join ent on ent.park_id = pk.id and ent.sector_code = sec.code
@@ -207,6 +227,11 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
      ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`;
 
   const parkQuery = knex.raw(`select p.* from park p where p.id in (select id from (${inner.sql}) pk)`, inner.bindings as Knex.RawBinding[]);
+  // The data notice's tally runs beside the matrix; see the last cell below.
+  const tally = countedRecords(ctx, roles || parkIds ? inner : null, kinds);
+  // Not awaited when the matrix is empty, nor when the request stops before the last cell: a
+  // failure then must not become an unhandled rejection (awaiting it below still sees it).
+  tally.catch(() => undefined);
   const [matrix, allSectorList, parks, chainCounts, tree, compute] = await Promise.all([
     ctx.em.execute(knex.raw(sql, bindings)) as Promise<MatrixRow[]>,
     allSectors(ctx),
@@ -216,33 +241,43 @@ export async function coverage(ctx: Context, filter: CoverageFilter | null, need
     needs.compute ? computeCounts(ctx, inner, kinds) : Promise.resolve(null),
   ]);
   const tuples = matrix[0]?.cells ? (JSON.parse(matrix[0].cells) as CellTuple[]) : [];
-  // An empty matrix counts nothing, so it carries no notice for the records behind it.
-  if (tuples.length && matrix[0].counted) ctx.provenance.noteCounted(JSON.parse(matrix[0].counted) as Array<[string, number]>);
   const parkById = new Map(parks.map((row) => [Number(row.id), hydrate(ctx.em, Park, row as Record<string, unknown>)]));
   const sectorByCode = new Map(allSectorList.map((s) => [s.code as string, s]));
   const parkSet = new Set<number>();
   let emptyCellCount = 0;
-  const cells = tuples.map(([parkId, sectorCode, focus, firms, foundation, technology, application, scenarios, platforms]) => {
-    const counts: Record<ChainLayer, number> = {
-      [ChainLayer.FOUNDATION]: foundation,
-      [ChainLayer.TECHNOLOGY]: technology,
-      [ChainLayer.APPLICATION]: application,
-    };
-    const enterpriseCount = layerFilter ? layers.reduce((sum, layer) => sum + counts[layer], 0) : firms;
-    if (enterpriseCount === 0) emptyCellCount++;
-    parkSet.add(parkId);
-    const cell = new CoverageCell();
-    cell.parkId = parkId;
-    cell.park = parkById.get(parkId);
-    cell.sector = sectorByCode.get(sectorCode)!;
-    cell.isFocusSector = focus;
-    cell.enterpriseCount = enterpriseCount;
-    cell.scenarioCount = scenarios;
-    cell.platformCount = platforms;
-    // In chain order, whatever order the filter listed the layers in.
-    cell.missingLayers = byLayer ? LAYERS.filter((layer) => layers.includes(layer) && counts[layer] === 0) : [];
-    return cell;
-  });
+  const cells: Array<CoverageCell | Promise<CoverageCell>> = tuples.map(
+    ([parkId, sectorCode, focus, firms, foundation, technology, application, scenarios, platforms]) => {
+      const counts: Record<ChainLayer, number> = {
+        [ChainLayer.FOUNDATION]: foundation,
+        [ChainLayer.TECHNOLOGY]: technology,
+        [ChainLayer.APPLICATION]: application,
+      };
+      const enterpriseCount = layerFilter ? layers.reduce((sum, layer) => sum + counts[layer], 0) : firms;
+      if (enterpriseCount === 0) emptyCellCount++;
+      parkSet.add(parkId);
+      const cell = new CoverageCell();
+      cell.parkId = parkId;
+      cell.park = parkById.get(parkId);
+      cell.sector = sectorByCode.get(sectorCode)!;
+      cell.isFocusSector = focus;
+      cell.enterpriseCount = enterpriseCount;
+      cell.scenarioCount = scenarios;
+      cell.platformCount = platforms;
+      // In chain order, whatever order the filter listed the layers in.
+      cell.missingLayers = byLayer ? LAYERS.filter((layer) => layers.includes(layer) && counts[layer] === 0) : [];
+      return cell;
+    },
+  );
+  // The last cell waits for the tally (an empty matrix counts nothing and notes nothing). GraphQL
+  // completes the cells before it while PostgreSQL is still counting, and the answer is sent only
+  // once every cell is complete, so the notice always includes the tally.
+  if (cells.length) {
+    const last = cells[cells.length - 1];
+    cells[cells.length - 1] = tally.then((counted) => {
+      ctx.provenance.noteCounted(counted);
+      return last;
+    });
+  }
   const chainNodeCells: ChainNodeCoverageCell[] = [];
   if (chainCounts && tree) {
     const nodes = tree.nodes.filter((n) => !n.retired);
