@@ -102,8 +102,9 @@ export class ParkComputeCoverage {
     'A firm or platform serving several sectors counts in each of its cells.',
 })
 export class Coverage {
+  /** The last cell may be a promise: it waits for the data notice's tally (coverage.service.ts). */
   @Field(() => [CoverageCell], { description: 'The cells, row by row (park by park).' })
-  cells!: CoverageCell[];
+  cells!: Array<CoverageCell | Promise<CoverageCell>>;
 
   @Field(() => Int, { description: 'Number of parks (rows) in the matrix.' })
   parkCount!: number;
