@@ -1,13 +1,14 @@
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, orderInput } from '../../common/filter.inputs';
+import { composableFilter } from '../../common/composable-filter';
+import { orderInput } from '../../common/filter.inputs';
 import { ComputeCenterStatus } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
 
 @InputType({
   description: '算力设施筛选 Narrows a list of compute facilities. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
-export class ComputeCenterFilter extends DirectoryFilterFields {
+export class ComputeCenterFilter extends composableFilter('ComputeCenterFilter', (): object => ComputeCenterFilter) {
   @Field(() => [ComputeKind], {
     nullable: true,
     description: '类别 Facilities of any of these kinds: their main kind, or a capacity of that kind. A facility of unknown kind never matches.',
@@ -25,15 +26,6 @@ export class ComputeCenterFilter extends DirectoryFilterFields {
 
   @Field(() => [ID], { nullable: true, description: 'Facilities located in any of these parks (Park IDs).' })
   parkIds?: string[] | null;
-
-  @Field(() => [ComputeCenterFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ComputeCenterFilter[] | null;
-
-  @Field(() => [ComputeCenterFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ComputeCenterFilter[] | null;
-
-  @Field(() => ComputeCenterFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ComputeCenterFilter | null;
 }
 
 export enum ComputeCenterOrderField {

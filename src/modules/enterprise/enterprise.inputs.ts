@@ -1,5 +1,6 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { GraphQLURL } from 'graphql-scalars';
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
@@ -69,11 +70,7 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
   })
   chainNodes?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField()
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Founding year (成立年份) within this range; firms with unknown year never match.' })

@@ -1,3 +1,4 @@
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { orderInput } from '../../common/filter.inputs';
@@ -14,11 +15,7 @@ export class InstitutionFilter extends composableFilter('InstitutionFilter', ():
   @Field(() => [String], { nullable: true, description: 'Institutions in any of these districts (所在区, in Chinese, e.g. 崂山区).' })
   districts?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField()
   search?: string | null;
 }
 

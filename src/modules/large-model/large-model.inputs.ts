@@ -1,21 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DirectoryFilterFields } from '../../common/filter.inputs';
+import { composableFilter } from '../../common/composable-filter';
 import { SectorCode } from '../sector/sector-code.enum';
 import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
 
 @InputType({
   description: '大模型筛选 Narrows a list of large models. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
-export class LargeModelFilter extends DirectoryFilterFields {
-  @Field(() => [LargeModelFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: LargeModelFilter[] | null;
-
-  @Field(() => [LargeModelFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: LargeModelFilter[] | null;
-
-  @Field(() => LargeModelFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: LargeModelFilter | null;
-}
+export class LargeModelFilter extends composableFilter('LargeModelFilter', (): object => LargeModelFilter) {}
 
 @InputType({ description: '新增大模型 A new large model.' })
 export class CreateLargeModelInput {

@@ -1,3 +1,4 @@
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -13,11 +14,7 @@ export class NationalInnovationTaskFilter extends composableFilter('NationalInno
   @Field(() => [ID], { nullable: true, description: 'Tasks won by any of these firms or institutions (Enterprise or Institution IDs).' })
   winnerIds?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching the title: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField('the title')
   search?: string | null;
 }
 

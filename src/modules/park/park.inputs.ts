@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
@@ -32,11 +33,7 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
   @Field(() => [SectorCode], { nullable: true, description: 'Parks focusing on any of these sectors.' })
   focusSectors?: SectorCode[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField()
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Year founded or opened within this range; parks with unknown year never match.' })

@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -21,11 +22,7 @@ export class PlatformFilter extends composableFilter('PlatformFilter', (): objec
   @Field(() => [SectorCode], { nullable: true, description: 'Platforms serving any of these sectors.' })
   sectors?: SectorCode[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField()
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })

@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -20,11 +21,7 @@ export class ScenarioFilter extends composableFilter('ScenarioFilter', (): objec
   @Field(() => [Int], { nullable: true, description: 'Scenarios of any of these years.' })
   years?: number[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
+  @SearchField('a name')
   search?: string | null;
 
   @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })

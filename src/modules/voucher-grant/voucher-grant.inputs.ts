@@ -1,12 +1,13 @@
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, orderInput } from '../../common/filter.inputs';
+import { composableFilter } from '../../common/composable-filter';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({
   description: '算力券发放筛选 Narrows a list of voucher grants. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
-export class ComputeVoucherGrantFilter extends DirectoryFilterFields {
+export class ComputeVoucherGrantFilter extends composableFilter('ComputeVoucherGrantFilter', (): object => ComputeVoucherGrantFilter) {
   @Field(() => [ID], { nullable: true, description: 'Grants of any of these programmes (ComputeVoucherProgram IDs).' })
   programIds?: string[] | null;
 
@@ -27,15 +28,6 @@ export class ComputeVoucherGrantFilter extends DirectoryFilterFields {
     description: '年度 Grants whose year is in this range: the year of the grant date, else of its programme; grants of unknown year never match.',
   })
   year?: IntRange | null;
-
-  @Field(() => [ComputeVoucherGrantFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ComputeVoucherGrantFilter[] | null;
-
-  @Field(() => [ComputeVoucherGrantFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ComputeVoucherGrantFilter[] | null;
-
-  @Field(() => ComputeVoucherGrantFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ComputeVoucherGrantFilter | null;
 }
 
 export enum ComputeVoucherGrantOrderField {

@@ -1,21 +1,13 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, orderInput } from '../../common/filter.inputs';
+import { composableFilter } from '../../common/composable-filter';
+import { IntRange, orderInput } from '../../common/filter.inputs';
 
 @InputType({
   description: '算力券项目筛选 Narrows a list of voucher programmes. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
-export class ComputeVoucherProgramFilter extends DirectoryFilterFields {
+export class ComputeVoucherProgramFilter extends composableFilter('ComputeVoucherProgramFilter', (): object => ComputeVoucherProgramFilter) {
   @Field(() => IntRange, { nullable: true, description: 'Programmes whose year is in this range; standing programmes (no year) never match.' })
   year?: IntRange | null;
-
-  @Field(() => [ComputeVoucherProgramFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ComputeVoucherProgramFilter[] | null;
-
-  @Field(() => [ComputeVoucherProgramFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ComputeVoucherProgramFilter[] | null;
-
-  @Field(() => ComputeVoucherProgramFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ComputeVoucherProgramFilter | null;
 }
 
 export enum ComputeVoucherProgramOrderField {
