@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { versionedInput } from '../../common/inputs/record-inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({ description: '新增产业链节点 A new segment or sub-segment of the chain map, under an existing node.' })
@@ -23,13 +24,10 @@ export class CreateChainNodeInput {
   description:
     '修改产业链节点 Rename, move, retire or restore a node. Only the fields sent change. Moving takes the node’s whole subtree along (no cycles); the three layer roots cannot be moved or retired.',
 })
-export class UpdateChainNodeInput {
-  @Field(() => ID, { description: 'The node to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read (ChainNode.version); a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class UpdateChainNodeInput extends versionedInput(
+  'The node to change.',
+  'The version you read (ChainNode.version); a stale one gets CONFLICT and nothing is written.',
+) {
   @Field(() => String, { nullable: true, description: 'New Chinese name (rename); unique among its siblings; cannot be cleared.' })
   nameZh?: string | null;
 

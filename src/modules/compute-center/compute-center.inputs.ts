@@ -1,4 +1,5 @@
 import { GraphQLURL } from 'graphql-scalars';
+import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput, NOT_IN_SCHEMA } from '../../common/inputs/record-inputs';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { orderInput } from '../../common/filter.inputs';
@@ -55,13 +56,7 @@ export type ComputeCenterOrder = InstanceType<typeof ComputeCenterOrder>;
   description:
     '新增算力设施 A new compute facility. Provenance: USER_ENTERED by the key. Capacities are set afterwards, each with its source, by setComputeCapacity.',
 })
-export class CreateComputeCenterInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateComputeCenterInput extends DescribedRecordInput {
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
   operatorZh?: string | null;
 
@@ -77,27 +72,12 @@ export class CreateComputeCenterInput {
   @Field(() => ComputeCenterStatus, { description: 'Stage of the facility.' })
   status!: ComputeCenterStatus;
 
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
   @Field(() => ID, { nullable: true, description: 'Park the facility is located in (Park ID).' })
   parkId?: string | null;
 }
 
 @InputType({ description: '修改算力设施 Changes to a compute facility; only the fields sent change, null clears an optional field.' })
-export class UpdateComputeCenterInput {
-  @Field(() => ID, { description: 'The facility to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateComputeCenterInput extends describedUpdateInput('facility') {
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese.' })
   operatorZh?: string | null;
 
@@ -113,37 +93,31 @@ export class UpdateComputeCenterInput {
   @Field(() => ComputeCenterStatus, { nullable: true, description: 'Stage of the facility; cannot be cleared.' })
   status?: ComputeCenterStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
-
   @Field(() => ID, { nullable: true, description: 'Park the facility is located in; null clears it.' })
   parkId?: string | null;
 }
 
 @InputType({ description: '删除算力设施 The facility to delete; its capacities go with it.' })
-export class DeleteComputeCenterInput {
-  @Field(() => ID, { description: 'ID of the facility to delete.' })
-  id!: string;
+export class DeleteComputeCenterInput extends detachingDeleteInput(
+  'facility',
+  'Clear the facility from the 算力券 grants redeemed at it (the grants stay, without a facility), then delete it; otherwise such grants refuse the delete (HAS_DEPENDANTS).',
+) {}
 
-  @Field({
-    defaultValue: false,
-    description:
-      'Clear the facility from the 算力券 grants redeemed at it (the grants stay, without a facility), then delete it; otherwise such grants refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
+/** The facility whose capacities change, at the version the client read (its version goes up). */
+@InputType('FacilityAtVersionInputBase', { description: NOT_IN_SCHEMA })
+abstract class FacilityAtVersion {
+  @Field(() => ID, { description: 'The facility (ComputeCenter ID).' })
+  computeCenterId!: string;
+
+  @Field(() => Int, { description: 'The facility’s version you read; a stale one gets CONFLICT and nothing is written.' })
+  expectedVersion!: number;
 }
 
 @InputType({
   description:
     '设置分类算力 Sets a facility’s capacity of one kind, replacing any figure of that kind, with the source that states it. The facility’s version goes up.',
 })
-export class SetComputeCapacityInput {
-  @Field(() => ID, { description: 'The facility (ComputeCenter ID).' })
-  computeCenterId!: string;
-
-  @Field(() => Int, { description: 'The facility’s version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class SetComputeCapacityInput extends FacilityAtVersion {
   @Field(() => ComputeKind, { description: 'Kind of the figure (智算 INTELLIGENT is what the plan’s 智能算力 targets count).' })
   kind!: ComputeKind;
 
@@ -161,13 +135,7 @@ export class SetComputeCapacityInput {
 }
 
 @InputType({ description: '删除分类算力 Removes a facility’s capacity of one kind. The facility’s version goes up.' })
-export class RemoveComputeCapacityInput {
-  @Field(() => ID, { description: 'The facility (ComputeCenter ID).' })
-  computeCenterId!: string;
-
-  @Field(() => Int, { description: 'The facility’s version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class RemoveComputeCapacityInput extends FacilityAtVersion {
   @Field(() => ComputeKind, { description: 'Kind whose figure to remove; NOT_FOUND when the facility has none of this kind.' })
   kind!: ComputeKind;
 }

@@ -1,5 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
+import { Field, ID, InputType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -36,13 +37,7 @@ export const DataProductOrder = orderInput('DataProductOrder', DataProductOrderF
 export type DataProductOrder = InstanceType<typeof DataProductOrder>;
 
 @InputType({ description: '新增数据产品 A new data product. Provenance: USER_ENTERED by the key.' })
-export class CreateDataProductInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateDataProductInput extends DescribedRecordInput {
   @Field(() => [String], { nullable: true, description: 'Other names, e.g. the listing code.' })
   aliases?: string[] | null;
 
@@ -58,27 +53,12 @@ export class CreateDataProductInput {
   @Field(() => GraphQLDate, { nullable: true, description: 'Listing date (YYYY-MM-DD), not in the future.' })
   listedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
   @Field(() => [SectorCode], { nullable: true, description: 'Sectors it serves.' })
   sectors?: SectorCode[] | null;
 }
 
 @InputType({ description: '修改数据产品 Changes to a data product; only the fields sent change, null clears an optional field.' })
-export class UpdateDataProductInput {
-  @Field(() => ID, { description: 'The product to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateDataProductInput extends describedUpdateInput('product') {
   @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
   aliases?: string[] | null;
 
@@ -93,13 +73,7 @@ export class UpdateDataProductInput {
 
   @Field(() => GraphQLDate, { nullable: true, description: 'Listing date.' })
   listedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
 }
 
 @InputType({ description: '删除数据产品 The product to delete.' })
-export class DeleteDataProductInput {
-  @Field(() => ID, { description: 'ID of the product to delete.' })
-  id!: string;
-}
+export class DeleteDataProductInput extends deleteInput('product') {}

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { versionedInput } from '../../common/inputs/record-inputs';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 
 @InputType({ description: '新增企业资质 A recognition to record for a firm. Provenance: USER_ENTERED by the key.' })
@@ -17,13 +18,7 @@ export class AddDesignationInput {
 }
 
 @InputType({ description: '修改企业资质 Changes to a recognition; only the fields sent change.' })
-export class UpdateDesignationInput {
-  @Field(() => ID, { description: 'The recognition to change (Designation ID).' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class UpdateDesignationInput extends versionedInput('The recognition to change (Designation ID).') {
   @Field(() => DesignationKind, { nullable: true, description: 'Kind; cannot be cleared.' })
   kind?: DesignationKind | null;
 

@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { detachingDeleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { GraphQLURL } from 'graphql-scalars';
 import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
@@ -187,15 +188,10 @@ export class CreateEnterpriseInput {
   description:
     '修改企业 Changes to a firm. Only the fields sent change; send null to clear an optional field. Relations change through the link/unlink mutations.',
 })
-export class UpdateEnterpriseInput {
-  @Field(() => ID, { description: 'The firm to change.' })
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.',
-  })
-  expectedVersion!: number;
-
+export class UpdateEnterpriseInput extends versionedInput(
+  'The firm to change.',
+  'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.',
+) {
   @Field(() => String, { nullable: true, description: 'Registered Chinese name; cannot be cleared.' })
   nameZh?: string | null;
 
@@ -273,17 +269,10 @@ export class PlatformHostInput {
 }
 
 @InputType({ description: '删除企业 The firm to delete, and whether to unlink what depends on it.' })
-export class DeleteEnterpriseInput {
-  @Field(() => ID, { description: 'ID of the firm to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description:
-      'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteEnterpriseInput extends detachingDeleteInput(
+  'firm',
+  'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
+) {}
 
 @InputType({ description: 'A firm and a chain-map node to link or unlink (企业 ↔ 产业链环节).' })
 export class EnterpriseChainNodeInput {

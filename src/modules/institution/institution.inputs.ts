@@ -1,5 +1,6 @@
 import { SearchField } from '../../common/inputs/filter-fields';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { orderInput } from '../../common/filter.inputs';
 import { InstitutionKind } from './institution-kind.enum';
@@ -37,13 +38,7 @@ export const InstitutionOrder = orderInput('InstitutionOrder', InstitutionOrderF
 export type InstitutionOrder = InstanceType<typeof InstitutionOrder>;
 
 @InputType({ description: '新增高校院所 A new university or research institute.' })
-export class CreateInstitutionInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateInstitutionInput extends DescribedRecordInput {
   @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
   aliases?: string[] | null;
 
@@ -55,28 +50,13 @@ export class CreateInstitutionInput {
 
   @Field(() => String, { nullable: true, description: 'Website (http or https).' })
   website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
 }
 
 @InputType({
   description:
     '修改高校院所 Changes to an institution; only the fields sent change, null clears an optional field. Hosted platforms change with link/unlinkPlatformInstitutionHost, tasks with link/unlinkNationalTaskWinner.',
 })
-export class UpdateInstitutionInput {
-  @Field(() => ID, { description: 'The institution to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateInstitutionInput extends describedUpdateInput('institution') {
   @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
   aliases?: string[] | null;
 
@@ -88,19 +68,10 @@ export class UpdateInstitutionInput {
 
   @Field(() => String, { nullable: true, description: 'Website.' })
   website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
 }
 
 @InputType({ description: '删除高校院所 The institution to delete, and whether to unlink what depends on it.' })
-export class DeleteInstitutionInput {
-  @Field(() => ID, { description: 'ID of the institution to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description: 'Unlink the platforms it hosts and the tasks it won, then delete it; otherwise such links refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteInstitutionInput extends detachingDeleteInput(
+  'institution',
+  'Unlink the platforms it hosts and the tasks it won, then delete it; otherwise such links refuse the delete (HAS_DEPENDANTS).',
+) {}

@@ -1,4 +1,5 @@
 import { SearchField } from '../../common/inputs/filter-fields';
+import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -68,13 +69,7 @@ export class CreateNationalInnovationTaskInput {
   description:
     '修改国家人工智能创新任务 Changes to a task; only the fields sent change, null clears an optional field. Winners change with link/unlinkNationalTaskWinner.',
 })
-export class UpdateNationalInnovationTaskInput {
-  @Field(() => ID, { description: 'The task to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class UpdateNationalInnovationTaskInput extends versionedInput('The task to change.') {
   @Field(() => String, { nullable: true, description: 'Title in Chinese; cannot be cleared.' })
   nameZh?: string | null;
 
@@ -98,10 +93,7 @@ export class UpdateNationalInnovationTaskInput {
 }
 
 @InputType({ description: '删除国家人工智能创新任务 The task to delete (its winner links go with it).' })
-export class DeleteNationalInnovationTaskInput {
-  @Field(() => ID, { description: 'ID of the task to delete.' })
-  id!: string;
-}
+export class DeleteNationalInnovationTaskInput extends deleteInput('task') {}
 
 @InputType({ description: 'A national task and a firm or institution that won it, to link or unlink (任务 ↔ 揭榜单位).' })
 export class NationalTaskWinnerInput {

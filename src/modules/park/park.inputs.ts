@@ -1,6 +1,7 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
 import { SearchField } from '../../common/inputs/filter-fields';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
@@ -77,13 +78,7 @@ export const ParkOrder = orderInput('ParkOrder', ParkOrderField, 'parks');
 export type ParkOrder = InstanceType<typeof ParkOrder>;
 
 @InputType({ description: '新增园区 A new park.' })
-export class CreateParkInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateParkInput extends DescribedRecordInput {
   @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
   aliases?: string[] | null;
 
@@ -116,27 +111,12 @@ export class CreateParkInput {
   @Field(() => Int, { nullable: true, description: 'Year founded or opened (1900 to next year).' })
   foundedYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
   @Field(() => [SectorCode], { nullable: true, description: 'Focus sectors of the park.' })
   focusSectors?: SectorCode[] | null;
 }
 
 @InputType({ description: '修改园区 Changes to a park; only the fields sent change, null clears an optional field.' })
-export class UpdateParkInput {
-  @Field(() => ID, { description: 'The park to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateParkInput extends describedUpdateInput('park') {
   @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
   aliases?: string[] | null;
 
@@ -160,20 +140,10 @@ export class UpdateParkInput {
 
   @Field(() => Int, { nullable: true, description: 'Year founded.' })
   foundedYear?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
 }
 
 @InputType({ description: '删除园区 The park to delete, and whether to unlink what depends on it.' })
-export class DeleteParkInput {
-  @Field(() => ID, { description: 'ID of the park to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description:
-      'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteParkInput extends detachingDeleteInput(
+  'park',
+  'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).',
+) {}

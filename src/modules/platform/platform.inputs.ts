@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
 import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -55,13 +56,7 @@ export const PlatformOrder = orderInput('PlatformOrder', PlatformOrderField, 'pl
 export type PlatformOrder = InstanceType<typeof PlatformOrder>;
 
 @InputType({ description: '新增创新平台 A new innovation platform.' })
-export class CreateInnovationPlatformInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateInnovationPlatformInput extends DescribedRecordInput {
   @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
   aliases?: string[] | null;
 
@@ -73,9 +68,6 @@ export class CreateInnovationPlatformInput {
 
   @Field(() => Int, { nullable: true, description: 'Year established or recognised (1900 to next year).' })
   foundedYear?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The park the platform is in.' })
   parkId?: string | null;
@@ -94,19 +86,7 @@ export class CreateInnovationPlatformInput {
   description:
     '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost (firms) and link/unlinkPlatformInstitutionHost (institutions).',
 })
-export class UpdateInnovationPlatformInput {
-  @Field(() => ID, { description: 'The platform to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateInnovationPlatformInput extends describedUpdateInput('platform') {
   @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
   aliases?: string[] | null;
 
@@ -119,18 +99,12 @@ export class UpdateInnovationPlatformInput {
   @Field(() => Int, { nullable: true, description: 'Year established.' })
   foundedYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
-
   @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
   parkId?: string | null;
 }
 
 @InputType({ description: '删除创新平台 The platform to delete.' })
-export class DeleteInnovationPlatformInput {
-  @Field(() => ID, { description: 'ID of the platform to delete.' })
-  id!: string;
-}
+export class DeleteInnovationPlatformInput extends deleteInput('platform') {}
 
 @InputType({ description: 'An innovation platform and a university or institute that hosts or co-hosts it, to link or unlink (平台 ↔ 依托高校院所).' })
 export class PlatformInstitutionHostInput {

@@ -1,4 +1,5 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
 import { SearchField } from '../../common/inputs/filter-fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -54,13 +55,7 @@ export const ScenarioOrder = orderInput('ScenarioOrder', ScenarioOrderField, 'sc
 export type ScenarioOrder = InstanceType<typeof ScenarioOrder>;
 
 @InputType({ description: '新增应用场景 A new "AI+" scenario.' })
-export class CreateScenarioInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateScenarioInput extends DescribedRecordInput {
   @Field(() => SectorCode, { description: 'The focus sector the scenario belongs to.' })
   sector!: SectorCode;
 
@@ -69,9 +64,6 @@ export class CreateScenarioInput {
 
   @Field(() => Int, { nullable: true, description: 'Year opened or reached its status (1900 to next year).' })
   year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The park where it runs.' })
   parkId?: string | null;
@@ -84,19 +76,7 @@ export class CreateScenarioInput {
   description:
     '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.',
 })
-export class UpdateScenarioInput {
-  @Field(() => ID, { description: 'The scenario to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateScenarioInput extends describedUpdateInput('scenario') {
   @Field(() => SectorCode, { nullable: true, description: 'Sector; cannot be cleared.' })
   sector?: SectorCode | null;
 
@@ -106,15 +86,9 @@ export class UpdateScenarioInput {
   @Field(() => Int, { nullable: true, description: 'Year.' })
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
-
   @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
   parkId?: string | null;
 }
 
 @InputType({ description: '删除应用场景 The scenario to delete.' })
-export class DeleteScenarioInput {
-  @Field(() => ID, { description: 'ID of the scenario to delete.' })
-  id!: string;
-}
+export class DeleteScenarioInput extends deleteInput('scenario') {}

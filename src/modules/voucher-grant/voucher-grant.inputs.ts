@@ -1,5 +1,6 @@
 import { GraphQLDate } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
+import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -71,13 +72,7 @@ export class CreateComputeVoucherGrantInput {
 }
 
 @InputType({ description: '修改算力券发放 Changes to a grant; only the fields sent change, null clears an optional field.' })
-export class UpdateComputeVoucherGrantInput {
-  @Field(() => ID, { description: 'The grant to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class UpdateComputeVoucherGrantInput extends versionedInput('The grant to change.') {
   @Field(() => ID, { nullable: true, description: 'The programme; cannot be cleared.' })
   programId?: string | null;
 
@@ -98,7 +93,4 @@ export class UpdateComputeVoucherGrantInput {
 }
 
 @InputType({ description: '删除算力券发放 The grant to delete.' })
-export class DeleteComputeVoucherGrantInput {
-  @Field(() => ID, { description: 'ID of the grant to delete.' })
-  id!: string;
-}
+export class DeleteComputeVoucherGrantInput extends deleteInput('grant') {}

@@ -1,4 +1,5 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { NamedRecordInput, deleteInput, namedUpdateInput } from '../../common/inputs/record-inputs';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 
@@ -28,13 +29,7 @@ export const ComputeVoucherProgramOrder = orderInput('ComputeVoucherProgramOrder
 export type ComputeVoucherProgramOrder = InstanceType<typeof ComputeVoucherProgramOrder>;
 
 @InputType({ description: '新增算力券项目 A new voucher programme.' })
-export class CreateComputeVoucherProgramInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateComputeVoucherProgramInput extends NamedRecordInput {
   @Field(() => Int, { nullable: true, description: 'Year the programme covers (1900 to next year); omit for a standing programme.' })
   year?: number | null;
 
@@ -49,19 +44,7 @@ export class CreateComputeVoucherProgramInput {
 }
 
 @InputType({ description: '修改算力券项目 Changes to a voucher programme; only the fields sent change, null clears an optional field.' })
-export class UpdateComputeVoucherProgramInput {
-  @Field(() => ID, { description: 'The programme to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class UpdateComputeVoucherProgramInput extends namedUpdateInput('programme') {
   @Field(() => Int, { nullable: true, description: 'Year the programme covers.' })
   year?: number | null;
 
@@ -76,7 +59,4 @@ export class UpdateComputeVoucherProgramInput {
 }
 
 @InputType({ description: '删除算力券项目 The programme to delete; refused (HAS_DEPENDANTS) while grants belong to it.' })
-export class DeleteComputeVoucherProgramInput {
-  @Field(() => ID, { description: 'ID of the programme to delete.' })
-  id!: string;
-}
+export class DeleteComputeVoucherProgramInput extends deleteInput('programme') {}
