@@ -1,3 +1,4 @@
+import { OptionalField } from './fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 /*
@@ -37,15 +38,13 @@ export abstract class NamedRecordInput {
   @Field({ description: 'Chinese name, not blank.' })
   nameZh!: string;
 
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
+  @OptionalField(String, 'English name.') nameEn?: string | null;
 }
 
 /** A new record's bilingual name and its description. */
 @InputType('DescribedRecordInputBase', { description: NOT_IN_SCHEMA })
 export abstract class DescribedRecordInput extends NamedRecordInput {
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
+  @OptionalField(String, 'Description, Chinese first, English after.') description?: string | null;
 }
 
 /**

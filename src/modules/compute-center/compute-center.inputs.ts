@@ -1,3 +1,4 @@
+import { OptionalField } from '../../common/inputs/fields';
 import { GraphQLURL } from 'graphql-scalars';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput, NOT_IN_SCHEMA } from '../../common/inputs/record-inputs';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
@@ -10,23 +11,17 @@ import { ComputeKind } from './compute-center.enums';
   description: '算力设施筛选 Narrows a list of compute facilities. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
 export class ComputeCenterFilter extends composableFilter('ComputeCenterFilter', (): object => ComputeCenterFilter) {
-  @Field(() => [ComputeKind], {
-    nullable: true,
-    description: '类别 Facilities of any of these kinds: their main kind, or a capacity of that kind. A facility of unknown kind never matches.',
-  })
+  @OptionalField([ComputeKind], '类别 Facilities of any of these kinds: their main kind, or a capacity of that kind. A facility of unknown kind never matches.')
   kinds?: ComputeKind[] | null;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description: '算力“一张网” true: facilities known to be in the citywide compute network; false: known not to be. Unknown membership matches neither.',
-  })
+  @OptionalField(
+    Boolean,
+    '算力“一张网” true: facilities known to be in the citywide compute network; false: known not to be. Unknown membership matches neither.',
+  )
   inComputeNetwork?: boolean | null;
 
-  @Field(() => [ComputeCenterStatus], { nullable: true, description: 'Facilities at any of these stages.' })
-  statuses?: ComputeCenterStatus[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Facilities located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
+  @OptionalField([ComputeCenterStatus], 'Facilities at any of these stages.') statuses?: ComputeCenterStatus[] | null;
+  @OptionalField([ID], 'Facilities located in any of these parks (Park IDs).') parkIds?: string[] | null;
 }
 
 export enum ComputeCenterOrderField {
@@ -57,44 +52,25 @@ export type ComputeCenterOrder = InstanceType<typeof ComputeCenterOrder>;
     '新增算力设施 A new compute facility. Provenance: USER_ENTERED by the key. Capacities are set afterwards, each with its source, by setComputeCapacity.',
 })
 export class CreateComputeCenterInput extends DescribedRecordInput {
-  @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
-  operatorZh?: string | null;
-
-  @Field(() => ComputeKind, { nullable: true, description: '类别 Main kind, where a source states it; send kindNote with it. Omit when no source says.' })
-  kind?: ComputeKind | null;
-
-  @Field(() => String, { nullable: true, description: 'Which source states the kind (required with kind), or why it is unknown.' })
-  kindNote?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: '算力“一张网” Whether the facility is in the citywide compute network; omit when no source says.' })
-  inComputeNetwork?: boolean | null;
+  @OptionalField(String, 'Operator, in Chinese, as the source names it.') operatorZh?: string | null;
+  @OptionalField(ComputeKind, '类别 Main kind, where a source states it; send kindNote with it. Omit when no source says.') kind?: ComputeKind | null;
+  @OptionalField(String, 'Which source states the kind (required with kind), or why it is unknown.') kindNote?: string | null;
+  @OptionalField(Boolean, '算力“一张网” Whether the facility is in the citywide compute network; omit when no source says.') inComputeNetwork?: boolean | null;
 
   @Field(() => ComputeCenterStatus, { description: 'Stage of the facility.' })
   status!: ComputeCenterStatus;
 
-  @Field(() => ID, { nullable: true, description: 'Park the facility is located in (Park ID).' })
-  parkId?: string | null;
+  @OptionalField(ID, 'Park the facility is located in (Park ID).') parkId?: string | null;
 }
 
 @InputType({ description: '修改算力设施 Changes to a compute facility; only the fields sent change, null clears an optional field.' })
 export class UpdateComputeCenterInput extends describedUpdateInput('facility') {
-  @Field(() => String, { nullable: true, description: 'Operator, in Chinese.' })
-  operatorZh?: string | null;
-
-  @Field(() => ComputeKind, { nullable: true, description: '类别 Main kind; send kindNote with it. null: no source states it.' })
-  kind?: ComputeKind | null;
-
-  @Field(() => String, { nullable: true, description: 'Which source states the kind (required when kind is sent), or why it is unknown.' })
-  kindNote?: string | null;
-
-  @Field(() => Boolean, { nullable: true, description: '算力“一张网” Membership in the citywide compute network; null: unknown.' })
-  inComputeNetwork?: boolean | null;
-
-  @Field(() => ComputeCenterStatus, { nullable: true, description: 'Stage of the facility; cannot be cleared.' })
-  status?: ComputeCenterStatus | null;
-
-  @Field(() => ID, { nullable: true, description: 'Park the facility is located in; null clears it.' })
-  parkId?: string | null;
+  @OptionalField(String, 'Operator, in Chinese.') operatorZh?: string | null;
+  @OptionalField(ComputeKind, '类别 Main kind; send kindNote with it. null: no source states it.') kind?: ComputeKind | null;
+  @OptionalField(String, 'Which source states the kind (required when kind is sent), or why it is unknown.') kindNote?: string | null;
+  @OptionalField(Boolean, '算力“一张网” Membership in the citywide compute network; null: unknown.') inComputeNetwork?: boolean | null;
+  @OptionalField(ComputeCenterStatus, 'Stage of the facility; cannot be cleared.') status?: ComputeCenterStatus | null;
+  @OptionalField(ID, 'Park the facility is located in; null clears it.') parkId?: string | null;
 }
 
 @InputType({ description: '删除算力设施 The facility to delete; its capacities go with it.' })
@@ -127,11 +103,8 @@ export class SetComputeCapacityInput extends FacilityAtVersion {
   @Field({ description: '来源 Title of the source that states the figure (document, web page), not blank: the figure’s provenance.' })
   source!: string;
 
-  @Field(() => GraphQLURL, { nullable: true, description: 'Address of the source, an http(s) URL.' })
-  sourceUrl?: URL | null;
-
-  @Field(() => String, { nullable: true, description: 'Caveats, e.g. the precision (FP16) when the source states it.' })
-  note?: string | null;
+  @OptionalField(GraphQLURL, 'Address of the source, an http(s) URL.') sourceUrl?: URL | null;
+  @OptionalField(String, 'Caveats, e.g. the precision (FP16) when the source states it.') note?: string | null;
 }
 
 @InputType({ description: '删除分类算力 Removes a facility’s capacity of one kind. The facility’s version goes up.' })

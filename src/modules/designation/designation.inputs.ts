@@ -1,3 +1,4 @@
+import { OptionalField } from '../../common/inputs/fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { versionedInput } from '../../common/inputs/record-inputs';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
@@ -19,14 +20,9 @@ export class AddDesignationInput {
 
 @InputType({ description: '修改企业资质 Changes to a recognition; only the fields sent change.' })
 export class UpdateDesignationInput extends versionedInput('The recognition to change (Designation ID).') {
-  @Field(() => DesignationKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: DesignationKind | null;
-
-  @Field(() => DesignationLevel, { nullable: true, description: 'Level; cannot be cleared.' })
-  level?: DesignationLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year granted, e.g. after a renewal; cannot be cleared.' })
-  year?: number | null;
+  @OptionalField(DesignationKind, 'Kind; cannot be cleared.') kind?: DesignationKind | null;
+  @OptionalField(DesignationLevel, 'Level; cannot be cleared.') level?: DesignationLevel | null;
+  @OptionalField(Int, 'Year granted, e.g. after a renewal; cannot be cleared.') year?: number | null;
 }
 
 @InputType({ description: '删除企业资质 The recognition to remove.' })

@@ -1,4 +1,4 @@
-import { SearchField } from '../../common/inputs/filter-fields';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
@@ -10,14 +10,9 @@ import { InstitutionKind } from './institution-kind.enum';
     '高校院所筛选 Narrows a list of institutions. Fields combine with AND; values inside one list with OR; and, or and not nest other filters (at most 5 levels).',
 })
 export class InstitutionFilter extends composableFilter('InstitutionFilter', (): object => InstitutionFilter) {
-  @Field(() => [InstitutionKind], { nullable: true, description: 'Institutions of any of these kinds.' })
-  kinds?: InstitutionKind[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Institutions in any of these districts (所在区, in Chinese, e.g. 崂山区).' })
-  districts?: string[] | null;
-
-  @SearchField()
-  search?: string | null;
+  @OptionalField([InstitutionKind], 'Institutions of any of these kinds.') kinds?: InstitutionKind[] | null;
+  @OptionalField([String], 'Institutions in any of these districts (所在区, in Chinese, e.g. 崂山区).') districts?: string[] | null;
+  @SearchField() search?: string | null;
 }
 
 export enum InstitutionOrderField {
@@ -39,17 +34,13 @@ export type InstitutionOrder = InstanceType<typeof InstitutionOrder>;
 
 @InputType({ description: '新增高校院所 A new university or research institute.' })
 export class CreateInstitutionInput extends DescribedRecordInput {
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field(() => InstitutionKind, { description: 'University or research institute.' })
   kind!: InstitutionKind;
 
-  @Field(() => String, { nullable: true, description: 'District of Qingdao (所在区), in Chinese.' })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website (http or https).' })
-  website?: string | null;
+  @OptionalField(String, 'District of Qingdao (所在区), in Chinese.') district?: string | null;
+  @OptionalField(String, 'Website (http or https).') website?: string | null;
 }
 
 @InputType({
@@ -57,17 +48,10 @@ export class CreateInstitutionInput extends DescribedRecordInput {
     '修改高校院所 Changes to an institution; only the fields sent change, null clears an optional field. Hosted platforms change with link/unlinkPlatformInstitutionHost, tasks with link/unlinkNationalTaskWinner.',
 })
 export class UpdateInstitutionInput extends describedUpdateInput('institution') {
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => InstitutionKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: InstitutionKind | null;
-
-  @Field(() => String, { nullable: true, description: 'District.' })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(InstitutionKind, 'Kind; cannot be cleared.') kind?: InstitutionKind | null;
+  @OptionalField(String, 'District.') district?: string | null;
+  @OptionalField(String, 'Website.') website?: string | null;
 }
 
 @InputType({ description: '删除高校院所 The institution to delete, and whether to unlink what depends on it.' })

@@ -1,3 +1,4 @@
+import { OptionalField } from '../../common/inputs/fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
 import { composableFilter } from '../../common/composable-filter';
@@ -17,26 +18,16 @@ export class CreateLargeModelInput extends DescribedRecordInput {
   @Field(() => LargeModelStatus, { description: 'Stage of the product.' })
   status!: LargeModelStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Year of first release (1900 to next year).' })
-  releasedYear?: number | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Firms developing it (Enterprise IDs).' })
-  developerIds?: string[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Sectors it serves.' })
-  sectors?: SectorCode[] | null;
+  @OptionalField(Int, 'Year of first release (1900 to next year).') releasedYear?: number | null;
+  @OptionalField([ID], 'Firms developing it (Enterprise IDs).') developerIds?: string[] | null;
+  @OptionalField([SectorCode], 'Sectors it serves.') sectors?: SectorCode[] | null;
 }
 
 @InputType({ description: '修改大模型 Changes to a large model; only the fields sent change, null clears an optional field.' })
 export class UpdateLargeModelInput extends describedUpdateInput('model') {
-  @Field(() => LargeModelDomain, { nullable: true, description: 'Domain; cannot be cleared.' })
-  domain?: LargeModelDomain | null;
-
-  @Field(() => LargeModelStatus, { nullable: true, description: 'Stage; cannot be cleared.' })
-  status?: LargeModelStatus | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year of first release.' })
-  releasedYear?: number | null;
+  @OptionalField(LargeModelDomain, 'Domain; cannot be cleared.') domain?: LargeModelDomain | null;
+  @OptionalField(LargeModelStatus, 'Stage; cannot be cleared.') status?: LargeModelStatus | null;
+  @OptionalField(Int, 'Year of first release.') releasedYear?: number | null;
 }
 
 @InputType({ description: '删除大模型 The model to delete.' })

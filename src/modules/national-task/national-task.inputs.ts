@@ -1,4 +1,4 @@
-import { SearchField } from '../../common/inputs/filter-fields';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
@@ -9,14 +9,9 @@ import { IntRange, orderInput } from '../../common/filter.inputs';
     '国家创新任务筛选 Narrows a list of national AI innovation tasks. Fields combine with AND; values inside one list with OR; and, or and not nest other filters (at most 5 levels).',
 })
 export class NationalInnovationTaskFilter extends composableFilter('NationalInnovationTaskFilter', (): object => NationalInnovationTaskFilter) {
-  @Field(() => IntRange, { nullable: true, description: 'Year within this range.' })
-  year?: IntRange | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Tasks won by any of these firms or institutions (Enterprise or Institution IDs).' })
-  winnerIds?: string[] | null;
-
-  @SearchField('the title')
-  search?: string | null;
+  @OptionalField(IntRange, 'Year within this range.') year?: IntRange | null;
+  @OptionalField([ID], 'Tasks won by any of these firms or institutions (Enterprise or Institution IDs).') winnerIds?: string[] | null;
+  @SearchField('the title') search?: string | null;
 }
 
 export enum NationalInnovationTaskOrderField {
@@ -43,26 +38,19 @@ export class CreateNationalInnovationTaskInput {
   @Field({ description: 'Title in Chinese, not blank.' })
   nameZh!: string;
 
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  nameEn?: string | null;
+  @OptionalField(String, 'Title in English.') nameEn?: string | null;
 
   @Field({ description: 'Issuing ministry or agency in Chinese (发榜部门), not blank.' })
   issuerZh!: string;
 
-  @Field(() => String, { nullable: true, description: 'Issuing ministry in English.' })
-  issuerEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Batch or call (批次), as the ministry names it.' })
-  batch?: string | null;
+  @OptionalField(String, 'Issuing ministry in English.') issuerEn?: string | null;
+  @OptionalField(String, 'Batch or call (批次), as the ministry names it.') batch?: string | null;
 
   @Field(() => Int, { description: 'Year the winners were announced (1900 to next year).' })
   year!: number;
 
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: '揭榜单位 Firms and institutions that won the task (Enterprise or Institution IDs).' })
-  winnerIds?: string[] | null;
+  @OptionalField(String, 'Description, Chinese first, English after.') description?: string | null;
+  @OptionalField([ID], '揭榜单位 Firms and institutions that won the task (Enterprise or Institution IDs).') winnerIds?: string[] | null;
 }
 
 @InputType({
@@ -70,26 +58,13 @@ export class CreateNationalInnovationTaskInput {
     '修改国家人工智能创新任务 Changes to a task; only the fields sent change, null clears an optional field. Winners change with link/unlinkNationalTaskWinner.',
 })
 export class UpdateNationalInnovationTaskInput extends versionedInput('The task to change.') {
-  @Field(() => String, { nullable: true, description: 'Title in Chinese; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  nameEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuing ministry in Chinese; cannot be cleared.' })
-  issuerZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuing ministry in English.' })
-  issuerEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Batch.' })
-  batch?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year; cannot be cleared.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
+  @OptionalField(String, 'Title in Chinese; cannot be cleared.') nameZh?: string | null;
+  @OptionalField(String, 'Title in English.') nameEn?: string | null;
+  @OptionalField(String, 'Issuing ministry in Chinese; cannot be cleared.') issuerZh?: string | null;
+  @OptionalField(String, 'Issuing ministry in English.') issuerEn?: string | null;
+  @OptionalField(String, 'Batch.') batch?: string | null;
+  @OptionalField(Int, 'Year; cannot be cleared.') year?: number | null;
+  @OptionalField(String, 'Description.') description?: string | null;
 }
 
 @InputType({ description: '删除国家人工智能创新任务 The task to delete (its winner links go with it).' })

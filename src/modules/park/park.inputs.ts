@@ -1,6 +1,6 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
-import { SearchField } from '../../common/inputs/filter-fields';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
@@ -10,11 +10,8 @@ import { ParkRole } from './park-role.enum';
 
 @InputType({ description: 'Parks where at least one firm meets every given condition.' })
 export class HasEnterprisesFilter {
-  @Field(() => [SectorCode], { nullable: true, description: 'The firm serves any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ChainLayer], { nullable: true, description: 'The firm is in any of these chain layers (基础层, 技术层, 应用层).' })
-  layers?: ChainLayer[] | null;
+  @OptionalField([SectorCode], 'The firm serves any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ChainLayer], 'The firm is in any of these chain layers (基础层, 技术层, 应用层).') layers?: ChainLayer[] | null;
 }
 
 @InputType({
@@ -22,32 +19,18 @@ export class HasEnterprisesFilter {
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ParkFilter extends composableFilter('ParkFilter', (): object => ParkFilter) {
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
-  })
+  @OptionalField(
+    [String],
+    'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
+  )
   districts?: string[] | null;
 
-  @Field(() => [ParkRole], { nullable: true, description: 'Parks with any of these roles.' })
-  roles?: ParkRole[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Parks focusing on any of these sectors.' })
-  focusSectors?: SectorCode[] | null;
-
-  @SearchField()
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year founded or opened within this range; parks with unknown year never match.' })
-  foundedYear?: IntRange | null;
-
-  @Field(() => HasEnterprisesFilter, { nullable: true, description: 'Parks that have firms in a given sector or chain layer.' })
-  hasEnterprises?: HasEnterprisesFilter | null;
-
-  @Field(() => GeoRadius, {
-    nullable: true,
-    description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.',
-  })
-  near?: GeoRadius | null;
+  @OptionalField([ParkRole], 'Parks with any of these roles.') roles?: ParkRole[] | null;
+  @OptionalField([SectorCode], 'Parks focusing on any of these sectors.') focusSectors?: SectorCode[] | null;
+  @SearchField() search?: string | null;
+  @OptionalField(IntRange, 'Year founded or opened within this range; parks with unknown year never match.') foundedYear?: IntRange | null;
+  @OptionalField(HasEnterprisesFilter, 'Parks that have firms in a given sector or chain layer.') hasEnterprises?: HasEnterprisesFilter | null;
+  @OptionalField(GeoRadius, '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.') near?: GeoRadius | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: ParkFilter[] | null;
@@ -79,8 +62,7 @@ export type ParkOrder = InstanceType<typeof ParkOrder>;
 
 @InputType({ description: '新增园区 A new park.' })
 export class CreateParkInput extends DescribedRecordInput {
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field({ description: 'District in Chinese, e.g. 崂山区.' })
   district!: string;
@@ -102,29 +84,18 @@ export class CreateParkInput extends DescribedRecordInput {
   })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, {
-    nullable: true,
-    description: 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.',
-  })
+  @OptionalField(GeoPointInput, 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.')
   location?: GeoPointInput | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year founded or opened (1900 to next year).' })
-  foundedYear?: number | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Focus sectors of the park.' })
-  focusSectors?: SectorCode[] | null;
+  @OptionalField(Int, 'Year founded or opened (1900 to next year).') foundedYear?: number | null;
+  @OptionalField([SectorCode], 'Focus sectors of the park.') focusSectors?: SectorCode[] | null;
 }
 
 @InputType({ description: '修改园区 Changes to a park; only the fields sent change, null clears an optional field.' })
 export class UpdateParkInput extends describedUpdateInput('park') {
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'District; cannot be cleared.' })
-  district?: string | null;
-
-  @Field(() => ParkRole, { nullable: true, description: 'Role; cannot be cleared.' })
-  role?: ParkRole | null;
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(String, 'District; cannot be cleared.') district?: string | null;
+  @OptionalField(ParkRole, 'Role; cannot be cleared.') role?: ParkRole | null;
 
   @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.', description: 'Latitude.' })
   latitude?: number | null;
@@ -132,14 +103,10 @@ export class UpdateParkInput extends describedUpdateInput('park') {
   @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude.' })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, {
-    nullable: true,
-    description: 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.',
-  })
+  @OptionalField(GeoPointInput, 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.')
   location?: GeoPointInput | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year founded.' })
-  foundedYear?: number | null;
+  @OptionalField(Int, 'Year founded.') foundedYear?: number | null;
 }
 
 @InputType({ description: '删除园区 The park to delete, and whether to unlink what depends on it.' })

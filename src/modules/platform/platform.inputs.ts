@@ -1,6 +1,6 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
-import { SearchField } from '../../common/inputs/filter-fields';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -11,23 +11,12 @@ import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.en
     'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class PlatformFilter extends composableFilter('PlatformFilter', (): object => PlatformFilter) {
-  @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
-  kinds?: PlatformKind[] | null;
-
-  @Field(() => [PlatformLevel], { nullable: true, description: 'Platforms of any of these levels.' })
-  levels?: PlatformLevel[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Platforms located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Platforms serving any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @SearchField()
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
-  foundedYear?: IntRange | null;
+  @OptionalField([PlatformKind], 'Platforms of any of these kinds.') kinds?: PlatformKind[] | null;
+  @OptionalField([PlatformLevel], 'Platforms of any of these levels.') levels?: PlatformLevel[] | null;
+  @OptionalField([ID], 'Platforms located in any of these parks (Park IDs).') parkIds?: string[] | null;
+  @OptionalField([SectorCode], 'Platforms serving any of these sectors.') sectors?: SectorCode[] | null;
+  @SearchField() search?: string | null;
+  @OptionalField(IntRange, 'Year established or recognised within this range; unknown years never match.') foundedYear?: IntRange | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: PlatformFilter[] | null;
@@ -57,8 +46,7 @@ export type PlatformOrder = InstanceType<typeof PlatformOrder>;
 
 @InputType({ description: '新增创新平台 A new innovation platform.' })
 export class CreateInnovationPlatformInput extends DescribedRecordInput {
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field(() => PlatformKind, { description: 'Kind of platform.' })
   kind!: PlatformKind;
@@ -66,20 +54,14 @@ export class CreateInnovationPlatformInput extends DescribedRecordInput {
   @Field(() => PlatformLevel, { description: 'Level: national, provincial or municipal.' })
   level!: PlatformLevel;
 
-  @Field(() => Int, { nullable: true, description: 'Year established or recognised (1900 to next year).' })
-  foundedYear?: number | null;
+  @OptionalField(Int, 'Year established or recognised (1900 to next year).') foundedYear?: number | null;
+  @OptionalField(ID, 'The park the platform is in.') parkId?: string | null;
+  @OptionalField([ID], 'Firms hosting the platform (依托单位), Enterprise IDs.') hostIds?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'The park the platform is in.' })
-  parkId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Firms hosting the platform (依托单位), Enterprise IDs.' })
-  hostIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Universities and research institutes hosting or co-hosting the platform (依托单位), Institution IDs.' })
+  @OptionalField([ID], 'Universities and research institutes hosting or co-hosting the platform (依托单位), Institution IDs.')
   hostInstitutionIds?: string[] | null;
 
-  @Field(() => [SectorCode], { nullable: true, description: 'Sectors the platform serves.' })
-  sectors?: SectorCode[] | null;
+  @OptionalField([SectorCode], 'Sectors the platform serves.') sectors?: SectorCode[] | null;
 }
 
 @InputType({
@@ -87,20 +69,11 @@ export class CreateInnovationPlatformInput extends DescribedRecordInput {
     '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost (firms) and link/unlinkPlatformInstitutionHost (institutions).',
 })
 export class UpdateInnovationPlatformInput extends describedUpdateInput('platform') {
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => PlatformKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: PlatformKind | null;
-
-  @Field(() => PlatformLevel, { nullable: true, description: 'Level; cannot be cleared.' })
-  level?: PlatformLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year established.' })
-  foundedYear?: number | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
-  parkId?: string | null;
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(PlatformKind, 'Kind; cannot be cleared.') kind?: PlatformKind | null;
+  @OptionalField(PlatformLevel, 'Level; cannot be cleared.') level?: PlatformLevel | null;
+  @OptionalField(Int, 'Year established.') foundedYear?: number | null;
+  @OptionalField(ID, 'The park; null clears it.') parkId?: string | null;
 }
 
 @InputType({ description: '删除创新平台 The platform to delete.' })

@@ -1,6 +1,6 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
-import { SearchField } from '../../common/inputs/filter-fields';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IntRange, orderInput } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -10,23 +10,12 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
   description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ScenarioFilter extends composableFilter('ScenarioFilter', (): object => ScenarioFilter) {
-  @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ScenarioStatus], { nullable: true, description: 'Scenarios at any of these stages.' })
-  statuses?: ScenarioStatus[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Scenarios located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [Int], { nullable: true, description: 'Scenarios of any of these years.' })
-  years?: number[] | null;
-
-  @SearchField('a name')
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })
-  yearRange?: IntRange | null;
+  @OptionalField([SectorCode], 'Scenarios in any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ScenarioStatus], 'Scenarios at any of these stages.') statuses?: ScenarioStatus[] | null;
+  @OptionalField([ID], 'Scenarios located in any of these parks (Park IDs).') parkIds?: string[] | null;
+  @OptionalField([Int], 'Scenarios of any of these years.') years?: number[] | null;
+  @SearchField('a name') search?: string | null;
+  @OptionalField(IntRange, 'Year (年份) within this range; scenarios with unknown year never match.') yearRange?: IntRange | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: ScenarioFilter[] | null;
@@ -62,14 +51,9 @@ export class CreateScenarioInput extends DescribedRecordInput {
   @Field(() => ScenarioStatus, { description: 'Stage of the scenario.' })
   status!: ScenarioStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Year opened or reached its status (1900 to next year).' })
-  year?: number | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park where it runs.' })
-  parkId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Firms providing it (Enterprise IDs).' })
-  providerIds?: string[] | null;
+  @OptionalField(Int, 'Year opened or reached its status (1900 to next year).') year?: number | null;
+  @OptionalField(ID, 'The park where it runs.') parkId?: string | null;
+  @OptionalField([ID], 'Firms providing it (Enterprise IDs).') providerIds?: string[] | null;
 }
 
 @InputType({
@@ -77,17 +61,10 @@ export class CreateScenarioInput extends DescribedRecordInput {
     '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.',
 })
 export class UpdateScenarioInput extends describedUpdateInput('scenario') {
-  @Field(() => SectorCode, { nullable: true, description: 'Sector; cannot be cleared.' })
-  sector?: SectorCode | null;
-
-  @Field(() => ScenarioStatus, { nullable: true, description: 'Stage; cannot be cleared.' })
-  status?: ScenarioStatus | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year.' })
-  year?: number | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
-  parkId?: string | null;
+  @OptionalField(SectorCode, 'Sector; cannot be cleared.') sector?: SectorCode | null;
+  @OptionalField(ScenarioStatus, 'Stage; cannot be cleared.') status?: ScenarioStatus | null;
+  @OptionalField(Int, 'Year.') year?: number | null;
+  @OptionalField(ID, 'The park; null clears it.') parkId?: string | null;
 }
 
 @InputType({ description: '删除应用场景 The scenario to delete.' })

@@ -1,3 +1,4 @@
+import { OptionalField } from '../../common/inputs/fields';
 import { GraphQLDate } from 'graphql-scalars';
 import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
@@ -9,25 +10,13 @@ import { SectorCode } from '../sector/sector-code.enum';
   description: '算力券发放筛选 Narrows a list of voucher grants. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
 export class ComputeVoucherGrantFilter extends composableFilter('ComputeVoucherGrantFilter', (): object => ComputeVoucherGrantFilter) {
-  @Field(() => [ID], { nullable: true, description: 'Grants of any of these programmes (ComputeVoucherProgram IDs).' })
-  programIds?: string[] | null;
+  @OptionalField([ID], 'Grants of any of these programmes (ComputeVoucherProgram IDs).') programIds?: string[] | null;
+  @OptionalField([ID], 'Grants to any of these firms (Enterprise IDs).') enterpriseIds?: string[] | null;
+  @OptionalField([ID], 'Grants redeemed at any of these compute facilities (ComputeCenter IDs).') computeCenterIds?: string[] | null;
+  @OptionalField([ID], '园区 Grants to firms located in any of these parks (Park IDs).') parkIds?: string[] | null;
+  @OptionalField([SectorCode], '领域 Grants to firms serving any of these sectors.') sectors?: SectorCode[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Grants to any of these firms (Enterprise IDs).' })
-  enterpriseIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Grants redeemed at any of these compute facilities (ComputeCenter IDs).' })
-  computeCenterIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: '园区 Grants to firms located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: '领域 Grants to firms serving any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => IntRange, {
-    nullable: true,
-    description: '年度 Grants whose year is in this range: the year of the grant date, else of its programme; grants of unknown year never match.',
-  })
+  @OptionalField(IntRange, '年度 Grants whose year is in this range: the year of the grant date, else of its programme; grants of unknown year never match.')
   year?: IntRange | null;
 }
 
@@ -58,38 +47,23 @@ export class CreateComputeVoucherGrantInput {
   @Field(() => ID, { description: 'The firm granted the vouchers (Enterprise ID).' })
   enterpriseId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The compute facility that redeems them (ComputeCenter ID), when known.' })
-  computeCenterId?: string | null;
+  @OptionalField(ID, 'The compute facility that redeems them (ComputeCenter ID), when known.') computeCenterId?: string | null;
 
   @Field(() => Float, { description: 'Amount in yuan (元): greater than 0, at most two decimals, at most 10亿.' })
   amountYuan!: number;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date of the grant (YYYY-MM-DD).' })
-  grantedOn?: Date | string | null;
-
-  @Field(() => String, { nullable: true, description: 'Remarks.' })
-  note?: string | null;
+  @OptionalField(GraphQLDate, 'Date of the grant (YYYY-MM-DD).') grantedOn?: Date | string | null;
+  @OptionalField(String, 'Remarks.') note?: string | null;
 }
 
 @InputType({ description: '修改算力券发放 Changes to a grant; only the fields sent change, null clears an optional field.' })
 export class UpdateComputeVoucherGrantInput extends versionedInput('The grant to change.') {
-  @Field(() => ID, { nullable: true, description: 'The programme; cannot be cleared.' })
-  programId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The firm; cannot be cleared.' })
-  enterpriseId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The compute facility that redeems the vouchers; null clears it.' })
-  computeCenterId?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Amount in yuan; cannot be cleared.' })
-  amountYuan?: number | null;
-
-  @Field(() => GraphQLDate, { nullable: true, description: 'Date of the grant.' })
-  grantedOn?: Date | string | null;
-
-  @Field(() => String, { nullable: true, description: 'Remarks.' })
-  note?: string | null;
+  @OptionalField(ID, 'The programme; cannot be cleared.') programId?: string | null;
+  @OptionalField(ID, 'The firm; cannot be cleared.') enterpriseId?: string | null;
+  @OptionalField(ID, 'The compute facility that redeems the vouchers; null clears it.') computeCenterId?: string | null;
+  @OptionalField(Float, 'Amount in yuan; cannot be cleared.') amountYuan?: number | null;
+  @OptionalField(GraphQLDate, 'Date of the grant.') grantedOn?: Date | string | null;
+  @OptionalField(String, 'Remarks.') note?: string | null;
 }
 
 @InputType({ description: '删除算力券发放 The grant to delete.' })

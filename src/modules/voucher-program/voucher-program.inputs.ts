@@ -1,4 +1,5 @@
-import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { OptionalField } from '../../common/inputs/fields';
+import { Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { NamedRecordInput, deleteInput, namedUpdateInput } from '../../common/inputs/record-inputs';
 import { composableFilter } from '../../common/composable-filter';
 import { IntRange, orderInput } from '../../common/filter.inputs';
@@ -7,8 +8,7 @@ import { IntRange, orderInput } from '../../common/filter.inputs';
   description: '算力券项目筛选 Narrows a list of voucher programmes. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
 export class ComputeVoucherProgramFilter extends composableFilter('ComputeVoucherProgramFilter', (): object => ComputeVoucherProgramFilter) {
-  @Field(() => IntRange, { nullable: true, description: 'Programmes whose year is in this range; standing programmes (no year) never match.' })
-  year?: IntRange | null;
+  @OptionalField(IntRange, 'Programmes whose year is in this range; standing programmes (no year) never match.') year?: IntRange | null;
 }
 
 export enum ComputeVoucherProgramOrderField {
@@ -30,32 +30,18 @@ export type ComputeVoucherProgramOrder = InstanceType<typeof ComputeVoucherProgr
 
 @InputType({ description: '新增算力券项目 A new voucher programme.' })
 export class CreateComputeVoucherProgramInput extends NamedRecordInput {
-  @Field(() => Int, { nullable: true, description: 'Year the programme covers (1900 to next year); omit for a standing programme.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuer, in Chinese.' })
-  issuerZh?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Total budget in yuan (元), not negative, at most two decimals.' })
-  totalBudgetYuan?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The rules, Chinese first, English after.' })
-  rules?: string | null;
+  @OptionalField(Int, 'Year the programme covers (1900 to next year); omit for a standing programme.') year?: number | null;
+  @OptionalField(String, 'Issuer, in Chinese.') issuerZh?: string | null;
+  @OptionalField(Float, 'Total budget in yuan (元), not negative, at most two decimals.') totalBudgetYuan?: number | null;
+  @OptionalField(String, 'The rules, Chinese first, English after.') rules?: string | null;
 }
 
 @InputType({ description: '修改算力券项目 Changes to a voucher programme; only the fields sent change, null clears an optional field.' })
 export class UpdateComputeVoucherProgramInput extends namedUpdateInput('programme') {
-  @Field(() => Int, { nullable: true, description: 'Year the programme covers.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuer, in Chinese.' })
-  issuerZh?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Total budget in yuan (元).' })
-  totalBudgetYuan?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The rules.' })
-  rules?: string | null;
+  @OptionalField(Int, 'Year the programme covers.') year?: number | null;
+  @OptionalField(String, 'Issuer, in Chinese.') issuerZh?: string | null;
+  @OptionalField(Float, 'Total budget in yuan (元).') totalBudgetYuan?: number | null;
+  @OptionalField(String, 'The rules.') rules?: string | null;
 }
 
 @InputType({ description: '删除算力券项目 The programme to delete; refused (HAS_DEPENDANTS) while grants belong to it.' })
