@@ -1,9 +1,9 @@
 import { OptionalField } from '../../common/inputs/fields';
 import { GraphQLURL } from 'graphql-scalars';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput, NOT_IN_SCHEMA } from '../../common/inputs/record-inputs';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { orderInput } from '../../common/filter.inputs';
+import { listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { ComputeCenterStatus } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
 
@@ -24,28 +24,14 @@ export class ComputeCenterFilter extends composableFilter('ComputeCenterFilter',
   @OptionalField([ID], 'Facilities located in any of these parks (Park IDs).') parkIds?: string[] | null;
 }
 
-export enum ComputeCenterOrderField {
-  ID = 'ID',
-  NAME = 'NAME',
-  KIND = 'KIND',
-  IN_COMPUTE_NETWORK = 'IN_COMPUTE_NETWORK',
-  TOTAL_CAPACITY = 'TOTAL_CAPACITY',
-}
-
-registerEnumType(ComputeCenterOrderField, {
-  name: 'ComputeCenterOrderField',
-  description: 'What to sort compute facilities by.',
-  valuesConfig: {
-    ID: { description: 'Order of entry into the directory (the default).' },
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    KIND: { description: '类别 Kind in the order GENERAL, INTELLIGENT, SUPERCOMPUTING, EDGE; unknown kinds last.' },
-    IN_COMPUTE_NETWORK: { description: '算力“一张网” Members of the compute network first (ascending), then non-members; unknown last.' },
-    TOTAL_CAPACITY: { description: '总算力 Sum of the stated capacities of every kind; facilities without a figure last.' },
-  },
+export const { fields: ComputeCenterOrderField, input: ComputeCenterOrder } = listOrder('ComputeCenter', 'compute facilities', {
+  NAME: ORDER_BY_NAME,
+  KIND: '类别 Kind in the order GENERAL, INTELLIGENT, SUPERCOMPUTING, EDGE; unknown kinds last.',
+  IN_COMPUTE_NETWORK: '算力“一张网” Members of the compute network first (ascending), then non-members; unknown last.',
+  TOTAL_CAPACITY: '总算力 Sum of the stated capacities of every kind; facilities without a figure last.',
 });
-
-export const ComputeCenterOrder = orderInput('ComputeCenterOrder', ComputeCenterOrderField, 'compute facilities');
 export type ComputeCenterOrder = InstanceType<typeof ComputeCenterOrder>;
+export type ComputeCenterOrderField = (typeof ComputeCenterOrderField)[keyof typeof ComputeCenterOrderField];
 
 @InputType({
   description:

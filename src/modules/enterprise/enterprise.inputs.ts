@@ -2,8 +2,8 @@ import { composableFilter, legacyCombinators } from '../../common/composable-fil
 import { detachingDeleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { GraphQLURL } from 'graphql-scalars';
 import { OptionalField, SearchField } from '../../common/inputs/fields';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -85,24 +85,12 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
 }
 legacyCombinators(EnterpriseFilter);
 
-export enum EnterpriseOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(EnterpriseOrderField, {
-  name: 'EnterpriseOrderField',
-  description: 'What to sort firms by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Founding year; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: EnterpriseOrderField, input: EnterpriseOrder } = listOrder('Enterprise', 'firms', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Founding year; unknown years last.',
 });
-
-export const EnterpriseOrder = orderInput('EnterpriseOrder', EnterpriseOrderField, 'firms');
 export type EnterpriseOrder = InstanceType<typeof EnterpriseOrder>;
+export type EnterpriseOrderField = (typeof EnterpriseOrderField)[keyof typeof EnterpriseOrderField];
 
 @InputType({ description: '新增企业 A new firm. Names are trimmed; the credit code is checked (GB 32100-2015) and must be unique.' })
 export class CreateEnterpriseInput {

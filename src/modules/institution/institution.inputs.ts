@@ -1,8 +1,8 @@
 import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { orderInput } from '../../common/filter.inputs';
+import { listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { InstitutionKind } from './institution-kind.enum';
 
 @InputType({
@@ -15,22 +15,11 @@ export class InstitutionFilter extends composableFilter('InstitutionFilter', ():
   @SearchField() search?: string | null;
 }
 
-export enum InstitutionOrderField {
-  NAME = 'NAME',
-  ID = 'ID',
-}
-
-registerEnumType(InstitutionOrderField, {
-  name: 'InstitutionOrderField',
-  description: 'What to sort institutions by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: InstitutionOrderField, input: InstitutionOrder } = listOrder('Institution', 'institutions', {
+  NAME: ORDER_BY_NAME,
 });
-
-export const InstitutionOrder = orderInput('InstitutionOrder', InstitutionOrderField, 'institutions');
 export type InstitutionOrder = InstanceType<typeof InstitutionOrder>;
+export type InstitutionOrderField = (typeof InstitutionOrderField)[keyof typeof InstitutionOrderField];
 
 @InputType({ description: '新增高校院所 A new university or research institute.' })
 export class CreateInstitutionInput extends DescribedRecordInput {

@@ -1,8 +1,8 @@
 import { OptionalField, SearchField } from '../../common/inputs/fields';
 import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { IntRange, listOrder } from '../../common/filter.inputs';
 
 @InputType({
   description:
@@ -14,24 +14,12 @@ export class NationalInnovationTaskFilter extends composableFilter('NationalInno
   @SearchField('the title') search?: string | null;
 }
 
-export enum NationalInnovationTaskOrderField {
-  YEAR = 'YEAR',
-  NAME = 'NAME',
-  ID = 'ID',
-}
-
-registerEnumType(NationalInnovationTaskOrderField, {
-  name: 'NationalInnovationTaskOrderField',
-  description: 'What to sort national tasks by.',
-  valuesConfig: {
-    YEAR: { description: '年份 Year the winners were announced.' },
-    NAME: { description: '名称 Chinese title in pinyin order (拼音排序).' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: NationalInnovationTaskOrderField, input: NationalInnovationTaskOrder } = listOrder('NationalInnovationTask', 'national tasks', {
+  YEAR: '年份 Year the winners were announced.',
+  NAME: '名称 Chinese title in pinyin order (拼音排序).',
 });
-
-export const NationalInnovationTaskOrder = orderInput('NationalInnovationTaskOrder', NationalInnovationTaskOrderField, 'national tasks');
 export type NationalInnovationTaskOrder = InstanceType<typeof NationalInnovationTaskOrder>;
+export type NationalInnovationTaskOrderField = (typeof NationalInnovationTaskOrderField)[keyof typeof NationalInnovationTaskOrderField];
 
 @InputType({ description: '新增国家人工智能创新任务 A national AI innovation task and who won it.' })
 export class CreateNationalInnovationTaskInput {

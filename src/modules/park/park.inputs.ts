@@ -1,8 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
 import { OptionalField, SearchField } from '../../common/inputs/fields';
-import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
-import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { GeoRadius, IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -39,26 +39,13 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
 }
 legacyCombinators(ParkFilter);
 
-export enum ParkOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ENTERPRISE_COUNT = 'ENTERPRISE_COUNT',
-  ID = 'ID',
-}
-
-registerEnumType(ParkOrderField, {
-  name: 'ParkOrderField',
-  description: 'What to sort parks by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Year founded or opened; unknown years last.' },
-    ENTERPRISE_COUNT: { description: '企业数量 Number of firms located in the park.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: ParkOrderField, input: ParkOrder } = listOrder('Park', 'parks', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Year founded or opened; unknown years last.',
+  ENTERPRISE_COUNT: '企业数量 Number of firms located in the park.',
 });
-
-export const ParkOrder = orderInput('ParkOrder', ParkOrderField, 'parks');
 export type ParkOrder = InstanceType<typeof ParkOrder>;
+export type ParkOrderField = (typeof ParkOrderField)[keyof typeof ParkOrderField];
 
 @InputType({ description: '新增园区 A new park.' })
 export class CreateParkInput extends DescribedRecordInput {

@@ -1,8 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
 import { OptionalField, SearchField } from '../../common/inputs/fields';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
@@ -25,24 +25,12 @@ export class PlatformFilter extends composableFilter('PlatformFilter', (): objec
 }
 legacyCombinators(PlatformFilter);
 
-export enum PlatformOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(PlatformOrderField, {
-  name: 'PlatformOrderField',
-  description: 'What to sort platforms by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Year established or recognised; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: PlatformOrderField, input: PlatformOrder } = listOrder('Platform', 'platforms', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Year established or recognised; unknown years last.',
 });
-
-export const PlatformOrder = orderInput('PlatformOrder', PlatformOrderField, 'platforms');
 export type PlatformOrder = InstanceType<typeof PlatformOrder>;
+export type PlatformOrderField = (typeof PlatformOrderField)[keyof typeof PlatformOrderField];
 
 @InputType({ description: '新增创新平台 A new innovation platform.' })
 export class CreateInnovationPlatformInput extends DescribedRecordInput {

@@ -1,8 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
 import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
 import { OptionalField, SearchField } from '../../common/inputs/fields';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
@@ -24,24 +24,12 @@ export class ScenarioFilter extends composableFilter('ScenarioFilter', (): objec
 }
 legacyCombinators(ScenarioFilter);
 
-export enum ScenarioOrderField {
-  NAME = 'NAME',
-  YEAR = 'YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(ScenarioOrderField, {
-  name: 'ScenarioOrderField',
-  description: 'What to sort scenarios by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    YEAR: { description: '年份 Year; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: ScenarioOrderField, input: ScenarioOrder } = listOrder('Scenario', 'scenarios', {
+  NAME: ORDER_BY_NAME,
+  YEAR: '年份 Year; unknown years last.',
 });
-
-export const ScenarioOrder = orderInput('ScenarioOrder', ScenarioOrderField, 'scenarios');
 export type ScenarioOrder = InstanceType<typeof ScenarioOrder>;
+export type ScenarioOrderField = (typeof ScenarioOrderField)[keyof typeof ScenarioOrderField];
 
 @InputType({ description: '新增应用场景 A new "AI+" scenario.' })
 export class CreateScenarioInput extends DescribedRecordInput {

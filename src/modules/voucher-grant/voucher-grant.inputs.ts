@@ -1,9 +1,9 @@
 import { OptionalField } from '../../common/inputs/fields';
 import { GraphQLDate } from 'graphql-scalars';
 import { deleteInput, versionedInput } from '../../common/inputs/record-inputs';
-import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { IntRange, listOrder } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({
@@ -20,24 +20,12 @@ export class ComputeVoucherGrantFilter extends composableFilter('ComputeVoucherG
   year?: IntRange | null;
 }
 
-export enum ComputeVoucherGrantOrderField {
-  ID = 'ID',
-  GRANTED_ON = 'GRANTED_ON',
-  AMOUNT = 'AMOUNT',
-}
-
-registerEnumType(ComputeVoucherGrantOrderField, {
-  name: 'ComputeVoucherGrantOrderField',
-  description: 'What to sort voucher grants by.',
-  valuesConfig: {
-    ID: { description: 'Order of entry into the directory (the default).' },
-    GRANTED_ON: { description: '发放日期 Date of the grant; unknown dates last.' },
-    AMOUNT: { description: '金额 Amount, to the whole yuan (ties by ID).' },
-  },
+export const { fields: ComputeVoucherGrantOrderField, input: ComputeVoucherGrantOrder } = listOrder('ComputeVoucherGrant', 'voucher grants', {
+  GRANTED_ON: '发放日期 Date of the grant; unknown dates last.',
+  AMOUNT: '金额 Amount, to the whole yuan (ties by ID).',
 });
-
-export const ComputeVoucherGrantOrder = orderInput('ComputeVoucherGrantOrder', ComputeVoucherGrantOrderField, 'voucher grants');
 export type ComputeVoucherGrantOrder = InstanceType<typeof ComputeVoucherGrantOrder>;
+export type ComputeVoucherGrantOrderField = (typeof ComputeVoucherGrantOrderField)[keyof typeof ComputeVoucherGrantOrderField];
 
 @InputType({ description: '新增算力券发放 A new voucher grant. The programme and the firm must exist; nothing is written otherwise.' })
 export class CreateComputeVoucherGrantInput {

@@ -1,8 +1,8 @@
 import { OptionalField } from '../../common/inputs/fields';
-import { Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { Float, InputType, Int } from 'type-graphql';
 import { NamedRecordInput, deleteInput, namedUpdateInput } from '../../common/inputs/record-inputs';
 import { composableFilter } from '../../common/composable-filter';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { IntRange, listOrder } from '../../common/filter.inputs';
 
 @InputType({
   description: '算力券项目筛选 Narrows a list of voucher programmes. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
@@ -11,22 +11,11 @@ export class ComputeVoucherProgramFilter extends composableFilter('ComputeVouche
   @OptionalField(IntRange, 'Programmes whose year is in this range; standing programmes (no year) never match.') year?: IntRange | null;
 }
 
-export enum ComputeVoucherProgramOrderField {
-  ID = 'ID',
-  YEAR = 'YEAR',
-}
-
-registerEnumType(ComputeVoucherProgramOrderField, {
-  name: 'ComputeVoucherProgramOrderField',
-  description: 'What to sort voucher programmes by.',
-  valuesConfig: {
-    ID: { description: 'Order of entry into the directory (the default).' },
-    YEAR: { description: '年度 Year; standing programmes (no year) last.' },
-  },
+export const { fields: ComputeVoucherProgramOrderField, input: ComputeVoucherProgramOrder } = listOrder('ComputeVoucherProgram', 'voucher programmes', {
+  YEAR: '年度 Year; standing programmes (no year) last.',
 });
-
-export const ComputeVoucherProgramOrder = orderInput('ComputeVoucherProgramOrder', ComputeVoucherProgramOrderField, 'voucher programmes');
 export type ComputeVoucherProgramOrder = InstanceType<typeof ComputeVoucherProgramOrder>;
+export type ComputeVoucherProgramOrderField = (typeof ComputeVoucherProgramOrderField)[keyof typeof ComputeVoucherProgramOrderField];
 
 @InputType({ description: '新增算力券项目 A new voucher programme.' })
 export class CreateComputeVoucherProgramInput extends NamedRecordInput {
