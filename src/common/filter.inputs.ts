@@ -65,3 +65,24 @@ export function orderInput<F extends Record<string, string>>(name: string, field
   }
   return Order;
 }
+
+/** What a list's NAME order says, where it sorts by the Chinese name. */
+export const ORDER_BY_NAME = '名称 Chinese name in pinyin order (拼音排序).';
+
+/**
+ * The ordering of a list of one type: the `<type>OrderField` enum ("What to sort `listOf` by."),
+ * which always has ID (order of entry, the default) besides the `values` given with their
+ * descriptions, and the `<type>Order` input from {@link orderInput}.
+ */
+export function listOrder<K extends string>(type: string, listOf: string, values: Record<K, string>) {
+  const descriptions: Record<string, string> = { ...values, ID: 'Order of entry into the directory (the default).' };
+  const enumObject: Record<string, string> = {};
+  const valuesConfig: Record<string, { description: string }> = {};
+  for (const [key, description] of Object.entries(descriptions)) {
+    enumObject[key] = key;
+    valuesConfig[key] = { description };
+  }
+  registerEnumType(enumObject, { name: `${type}OrderField`, description: `What to sort ${listOf} by.`, valuesConfig });
+  const fields = enumObject as { [P in K | 'ID']: P };
+  return { fields, input: orderInput(`${type}Order`, fields, listOf) };
+}

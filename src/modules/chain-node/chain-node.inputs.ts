@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { OptionalField } from '../../common/inputs/fields';
+import { Field, ID, InputType } from 'type-graphql';
+import { versionedInput } from '../../common/inputs/record-inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 
 @InputType({ description: '新增产业链节点 A new segment or sub-segment of the chain map, under an existing node.' })
@@ -9,46 +11,26 @@ export class CreateChainNodeInput {
   @Field({ description: 'Chinese name, not blank, unique among the parent’s children.' })
   nameZh!: string;
 
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What the segment covers, Chinese first, English after.' })
-  description?: string | null;
-
-  @Field(() => SectorCode, { nullable: true, description: 'The focus sector the segment belongs to; the parent’s when absent (none for shared segments).' })
-  sector?: SectorCode | null;
+  @OptionalField(String, 'English name.') nameEn?: string | null;
+  @OptionalField(String, 'What the segment covers, Chinese first, English after.') description?: string | null;
+  @OptionalField(SectorCode, 'The focus sector the segment belongs to; the parent’s when absent (none for shared segments).') sector?: SectorCode | null;
 }
 
 @InputType({
   description:
     '修改产业链节点 Rename, move, retire or restore a node. Only the fields sent change. Moving takes the node’s whole subtree along (no cycles); the three layer roots cannot be moved or retired.',
 })
-export class UpdateChainNodeInput {
-  @Field(() => ID, { description: 'The node to change.' })
-  id!: string;
+export class UpdateChainNodeInput extends versionedInput(
+  'The node to change.',
+  'The version you read (ChainNode.version); a stale one gets CONFLICT and nothing is written.',
+) {
+  @OptionalField(String, 'New Chinese name (rename); unique among its siblings; cannot be cleared.') nameZh?: string | null;
+  @OptionalField(String, 'English name; null clears it.') nameEn?: string | null;
+  @OptionalField(String, 'Description; null clears it.') description?: string | null;
+  @OptionalField(SectorCode, 'Focus sector; null makes it a segment every sector shares.') sector?: SectorCode | null;
+  @OptionalField(ID, 'New parent (move): not the node itself nor one of its descendants, not retired.') parentId?: string | null;
 
-  @Field(() => Int, { description: 'The version you read (ChainNode.version); a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'New Chinese name (rename); unique among its siblings; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name; null clears it.' })
-  nameEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description; null clears it.' })
-  description?: string | null;
-
-  @Field(() => SectorCode, { nullable: true, description: 'Focus sector; null makes it a segment every sector shares.' })
-  sector?: SectorCode | null;
-
-  @Field(() => ID, { nullable: true, description: 'New parent (move): not the node itself nor one of its descendants, not retired.' })
-  parentId?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: '停用 true retires the node (refused while it has active sub-segments); false restores it (refused under a retired parent).',
-  })
+  @OptionalField(Boolean, '停用 true retires the node (refused while it has active sub-segments); false restores it (refused under a retired parent).')
   retired?: boolean | null;
 }
 

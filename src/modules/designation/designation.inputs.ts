@@ -1,4 +1,6 @@
+import { OptionalField } from '../../common/inputs/fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { versionedInput } from '../../common/inputs/record-inputs';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 
 @InputType({ description: '新增企业资质 A recognition to record for a firm. Provenance: USER_ENTERED by the key.' })
@@ -17,21 +19,10 @@ export class AddDesignationInput {
 }
 
 @InputType({ description: '修改企业资质 Changes to a recognition; only the fields sent change.' })
-export class UpdateDesignationInput {
-  @Field(() => ID, { description: 'The recognition to change (Designation ID).' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => DesignationKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: DesignationKind | null;
-
-  @Field(() => DesignationLevel, { nullable: true, description: 'Level; cannot be cleared.' })
-  level?: DesignationLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year granted, e.g. after a renewal; cannot be cleared.' })
-  year?: number | null;
+export class UpdateDesignationInput extends versionedInput('The recognition to change (Designation ID).') {
+  @OptionalField(DesignationKind, 'Kind; cannot be cleared.') kind?: DesignationKind | null;
+  @OptionalField(DesignationLevel, 'Level; cannot be cleared.') level?: DesignationLevel | null;
+  @OptionalField(Int, 'Year granted, e.g. after a renewal; cannot be cleared.') year?: number | null;
 }
 
 @InputType({ description: '删除企业资质 The recognition to remove.' })

@@ -1,7 +1,9 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
+import { detachingDeleteInput, versionedInput } from '../../common/inputs/record-inputs';
 import { GraphQLURL } from 'graphql-scalars';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -11,34 +13,23 @@ import { Presence } from '../../common/vocabulary/presence.enum';
 
 @InputType({ description: 'Firms hosting (依托单位) at least one platform that meets every given condition.' })
 export class HostsPlatformFilter {
-  @Field(() => [PlatformKind], { nullable: true, description: 'The platform is of any of these kinds.' })
-  kinds?: PlatformKind[] | null;
-
-  @Field(() => [PlatformLevel], { nullable: true, description: 'The platform is of any of these levels (国家级, 省级, 市级).' })
-  levels?: PlatformLevel[] | null;
+  @OptionalField([PlatformKind], 'The platform is of any of these kinds.') kinds?: PlatformKind[] | null;
+  @OptionalField([PlatformLevel], 'The platform is of any of these levels (国家级, 省级, 市级).') levels?: PlatformLevel[] | null;
 }
 
 @InputType({ description: 'Firms providing at least one application scenario that meets every given condition.' })
 export class ProvidesScenarioFilter {
-  @Field(() => [SectorCode], { nullable: true, description: 'The scenario is in any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ScenarioStatus], { nullable: true, description: 'The scenario is at any of these stages.' })
-  statuses?: ScenarioStatus[] | null;
+  @OptionalField([SectorCode], 'The scenario is in any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ScenarioStatus], 'The scenario is at any of these stages.') statuses?: ScenarioStatus[] | null;
 }
 
 @InputType({
   description: '按资质筛选 Firms holding at least one recognition (专精特新, “小巨人”, 高新技术企业, 瞪羚, 独角兽, 链主) that meets every given condition.',
 })
 export class HoldsDesignationFilter {
-  @Field(() => [DesignationKind], { nullable: true, description: 'The recognition is of any of these kinds.' })
-  kinds?: DesignationKind[] | null;
-
-  @Field(() => [DesignationLevel], { nullable: true, description: 'The recognition was granted at any of these levels (国家级, 省级, 市级).' })
-  levels?: DesignationLevel[] | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'The recognition was granted (or last renewed) in a year within this range.' })
-  year?: IntRange | null;
+  @OptionalField([DesignationKind], 'The recognition is of any of these kinds.') kinds?: DesignationKind[] | null;
+  @OptionalField([DesignationLevel], 'The recognition was granted at any of these levels (国家级, 省级, 市级).') levels?: DesignationLevel[] | null;
+  @OptionalField(IntRange, 'The recognition was granted (or last renewed) in a year within this range.') year?: IntRange | null;
 }
 
 @InputType({
@@ -46,65 +37,45 @@ export class HoldsDesignationFilter {
     'Narrows a list of enterprises. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): object => EnterpriseFilter) {
-  @Field(() => [SectorCode], { nullable: true, description: 'Firms serving any of these sectors.' })
-  sectors?: SectorCode[] | null;
+  @OptionalField([SectorCode], 'Firms serving any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ID], 'Firms located in any of these parks (Park IDs).') parkIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Firms located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
-  })
+  @OptionalField(
+    [String],
+    'Firms in a park of any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
+  )
   districts?: string[] | null;
 
-  @Field(() => [ChainLayer], { nullable: true, description: 'Firms in any of these chain layers.' })
-  layers?: ChainLayer[] | null;
+  @OptionalField([ChainLayer], 'Firms in any of these chain layers.') layers?: ChainLayer[] | null;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description:
-      '产业链环节 Firms linked to any of these chain-map nodes (ChainNode IDs) or to a node below one of them: 智能传感器 includes 图像传感器, 压力传感器, …; see Query.chainMap.',
-  })
+  @OptionalField(
+    [ID],
+    '产业链环节 Firms linked to any of these chain-map nodes (ChainNode IDs) or to a node below one of them: 智能传感器 includes 图像传感器, 压力传感器, …; see Query.chainMap.',
+  )
   chainNodes?: string[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
-  search?: string | null;
+  @SearchField() search?: string | null;
+  @OptionalField(IntRange, 'Founding year (成立年份) within this range; firms with unknown year never match.') foundedYear?: IntRange | null;
+  @OptionalField(HostsPlatformFilter, 'Firms hosting a platform of a given kind or level.') hostsPlatform?: HostsPlatformFilter | null;
+  @OptionalField(ProvidesScenarioFilter, 'Firms providing a scenario in a given sector or stage.') providesScenario?: ProvidesScenarioFilter | null;
 
-  @Field(() => IntRange, { nullable: true, description: 'Founding year (成立年份) within this range; firms with unknown year never match.' })
-  foundedYear?: IntRange | null;
-
-  @Field(() => HostsPlatformFilter, { nullable: true, description: 'Firms hosting a platform of a given kind or level.' })
-  hostsPlatform?: HostsPlatformFilter | null;
-
-  @Field(() => ProvidesScenarioFilter, { nullable: true, description: 'Firms providing a scenario in a given sector or stage.' })
-  providesScenario?: ProvidesScenarioFilter | null;
-
-  @Field(() => HoldsDesignationFilter, {
-    nullable: true,
-    description:
-      '资质 Firms holding a recognition of a given kind, level or year, e.g. { kinds: [LITTLE_GIANT], levels: [NATIONAL] } for 国家级专精特新“小巨人”.',
-  })
+  @OptionalField(
+    HoldsDesignationFilter,
+    '资质 Firms holding a recognition of a given kind, level or year, e.g. { kinds: [LITTLE_GIANT], levels: [NATIONAL] } for 国家级专精特新“小巨人”.',
+  )
   holdsDesignation?: HoldsDesignationFilter | null;
-  @Field(() => [Presence], { nullable: true, description: '在青布局 Firms with any of these presences in Qingdao (LOCAL, OUTSIDE, BOTH).' })
-  presence?: Presence[] | null;
+  @OptionalField([Presence], '在青布局 Firms with any of these presences in Qingdao (LOCAL, OUTSIDE, BOTH).') presence?: Presence[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description: '总部省份 Firms headquartered in any of these provinces: Chinese (广东省, 广东) or English (Guangdong). An unknown name is BAD_USER_INPUT.',
-  })
+  @OptionalField(
+    [String],
+    '总部省份 Firms headquartered in any of these provinces: Chinese (广东省, 广东) or English (Guangdong). An unknown name is BAD_USER_INPUT.',
+  )
   headquartersProvinces?: string[] | null;
 
-  @Field(() => [String], {
-    nullable: true,
-    description:
-      '总部城市 Firms headquartered in any of these cities (see Query.cities): Chinese (深圳市, 深圳), English or pinyin (Shenzhen). An unknown or ambiguous name is BAD_USER_INPUT.',
-  })
+  @OptionalField(
+    [String],
+    '总部城市 Firms headquartered in any of these cities (see Query.cities): Chinese (深圳市, 深圳), English or pinyin (Shenzhen). An unknown or ambiguous name is BAD_USER_INPUT.',
+  )
   headquartersCities?: string[] | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
@@ -114,128 +85,73 @@ export class EnterpriseFilter extends composableFilter('EnterpriseFilter', (): o
 }
 legacyCombinators(EnterpriseFilter);
 
-export enum EnterpriseOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(EnterpriseOrderField, {
-  name: 'EnterpriseOrderField',
-  description: 'What to sort firms by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Founding year; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: EnterpriseOrderField, input: EnterpriseOrder } = listOrder('Enterprise', 'firms', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Founding year; unknown years last.',
 });
-
-export const EnterpriseOrder = orderInput('EnterpriseOrder', EnterpriseOrderField, 'firms');
 export type EnterpriseOrder = InstanceType<typeof EnterpriseOrder>;
+export type EnterpriseOrderField = (typeof EnterpriseOrderField)[keyof typeof EnterpriseOrderField];
 
 @InputType({ description: '新增企业 A new firm. Names are trimmed; the credit code is checked (GB 32100-2015) and must be unique.' })
 export class CreateEnterpriseInput {
   @Field({ description: 'Registered Chinese name (企业名称), not blank.' })
   nameZh!: string;
 
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Short or former names (简称).' })
-  aliases?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: '统一社会信用代码 18-character unified social credit code; unique in the directory.' })
-  creditCode?: string | null;
+  @OptionalField(String, 'English name.') nameEn?: string | null;
+  @OptionalField([String], 'Short or former names (简称).') aliases?: string[] | null;
+  @OptionalField(String, '统一社会信用代码 18-character unified social credit code; unique in the directory.') creditCode?: string | null;
 
   @Field(() => ChainLayer, { description: '产业链环节 Layer of the industry chain.' })
   layer!: ChainLayer;
 
-  @Field(() => Int, { nullable: true, description: 'Year founded (1900 to next year).' })
-  foundedYear?: number | null;
+  @OptionalField(Int, 'Year founded (1900 to next year).') foundedYear?: number | null;
 
   @Field(() => String, { nullable: true, deprecationReason: 'Use websiteUrl, typed URL like Enterprise.website.', description: 'Website, an http(s) address.' })
   website?: string | null;
 
-  @Field(() => GraphQLURL, {
-    nullable: true,
-    description: 'Website, an http(s) address (the type Enterprise.website answers with). Do not send together with website.',
-  })
+  @OptionalField(GraphQLURL, 'Website, an http(s) address (the type Enterprise.website answers with). Do not send together with website.')
   websiteUrl?: URL | null;
 
-  @Field(() => String, { nullable: true, description: 'What the firm does, Chinese first, English after.' })
-  summary?: string | null;
+  @OptionalField(String, 'What the firm does, Chinese first, English after.') summary?: string | null;
+  @OptionalField([SectorCode], 'Focus sectors the firm serves (重点领域).') sectors?: SectorCode[] | null;
+  @OptionalField([ID], 'Parks the firm is located in (Park IDs).') parkIds?: string[] | null;
 
-  @Field(() => [SectorCode], { nullable: true, description: 'Focus sectors the firm serves (重点领域).' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Parks the firm is located in (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: '总部城市 City of the headquarters (see Query.cities): 深圳市, 深圳 or Shenzhen. Default 青岛市. An unknown city is a userError.',
-  })
+  @OptionalField(String, '总部城市 City of the headquarters (see Query.cities): 深圳市, 深圳 or Shenzhen. Default 青岛市. An unknown city is a userError.')
   headquartersCity?: string | null;
 
-  @Field(() => Presence, {
-    nullable: true,
-    description: '在青布局 LOCAL (default; the headquarters must then be 青岛市), OUTSIDE or BOTH (the headquarters must then be elsewhere).',
-  })
+  @OptionalField(Presence, '在青布局 LOCAL (default; the headquarters must then be 青岛市), OUTSIDE or BOTH (the headquarters must then be elsewhere).')
   presence?: Presence | null;
-  @Field(() => [ID], { nullable: true, description: '产业链环节 Chain-map nodes the firm works in (ChainNode IDs; not retired).' })
-  chainNodeIds?: string[] | null;
+  @OptionalField([ID], '产业链环节 Chain-map nodes the firm works in (ChainNode IDs; not retired).') chainNodeIds?: string[] | null;
 }
 
 @InputType({
   description:
     '修改企业 Changes to a firm. Only the fields sent change; send null to clear an optional field. Relations change through the link/unlink mutations.',
 })
-export class UpdateEnterpriseInput {
-  @Field(() => ID, { description: 'The firm to change.' })
-  id!: string;
-
-  @Field(() => Int, {
-    description: 'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.',
-  })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Registered Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Short or former names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Unified social credit code.' })
-  creditCode?: string | null;
-
-  @Field(() => ChainLayer, { nullable: true, description: 'Layer of the industry chain; cannot be cleared.' })
-  layer?: ChainLayer | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year founded.' })
-  foundedYear?: number | null;
+export class UpdateEnterpriseInput extends versionedInput(
+  'The firm to change.',
+  'The version you read (Enterprise.version). If the firm has changed since, nothing is written and the payload says CONFLICT.',
+) {
+  @OptionalField(String, 'Registered Chinese name; cannot be cleared.') nameZh?: string | null;
+  @OptionalField(String, 'English name.') nameEn?: string | null;
+  @OptionalField([String], 'Short or former names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(String, 'Unified social credit code.') creditCode?: string | null;
+  @OptionalField(ChainLayer, 'Layer of the industry chain; cannot be cleared.') layer?: ChainLayer | null;
+  @OptionalField(Int, 'Year founded.') foundedYear?: number | null;
 
   @Field(() => String, { nullable: true, deprecationReason: 'Use websiteUrl, typed URL like Enterprise.website.', description: 'Website.' })
   website?: string | null;
 
-  @Field(() => GraphQLURL, { nullable: true, description: 'Website, an http(s) address; null clears it. Do not send together with website.' })
-  websiteUrl?: URL | null;
+  @OptionalField(GraphQLURL, 'Website, an http(s) address; null clears it. Do not send together with website.') websiteUrl?: URL | null;
+  @OptionalField(String, 'What the firm does.') summary?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the firm does.' })
-  summary?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: '总部城市 City of the headquarters (see Query.cities); cannot be cleared. An unknown city is a userError.',
-  })
+  @OptionalField(String, '总部城市 City of the headquarters (see Query.cities); cannot be cleared. An unknown city is a userError.')
   headquartersCity?: string | null;
 
-  @Field(() => Presence, {
-    nullable: true,
-    description: '在青布局 LOCAL, OUTSIDE or BOTH; cannot be cleared. LOCAL goes with headquarters in 青岛市, OUTSIDE and BOTH with headquarters elsewhere.',
-  })
+  @OptionalField(
+    Presence,
+    '在青布局 LOCAL, OUTSIDE or BOTH; cannot be cleared. LOCAL goes with headquarters in 青岛市, OUTSIDE and BOTH with headquarters elsewhere.',
+  )
   presence?: Presence | null;
 }
 
@@ -276,17 +192,10 @@ export class PlatformHostInput {
 }
 
 @InputType({ description: '删除企业 The firm to delete, and whether to unlink what depends on it.' })
-export class DeleteEnterpriseInput {
-  @Field(() => ID, { description: 'ID of the firm to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description:
-      'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteEnterpriseInput extends detachingDeleteInput(
+  'firm',
+  'Unlink the platforms, scenarios, models and national tasks that depend on the firm, then delete it; otherwise such dependants refuse the delete (HAS_DEPENDANTS).',
+) {}
 
 @InputType({ description: 'A firm and a chain-map node to link or unlink (企业 ↔ 产业链环节).' })
 export class EnterpriseChainNodeInput {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { versionedInput } from '../../common/inputs/record-inputs';
 import { FirmFigureMetric } from './firm-figure.enums';
 
 @InputType({ description: '新增企业指标 A yearly figure to record for a firm. Provenance: USER_ENTERED by the key.' })
@@ -17,13 +18,7 @@ export class AddFirmFigureInput {
 }
 
 @InputType({ description: '修改企业指标 A corrected value for a firm figure.' })
-export class UpdateFirmFigureInput {
-  @Field(() => ID, { description: 'The figure to change (FirmFigure ID).' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
+export class UpdateFirmFigureInput extends versionedInput('The figure to change (FirmFigure ID).') {
   @Field(() => Float, { description: 'The corrected value, in the metric’s unit; not negative.' })
   value!: number;
 }

@@ -1,6 +1,8 @@
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
+import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
+import { Field, InputType } from 'type-graphql';
 import { composableFilter } from '../../common/composable-filter';
-import { orderInput } from '../../common/filter.inputs';
+import { listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { InstitutionKind } from './institution-kind.enum';
 
 @InputType({
@@ -8,102 +10,41 @@ import { InstitutionKind } from './institution-kind.enum';
     '高校院所筛选 Narrows a list of institutions. Fields combine with AND; values inside one list with OR; and, or and not nest other filters (at most 5 levels).',
 })
 export class InstitutionFilter extends composableFilter('InstitutionFilter', (): object => InstitutionFilter) {
-  @Field(() => [InstitutionKind], { nullable: true, description: 'Institutions of any of these kinds.' })
-  kinds?: InstitutionKind[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Institutions in any of these districts (所在区, in Chinese, e.g. 崂山区).' })
-  districts?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
-  search?: string | null;
+  @OptionalField([InstitutionKind], 'Institutions of any of these kinds.') kinds?: InstitutionKind[] | null;
+  @OptionalField([String], 'Institutions in any of these districts (所在区, in Chinese, e.g. 崂山区).') districts?: string[] | null;
+  @SearchField() search?: string | null;
 }
 
-export enum InstitutionOrderField {
-  NAME = 'NAME',
-  ID = 'ID',
-}
-
-registerEnumType(InstitutionOrderField, {
-  name: 'InstitutionOrderField',
-  description: 'What to sort institutions by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: InstitutionOrderField, input: InstitutionOrder } = listOrder('Institution', 'institutions', {
+  NAME: ORDER_BY_NAME,
 });
-
-export const InstitutionOrder = orderInput('InstitutionOrder', InstitutionOrderField, 'institutions');
 export type InstitutionOrder = InstanceType<typeof InstitutionOrder>;
+export type InstitutionOrderField = (typeof InstitutionOrderField)[keyof typeof InstitutionOrderField];
 
 @InputType({ description: '新增高校院所 A new university or research institute.' })
-export class CreateInstitutionInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+export class CreateInstitutionInput extends DescribedRecordInput {
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field(() => InstitutionKind, { description: 'University or research institute.' })
   kind!: InstitutionKind;
 
-  @Field(() => String, { nullable: true, description: 'District of Qingdao (所在区), in Chinese.' })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website (http or https).' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
+  @OptionalField(String, 'District of Qingdao (所在区), in Chinese.') district?: string | null;
+  @OptionalField(String, 'Website (http or https).') website?: string | null;
 }
 
 @InputType({
   description:
     '修改高校院所 Changes to an institution; only the fields sent change, null clears an optional field. Hosted platforms change with link/unlinkPlatformInstitutionHost, tasks with link/unlinkNationalTaskWinner.',
 })
-export class UpdateInstitutionInput {
-  @Field(() => ID, { description: 'The institution to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => InstitutionKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: InstitutionKind | null;
-
-  @Field(() => String, { nullable: true, description: 'District.' })
-  district?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
+export class UpdateInstitutionInput extends describedUpdateInput('institution') {
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(InstitutionKind, 'Kind; cannot be cleared.') kind?: InstitutionKind | null;
+  @OptionalField(String, 'District.') district?: string | null;
+  @OptionalField(String, 'Website.') website?: string | null;
 }
 
 @InputType({ description: '删除高校院所 The institution to delete, and whether to unlink what depends on it.' })
-export class DeleteInstitutionInput {
-  @Field(() => ID, { description: 'ID of the institution to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description: 'Unlink the platforms it hosts and the tasks it won, then delete it; otherwise such links refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteInstitutionInput extends detachingDeleteInput(
+  'institution',
+  'Unlink the platforms it hosts and the tasks it won, then delete it; otherwise such links refuse the delete (HAS_DEPENDANTS).',
+) {}

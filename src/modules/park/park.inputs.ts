@@ -1,6 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { GeoRadius, IntRange, orderInput } from '../../common/filter.inputs';
+import { DescribedRecordInput, describedUpdateInput, detachingDeleteInput } from '../../common/inputs/record-inputs';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { GeoRadius, IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { GeoPointInput } from '../../common/geo-point.inputs';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 import { SectorCode } from '../sector/sector-code.enum';
@@ -8,11 +10,8 @@ import { ParkRole } from './park-role.enum';
 
 @InputType({ description: 'Parks where at least one firm meets every given condition.' })
 export class HasEnterprisesFilter {
-  @Field(() => [SectorCode], { nullable: true, description: 'The firm serves any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ChainLayer], { nullable: true, description: 'The firm is in any of these chain layers (基础层, 技术层, 应用层).' })
-  layers?: ChainLayer[] | null;
+  @OptionalField([SectorCode], 'The firm serves any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ChainLayer], 'The firm is in any of these chain layers (基础层, 技术层, 应用层).') layers?: ChainLayer[] | null;
 }
 
 @InputType({
@@ -20,36 +19,18 @@ export class HasEnterprisesFilter {
     'Narrows a list of parks. Fields combine with AND; values inside one list combine with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ParkFilter extends composableFilter('ParkFilter', (): object => ParkFilter) {
-  @Field(() => [String], {
-    nullable: true,
-    description: 'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
-  })
+  @OptionalField(
+    [String],
+    'Parks in any of these districts: a division or functional zone by name or alias (崂山区, 黄岛, 西海岸新区 = 黄岛区); see Query.districts.',
+  )
   districts?: string[] | null;
 
-  @Field(() => [ParkRole], { nullable: true, description: 'Parks with any of these roles.' })
-  roles?: ParkRole[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Parks focusing on any of these sectors.' })
-  focusSectors?: SectorCode[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year founded or opened within this range; parks with unknown year never match.' })
-  foundedYear?: IntRange | null;
-
-  @Field(() => HasEnterprisesFilter, { nullable: true, description: 'Parks that have firms in a given sector or chain layer.' })
-  hasEnterprises?: HasEnterprisesFilter | null;
-
-  @Field(() => GeoRadius, {
-    nullable: true,
-    description: '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.',
-  })
-  near?: GeoRadius | null;
+  @OptionalField([ParkRole], 'Parks with any of these roles.') roles?: ParkRole[] | null;
+  @OptionalField([SectorCode], 'Parks focusing on any of these sectors.') focusSectors?: SectorCode[] | null;
+  @SearchField() search?: string | null;
+  @OptionalField(IntRange, 'Year founded or opened within this range; parks with unknown year never match.') foundedYear?: IntRange | null;
+  @OptionalField(HasEnterprisesFilter, 'Parks that have firms in a given sector or chain layer.') hasEnterprises?: HasEnterprisesFilter | null;
+  @OptionalField(GeoRadius, '附近 Parks within a radius of a point (great-circle distance); parks without coordinates never match.') near?: GeoRadius | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: ParkFilter[] | null;
@@ -58,37 +39,17 @@ export class ParkFilter extends composableFilter('ParkFilter', (): object => Par
 }
 legacyCombinators(ParkFilter);
 
-export enum ParkOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ENTERPRISE_COUNT = 'ENTERPRISE_COUNT',
-  ID = 'ID',
-}
-
-registerEnumType(ParkOrderField, {
-  name: 'ParkOrderField',
-  description: 'What to sort parks by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Year founded or opened; unknown years last.' },
-    ENTERPRISE_COUNT: { description: '企业数量 Number of firms located in the park.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: ParkOrderField, input: ParkOrder } = listOrder('Park', 'parks', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Year founded or opened; unknown years last.',
+  ENTERPRISE_COUNT: '企业数量 Number of firms located in the park.',
 });
-
-export const ParkOrder = orderInput('ParkOrder', ParkOrderField, 'parks');
 export type ParkOrder = InstanceType<typeof ParkOrder>;
+export type ParkOrderField = (typeof ParkOrderField)[keyof typeof ParkOrderField];
 
 @InputType({ description: '新增园区 A new park.' })
-export class CreateParkInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+export class CreateParkInput extends DescribedRecordInput {
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field({ description: 'District in Chinese, e.g. 崂山区.' })
   district!: string;
@@ -110,44 +71,18 @@ export class CreateParkInput {
   })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, {
-    nullable: true,
-    description: 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.',
-  })
+  @OptionalField(GeoPointInput, 'Where the park is (WGS84 latitude and longitude). Do not send together with latitude/longitude.')
   location?: GeoPointInput | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year founded or opened (1900 to next year).' })
-  foundedYear?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Focus sectors of the park.' })
-  focusSectors?: SectorCode[] | null;
+  @OptionalField(Int, 'Year founded or opened (1900 to next year).') foundedYear?: number | null;
+  @OptionalField([SectorCode], 'Focus sectors of the park.') focusSectors?: SectorCode[] | null;
 }
 
 @InputType({ description: '修改园区 Changes to a park; only the fields sent change, null clears an optional field.' })
-export class UpdateParkInput {
-  @Field(() => ID, { description: 'The park to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'District; cannot be cleared.' })
-  district?: string | null;
-
-  @Field(() => ParkRole, { nullable: true, description: 'Role; cannot be cleared.' })
-  role?: ParkRole | null;
+export class UpdateParkInput extends describedUpdateInput('park') {
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(String, 'District; cannot be cleared.') district?: string | null;
+  @OptionalField(ParkRole, 'Role; cannot be cleared.') role?: ParkRole | null;
 
   @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.latitude.', description: 'Latitude.' })
   latitude?: number | null;
@@ -155,28 +90,14 @@ export class UpdateParkInput {
   @Field(() => Float, { nullable: true, deprecationReason: 'Use location: { latitude, longitude }, typed like Park.longitude.', description: 'Longitude.' })
   longitude?: number | null;
 
-  @Field(() => GeoPointInput, {
-    nullable: true,
-    description: 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.',
-  })
+  @OptionalField(GeoPointInput, 'Where the park is (WGS84); null clears both coordinates. Do not send together with latitude/longitude.')
   location?: GeoPointInput | null;
 
-  @Field(() => Int, { nullable: true, description: 'Year founded.' })
-  foundedYear?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
+  @OptionalField(Int, 'Year founded.') foundedYear?: number | null;
 }
 
 @InputType({ description: '删除园区 The park to delete, and whether to unlink what depends on it.' })
-export class DeleteParkInput {
-  @Field(() => ID, { description: 'ID of the park to delete.' })
-  id!: string;
-
-  @Field({
-    defaultValue: false,
-    description:
-      'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).',
-  })
-  detach: boolean = false;
-}
+export class DeleteParkInput extends detachingDeleteInput(
+  'park',
+  'Remove the firms from the park and clear the park of its platforms, scenarios and compute centres, then delete it; otherwise they refuse the delete (HAS_DEPENDANTS).',
+) {}

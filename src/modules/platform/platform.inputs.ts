@@ -1,6 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.enums';
 
@@ -9,27 +11,12 @@ import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.en
     'Narrows a list of innovation platforms. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class PlatformFilter extends composableFilter('PlatformFilter', (): object => PlatformFilter) {
-  @Field(() => [PlatformKind], { nullable: true, description: 'Platforms of any of these kinds.' })
-  kinds?: PlatformKind[] | null;
-
-  @Field(() => [PlatformLevel], { nullable: true, description: 'Platforms of any of these levels.' })
-  levels?: PlatformLevel[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Platforms located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [SectorCode], { nullable: true, description: 'Platforms serving any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name or alias: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year established or recognised within this range; unknown years never match.' })
-  foundedYear?: IntRange | null;
+  @OptionalField([PlatformKind], 'Platforms of any of these kinds.') kinds?: PlatformKind[] | null;
+  @OptionalField([PlatformLevel], 'Platforms of any of these levels.') levels?: PlatformLevel[] | null;
+  @OptionalField([ID], 'Platforms located in any of these parks (Park IDs).') parkIds?: string[] | null;
+  @OptionalField([SectorCode], 'Platforms serving any of these sectors.') sectors?: SectorCode[] | null;
+  @SearchField() search?: string | null;
+  @OptionalField(IntRange, 'Year established or recognised within this range; unknown years never match.') foundedYear?: IntRange | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: PlatformFilter[] | null;
@@ -38,35 +25,16 @@ export class PlatformFilter extends composableFilter('PlatformFilter', (): objec
 }
 legacyCombinators(PlatformFilter);
 
-export enum PlatformOrderField {
-  NAME = 'NAME',
-  FOUNDED_YEAR = 'FOUNDED_YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(PlatformOrderField, {
-  name: 'PlatformOrderField',
-  description: 'What to sort platforms by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    FOUNDED_YEAR: { description: '成立年份 Year established or recognised; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: PlatformOrderField, input: PlatformOrder } = listOrder('Platform', 'platforms', {
+  NAME: ORDER_BY_NAME,
+  FOUNDED_YEAR: '成立年份 Year established or recognised; unknown years last.',
 });
-
-export const PlatformOrder = orderInput('PlatformOrder', PlatformOrderField, 'platforms');
 export type PlatformOrder = InstanceType<typeof PlatformOrder>;
+export type PlatformOrderField = (typeof PlatformOrderField)[keyof typeof PlatformOrderField];
 
 @InputType({ description: '新增创新平台 A new innovation platform.' })
-export class CreateInnovationPlatformInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names (别名).' })
-  aliases?: string[] | null;
+export class CreateInnovationPlatformInput extends DescribedRecordInput {
+  @OptionalField([String], 'Other names (别名).') aliases?: string[] | null;
 
   @Field(() => PlatformKind, { description: 'Kind of platform.' })
   kind!: PlatformKind;
@@ -74,66 +42,30 @@ export class CreateInnovationPlatformInput {
   @Field(() => PlatformLevel, { description: 'Level: national, provincial or municipal.' })
   level!: PlatformLevel;
 
-  @Field(() => Int, { nullable: true, description: 'Year established or recognised (1900 to next year).' })
-  foundedYear?: number | null;
+  @OptionalField(Int, 'Year established or recognised (1900 to next year).') foundedYear?: number | null;
+  @OptionalField(ID, 'The park the platform is in.') parkId?: string | null;
+  @OptionalField([ID], 'Firms hosting the platform (依托单位), Enterprise IDs.') hostIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park the platform is in.' })
-  parkId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Firms hosting the platform (依托单位), Enterprise IDs.' })
-  hostIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Universities and research institutes hosting or co-hosting the platform (依托单位), Institution IDs.' })
+  @OptionalField([ID], 'Universities and research institutes hosting or co-hosting the platform (依托单位), Institution IDs.')
   hostInstitutionIds?: string[] | null;
 
-  @Field(() => [SectorCode], { nullable: true, description: 'Sectors the platform serves.' })
-  sectors?: SectorCode[] | null;
+  @OptionalField([SectorCode], 'Sectors the platform serves.') sectors?: SectorCode[] | null;
 }
 
 @InputType({
   description:
     '修改创新平台 Changes to a platform; only the fields sent change, null clears an optional field. Hosts change with link/unlinkPlatformHost (firms) and link/unlinkPlatformInstitutionHost (institutions).',
 })
-export class UpdateInnovationPlatformInput {
-  @Field(() => ID, { description: 'The platform to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Other names; replaces the list.' })
-  aliases?: string[] | null;
-
-  @Field(() => PlatformKind, { nullable: true, description: 'Kind; cannot be cleared.' })
-  kind?: PlatformKind | null;
-
-  @Field(() => PlatformLevel, { nullable: true, description: 'Level; cannot be cleared.' })
-  level?: PlatformLevel | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year established.' })
-  foundedYear?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
-  parkId?: string | null;
+export class UpdateInnovationPlatformInput extends describedUpdateInput('platform') {
+  @OptionalField([String], 'Other names; replaces the list.') aliases?: string[] | null;
+  @OptionalField(PlatformKind, 'Kind; cannot be cleared.') kind?: PlatformKind | null;
+  @OptionalField(PlatformLevel, 'Level; cannot be cleared.') level?: PlatformLevel | null;
+  @OptionalField(Int, 'Year established.') foundedYear?: number | null;
+  @OptionalField(ID, 'The park; null clears it.') parkId?: string | null;
 }
 
 @InputType({ description: '删除创新平台 The platform to delete.' })
-export class DeleteInnovationPlatformInput {
-  @Field(() => ID, { description: 'ID of the platform to delete.' })
-  id!: string;
-}
+export class DeleteInnovationPlatformInput extends deleteInput('platform') {}
 
 @InputType({ description: 'An innovation platform and a university or institute that hosts or co-hosts it, to link or unlink (平台 ↔ 依托高校院所).' })
 export class PlatformInstitutionHostInput {

@@ -1,6 +1,8 @@
 import { composableFilter, legacyCombinators } from '../../common/composable-filter';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IntRange, orderInput } from '../../common/filter.inputs';
+import { DescribedRecordInput, deleteInput, describedUpdateInput } from '../../common/inputs/record-inputs';
+import { OptionalField, SearchField } from '../../common/inputs/fields';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IntRange, listOrder, ORDER_BY_NAME } from '../../common/filter.inputs';
 import { SectorCode } from '../sector/sector-code.enum';
 import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
@@ -8,27 +10,12 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
   description: 'Narrows a list of scenarios. Fields combine with AND; values inside one list with OR. and, or and not nest other filters (at most 5 levels).',
 })
 export class ScenarioFilter extends composableFilter('ScenarioFilter', (): object => ScenarioFilter) {
-  @Field(() => [SectorCode], { nullable: true, description: 'Scenarios in any of these sectors.' })
-  sectors?: SectorCode[] | null;
-
-  @Field(() => [ScenarioStatus], { nullable: true, description: 'Scenarios at any of these stages.' })
-  statuses?: ScenarioStatus[] | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Scenarios located in any of these parks (Park IDs).' })
-  parkIds?: string[] | null;
-
-  @Field(() => [Int], { nullable: true, description: 'Scenarios of any of these years.' })
-  years?: number[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      '搜索 Text matching a name: Chinese substring, pinyin (with or without spaces), pinyin initials, traditional characters or English, case-insensitive; 1-200 characters.',
-  })
-  search?: string | null;
-
-  @Field(() => IntRange, { nullable: true, description: 'Year (年份) within this range; scenarios with unknown year never match.' })
-  yearRange?: IntRange | null;
+  @OptionalField([SectorCode], 'Scenarios in any of these sectors.') sectors?: SectorCode[] | null;
+  @OptionalField([ScenarioStatus], 'Scenarios at any of these stages.') statuses?: ScenarioStatus[] | null;
+  @OptionalField([ID], 'Scenarios located in any of these parks (Park IDs).') parkIds?: string[] | null;
+  @OptionalField([Int], 'Scenarios of any of these years.') years?: number[] | null;
+  @SearchField('a name') search?: string | null;
+  @OptionalField(IntRange, 'Year (年份) within this range; scenarios with unknown year never match.') yearRange?: IntRange | null;
 
   /** Deprecated spellings, declared by legacyCombinators below. */
   declare AND?: ScenarioFilter[] | null;
@@ -37,87 +24,36 @@ export class ScenarioFilter extends composableFilter('ScenarioFilter', (): objec
 }
 legacyCombinators(ScenarioFilter);
 
-export enum ScenarioOrderField {
-  NAME = 'NAME',
-  YEAR = 'YEAR',
-  ID = 'ID',
-}
-
-registerEnumType(ScenarioOrderField, {
-  name: 'ScenarioOrderField',
-  description: 'What to sort scenarios by.',
-  valuesConfig: {
-    NAME: { description: '名称 Chinese name in pinyin order (拼音排序).' },
-    YEAR: { description: '年份 Year; unknown years last.' },
-    ID: { description: 'Order of entry into the directory (the default).' },
-  },
+export const { fields: ScenarioOrderField, input: ScenarioOrder } = listOrder('Scenario', 'scenarios', {
+  NAME: ORDER_BY_NAME,
+  YEAR: '年份 Year; unknown years last.',
 });
-
-export const ScenarioOrder = orderInput('ScenarioOrder', ScenarioOrderField, 'scenarios');
 export type ScenarioOrder = InstanceType<typeof ScenarioOrder>;
+export type ScenarioOrderField = (typeof ScenarioOrderField)[keyof typeof ScenarioOrderField];
 
 @InputType({ description: '新增应用场景 A new "AI+" scenario.' })
-export class CreateScenarioInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class CreateScenarioInput extends DescribedRecordInput {
   @Field(() => SectorCode, { description: 'The focus sector the scenario belongs to.' })
   sector!: SectorCode;
 
   @Field(() => ScenarioStatus, { description: 'Stage of the scenario.' })
   status!: ScenarioStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Year opened or reached its status (1900 to next year).' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park where it runs.' })
-  parkId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'Firms providing it (Enterprise IDs).' })
-  providerIds?: string[] | null;
+  @OptionalField(Int, 'Year opened or reached its status (1900 to next year).') year?: number | null;
+  @OptionalField(ID, 'The park where it runs.') parkId?: string | null;
+  @OptionalField([ID], 'Firms providing it (Enterprise IDs).') providerIds?: string[] | null;
 }
 
 @InputType({
   description:
     '修改应用场景 Changes to a scenario; only the fields sent change, null clears an optional field. Providers change with link/unlinkScenarioProvider.',
 })
-export class UpdateScenarioInput {
-  @Field(() => ID, { description: 'The scenario to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => SectorCode, { nullable: true, description: 'Sector; cannot be cleared.' })
-  sector?: SectorCode | null;
-
-  @Field(() => ScenarioStatus, { nullable: true, description: 'Stage; cannot be cleared.' })
-  status?: ScenarioStatus | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Description.' })
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The park; null clears it.' })
-  parkId?: string | null;
+export class UpdateScenarioInput extends describedUpdateInput('scenario') {
+  @OptionalField(SectorCode, 'Sector; cannot be cleared.') sector?: SectorCode | null;
+  @OptionalField(ScenarioStatus, 'Stage; cannot be cleared.') status?: ScenarioStatus | null;
+  @OptionalField(Int, 'Year.') year?: number | null;
+  @OptionalField(ID, 'The park; null clears it.') parkId?: string | null;
 }
 
 @InputType({ description: '删除应用场景 The scenario to delete.' })
-export class DeleteScenarioInput {
-  @Field(() => ID, { description: 'ID of the scenario to delete.' })
-  id!: string;
-}
+export class DeleteScenarioInput extends deleteInput('scenario') {}

@@ -1,90 +1,37 @@
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DirectoryFilterFields, IntRange, orderInput } from '../../common/filter.inputs';
+import { OptionalField } from '../../common/inputs/fields';
+import { Float, InputType, Int } from 'type-graphql';
+import { NamedRecordInput, deleteInput, namedUpdateInput } from '../../common/inputs/record-inputs';
+import { composableFilter } from '../../common/composable-filter';
+import { IntRange, listOrder } from '../../common/filter.inputs';
 
 @InputType({
   description: '算力券项目筛选 Narrows a list of voucher programmes. Fields combine with AND; and, or and not nest other filters (at most 5 levels).',
 })
-export class ComputeVoucherProgramFilter extends DirectoryFilterFields {
-  @Field(() => IntRange, { nullable: true, description: 'Programmes whose year is in this range; standing programmes (no year) never match.' })
-  year?: IntRange | null;
-
-  @Field(() => [ComputeVoucherProgramFilter], { nullable: true, description: 'Every one of these filters holds (且).' })
-  and?: ComputeVoucherProgramFilter[] | null;
-
-  @Field(() => [ComputeVoucherProgramFilter], { nullable: true, description: 'At least one of these filters holds (或).' })
-  or?: ComputeVoucherProgramFilter[] | null;
-
-  @Field(() => ComputeVoucherProgramFilter, { nullable: true, description: 'This filter does not hold (非). Wrap several in and or or.' })
-  not?: ComputeVoucherProgramFilter | null;
+export class ComputeVoucherProgramFilter extends composableFilter('ComputeVoucherProgramFilter', (): object => ComputeVoucherProgramFilter) {
+  @OptionalField(IntRange, 'Programmes whose year is in this range; standing programmes (no year) never match.') year?: IntRange | null;
 }
 
-export enum ComputeVoucherProgramOrderField {
-  ID = 'ID',
-  YEAR = 'YEAR',
-}
-
-registerEnumType(ComputeVoucherProgramOrderField, {
-  name: 'ComputeVoucherProgramOrderField',
-  description: 'What to sort voucher programmes by.',
-  valuesConfig: {
-    ID: { description: 'Order of entry into the directory (the default).' },
-    YEAR: { description: '年度 Year; standing programmes (no year) last.' },
-  },
+export const { fields: ComputeVoucherProgramOrderField, input: ComputeVoucherProgramOrder } = listOrder('ComputeVoucherProgram', 'voucher programmes', {
+  YEAR: '年度 Year; standing programmes (no year) last.',
 });
-
-export const ComputeVoucherProgramOrder = orderInput('ComputeVoucherProgramOrder', ComputeVoucherProgramOrderField, 'voucher programmes');
 export type ComputeVoucherProgramOrder = InstanceType<typeof ComputeVoucherProgramOrder>;
+export type ComputeVoucherProgramOrderField = (typeof ComputeVoucherProgramOrderField)[keyof typeof ComputeVoucherProgramOrderField];
 
 @InputType({ description: '新增算力券项目 A new voucher programme.' })
-export class CreateComputeVoucherProgramInput {
-  @Field({ description: 'Chinese name, not blank.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year the programme covers (1900 to next year); omit for a standing programme.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuer, in Chinese.' })
-  issuerZh?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Total budget in yuan (元), not negative, at most two decimals.' })
-  totalBudgetYuan?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The rules, Chinese first, English after.' })
-  rules?: string | null;
+export class CreateComputeVoucherProgramInput extends NamedRecordInput {
+  @OptionalField(Int, 'Year the programme covers (1900 to next year); omit for a standing programme.') year?: number | null;
+  @OptionalField(String, 'Issuer, in Chinese.') issuerZh?: string | null;
+  @OptionalField(Float, 'Total budget in yuan (元), not negative, at most two decimals.') totalBudgetYuan?: number | null;
+  @OptionalField(String, 'The rules, Chinese first, English after.') rules?: string | null;
 }
 
 @InputType({ description: '修改算力券项目 Changes to a voucher programme; only the fields sent change, null clears an optional field.' })
-export class UpdateComputeVoucherProgramInput {
-  @Field(() => ID, { description: 'The programme to change.' })
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you read; a stale one gets CONFLICT and nothing is written.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'Chinese name; cannot be cleared.' })
-  nameZh?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Year the programme covers.' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Issuer, in Chinese.' })
-  issuerZh?: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Total budget in yuan (元).' })
-  totalBudgetYuan?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The rules.' })
-  rules?: string | null;
+export class UpdateComputeVoucherProgramInput extends namedUpdateInput('programme') {
+  @OptionalField(Int, 'Year the programme covers.') year?: number | null;
+  @OptionalField(String, 'Issuer, in Chinese.') issuerZh?: string | null;
+  @OptionalField(Float, 'Total budget in yuan (元).') totalBudgetYuan?: number | null;
+  @OptionalField(String, 'The rules.') rules?: string | null;
 }
 
 @InputType({ description: '删除算力券项目 The programme to delete; refused (HAS_DEPENDANTS) while grants belong to it.' })
-export class DeleteComputeVoucherProgramInput {
-  @Field(() => ID, { description: 'ID of the programme to delete.' })
-  id!: string;
-}
+export class DeleteComputeVoucherProgramInput extends deleteInput('programme') {}
