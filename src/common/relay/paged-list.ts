@@ -86,12 +86,13 @@ function listResolver<T, F extends object, O extends object, R extends object>(
   const orderArg = order ? Arg('orderBy', () => order[0], { nullable: true, description: ORDER_DESCRIPTION }) : absent;
 
   // Only this one class may be declared here: type-graphql maps a base class's handlers onto the
-  // first resolver class it finds extending it.
+  // first resolver class it finds extending it. The handler is named for the field: type-graphql
+  // finds a type's field resolver by method name, so two lists of one parent must not share one.
   @(parent ? Resolver(() => parent.type) : Resolver())
   class PagedListResolver {
     // eslint-disable-next-line max-params -- type-graphql fills a handler's parameters by their decorators; nobody calls it by position
     @handler(() => spec.connection, { name: field.name, description: field.description })
-    list(
+    [field.name](
       @Args(() => options.paging ?? ConnectionArgs) args: ConnectionArgs,
       @filterArg filter: F | null | undefined,
       @orderArg orderBy: O | null | undefined,
