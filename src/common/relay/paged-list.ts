@@ -31,7 +31,9 @@ interface PagedListSpec<T, F extends object, O extends object> {
 export type ListFunction<T, F> = (ctx: Context, options: ListOptions<F>, parent: ListParent | null) => Promise<Connection<T>>;
 
 /** What one list field takes beyond the type's defaults. */
-export interface ListFieldOptions {
+export interface ListFieldOptions<R = never> {
+  /** The parent's key the relation holds; default: its `id`. */
+  key?: (root: R) => number | string;
   /** `RootConnectionArgs` where the list also takes `offset`; ConnectionArgs otherwise. */
   paging?: ClassType<ConnectionArgs>;
   /** Another description of `filter`, or false where the field takes none. */
@@ -44,14 +46,11 @@ export interface ListFieldOptions {
 export interface PagedList {
   /** The root query; the module's resolver class extends the class returned. */
   query(name: string, description: string, options?: ListFieldOptions): new () => object;
-  /** A field of `parentType`, served by the class returned (list it among the module's resolvers). */
-  field<R extends object>(
-    parentType: ClassType<R>,
-    name: string,
-    description: string,
-    parent: (root: R) => ListParent,
-    options?: ListFieldOptions,
-  ): new () => object;
+  /**
+   * A field of `parentType` listing the records linked to the parent `via` a relation (keyed by the
+   * parent's `id`, or by `options.key`), served by the class returned: list it among the module's resolvers.
+   */
+  field<R extends object>(parentType: ClassType<R>, name: string, description: string, via: Via, options?: ListFieldOptions<R>): new () => object;
 }
 
 /**
@@ -68,14 +67,16 @@ export function pagedList<T, F extends object, O extends object>(
   const spec: PagedListSpec<T, F, O> = { connection, list, filter, order };
   return {
     query: (name, description, options = {}) => listResolver(spec, { name, description, options, parent: null }),
-    field: (parentType, name, description, parent, options = {}) =>
-      listResolver(spec, { name, description, options, parent: { type: parentType, of: parent } }),
+    field: (parentType, name, description, via, options = {}) => {
+      const key = options.key ?? ((root) => (root as { id: number }).id);
+      return listResolver(spec, { name, description, options, parent: { type: parentType, of: (root) => ({ id: key(root), via }) } });
+    },
   };
 }
 
 function listResolver<T, F extends object, O extends object, R extends object>(
   spec: PagedListSpec<T, F, O>,
-  field: { name: string; description: string; options: ListFieldOptions; parent: { type: ClassType<R>; of: (root: R) => ListParent } | null },
+  field: { name: string; description: string; options: ListFieldOptions<R>; parent: { type: ClassType<R>; of: (root: R) => ListParent } | null },
 ): new () => object {
   const { options, parent } = field;
   const [filterInput, defaultFilterDescription] = spec.filter;

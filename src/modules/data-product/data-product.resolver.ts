@@ -44,6 +44,6 @@ export const EnterpriseDataProductsResolver = dataProductList.field(
   Enterprise,
   'dataProducts',
   '数据产品 Data products the firm provides.',
-  (firm) => ({ id: firm.id, via: dataProductsVia.provider }),
+  dataProductsVia.provider,
   { order: false },
 );

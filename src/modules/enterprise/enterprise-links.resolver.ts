@@ -10,24 +10,19 @@ import { chainNodesOfEnterprise } from '../chain-node/chain-node.service';
 
 // Links from types lower in the module order (see eslint.config.mjs) to this module's records:
 // resolved here, so the lower module never imports this one.
-export const ParkEnterprisesResolver = enterpriseList.field(Park, 'enterprises', 'Firms located in the park.', (park) => ({
-  id: park.id,
-  via: enterprisesVia.park,
-}));
+export const ParkEnterprisesResolver = enterpriseList.field(Park, 'enterprises', 'Firms located in the park.', enterprisesVia.park);
 
-export const SectorEnterprisesResolver = enterpriseList.field(
-  Sector,
-  'enterprises',
-  'Firms serving this sector.',
-  (sector) => ({ id: sector.code, via: enterprisesVia.sector }),
-  { filter: 'Further conditions on the firms.', order: false },
-);
+export const SectorEnterprisesResolver = enterpriseList.field(Sector, 'enterprises', 'Firms serving this sector.', enterprisesVia.sector, {
+  key: (sector) => sector.code,
+  filter: 'Further conditions on the firms.',
+  order: false,
+});
 
 export const ChainNodeEnterprisesResolver = enterpriseList.field(
   ChainNode,
   'enterprises',
   'Firms linked to this node or to any node below it (each once), filtered and paged.',
-  (node) => ({ id: node.id, via: enterprisesVia.chainNode }),
+  enterprisesVia.chainNode,
   { filter: 'Further conditions on the firms (e.g. parkIds).' },
 );
 

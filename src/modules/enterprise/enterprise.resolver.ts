@@ -29,7 +29,4 @@ export class EnterpriseResolver extends enterpriseList.query('enterprises', 'Fir
   }
 }
 
-export const EnterpriseParksResolver = parkList.field(Enterprise, 'parks', 'Parks the firm is located in (a firm may sit in several).', (firm) => ({
-  id: firm.id,
-  via: parksVia.enterprise,
-}));
+export const EnterpriseParksResolver = parkList.field(Enterprise, 'parks', 'Parks the firm is located in (a firm may sit in several).', parksVia.enterprise);

@@ -6,19 +6,13 @@ import { platformsVia } from './platform.service';
 
 // Links from types lower in the module order (see eslint.config.mjs) to this module's records:
 // resolved here, so the lower module never imports this one.
-export const ParkPlatformsResolver = platformList.field(Park, 'platforms', 'Innovation platforms located in the park.', (park) => ({
-  id: park.id,
-  via: platformsVia.park,
-}));
+export const ParkPlatformsResolver = platformList.field(Park, 'platforms', 'Innovation platforms located in the park.', platformsVia.park);
 
-export const EnterprisePlatformsResolver = platformList.field(Enterprise, 'platforms', 'Innovation platforms the firm hosts or co-hosts.', (firm) => ({
-  id: firm.id,
-  via: platformsVia.host,
-}));
+export const EnterprisePlatformsResolver = platformList.field(Enterprise, 'platforms', 'Innovation platforms the firm hosts or co-hosts.', platformsVia.host);
 
 export const InstitutionPlatformsResolver = platformList.field(
   Institution,
   'platforms',
   'Innovation platforms the institution hosts or co-hosts (作为依托单位).',
-  (institution) => ({ id: institution.id, via: platformsVia.institutionHost }),
+  platformsVia.institutionHost,
 );

@@ -5,12 +5,6 @@ import { scenariosVia } from './scenario.service';
 
 // Links from types lower in the module order (see eslint.config.mjs) to this module's records:
 // resolved here, so the lower module never imports this one.
-export const ParkScenariosResolver = scenarioList.field(Park, 'scenarios', 'Application scenarios located in the park.', (park) => ({
-  id: park.id,
-  via: scenariosVia.park,
-}));
+export const ParkScenariosResolver = scenarioList.field(Park, 'scenarios', 'Application scenarios located in the park.', scenariosVia.park);
 
-export const EnterpriseScenariosResolver = scenarioList.field(Enterprise, 'scenarios', 'Application scenarios the firm provides.', (firm) => ({
-  id: firm.id,
-  via: scenariosVia.provider,
-}));
+export const EnterpriseScenariosResolver = scenarioList.field(Enterprise, 'scenarios', 'Application scenarios the firm provides.', scenariosVia.provider);

@@ -11,21 +11,20 @@ export const EnterpriseVoucherGrantsResolver = voucherGrantList.field(
   Enterprise,
   'computeVoucherGrants',
   '算力券 Compute-voucher grants the firm received.',
-  (firm) => ({
-    id: firm.id,
-    via: voucherGrantsVia.enterprise,
-  }),
+  voucherGrantsVia.enterprise,
 );
 
 export const ComputeCenterVoucherGrantsResolver = voucherGrantList.field(
   ComputeCenter,
   'computeVoucherGrants',
   '算力券 Compute-voucher grants redeemed at the facility.',
-  (center) => ({ id: center.id, via: voucherGrantsVia.computeCenter }),
+  voucherGrantsVia.computeCenter,
   { filter: false },
 );
 
-export const ProgramVoucherGrantsResolver = voucherGrantList.field(ComputeVoucherProgram, 'grants', 'Grants made under the programme.', (program) => ({
-  id: program.id,
-  via: voucherGrantsVia.program,
-}));
+export const ProgramVoucherGrantsResolver = voucherGrantList.field(
+  ComputeVoucherProgram,
+  'grants',
+  'Grants made under the programme.',
+  voucherGrantsVia.program,
+);
