@@ -7,13 +7,14 @@ import { createWith, deleteFromArguments, deleteWith, type DeleteInputShape, upd
 import { DeletePayload } from './payloads';
 import type { UserError } from './user-error';
 
-/** One mutation: its schema name, its `input` type and the two descriptions the schema shows. */
+/** One mutation: its `input` type, the two descriptions the schema shows, and its name where it is not the default. */
 export interface MutationShape<I extends object> {
-  name: string;
   input: ClassType<I>;
   description: string;
   /** Description of the `input` argument. */
   inputDescription: string;
+  /** Default: `create`, `update` or `delete` followed by the type's name (`createPark`). */
+  name?: string;
 }
 
 /**
@@ -25,14 +26,16 @@ export interface LegacyDeleteShape<I extends object> extends MutationShape<I> {
 }
 
 export interface EditingMutations<T extends object, C extends object, U extends { id: string; expectedVersion: number }, P extends object> {
-  type: EntityDescriptor<T, C, U>;
-  /** The payload create and update answer, built from the written record (null on userErrors). */
-  payload: ClassType<P>;
-  toPayload(ctx: Context, record: T | null, userErrors: UserError[]): P | Promise<P>;
   create: MutationShape<C>;
-  update: MutationShape<U>;
+  /** `inputDescription` defaults to "The changes.". */
+  update: Omit<MutationShape<U>, 'inputDescription'> & { inputDescription?: string };
   /** `detach: true` when the input carries a detach flag that unlinks dependants. */
   delete: (MutationShape<DeleteInputShape> & { detach?: boolean }) | LegacyDeleteShape<DeleteInputShape>;
+  /**
+   * The payload create and update answer, built from the written record (null on userErrors).
+   * Default: the record under the type's name in camel case (`{ park, userErrors }`).
+   */
+  toPayload?(ctx: Context, record: T | null, userErrors: UserError[]): P | Promise<P>;
 }
 
 /**
@@ -42,26 +45,31 @@ export interface EditingMutations<T extends object, C extends object, U extends 
  * the returned class with a `@Resolver()` class of its own.
  */
 export function editingMutations<T extends object, C extends object, U extends { id: string; expectedVersion: number }, P extends object>(
+  type: EntityDescriptor<T, C, U>,
+  payload: ClassType<P>,
   spec: EditingMutations<T, C, U, P>,
 ): abstract new () => object {
-  const editing = editingOf(spec.type);
+  const editing = editingOf(type);
   const { create, update } = spec;
   const remove = spec.delete;
+  const recordField = type.typeName.charAt(0).toLowerCase() + type.typeName.slice(1);
+  const toPayload = spec.toPayload ?? ((_ctx, record, userErrors) => ({ [recordField]: record, userErrors }) as P);
+  const nameOf = (verb: string, shape: { name?: string }) => shape.name ?? `${verb}${type.typeName}`;
 
   @Resolver()
   abstract class EditingMutationResolver {
     @Authorized(Authorize.EDITOR)
-    @Mutation(() => spec.payload, { name: create.name, description: create.description })
+    @Mutation(() => payload, { name: nameOf('create', create), description: create.description })
     async create(@Arg('input', () => create.input, { description: create.inputDescription }) input: C, @Ctx() ctx: Context): Promise<P> {
       const { record, userErrors } = await createWith(ctx, editing, input);
-      return spec.toPayload(ctx, record, userErrors);
+      return toPayload(ctx, record, userErrors);
     }
 
     @Authorized(Authorize.EDITOR)
-    @Mutation(() => spec.payload, { name: update.name, description: update.description })
-    async update(@Arg('input', () => update.input, { description: update.inputDescription }) input: U, @Ctx() ctx: Context): Promise<P> {
+    @Mutation(() => payload, { name: nameOf('update', update), description: update.description })
+    async update(@Arg('input', () => update.input, { description: update.inputDescription ?? 'The changes.' }) input: U, @Ctx() ctx: Context): Promise<P> {
       const { record, userErrors } = await updateWith(ctx, editing, input);
-      return spec.toPayload(ctx, record, userErrors);
+      return toPayload(ctx, record, userErrors);
     }
   }
 
@@ -70,7 +78,7 @@ export function editingMutations<T extends object, C extends object, U extends {
     @Resolver()
     abstract class WithDelete extends EditingMutationResolver {
       @Authorized(Authorize.EDITOR)
-      @Mutation(() => DeletePayload, { name: remove.name, description: remove.description })
+      @Mutation(() => DeletePayload, { name: nameOf('delete', remove), description: remove.description })
       delete(@Arg('input', () => remove.input, { description: remove.inputDescription }) input: DeleteInputShape, @Ctx() ctx: Context): Promise<DeletePayload> {
         return deleteWith(ctx, editing, input.id, detachable && input.detach === true, ['input', 'id']);
       }
@@ -85,7 +93,7 @@ export function editingMutations<T extends object, C extends object, U extends {
     @Resolver()
     abstract class WithLegacyDelete extends EditingMutationResolver {
       @Authorized(Authorize.EDITOR)
-      @Mutation(() => DeletePayload, { name: remove.name, description: remove.description })
+      @Mutation(() => DeletePayload, { name: nameOf('delete', remove), description: remove.description })
       delete(
         @Arg('input', () => remove.input, { nullable: true, description: remove.inputDescription }) input: DeleteInputShape | null,
         @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: legacy.idDescription }) id: string | null,
@@ -100,7 +108,7 @@ export function editingMutations<T extends object, C extends object, U extends {
   @Resolver()
   abstract class WithLegacyDetach extends EditingMutationResolver {
     @Authorized(Authorize.EDITOR)
-    @Mutation(() => DeletePayload, { name: remove.name, description: remove.description })
+    @Mutation(() => DeletePayload, { name: nameOf('delete', remove), description: remove.description })
     delete(
       @Arg('input', () => remove.input, { nullable: true, description: remove.inputDescription }) input: DeleteInputShape | null,
       @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: legacy.idDescription }) id: string | null,

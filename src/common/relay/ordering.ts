@@ -25,3 +25,27 @@ export function buildOrdering(name: string, keys: SortKey[], direction: 'asc' | 
   terms.push({ expr: idExpr, dir: direction });
   return { name: `${name}:${direction}`, terms };
 }
+
+/** An `orderBy` value: one of the list's order fields and a direction (see orderInput). */
+export interface OrderValue<F extends string> {
+  field: F;
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * The ordering function of a list: each order field names its cursor name and sort keys; the ID
+ * field, a field without keys and no `orderBy` at all order by id, ascending by the source's own
+ * default ordering. Ties are broken by the source's id in the same direction.
+ */
+export function orderingBy<F extends string>(
+  source: { alias: string; ordering: Ordering },
+  fields: Partial<Record<F, readonly [name: string, keys: SortKey[]]>>,
+): (order: OrderValue<F> | null | undefined) => Ordering {
+  const idExpr = `${source.alias}.id`;
+  return (order) => {
+    const dir = order?.direction === 'DESC' ? 'desc' : 'asc';
+    const field = order ? fields[order.field] : undefined;
+    if (field) return buildOrdering(field[0], field[1], dir, idExpr);
+    return dir === 'asc' ? source.ordering : buildOrdering('id', [], dir, idExpr);
+  };
+}

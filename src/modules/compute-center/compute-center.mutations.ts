@@ -16,24 +16,14 @@ import { ComputeCenterPayload } from './compute-center.types';
 
 /** Writes to compute facilities and their capacities (editor keys); each in its own transaction, audited. */
 @Resolver(() => ComputeCenter)
-export class ComputeCenterMutationResolver extends editingMutations({
-  type: computeCenterType,
-  payload: ComputeCenterPayload,
-  toPayload: (_ctx, computeCenter, userErrors) => ({ computeCenter, userErrors }),
+export class ComputeCenterMutationResolver extends editingMutations(computeCenterType, ComputeCenterPayload, {
   create: {
-    name: 'createComputeCenter',
     input: CreateComputeCenterInput,
     description: '新增算力设施 Adds a compute facility (editor key). Provenance: USER_ENTERED by the key.',
     inputDescription: 'The new facility.',
   },
-  update: {
-    name: 'updateComputeCenter',
-    input: UpdateComputeCenterInput,
-    description: '修改算力设施 Changes a facility if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
+  update: { input: UpdateComputeCenterInput, description: '修改算力设施 Changes a facility if it is still at expectedVersion; otherwise CONFLICT.' },
   delete: {
-    name: 'deleteComputeCenter',
     input: DeleteComputeCenterInput,
     description:
       '删除算力设施 Deletes a facility and its capacities; refused (HAS_DEPENDANTS) while 算力券 grants are redeemed at it, unless input.detach is true.',

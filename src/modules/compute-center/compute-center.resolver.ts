@@ -1,8 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { pagedList } from '../../common/relay/paged-list';
 import { filterValues } from '../../common/filters';
-import { ConnectionArgs } from '../../common/relay/connection.types';
 import { Park } from '../park/park.entity';
 import { parkById } from '../park/park.service';
 import { ComputeCapacity } from './compute-capacity.types';
@@ -12,20 +11,16 @@ import { ComputeCenterFilter, ComputeCenterOrder } from './compute-center.inputs
 import { capacitiesOf, computeCenterOrdering, listComputeCenters, totalCapacity } from './compute-center.service';
 import { ComputeCenterConnection } from './compute-center.types';
 
-@Resolver(() => ComputeCenter)
-export class ComputeCenterResolver {
-  @Query(() => ComputeCenterConnection, { description: 'Compute facilities (算力设施) the plan names or sources cite, paged.' })
-  computeCenters(
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => ComputeCenterFilter, { nullable: true, description: 'Conditions the records must meet.' }) filter: ComputeCenterFilter | null,
-    @Arg('orderBy', () => ComputeCenterOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: ComputeCenterOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listComputeCenters(ctx, { filter, args, info, ordering: computeCenterOrdering(orderBy) });
-  }
+/** How compute facilities are listed. */
+export const computeCenterList = pagedList(
+  ComputeCenterConnection,
+  listComputeCenters,
+  [ComputeCenterFilter, 'Conditions the records must meet.'],
+  [ComputeCenterOrder, computeCenterOrdering],
+);
 
+@Resolver(() => ComputeCenter)
+export class ComputeCenterResolver extends computeCenterList.query('computeCenters', 'Compute facilities (算力设施) the plan names or sources cite, paged.') {
   @FieldResolver(() => Park, { nullable: true, description: 'Park the facility is located in, if known.' })
   park(@Root() center: ComputeCenter, @Ctx() ctx: Context): Promise<Park | null> | null {
     return center.park ? parkById(ctx, center.park.id) : null;

@@ -2,19 +2,17 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { listSourceOf } from '../../common/entity-type';
 import { applyComposed, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import { Provenance, ProvenanceKind } from '../../common/provenance';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { runSql, sql } from '../../common/sql';
 import { COMPUTE_CAPACITY_TABLE, ComputeCapacity } from './compute-capacity.types';
 import { computeCenterType } from './compute-center.descriptor';
 import { ComputeCenter } from './compute-center.entity';
 import { ComputeKind } from './compute-center.enums';
-import { ComputeCenterFilter, ComputeCenterOrder, ComputeCenterOrderField } from './compute-center.inputs';
+import { ComputeCenterFilter, ComputeCenterOrderField } from './compute-center.inputs';
 
 export { COMPUTE_CAPACITY_TABLE };
 
@@ -50,26 +48,15 @@ const KIND_RANK = `case cc.kind ${Object.values(ComputeKind)
 const TOTAL_TFLOPS = `(select round(sum(cap.capacity_pflops) * 1000)::int from ${COMPUTE_CAPACITY_TABLE} cap where cap.compute_center_id = cc.id)`;
 
 /** The ordering an `orderBy` asks for (id ascending when none). */
-export function computeCenterOrdering(order: ComputeCenterOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? ComputeCenterOrderField.ID) {
-    case ComputeCenterOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'cc.name_pinyin collate "C"' }, { expr: 'cc.name_zh collate "C"' }], dir, 'cc.id');
-    case ComputeCenterOrderField.KIND:
-      return buildOrdering('kind', [{ expr: KIND_RANK, nullable: 'int' }], dir, 'cc.id');
-    case ComputeCenterOrderField.IN_COMPUTE_NETWORK:
-      return buildOrdering(
-        'inComputeNetwork',
-        [{ expr: 'case when cc.in_compute_network then 1 when not cc.in_compute_network then 2 end', nullable: 'int' }],
-        dir,
-        'cc.id',
-      );
-    case ComputeCenterOrderField.TOTAL_CAPACITY:
-      return buildOrdering('totalCapacity', [{ expr: TOTAL_TFLOPS, nullable: 'int' }], dir, 'cc.id');
-    default:
-      return dir === 'asc' ? computeCenterSource.ordering : buildOrdering('id', [], dir, 'cc.id');
-  }
-}
+export const computeCenterOrdering = orderingBy<ComputeCenterOrderField>(computeCenterSource, {
+  [ComputeCenterOrderField.NAME]: ['name', [{ expr: 'cc.name_pinyin collate "C"' }, { expr: 'cc.name_zh collate "C"' }]],
+  [ComputeCenterOrderField.KIND]: ['kind', [{ expr: KIND_RANK, nullable: 'int' }]],
+  [ComputeCenterOrderField.IN_COMPUTE_NETWORK]: [
+    'inComputeNetwork',
+    [{ expr: 'case when cc.in_compute_network then 1 when not cc.in_compute_network then 2 end', nullable: 'int' }],
+  ],
+  [ComputeCenterOrderField.TOTAL_CAPACITY]: ['totalCapacity', [{ expr: TOTAL_TFLOPS, nullable: 'int' }]],
+});
 
 export const computeCentersVia = {
   park: { table: computeCenterType.table, parentColumn: 'park_id' },

@@ -7,24 +7,14 @@ import { DataProductPayload } from './data-product.types';
 
 /** Writes to data products (editor keys). Nothing depends on a product: delete needs no detach. */
 @Resolver(() => DataProduct)
-export class DataProductMutationResolver extends editingMutations({
-  type: dataProductType,
-  payload: DataProductPayload,
-  toPayload: (_ctx, dataProduct, userErrors) => ({ dataProduct, userErrors }),
+export class DataProductMutationResolver extends editingMutations(dataProductType, DataProductPayload, {
   create: {
-    name: 'createDataProduct',
     input: CreateDataProductInput,
     description: '新增数据产品 Adds a data product (editor key). Provenance: USER_ENTERED by the key.',
     inputDescription: 'The new product.',
   },
-  update: {
-    name: 'updateDataProduct',
-    input: UpdateDataProductInput,
-    description: '修改数据产品 Changes a product if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
+  update: { input: UpdateDataProductInput, description: '修改数据产品 Changes a product if it is still at expectedVersion; otherwise CONFLICT.' },
   delete: {
-    name: 'deleteDataProduct',
     input: DeleteDataProductInput,
     description: '删除数据产品 Deletes a product (its sector links go with it).',
     inputDescription: 'The product to delete.',

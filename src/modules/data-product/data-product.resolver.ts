@@ -1,7 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
+import { pagedList } from '../../common/relay/paged-list';
+import { RootConnectionArgs } from '../../common/relay/connection.types';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { enterpriseById } from '../enterprise/enterprise.service';
 import { Sector } from '../sector/sector.entity';
@@ -13,20 +13,20 @@ import { DataProductConnection } from './data-product.types';
 
 const SECTOR_PIVOT = { table: 'data_product_sector', parentColumn: 'data_product_id' };
 
-@Resolver(() => DataProduct)
-export class DataProductResolver {
-  @Query(() => DataProductConnection, { description: '数据产品 Data products of the directory’s firms (数据要素), filtered and paged.' })
-  dataProducts(
-    @Args() args: RootConnectionArgs,
-    @Arg('filter', () => DataProductFilter, { nullable: true, description: 'Conditions the products must meet.' }) filter: DataProductFilter | null,
-    @Arg('orderBy', () => DataProductOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: DataProductOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listDataProducts(ctx, { filter, args, info, ordering: dataProductOrdering(orderBy) });
-  }
+/** How data products are listed: the root query and the firms’ products. */
+export const dataProductList = pagedList(
+  DataProductConnection,
+  listDataProducts,
+  [DataProductFilter, 'Conditions the products must meet.'],
+  [DataProductOrder, dataProductOrdering],
+);
 
+@Resolver(() => DataProduct)
+export class DataProductResolver extends dataProductList.query(
+  'dataProducts',
+  '数据产品 Data products of the directory’s firms (数据要素), filtered and paged.',
+  { paging: RootConnectionArgs },
+) {
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The firm that provides the product; null when unknown.' })
   provider(@Root() product: DataProduct, @Ctx() ctx: Context): Promise<Enterprise | null> | null {
     return product.provider ? enterpriseById(ctx, product.provider.id) : null;
@@ -40,16 +40,10 @@ export class DataProductResolver {
 
 // A link from a type lower in the module order (see eslint.config.mjs): resolved here, so the
 // enterprise module never imports this one.
-@Resolver(() => Enterprise)
-export class EnterpriseDataProductsResolver {
-  @FieldResolver(() => DataProductConnection, { description: '数据产品 Data products the firm provides.' })
-  dataProducts(
-    @Root() firm: Enterprise,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => DataProductFilter, { nullable: true, description: 'Conditions the products must meet.' }) filter: DataProductFilter | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listDataProducts(ctx, { filter, args, info }, { id: firm.id, via: dataProductsVia.provider });
-  }
-}
+export const EnterpriseDataProductsResolver = dataProductList.field(
+  Enterprise,
+  'dataProducts',
+  '数据产品 Data products the firm provides.',
+  dataProductsVia.provider,
+  { order: false },
+);

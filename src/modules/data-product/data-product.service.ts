@@ -2,17 +2,15 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { listSourceOf } from '../../common/entity-type';
 import { applyComposed, applyIntRange, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { dataProductType } from './data-product.descriptor';
 import { DataProduct } from './data-product.entity';
 import { DataProductOrderField } from './data-product.enums';
-import { DataProductFilter, DataProductOrder } from './data-product.inputs';
+import { DataProductFilter } from './data-product.inputs';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT) to a query over `data_product as dp`. */
 export function applyDataProductFilter(qb: Knex.QueryBuilder, knex: Knex, filter: DataProductFilter): void {
@@ -38,17 +36,10 @@ function applyDataProductFields(qb: Knex.QueryBuilder, knex: Knex, filter: DataP
 export const dataProductSource = listSourceOf<DataProduct, DataProductFilter>(dataProductType, applyDataProductFilter);
 
 /** The ordering an `orderBy` asks for (id ascending when none). */
-export function dataProductOrdering(order: DataProductOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? DataProductOrderField.ID) {
-    case DataProductOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'dp.name_pinyin collate "C"' }, { expr: 'dp.name_zh collate "C"' }], dir, 'dp.id');
-    case DataProductOrderField.LISTED_ON:
-      return buildOrdering('listedOn', [{ expr: `(dp.listed_on - date '2000-01-01')`, nullable: 'int' }], dir, 'dp.id');
-    default:
-      return dir === 'asc' ? dataProductSource.ordering : buildOrdering('id', [], dir, 'dp.id');
-  }
-}
+export const dataProductOrdering = orderingBy<DataProductOrderField>(dataProductSource, {
+  [DataProductOrderField.NAME]: ['name', [{ expr: 'dp.name_pinyin collate "C"' }, { expr: 'dp.name_zh collate "C"' }]],
+  [DataProductOrderField.LISTED_ON]: ['listedOn', [{ expr: `(dp.listed_on - date '2000-01-01')`, nullable: 'int' }]],
+});
 
 export const dataProductsVia = {
   provider: { table: dataProductType.table, parentColumn: 'provider_id' },

@@ -8,9 +8,7 @@ import { DesignationPayload } from './designation.types';
 
 /** Writes to firms' recognitions (editor keys), each in its own transaction with an audit entry. */
 @Resolver(() => Designation)
-export class DesignationMutationResolver extends editingMutations({
-  type: designationType,
-  payload: DesignationPayload,
+export class DesignationMutationResolver extends editingMutations(designationType, DesignationPayload, {
   toPayload: async (ctx, designation, userErrors) => ({
     designation,
     enterprise: designation ? await enterpriseById({ ...ctx, em: ctx.em.fork() }, designation.enterprise.id) : null,
@@ -22,12 +20,7 @@ export class DesignationMutationResolver extends editingMutations({
     description: '新增企业资质 Records a recognition for a firm (editor key). DUPLICATE when the firm already holds that kind at that level.',
     inputDescription: 'The firm and the recognition.',
   },
-  update: {
-    name: 'updateDesignation',
-    input: UpdateDesignationInput,
-    description: '修改企业资质 Changes a recognition if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
+  update: { input: UpdateDesignationInput, description: '修改企业资质 Changes a recognition if it is still at expectedVersion; otherwise CONFLICT.' },
   delete: {
     name: 'removeDesignation',
     input: RemoveDesignationInput,

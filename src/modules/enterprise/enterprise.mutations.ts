@@ -1,8 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteFromArguments, localIdOf, updateWith } from '../../common/editing/entity-editing';
-import { DeletePayload } from '../../common/editing/payloads';
+import { localIdOf } from '../../common/editing/entity-editing';
 import { RelationSpec, setLink } from '../../common/editing/relation-writer';
 import { UserErrors } from '../../common/editing/user-error';
 import { Enterprise } from './enterprise.entity';
@@ -19,55 +18,27 @@ import {
 } from './enterprise.inputs';
 import { enterpriseById } from './enterprise.service';
 import { EnterprisePayload, RelationPayload } from './enterprise.types';
-import { editingOf } from '../../common/entity-type';
+import { editingMutations } from '../../common/editing/editing-mutations';
 import { linkableChainNodeIds } from '../chain-node/chain-node.service';
 import { enterpriseType } from './enterprise.descriptor';
 
-const editing = editingOf(enterpriseType);
-
 /** Writes to firms and their links. Each mutation runs in its own transaction; editor keys only. */
 @Resolver(() => Enterprise)
-export class EnterpriseMutationResolver {
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => EnterprisePayload, { description: '新增企业 Adds a firm (editor key). Provenance: USER_ENTERED by the key.' })
-  async createEnterprise(
-    @Arg('input', () => CreateEnterpriseInput, { description: 'The new firm.' }) input: CreateEnterpriseInput,
-    @Ctx() ctx: Context,
-  ): Promise<EnterprisePayload> {
-    const { record, userErrors } = await createWith(ctx, editing, input);
-    return { enterprise: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => EnterprisePayload, { description: '修改企业 Changes a firm if it is still at expectedVersion (editor key); otherwise CONFLICT.' })
-  async updateEnterprise(
-    @Arg('input', () => UpdateEnterpriseInput, { description: 'The changes.' }) input: UpdateEnterpriseInput,
-    @Ctx() ctx: Context,
-  ): Promise<EnterprisePayload> {
-    const { record, userErrors } = await updateWith(ctx, editing, input);
-    return { enterprise: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => DeletePayload, {
+export class EnterpriseMutationResolver extends editingMutations(enterpriseType, EnterprisePayload, {
+  create: {
+    input: CreateEnterpriseInput,
+    description: '新增企业 Adds a firm (editor key). Provenance: USER_ENTERED by the key.',
+    inputDescription: 'The new firm.',
+  },
+  update: { input: UpdateEnterpriseInput, description: '修改企业 Changes a firm if it is still at expectedVersion (editor key); otherwise CONFLICT.' },
+  delete: {
+    input: DeleteEnterpriseInput,
     description:
       '删除企业 Deletes a firm (editor key). Refused (HAS_DEPENDANTS) while it hosts platforms, provides scenarios, develops models or has won national tasks, unless input.detach is true.',
-  })
-  deleteEnterprise(
-    @Arg('input', () => DeleteEnterpriseInput, { nullable: true, description: 'The firm to delete, and whether to unlink its dependants.' })
-    input: DeleteEnterpriseInput | null,
-    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The firm to delete.' }) id: string | null,
-    @Arg('detach', {
-      defaultValue: false,
-      deprecationReason: 'Use input: { id, detach }.',
-      description: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.',
-    })
-    detach: boolean,
-    @Ctx() ctx: Context,
-  ): Promise<DeletePayload> {
-    return deleteFromArguments(ctx, editing, { id, detach, input });
-  }
-
+    inputDescription: 'The firm to delete, and whether to unlink its dependants.',
+    legacy: { idDescription: 'The firm to delete.', detachDescription: 'Unlink the platforms, scenarios and models that depend on the firm, then delete it.' },
+  },
+}) {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => RelationPayload, { description: '企业入驻园区 Records that a firm is located in a park.' })
   linkEnterpriseToPark(@Arg('input', () => EnterpriseParkInput, { description: 'Firm and park.' }) input: EnterpriseParkInput, @Ctx() ctx: Context) {

@@ -1,10 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import { BadUserInputError } from '../../common/errors';
@@ -14,7 +12,7 @@ import { ListOptions, listEntities, loadById, Via } from '../../common/relay/ent
 import { districtCondition } from '../district/district.service';
 import { CHAIN_CLOSURE, CHAIN_LINK_TABLE, CHAIN_NODE_FIRMS } from '../chain-node/chain-node.service';
 import { Enterprise } from './enterprise.entity';
-import { EnterpriseFilter, EnterpriseOrder, EnterpriseOrderField } from './enterprise.inputs';
+import { EnterpriseFilter, EnterpriseOrderField } from './enterprise.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { enterpriseType } from './enterprise.descriptor';
 import { enterpriseKeptCount } from './enterprise.counts';
@@ -118,20 +116,13 @@ function cityName(name: string, argument: string): string {
   return found.city.nameZh;
 }
 
-/** The ordering an `orderBy` asks for (id ascending when none). */
-export function enterpriseOrdering(order: EnterpriseOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? EnterpriseOrderField.ID) {
-    case EnterpriseOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'e.name_pinyin collate "C"' }, { expr: 'e.name_zh collate "C"' }], dir, 'e.id');
-    case EnterpriseOrderField.FOUNDED_YEAR:
-      return buildOrdering('foundedYear', [{ expr: 'e.founded_year', nullable: 'int' }], dir, 'e.id');
-    default:
-      return dir === 'asc' ? enterpriseSource.ordering : buildOrdering('id', [], dir, 'e.id');
-  }
-}
-
 export const enterpriseSource = listSourceOf<Enterprise, EnterpriseFilter>(enterpriseType, applyEnterpriseFilter, enterpriseKeptCount);
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export const enterpriseOrdering = orderingBy<EnterpriseOrderField>(enterpriseSource, {
+  [EnterpriseOrderField.NAME]: ['name', [{ expr: 'e.name_pinyin collate "C"' }, { expr: 'e.name_zh collate "C"' }]],
+  [EnterpriseOrderField.FOUNDED_YEAR]: ['foundedYear', [{ expr: 'e.founded_year', nullable: 'int' }]],
+});
 
 /** Relations that list enterprises, by the pivot that links them to their parent. */
 export const enterprisesVia = {

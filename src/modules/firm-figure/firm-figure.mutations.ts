@@ -8,9 +8,7 @@ import { FirmFigurePayload } from './firm-figure.types';
 
 /** Writes to firms' yearly figures (editor keys), each in its own transaction with an audit entry. */
 @Resolver(() => FirmFigure)
-export class FirmFigureMutationResolver extends editingMutations({
-  type: firmFigureType,
-  payload: FirmFigurePayload,
+export class FirmFigureMutationResolver extends editingMutations(firmFigureType, FirmFigurePayload, {
   toPayload: async (ctx, firmFigure, userErrors) => ({
     firmFigure,
     enterprise: firmFigure ? await enterpriseById({ ...ctx, em: ctx.em.fork() }, firmFigure.enterprise.id) : null,
@@ -23,7 +21,6 @@ export class FirmFigureMutationResolver extends editingMutations({
     inputDescription: 'The firm, year, metric and value.',
   },
   update: {
-    name: 'updateFirmFigure',
     input: UpdateFirmFigureInput,
     description: '修改企业指标 Corrects a figure if it is still at expectedVersion; otherwise CONFLICT.',
     inputDescription: 'The corrected value.',

@@ -7,24 +7,14 @@ import { InstitutionPayload } from './institution.types';
 
 /** Writes to institutions (editor keys); each mutation runs in its own transaction and is audited. */
 @Resolver(() => Institution)
-export class InstitutionMutationResolver extends editingMutations({
-  type: institutionType,
-  payload: InstitutionPayload,
-  toPayload: (_ctx, institution, userErrors) => ({ institution, userErrors }),
+export class InstitutionMutationResolver extends editingMutations(institutionType, InstitutionPayload, {
   create: {
-    name: 'createInstitution',
     input: CreateInstitutionInput,
     description: '新增高校院所 Adds a university or research institute (editor key). Provenance: USER_ENTERED by the key.',
     inputDescription: 'The new institution.',
   },
-  update: {
-    name: 'updateInstitution',
-    input: UpdateInstitutionInput,
-    description: '修改高校院所 Changes an institution if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
+  update: { input: UpdateInstitutionInput, description: '修改高校院所 Changes an institution if it is still at expectedVersion; otherwise CONFLICT.' },
   delete: {
-    name: 'deleteInstitution',
     input: DeleteInstitutionInput,
     description: '删除高校院所 Deletes an institution. Refused (HAS_DEPENDANTS) while it hosts platforms or has won tasks, unless input.detach is true.',
     inputDescription: 'The institution to delete, and whether to unlink its links.',

@@ -1,17 +1,15 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { listSourceOf } from '../../common/entity-type';
 import { institutionType } from './institution.descriptor';
 import { Institution } from './institution.entity';
-import { InstitutionFilter, InstitutionOrder, InstitutionOrderField } from './institution.inputs';
+import { InstitutionFilter, InstitutionOrderField } from './institution.inputs';
 
 /** Adds the conditions of `filter` (with its and/or/not) to a query over `institution as inst`. */
 export function applyInstitutionFilter(qb: Knex.QueryBuilder, knex: Knex, filter: InstitutionFilter): void {
@@ -30,13 +28,9 @@ function applyInstitutionFields(qb: Knex.QueryBuilder, _knex: Knex, filter: Inst
 export const institutionSource = listSourceOf<Institution, InstitutionFilter>(institutionType, applyInstitutionFilter);
 
 /** The ordering an `orderBy` asks for (id ascending when none). */
-export function institutionOrdering(order: InstitutionOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  if (order?.field === InstitutionOrderField.NAME) {
-    return buildOrdering('name', [{ expr: 'inst.name_pinyin collate "C"' }, { expr: 'inst.name_zh collate "C"' }], dir, 'inst.id');
-  }
-  return dir === 'asc' ? institutionSource.ordering : buildOrdering('id', [], dir, 'inst.id');
-}
+export const institutionOrdering = orderingBy<InstitutionOrderField>(institutionSource, {
+  [InstitutionOrderField.NAME]: ['name', [{ expr: 'inst.name_pinyin collate "C"' }, { expr: 'inst.name_zh collate "C"' }]],
+});
 
 /** Lists of institutions hanging off other records, through the higher modules' link tables. */
 export const institutionsVia = {

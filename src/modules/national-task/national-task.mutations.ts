@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteWith, localIdOf, updateWith } from '../../common/editing/entity-editing';
-import { DeletePayload } from '../../common/editing/payloads';
+import { localIdOf } from '../../common/editing/entity-editing';
 import { setLink } from '../../common/editing/relation-writer';
 import { UserErrors } from '../../common/editing/user-error';
-import { editingOf } from '../../common/entity-type';
+import { editingMutations } from '../../common/editing/editing-mutations';
 import { enterpriseById } from '../enterprise/enterprise.service';
 import { institutionById } from '../institution/institution.service';
 import { nationalTaskType } from './national-task.descriptor';
@@ -20,45 +19,25 @@ import {
 import { nationalTaskById } from './national-task.service';
 import { NationalInnovationTaskPayload, NationalTaskWinnerPayload } from './national-task.types';
 
-const editing = editingOf(nationalTaskType);
-
 /** Writes to national tasks and their winners (editor keys); each mutation is one audited transaction. */
 @Resolver(() => NationalInnovationTask)
-export class NationalTaskMutationResolver {
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => NationalInnovationTaskPayload, {
+export class NationalTaskMutationResolver extends editingMutations(nationalTaskType, NationalInnovationTaskPayload, {
+  create: {
+    input: CreateNationalInnovationTaskInput,
     description:
       '新增国家人工智能创新任务 Adds a national task with its winners (editor key). A winner ID that names no firm or institution is a userError and nothing is written.',
-  })
-  async createNationalInnovationTask(
-    @Arg('input', () => CreateNationalInnovationTaskInput, { description: 'The new task.' }) input: CreateNationalInnovationTaskInput,
-    @Ctx() ctx: Context,
-  ): Promise<NationalInnovationTaskPayload> {
-    const { record, userErrors } = await createWith(ctx, editing, input);
-    return { nationalInnovationTask: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => NationalInnovationTaskPayload, {
+    inputDescription: 'The new task.',
+  },
+  update: {
+    input: UpdateNationalInnovationTaskInput,
     description: '修改国家人工智能创新任务 Changes a task if it is still at expectedVersion; otherwise CONFLICT.',
-  })
-  async updateNationalInnovationTask(
-    @Arg('input', () => UpdateNationalInnovationTaskInput, { description: 'The changes.' }) input: UpdateNationalInnovationTaskInput,
-    @Ctx() ctx: Context,
-  ): Promise<NationalInnovationTaskPayload> {
-    const { record, userErrors } = await updateWith(ctx, editing, input);
-    return { nationalInnovationTask: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => DeletePayload, { description: '删除国家人工智能创新任务 Deletes a task (its winner links go with it).' })
-  deleteNationalInnovationTask(
-    @Arg('input', () => DeleteNationalInnovationTaskInput, { description: 'The task to delete.' }) input: DeleteNationalInnovationTaskInput,
-    @Ctx() ctx: Context,
-  ): Promise<DeletePayload> {
-    return deleteWith(ctx, editing, input.id, false, ['input', 'id']);
-  }
-
+  },
+  delete: {
+    input: DeleteNationalInnovationTaskInput,
+    description: '删除国家人工智能创新任务 Deletes a task (its winner links go with it).',
+    inputDescription: 'The task to delete.',
+  },
+}) {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => NationalTaskWinnerPayload, { description: '揭榜 Records that a firm or institution won a national task.' })
   linkNationalTaskWinner(

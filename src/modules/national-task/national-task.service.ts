@@ -3,13 +3,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../common/context';
 import { listSourceOf } from '../../common/entity-type';
 import { applyComposed, applyIntRange, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import { decodeGlobalId } from '../../common/global-id';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import type { PaginationArgs } from '../../common/relay/pagination';
 import { listUnion } from '../../common/relay/union-list';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
@@ -17,7 +15,7 @@ import { organizationArms, OrganizationNode } from '../institution/institution.t
 import { nationalTaskType } from './national-task.descriptor';
 import { taskWinnerRelations } from './national-task.editing';
 import { NationalInnovationTask } from './national-task.entity';
-import { NationalInnovationTaskFilter, NationalInnovationTaskOrder, NationalInnovationTaskOrderField } from './national-task.inputs';
+import { NationalInnovationTaskFilter, NationalInnovationTaskOrderField } from './national-task.inputs';
 
 /** Adds the conditions of `filter` (with its and/or/not) to a query over `national_innovation_task as nt`. */
 export function applyNationalTaskFilter(qb: Knex.QueryBuilder, knex: Knex, filter: NationalInnovationTaskFilter): void {
@@ -47,20 +45,13 @@ function applyTaskFields(qb: Knex.QueryBuilder, knex: Knex, filter: NationalInno
   if (query) qb.whereRaw(...(searchCondition('nt', query) as [string, Knex.RawBinding[]]));
 }
 
-/** The ordering an `orderBy` asks for (id ascending when none). */
-export function nationalTaskOrdering(order: NationalInnovationTaskOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? NationalInnovationTaskOrderField.ID) {
-    case NationalInnovationTaskOrderField.YEAR:
-      return buildOrdering('year', [{ expr: 'nt.year' }], dir, 'nt.id');
-    case NationalInnovationTaskOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'nt.name_pinyin collate "C"' }, { expr: 'nt.name_zh collate "C"' }], dir, 'nt.id');
-    default:
-      return dir === 'asc' ? nationalTaskSource.ordering : buildOrdering('id', [], dir, 'nt.id');
-  }
-}
-
 export const nationalTaskSource = listSourceOf<NationalInnovationTask, NationalInnovationTaskFilter>(nationalTaskType, applyNationalTaskFilter);
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export const nationalTaskOrdering = orderingBy<NationalInnovationTaskOrderField>(nationalTaskSource, {
+  [NationalInnovationTaskOrderField.YEAR]: ['year', [{ expr: 'nt.year' }]],
+  [NationalInnovationTaskOrderField.NAME]: ['name', [{ expr: 'nt.name_pinyin collate "C"' }, { expr: 'nt.name_zh collate "C"' }]],
+});
 
 export const nationalTasksVia = {
   enterpriseWinner: { table: taskWinnerRelations.Enterprise.pivot, nodeColumn: 'task_id', parentColumn: 'enterprise_id' },

@@ -7,24 +7,10 @@ import { ParkPayload } from './park.types';
 
 /** Writes to parks (editor keys); each mutation in its own transaction, audited. */
 @Resolver(() => Park)
-export class ParkMutationResolver extends editingMutations({
-  type: parkType,
-  payload: ParkPayload,
-  toPayload: (_ctx, park, userErrors) => ({ park, userErrors }),
-  create: {
-    name: 'createPark',
-    input: CreateParkInput,
-    description: '新增园区 Adds a park.',
-    inputDescription: 'The new park.',
-  },
-  update: {
-    name: 'updatePark',
-    input: UpdateParkInput,
-    description: '修改园区 Changes a park if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
+export class ParkMutationResolver extends editingMutations(parkType, ParkPayload, {
+  create: { input: CreateParkInput, description: '新增园区 Adds a park.', inputDescription: 'The new park.' },
+  update: { input: UpdateParkInput, description: '修改园区 Changes a park if it is still at expectedVersion; otherwise CONFLICT.' },
   delete: {
-    name: 'deletePark',
     input: DeleteParkInput,
     description:
       '删除园区 Deletes a park; refused (HAS_DEPENDANTS) while firms, platforms, scenarios or compute centres are in it, unless input.detach is true.',

@@ -1,8 +1,8 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { Provenance } from '../../common/provenance';
 import { RootConnectionArgs } from '../../common/relay/connection.types';
+import { pagedList } from '../../common/relay/paged-list';
 import { Sector } from '../sector/sector.entity';
 import { sectorPivots, sectorsOf } from '../sector/sector.service';
 import { focusSectorsProvenance, Park } from './park.entity';
@@ -10,19 +10,11 @@ import { ParkFilter, ParkOrder } from './park.inputs';
 import { listParks, parkOrdering } from './park.service';
 import { ParkConnection } from './park.types';
 
-@Resolver(() => Park)
-export class ParkResolver {
-  @Query(() => ParkConnection, { description: 'Industrial parks (产业园区), filtered and paged.' })
-  parks(
-    @Args() args: RootConnectionArgs,
-    @Arg('filter', () => ParkFilter, { nullable: true, description: 'Conditions the parks must meet.' }) filter: ParkFilter | null,
-    @Arg('orderBy', () => ParkOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' }) orderBy: ParkOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listParks(ctx, { filter, args, info, ordering: parkOrdering(orderBy) });
-  }
+/** How parks are listed: the root query here, the links from other types in their modules. */
+export const parkList = pagedList(ParkConnection, listParks, [ParkFilter, 'Conditions the parks must meet.'], [ParkOrder, parkOrdering]);
 
+@Resolver(() => Park)
+export class ParkResolver extends parkList.query('parks', 'Industrial parks (产业园区), filtered and paged.', { paging: RootConnectionArgs }) {
   @FieldResolver(() => [Sector], {
     description:
       'Focus sectors of the park (重点领域), in the plan’s order of sectors. The plan assigns no sectors to parks: for the plan’s parks they are an editorial assignment (see focusSectorsProvenance).',

@@ -1,17 +1,15 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields, applyGeoRadius, applyIntRange } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import { parseIntegerId } from '../../common/global-id';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { districtCondition } from '../district/district.service';
 import { Park } from './park.entity';
-import { ParkFilter, ParkOrder, ParkOrderField } from './park.inputs';
+import { ParkFilter, ParkOrderField } from './park.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { parkType } from './park.descriptor';
 
@@ -51,22 +49,14 @@ function applyParkFields(qb: Knex.QueryBuilder, knex: Knex, filter: ParkFilter):
 /** Number of firms in park `p`: an expression usable as a keyset sort key. */
 const ENTERPRISE_COUNT = '(select count(*)::int from enterprise_park o_ep where o_ep.park_id = p.id)';
 
-/** The ordering an `orderBy` asks for (id ascending when none). */
-export function parkOrdering(order: ParkOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? ParkOrderField.ID) {
-    case ParkOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'p.name_pinyin collate "C"' }, { expr: 'p.name_zh collate "C"' }], dir, 'p.id');
-    case ParkOrderField.FOUNDED_YEAR:
-      return buildOrdering('foundedYear', [{ expr: 'p.founded_year', nullable: 'int' }], dir, 'p.id');
-    case ParkOrderField.ENTERPRISE_COUNT:
-      return buildOrdering('enterpriseCount', [{ expr: ENTERPRISE_COUNT }], dir, 'p.id');
-    default:
-      return dir === 'asc' ? parkSource.ordering : buildOrdering('id', [], dir, 'p.id');
-  }
-}
-
 export const parkSource = listSourceOf<Park, ParkFilter>(parkType, applyParkFilter);
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export const parkOrdering = orderingBy<ParkOrderField>(parkSource, {
+  [ParkOrderField.NAME]: ['name', [{ expr: 'p.name_pinyin collate "C"' }, { expr: 'p.name_zh collate "C"' }]],
+  [ParkOrderField.FOUNDED_YEAR]: ['foundedYear', [{ expr: 'p.founded_year', nullable: 'int' }]],
+  [ParkOrderField.ENTERPRISE_COUNT]: ['enterpriseCount', [{ expr: ENTERPRISE_COUNT }]],
+});
 
 export const parksVia = {
   enterprise: { table: 'enterprise_park', nodeColumn: 'park_id', parentColumn: 'enterprise_id' },

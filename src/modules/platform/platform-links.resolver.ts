@@ -1,60 +1,18 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
 import { Institution } from '../institution/institution.entity';
-import { PlatformFilter, PlatformOrder } from './platform.inputs';
-import { listPlatforms, platformOrdering, platformsVia } from './platform.service';
-import { InnovationPlatformConnection } from './platform.types';
+import { platformList } from './platform.resolver';
+import { platformsVia } from './platform.service';
 
 // Links from types lower in the module order (see eslint.config.mjs) to this module's records:
 // resolved here, so the lower module never imports this one.
-@Resolver(() => Park)
-export class ParkPlatformsResolver {
-  @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms located in the park.' })
-  platforms(
-    @Root() park: Park,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: PlatformOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: park.id, via: platformsVia.park });
-  }
-}
+export const ParkPlatformsResolver = platformList.field(Park, 'platforms', 'Innovation platforms located in the park.', platformsVia.park);
 
-@Resolver(() => Enterprise)
-export class EnterprisePlatformsResolver {
-  @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms the firm hosts or co-hosts.' })
-  platforms(
-    @Root() firm: Enterprise,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: PlatformOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: firm.id, via: platformsVia.host });
-  }
-}
+export const EnterprisePlatformsResolver = platformList.field(Enterprise, 'platforms', 'Innovation platforms the firm hosts or co-hosts.', platformsVia.host);
 
-@Resolver(() => Institution)
-export class InstitutionPlatformsResolver {
-  @FieldResolver(() => InnovationPlatformConnection, { description: 'Innovation platforms the institution hosts or co-hosts (作为依托单位).' })
-  platforms(
-    @Root() institution: Institution,
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: PlatformOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) }, { id: institution.id, via: platformsVia.institutionHost });
-  }
-}
+export const InstitutionPlatformsResolver = platformList.field(
+  Institution,
+  'platforms',
+  'Innovation platforms the institution hosts or co-hosts (作为依托单位).',
+  platformsVia.institutionHost,
+);

@@ -1,54 +1,30 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Authorize } from '../../common/auth';
 import type { Context } from '../../common/context';
-import { createWith, deleteFromArguments, localIdOf, updateWith } from '../../common/editing/entity-editing';
+import { localIdOf } from '../../common/editing/entity-editing';
 import { setLink } from '../../common/editing/relation-writer';
 import { UserErrors } from '../../common/editing/user-error';
 import { institutionById } from '../institution/institution.service';
 import { platformInstitutionHost } from './platform.editing';
 import { platformById } from './platform.service';
-import { DeletePayload } from '../../common/editing/payloads';
 import { InnovationPlatform } from './platform.entity';
 import { CreateInnovationPlatformInput, DeleteInnovationPlatformInput, PlatformInstitutionHostInput, UpdateInnovationPlatformInput } from './platform.inputs';
 import { InnovationPlatformPayload, PlatformInstitutionHostPayload } from './platform.types';
-import { editingOf } from '../../common/entity-type';
+import { editingMutations } from '../../common/editing/editing-mutations';
 import { platformType } from './platform.descriptor';
-
-const editing = editingOf(platformType);
 
 /** Writes to innovation platforms (editor keys). Nothing depends on a platform: delete needs no detach. */
 @Resolver(() => InnovationPlatform)
-export class PlatformMutationResolver {
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => InnovationPlatformPayload, { description: '新增创新平台 Adds an innovation platform.' })
-  async createInnovationPlatform(
-    @Arg('input', () => CreateInnovationPlatformInput, { description: 'The new platform.' }) input: CreateInnovationPlatformInput,
-    @Ctx() ctx: Context,
-  ): Promise<InnovationPlatformPayload> {
-    const { record, userErrors } = await createWith(ctx, editing, input);
-    return { innovationPlatform: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => InnovationPlatformPayload, { description: '修改创新平台 Changes a platform if it is still at expectedVersion; otherwise CONFLICT.' })
-  async updateInnovationPlatform(
-    @Arg('input', () => UpdateInnovationPlatformInput, { description: 'The changes.' }) input: UpdateInnovationPlatformInput,
-    @Ctx() ctx: Context,
-  ): Promise<InnovationPlatformPayload> {
-    const { record, userErrors } = await updateWith(ctx, editing, input);
-    return { innovationPlatform: record, userErrors };
-  }
-
-  @Authorized(Authorize.EDITOR)
-  @Mutation(() => DeletePayload, { description: '删除创新平台 Deletes a platform (its host and sector links go with it).' })
-  deleteInnovationPlatform(
-    @Arg('input', () => DeleteInnovationPlatformInput, { nullable: true, description: 'The platform to delete.' }) input: DeleteInnovationPlatformInput | null,
-    @Arg('id', () => ID, { nullable: true, deprecationReason: 'Use input: { id }.', description: 'The platform to delete.' }) id: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<DeletePayload> {
-    return deleteFromArguments(ctx, editing, { id, input });
-  }
-
+export class PlatformMutationResolver extends editingMutations(platformType, InnovationPlatformPayload, {
+  create: { input: CreateInnovationPlatformInput, description: '新增创新平台 Adds an innovation platform.', inputDescription: 'The new platform.' },
+  update: { input: UpdateInnovationPlatformInput, description: '修改创新平台 Changes a platform if it is still at expectedVersion; otherwise CONFLICT.' },
+  delete: {
+    input: DeleteInnovationPlatformInput,
+    description: '删除创新平台 Deletes a platform (its host and sector links go with it).',
+    inputDescription: 'The platform to delete.',
+    legacy: { idDescription: 'The platform to delete.' },
+  },
+}) {
   @Authorized(Authorize.EDITOR)
   @Mutation(() => PlatformInstitutionHostPayload, {
     description: '高校院所依托平台 Records that a university or institute hosts or co-hosts a platform (依托单位).',

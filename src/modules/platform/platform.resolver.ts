@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { pagedList } from '../../common/relay/paged-list';
 import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
 import { EnterpriseConnection } from '../enterprise/enterprise.types';
@@ -14,20 +15,16 @@ import { listPlatformHosts, listPlatforms, platformOrdering } from './platform.s
 import { OrganizationConnection } from '../institution/institution.types';
 import { InnovationPlatformConnection } from './platform.types';
 
-@Resolver(() => InnovationPlatform)
-export class PlatformResolver {
-  @Query(() => InnovationPlatformConnection, { description: 'Innovation platforms (创新平台), filtered and paged.' })
-  platforms(
-    @Args() args: RootConnectionArgs,
-    @Arg('filter', () => PlatformFilter, { nullable: true, description: 'Conditions the platforms must meet.' }) filter: PlatformFilter | null,
-    @Arg('orderBy', () => PlatformOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: PlatformOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listPlatforms(ctx, { filter, args, info, ordering: platformOrdering(orderBy) });
-  }
+/** How innovation platforms are listed: the root query here, the links from other types in platform-links.resolver.ts. */
+export const platformList = pagedList(
+  InnovationPlatformConnection,
+  listPlatforms,
+  [PlatformFilter, 'Conditions the platforms must meet.'],
+  [PlatformOrder, platformOrdering],
+);
 
+@Resolver(() => InnovationPlatform)
+export class PlatformResolver extends platformList.query('platforms', 'Innovation platforms (创新平台), filtered and paged.', { paging: RootConnectionArgs }) {
   @FieldResolver(() => EnterpriseConnection, {
     description: 'Firms that host (依托单位) the platform; institutions are not in this list.',
     deprecationReason: 'Use hostOrganizations, which lists the hosting universities and institutes (高校院所) beside the firms.',

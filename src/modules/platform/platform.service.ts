@@ -5,15 +5,13 @@ import { listUnion } from '../../common/relay/union-list';
 import { organizationArms, OrganizationNode } from '../institution/institution.types';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { InnovationPlatform } from './platform.entity';
-import { PlatformFilter, PlatformOrder, PlatformOrderField } from './platform.inputs';
+import { PlatformFilter, PlatformOrderField } from './platform.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { platformType } from './platform.descriptor';
 
@@ -38,20 +36,13 @@ function applyPlatformFields(qb: Knex.QueryBuilder, knex: Knex, filter: Platform
   applyIntRange(qb, 'ip.founded_year', filter.foundedYear, 'foundedYear');
 }
 
-/** The ordering an `orderBy` asks for (id ascending when none). */
-export function platformOrdering(order: PlatformOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? PlatformOrderField.ID) {
-    case PlatformOrderField.NAME:
-      return buildOrdering('name', [{ expr: 'ip.name_pinyin collate "C"' }, { expr: 'ip.name_zh collate "C"' }], dir, 'ip.id');
-    case PlatformOrderField.FOUNDED_YEAR:
-      return buildOrdering('foundedYear', [{ expr: 'ip.founded_year', nullable: 'int' }], dir, 'ip.id');
-    default:
-      return dir === 'asc' ? platformSource.ordering : buildOrdering('id', [], dir, 'ip.id');
-  }
-}
-
 export const platformSource = listSourceOf<InnovationPlatform, PlatformFilter>(platformType, applyPlatformFilter);
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export const platformOrdering = orderingBy<PlatformOrderField>(platformSource, {
+  [PlatformOrderField.NAME]: ['name', [{ expr: 'ip.name_pinyin collate "C"' }, { expr: 'ip.name_zh collate "C"' }]],
+  [PlatformOrderField.FOUNDED_YEAR]: ['foundedYear', [{ expr: 'ip.founded_year', nullable: 'int' }]],
+});
 
 export const platformsVia = {
   host: { table: 'platform_host', nodeColumn: 'platform_id', parentColumn: 'enterprise_id' },

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { pagedList } from '../../common/relay/paged-list';
 import { ConnectionArgs, RootConnectionArgs } from '../../common/relay/connection.types';
 import { enterprisesVia, listEnterprises } from '../enterprise/enterprise.service';
 import { EnterpriseConnection } from '../enterprise/enterprise.types';
@@ -13,20 +14,18 @@ import { ScenarioFilter, ScenarioOrder } from './scenario.inputs';
 import { listScenarios, scenarioOrdering } from './scenario.service';
 import { ScenarioConnection } from './scenario.types';
 
-@Resolver(() => Scenario)
-export class ScenarioResolver {
-  @Query(() => ScenarioConnection, { description: '“人工智能+” application scenarios, filtered and paged.' })
-  scenarios(
-    @Args() args: RootConnectionArgs,
-    @Arg('filter', () => ScenarioFilter, { nullable: true, description: 'Conditions the scenarios must meet.' }) filter: ScenarioFilter | null,
-    @Arg('orderBy', () => ScenarioOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: ScenarioOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listScenarios(ctx, { filter, args, info, ordering: scenarioOrdering(orderBy) });
-  }
+/** How scenarios are listed: the root query here, the links from other types in scenario-links.resolver.ts. */
+export const scenarioList = pagedList(
+  ScenarioConnection,
+  listScenarios,
+  [ScenarioFilter, 'Conditions the scenarios must meet.'],
+  [ScenarioOrder, scenarioOrdering],
+);
 
+@Resolver(() => Scenario)
+export class ScenarioResolver extends scenarioList.query('scenarios', '“人工智能+” application scenarios, filtered and paged.', {
+  paging: RootConnectionArgs,
+}) {
   @FieldResolver(() => Sector, { description: 'The one focus sector the scenario belongs to.' })
   async sector(@Root() scenario: Scenario, @Ctx() ctx: Context): Promise<Sector> {
     const sector = await sectorByCode(ctx, scenario.sector.code);

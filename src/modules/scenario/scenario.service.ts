@@ -1,15 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { applyComposed, withSharedFields, applyIntRange } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
-import type { Ordering } from '../../common/relay/connection-query';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { parseSearchQuery, searchCondition } from '../../common/search-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
 import { Scenario } from './scenario.entity';
-import { ScenarioFilter, ScenarioOrder, ScenarioOrderField } from './scenario.inputs';
+import { ScenarioFilter, ScenarioOrderField } from './scenario.inputs';
 import { listSourceOf } from '../../common/entity-type';
 import { scenarioType } from './scenario.descriptor';
 
@@ -32,20 +30,13 @@ function applyScenarioFields(qb: Knex.QueryBuilder, _knex: Knex, filter: Scenari
   applyIntRange(qb, 's.year', filter.yearRange, 'yearRange');
 }
 
-/** The ordering an `orderBy` asks for (id ascending when none). */
-export function scenarioOrdering(order: ScenarioOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? ScenarioOrderField.ID) {
-    case ScenarioOrderField.NAME:
-      return buildOrdering('name', [{ expr: 's.name_pinyin collate "C"' }, { expr: 's.name_zh collate "C"' }], dir, 's.id');
-    case ScenarioOrderField.YEAR:
-      return buildOrdering('year', [{ expr: 's.year', nullable: 'int' }], dir, 's.id');
-    default:
-      return dir === 'asc' ? scenarioSource.ordering : buildOrdering('id', [], dir, 's.id');
-  }
-}
-
 export const scenarioSource = listSourceOf<Scenario, ScenarioFilter>(scenarioType, applyScenarioFilter);
+
+/** The ordering an `orderBy` asks for (id ascending when none). */
+export const scenarioOrdering = orderingBy<ScenarioOrderField>(scenarioSource, {
+  [ScenarioOrderField.NAME]: ['name', [{ expr: 's.name_pinyin collate "C"' }, { expr: 's.name_zh collate "C"' }]],
+  [ScenarioOrderField.YEAR]: ['year', [{ expr: 's.year', nullable: 'int' }]],
+});
 
 export const scenariosVia = {
   provider: { table: 'scenario_provider', nodeColumn: 'scenario_id', parentColumn: 'enterprise_id' },

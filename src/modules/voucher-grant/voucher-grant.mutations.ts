@@ -7,26 +7,12 @@ import { ComputeVoucherGrantPayload } from './voucher-grant.types';
 
 /** Writes to voucher grants (editor keys). */
 @Resolver(() => ComputeVoucherGrant)
-export class ComputeVoucherGrantMutationResolver extends editingMutations({
-  type: voucherGrantType,
-  payload: ComputeVoucherGrantPayload,
-  toPayload: (_ctx, computeVoucherGrant, userErrors) => ({ computeVoucherGrant, userErrors }),
+export class ComputeVoucherGrantMutationResolver extends editingMutations(voucherGrantType, ComputeVoucherGrantPayload, {
   create: {
-    name: 'createComputeVoucherGrant',
     input: CreateComputeVoucherGrantInput,
     description: '新增算力券发放 Records a grant; an unknown programme, firm or facility, or an amount not above 0, is a user error and nothing is written.',
     inputDescription: 'The new grant.',
   },
-  update: {
-    name: 'updateComputeVoucherGrant',
-    input: UpdateComputeVoucherGrantInput,
-    description: '修改算力券发放 Changes a grant if it is still at expectedVersion; otherwise CONFLICT.',
-    inputDescription: 'The changes.',
-  },
-  delete: {
-    name: 'deleteComputeVoucherGrant',
-    input: DeleteComputeVoucherGrantInput,
-    description: '删除算力券发放 Deletes a grant.',
-    inputDescription: 'The grant to delete.',
-  },
+  update: { input: UpdateComputeVoucherGrantInput, description: '修改算力券发放 Changes a grant if it is still at expectedVersion; otherwise CONFLICT.' },
+  delete: { input: DeleteComputeVoucherGrantInput, description: '删除算力券发放 Deletes a grant.', inputDescription: 'The grant to delete.' },
 }) {}

@@ -1,8 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLDate } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Float, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ConnectionArgs } from '../../common/relay/connection.types';
+import { pagedList } from '../../common/relay/paged-list';
 import { ComputeCenter } from '../compute-center/compute-center.entity';
 import { computeCenterById } from '../compute-center/compute-center.service';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -16,22 +15,19 @@ import { ComputeVoucherGrantConnection, ComputeVoucherYearTotal } from './vouche
 
 const filterArg = { nullable: true, description: 'Conditions the grants must meet.' } as const;
 
-@Resolver(() => ComputeVoucherGrant)
-export class ComputeVoucherGrantResolver {
-  @Query(() => ComputeVoucherGrantConnection, {
-    description: '算力券发放 Compute-voucher grants, paged; filter by programme, firm, park, sector, facility or year.',
-  })
-  computeVoucherGrants(
-    @Args() args: ConnectionArgs,
-    @Arg('filter', () => ComputeVoucherGrantFilter, filterArg) filter: ComputeVoucherGrantFilter | null,
-    @Arg('orderBy', () => ComputeVoucherGrantOrder, { nullable: true, description: 'Order of the list; by default the order of entry (ID).' })
-    orderBy: ComputeVoucherGrantOrder | null,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return listVoucherGrants(ctx, { filter, args, info, ordering: voucherGrantOrdering(orderBy) });
-  }
+/** How compute-voucher grants are listed: the root query here, the links from other types in voucher-grant-links.resolver.ts. */
+export const voucherGrantList = pagedList(
+  ComputeVoucherGrantConnection,
+  listVoucherGrants,
+  [ComputeVoucherGrantFilter, 'Conditions the grants must meet.'],
+  [ComputeVoucherGrantOrder, voucherGrantOrdering],
+);
 
+@Resolver(() => ComputeVoucherGrant)
+export class ComputeVoucherGrantResolver extends voucherGrantList.query(
+  'computeVoucherGrants',
+  '算力券发放 Compute-voucher grants, paged; filter by programme, firm, park, sector, facility or year.',
+) {
   @Query(() => [ComputeVoucherYearTotal], {
     description: '算力券年度合计 Voucher grants summed per year (grant date, else programme year), over the grants the filter selects; unknown years last.',
   })

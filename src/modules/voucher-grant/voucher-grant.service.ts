@@ -3,17 +3,15 @@ import type { Context } from '../../common/context';
 import { listSourceOf, tableOf } from '../../common/entity-type';
 import { BadUserInputError } from '../../common/errors';
 import { applyComposed, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
 import { filterIds, filterValues } from '../../common/filters';
 import { INVENTED_KINDS } from '../../common/provenance';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById, Via } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { ComputeVoucherProgram } from '../voucher-program/voucher-program.entity';
 import { voucherGrantType } from './voucher-grant.descriptor';
 import { ComputeVoucherGrant } from './voucher-grant.entity';
-import { ComputeVoucherGrantFilter, ComputeVoucherGrantOrder, ComputeVoucherGrantOrderField } from './voucher-grant.inputs';
+import { ComputeVoucherGrantFilter, ComputeVoucherGrantOrderField } from './voucher-grant.inputs';
 import { ComputeVoucherYearTotal } from './voucher-grant.types';
 
 const PROGRAM_TABLE = tableOf(ComputeVoucherProgram);
@@ -52,18 +50,11 @@ function applyVoucherGrantFields(qb: Knex.QueryBuilder, knex: Knex, filter: Comp
 export const voucherGrantSource = listSourceOf<ComputeVoucherGrant, ComputeVoucherGrantFilter>(voucherGrantType, applyVoucherGrantFilter);
 
 /** The ordering an `orderBy` asks for (id ascending when none). */
-export function voucherGrantOrdering(order: ComputeVoucherGrantOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  switch (order?.field ?? ComputeVoucherGrantOrderField.ID) {
-    case ComputeVoucherGrantOrderField.GRANTED_ON:
-      return buildOrdering('grantedOn', [{ expr: `(cvg.granted_on - date '1970-01-01')`, nullable: 'int' }], dir, 'cvg.id');
-    case ComputeVoucherGrantOrderField.AMOUNT:
-      // Amounts are at most 10亿元 (validate.MAX_YUAN), so whole yuan fit the integer key.
-      return buildOrdering('amount', [{ expr: 'round(cvg.amount_yuan)::int' }], dir, 'cvg.id');
-    default:
-      return dir === 'asc' ? voucherGrantSource.ordering : buildOrdering('id', [], dir, 'cvg.id');
-  }
-}
+export const voucherGrantOrdering = orderingBy<ComputeVoucherGrantOrderField>(voucherGrantSource, {
+  [ComputeVoucherGrantOrderField.GRANTED_ON]: ['grantedOn', [{ expr: `(cvg.granted_on - date '1970-01-01')`, nullable: 'int' }]],
+  // Amounts are at most 10亿元 (validate.MAX_YUAN), so whole yuan fit the integer key.
+  [ComputeVoucherGrantOrderField.AMOUNT]: ['amount', [{ expr: 'round(cvg.amount_yuan)::int' }]],
+});
 
 /** Relations that list grants, by the column that names their parent. */
 export const voucherGrantsVia = {

@@ -2,14 +2,12 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Context } from '../../common/context';
 import { listSourceOf } from '../../common/entity-type';
 import { applyComposed, applyIntRange, withSharedFields } from '../../common/filter-compose';
-import { OrderDirection } from '../../common/filter.inputs';
-import type { Ordering } from '../../common/relay/connection-query';
 import type { Connection } from '../../common/relay/connection.types';
 import { ListOptions, listEntities, loadById } from '../../common/relay/entity-list';
-import { buildOrdering } from '../../common/relay/ordering';
+import { orderingBy } from '../../common/relay/ordering';
 import { voucherProgramType } from './voucher-program.descriptor';
 import { ComputeVoucherProgram } from './voucher-program.entity';
-import { ComputeVoucherProgramFilter, ComputeVoucherProgramOrder, ComputeVoucherProgramOrderField } from './voucher-program.inputs';
+import { ComputeVoucherProgramFilter, ComputeVoucherProgramOrderField } from './voucher-program.inputs';
 
 /** Adds the conditions of `filter` (with its AND/OR/NOT) to a query over `compute_voucher_program as cvp`. */
 export function applyVoucherProgramFilter(qb: Knex.QueryBuilder, knex: Knex, filter: ComputeVoucherProgramFilter): void {
@@ -24,11 +22,9 @@ export function applyVoucherProgramFilter(qb: Knex.QueryBuilder, knex: Knex, fil
 export const voucherProgramSource = listSourceOf<ComputeVoucherProgram, ComputeVoucherProgramFilter>(voucherProgramType, applyVoucherProgramFilter);
 
 /** The ordering an `orderBy` asks for (id ascending when none). */
-export function voucherProgramOrdering(order: ComputeVoucherProgramOrder | null | undefined): Ordering {
-  const dir = order?.direction === OrderDirection.DESC ? 'desc' : 'asc';
-  if (order?.field === ComputeVoucherProgramOrderField.YEAR) return buildOrdering('year', [{ expr: 'cvp.year', nullable: 'int' }], dir, 'cvp.id');
-  return dir === 'asc' ? voucherProgramSource.ordering : buildOrdering('id', [], dir, 'cvp.id');
-}
+export const voucherProgramOrdering = orderingBy<ComputeVoucherProgramOrderField>(voucherProgramSource, {
+  [ComputeVoucherProgramOrderField.YEAR]: ['year', [{ expr: 'cvp.year', nullable: 'int' }]],
+});
 
 export function listVoucherPrograms(ctx: Context, options: ListOptions<ComputeVoucherProgramFilter>): Promise<Connection<ComputeVoucherProgram>> {
   return listEntities(ctx, voucherProgramSource, options);
