@@ -395,7 +395,14 @@ async function sequential(url: string, body: string, duration: number): Promise<
       const t0 = performance.now();
       const status = await new Promise<number>((resolve, reject) => {
         const req = http.request(
-          { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': payload.length },
+          },
           (res) => {
             res.on('data', () => {});
             res.on('end', () => resolve(res.statusCode ?? 0));

@@ -267,7 +267,11 @@ async function logged(context: Context, statement: Fragment, connection: 'read' 
     rows = (Array.isArray(result) ? result : (result.rows ?? [])).length;
     return result;
   } finally {
-    const query = logger.isEnabled('query') ? manager(context).getPlatform().formatQuery(statement.text, statement.values as unknown[]) : statement.text;
+    const query = logger.isEnabled('query')
+      ? manager(context)
+          .getPlatform()
+          .formatQuery(statement.text, statement.values as unknown[])
+      : statement.text;
     logger.logQuery({
       query,
       took: Math.round(performance.now() - started),
