@@ -1,6 +1,14 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 // opencc-js ships a UMD bundle with its own types; the full build holds the Taiwan phrase tables.
-import * as OpenCC from 'opencc-js';
+import type * as OpenCC from 'opencc-js';
+
+// Both libraries are loaded on first use: their tables hold about 5 MB of heap (8 MB of RSS) that
+// a server answering reads without a text search or a write never needs (docs/operators.md, "Memory").
+/* eslint-disable @typescript-eslint/no-require-imports -- a static import would load the tables at start-up */
+const loadOpenCC = (): typeof OpenCC => require('opencc-js') as typeof OpenCC;
+let pinyinPro: typeof PinyinPro | undefined;
+const loadPinyin = (): typeof PinyinPro => (pinyinPro ??= require('pinyin-pro') as typeof PinyinPro);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Separates the names inside a search column. A control character nobody types, so a query can
@@ -30,7 +38,7 @@ let toSimplified: ((text: string) => string) | undefined;
  * the same way in the name and in the query.
  */
 export function normalizeSearchText(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  toSimplified ??= loadOpenCC().Converter({ from: 'twp', to: 'cn' });
   const cleaned = text
     .normalize('NFKC')
     // eslint-disable-next-line no-control-regex -- control characters in submitted text become spaces, on purpose
@@ -44,7 +52,7 @@ const LATIN = /^[a-z0-9]+$/;
 
 /** Pinyin syllables of `text`, lower case; characters that are not Chinese are kept if alphanumeric, dropped otherwise. */
 function syllables(text: string, pattern: 'pinyin' | 'first'): string[] {
-  const parts = pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', pattern, nonZh: 'consecutive', v: true }) as string[];
+  const parts = loadPinyin().pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', pattern, nonZh: 'consecutive', v: true }) as string[];
   return parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((p) => p.length > 0 && LATIN.test(p));
 }
 
