@@ -14,10 +14,21 @@ export function tableOf(entity: EntityClass<unknown>): string {
   return meta.tableName ?? meta.collection ?? naming.classToTableName(entity.name);
 }
 
+/**
+ * The decorator metadata of a property, declared on the entity or on one of its base classes
+ * (src/common/base-entity.ts); undefined when no class of the chain maps it.
+ */
+function declaredProperty(entity: EntityClass<unknown>, property: string): unknown {
+  for (let cls: unknown = entity; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    const prop = (MetadataStorage.getMetadataFromDecorator(cls as EntityClass<unknown>).properties as Record<string, unknown>)[property];
+    if (prop) return prop;
+  }
+  return undefined;
+}
+
 /** The column a mapped property is stored in: `nameZh` → `name_zh`, a many-to-one `park` → `park_id`. */
 export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
-  const prop = MetadataStorage.getMetadataFromDecorator(entity).properties[property as never] as
-    { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string } | undefined;
+  const prop = declaredProperty(entity, property) as { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string } | undefined;
   if (!prop) throw new Error(`${entity.name} maps no property "${property}".`);
   if (prop.fieldNames?.length) return prop.fieldNames[0];
   if (prop.fieldName) return prop.fieldName;
@@ -27,7 +38,7 @@ export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string):
 
 /** The pivot table of a many-to-many property, as its decorator declares it. */
 export function pivotOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
-  const prop = MetadataStorage.getMetadataFromDecorator(entity).properties[property as never] as { pivotTable?: string } | undefined;
+  const prop = declaredProperty(entity, property) as { pivotTable?: string } | undefined;
   if (!prop?.pivotTable) throw new Error(`${entity.name}.${property} has no pivot table.`);
   return prop.pivotTable;
 }
@@ -83,7 +94,6 @@ export function defineEntityType<T extends object, C = never, U = never>(
 ): EntityDescriptor<T, C, U> {
   const table = tableOf(entity);
   const key = options.key ?? { property: 'id' as keyof T & string, type: 'int' as const };
-  const props = MetadataStorage.getMetadataFromDecorator(entity).properties as Record<string, unknown>;
   const descriptor: EntityDescriptor<T, C, U> = {
     typeName: options.typeName,
     entity,
@@ -93,7 +103,7 @@ export function defineEntityType<T extends object, C = never, U = never>(
     col: (property) => sql.ident(options.alias, columnOf(entity, property)),
     from: sql`${sql.ident(table)} ${sql.ident(options.alias)}`,
   };
-  if (options.search) descriptor.search = { ...options.search, aliases: 'aliases' in props };
+  if (options.search) descriptor.search = { ...options.search, aliases: declaredProperty(entity, 'aliases') !== undefined };
   if (options.graph) {
     const attributes = Object.fromEntries(
       Object.entries(options.graph.attributes ?? {}).map(([name, prop]) => [name, columnOf(entity, prop as keyof T & string)]),

@@ -1,7 +1,6 @@
-import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { searchableRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { ComputeKind } from './compute-center.enums';
@@ -27,20 +26,7 @@ registerEnumType(ComputeCenterStatus, {
   implements: Node,
   description: '算力设施 A compute facility (智算、通算、超算或边缘计算中心) named by the action plan or a cited source.',
 })
-export class ComputeCenter extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class ComputeCenter extends searchableRecord({ typeName: 'ComputeCenter' }) implements Node {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
   operatorZh?: string | null;
@@ -74,8 +60,4 @@ export class ComputeCenter extends searchableRecord() implements Node {
 
   @ManyToOne({ entity: () => Park, nullable: true, deleteRule: 'set null', index: 'compute_center_park_id_index' })
   park?: Park | null;
-
-  get globalId(): string {
-    return toGlobalId('ComputeCenter', this.id);
-  }
 }
