@@ -10,9 +10,8 @@ const VERSION = 'Version number, incremented on every change.';
 /** The wording of `version` for the types whose update mutations take `expectedVersion`. */
 export const VERSION_FOR_UPDATES = 'Version number, incremented on every change; send it back as expectedVersion when updating.';
 
-/** How a type words the fields its base record gives it; `typeName` names it in its global IDs. */
+/** How a type words the fields its base record gives it. */
 export interface RecordOptions {
-  typeName: string;
   /** Description of `version`. */
   version?: string;
 }
@@ -38,7 +37,7 @@ type SearchDefaults = 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePi
 
 /*
  * The bases are factories, so that each type keeps its own wording of the inherited fields in the
- * schema and its own global-ID type name; `Optional` adds a type's own defaulted properties to
+ * schema; `Optional` adds a type's own defaulted properties to
  * MikroORM's OptionalProps. MikroORM reads the columns through the prototype chain, as it does
  * for any custom base entity, and keys a base's metadata by its class name: each class name below
  * must therefore always carry the same columns. The ObjectType names are never in the schema (no
@@ -47,10 +46,10 @@ type SearchDefaults = 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePi
 let bases = 0;
 
 /**
- * What every record that mutations edit carries: an integer id (its global ID names `typeName`),
- * its version (optimistic concurrency), where it came from, and when it was written.
+ * What every record that mutations edit carries: an integer id, its global ID (which names the
+ * class: the GraphQL type, as Node's resolveType assumes), its version (optimistic concurrency), where it came from, and when it was written.
  */
-export function versionedRecord<Optional extends string = never>(options: RecordOptions) {
+export function versionedRecord<Optional extends string = never>(options: RecordOptions = {}) {
   @ObjectType(`VersionedRecord${++bases}`)
   abstract class VersionedRecord {
     [OptionalProps]?: RecordDefaults | Optional;
@@ -73,14 +72,14 @@ export function versionedRecord<Optional extends string = never>(options: Record
     updatedAt: Date = new Date();
 
     get globalId(): string {
-      return toGlobalId(options.typeName, this.id);
+      return toGlobalId(this.constructor.name, this.id);
     }
   }
   return VersionedRecord;
 }
 
 /** A versioned record with a Chinese name and an optional English one. */
-export function namedRecord<Optional extends string = never>(options: NamedRecordOptions) {
+export function namedRecord<Optional extends string = never>(options: NamedRecordOptions = {}) {
   @ObjectType(`NamedRecord${++bases}`)
   abstract class NamedRecord extends versionedRecord<Optional>(options) {
     @Property({ type: 'text' })
@@ -99,7 +98,7 @@ export function namedRecord<Optional extends string = never>(options: NamedRecor
  * schema), filled on every ORM write by the hook below so the database can index and rank them.
  * Raw-SQL writers refresh them through src/common/search-columns.ts.
  */
-export function searchableRecord<Optional extends string = never>(options: NamedRecordOptions) {
+export function searchableRecord<Optional extends string = never>(options: NamedRecordOptions = {}) {
   @ObjectType(`SearchableRecord${++bases}`)
   abstract class SearchableRecord extends namedRecord<Optional | SearchDefaults>(options) {
     @Property({ type: 'text', default: '' })

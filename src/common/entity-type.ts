@@ -76,7 +76,8 @@ export interface EntityDescriptor<T extends object = object, C = never, U = neve
 }
 
 export interface DescriptorOptions<T extends object, C, U> {
-  typeName: string;
+  /** GraphQL type name; by default the entity's class name, which its ObjectType is named after. */
+  typeName?: string;
   alias: string;
   /** Primary-key property: `id` (integer, the default) or a text code. */
   key?: { property: keyof T & string; type: 'int' | 'text' };
@@ -93,9 +94,10 @@ export function defineEntityType<T extends object, C = never, U = never>(
   options: DescriptorOptions<T, C, U>,
 ): EntityDescriptor<T, C, U> {
   const table = tableOf(entity);
+  const typeName = options.typeName ?? entity.name;
   const key = options.key ?? { property: 'id' as keyof T & string, type: 'int' as const };
   const descriptor: EntityDescriptor<T, C, U> = {
-    typeName: options.typeName,
+    typeName,
     entity,
     table,
     alias: options.alias,
@@ -111,7 +113,7 @@ export function defineEntityType<T extends object, C = never, U = never>(
     descriptor.graph = { kind: options.graph.kind, attributes };
   }
   if (options.editing) {
-    descriptor.editing = { type: options.typeName, table, entity, ...options.editing };
+    descriptor.editing = { type: typeName, table, entity, ...options.editing };
     if (descriptor.search) descriptor.editing.searchable = { aliases: descriptor.search.aliases };
   }
   if (typeof options.node === 'function') descriptor.fetch = options.node;

@@ -12,7 +12,6 @@ import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 })
 export class ChainNode
   extends searchableRecord({
-    typeName: 'ChainNode',
     version: VERSION_FOR_UPDATES,
     nameZh: 'Chinese name, e.g. 智能传感器.',
     nameEn: 'English name, e.g. Smart sensors.',

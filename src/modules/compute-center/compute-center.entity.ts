@@ -26,7 +26,7 @@ registerEnumType(ComputeCenterStatus, {
   implements: Node,
   description: '算力设施 A compute facility (智算、通算、超算或边缘计算中心) named by the action plan or a cited source.',
 })
-export class ComputeCenter extends searchableRecord({ typeName: 'ComputeCenter' }) implements Node {
+export class ComputeCenter extends searchableRecord() implements Node {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
   operatorZh?: string | null;

@@ -12,10 +12,7 @@ import { DataProductKind } from './data-product.enums';
   implements: Node,
   description: '数据产品 A data product (数据要素“提质”): a dataset, data API, model service or labelled corpus a firm offers, and the exchange that lists it.',
 })
-export class DataProduct
-  extends aliasedRecord({ typeName: 'DataProduct', version: VERSION_FOR_UPDATES, aliases: 'Other names (别名), e.g. the listing code.' })
-  implements Node
-{
+export class DataProduct extends aliasedRecord({ version: VERSION_FOR_UPDATES, aliases: 'Other names (别名), e.g. the listing code.' }) implements Node {
   @Enum({ items: () => DataProductKind })
   @Field(() => DataProductKind, { description: 'Kind of product.' })
   kind!: DataProductKind;

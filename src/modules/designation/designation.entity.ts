@@ -13,7 +13,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
     '企业资质认定 A recognition a firm holds (专精特新, “小巨人”, 高新技术企业, 瞪羚, 独角兽, 链主): its kind, the level that granted it and the year. ' +
     'A firm holds each kind at each level at most once; a renewal changes the year.',
 })
-export class Designation extends versionedRecord({ typeName: 'Designation', version: VERSION_FOR_UPDATES }) implements Node {
+export class Designation extends versionedRecord({ version: VERSION_FOR_UPDATES }) implements Node {
   @ManyToOne({ entity: () => Enterprise, deleteRule: 'cascade' })
   enterprise!: Enterprise;
 

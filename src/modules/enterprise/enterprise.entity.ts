@@ -13,7 +13,6 @@ import { Presence } from '../../common/vocabulary/presence.enum';
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
 export class Enterprise
   extends aliasedRecord<'headquartersCity' | 'headquartersProvince' | 'presence'>({
-    typeName: 'Enterprise',
     version: VERSION_FOR_UPDATES,
     nameZh: 'Registered Chinese name.',
     aliases: 'Short names and former names (简称).',

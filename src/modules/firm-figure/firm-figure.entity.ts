@@ -13,7 +13,7 @@ import { FIGURE_UNITS, FirmFigureMetric } from './firm-figure.enums';
     '企业年度指标 One yearly figure of a firm (营业收入, 从业人数 or 研发投入) with its own provenance. ' +
     'Figures of real firms come only from a cited source or an editor; the directory never estimates them. Sample firms carry SAMPLE figures.',
 })
-export class FirmFigure extends versionedRecord<'unit'>({ typeName: 'FirmFigure', version: VERSION_FOR_UPDATES }) implements Node {
+export class FirmFigure extends versionedRecord<'unit'>({ version: VERSION_FOR_UPDATES }) implements Node {
   @ManyToOne({ entity: () => Enterprise, deleteRule: 'cascade' })
   enterprise!: Enterprise;
 

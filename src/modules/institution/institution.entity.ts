@@ -11,7 +11,7 @@ import { InstitutionKind } from './institution-kind.enum';
   description:
     '高校院所 A university or research institute: co-founds research institutes and platforms with firms (行动计划：“推动行业企业与高校院所合作”) and wins national tasks.',
 })
-export class Institution extends aliasedRecord({ typeName: 'Institution', aliases: 'Other names (别名), e.g. a former name.' }) implements Node {
+export class Institution extends aliasedRecord({ aliases: 'Other names (别名), e.g. a former name.' }) implements Node {
   @Enum({ items: () => InstitutionKind, index: 'institution_kind_index' })
   @Field(() => InstitutionKind, { description: 'University (高校) or research institute (科研院所).' })
   kind!: InstitutionKind;

@@ -8,7 +8,7 @@ import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
 
 @Entity({ tableName: 'large_model' })
 @ObjectType({ implements: Node, description: '大模型 A large-model product developed by firms in the directory.' })
-export class LargeModel extends namedRecord({ typeName: 'LargeModel' }) implements Node {
+export class LargeModel extends namedRecord() implements Node {
   @Enum({ items: () => LargeModelDomain })
   @Field(() => LargeModelDomain, { description: 'Application domain (海洋, 城轨, 港口, 金融, 政务, 医养).' })
   domain!: LargeModelDomain;

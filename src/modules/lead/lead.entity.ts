@@ -19,7 +19,6 @@ import { LeadStage } from './lead-stage.enum';
 })
 export class Lead
   extends versionedRecord<'stageEnteredAt' | 'lastActivityAt'>({
-    typeName: 'Lead',
     version: 'Version number, incremented on every change; pass it as `expectedVersion` to change the lead.',
   })
   implements Node

@@ -13,7 +13,6 @@ import { Institution } from '../institution/institution.entity';
 })
 export class NationalInnovationTask
   extends searchableRecord({
-    typeName: 'NationalInnovationTask',
     nameZh: '任务名称 Title of the task, in Chinese, as the issuing ministry lists it.',
     nameEn: 'Title in English.',
   })

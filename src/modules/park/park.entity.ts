@@ -11,7 +11,6 @@ import { ParkRole } from './park-role.enum';
 @ObjectType({ implements: Node, description: '产业园区 An industrial park that hosts AI firms (a carrier area of the action plan).' })
 export class Park
   extends aliasedRecord({
-    typeName: 'Park',
     version: 'Version number, incremented on every change; used for optimistic concurrency.',
     nameZh: 'Chinese name, as the action plan names the park.',
     aliases: 'Other names the park is known by (别名).',

@@ -10,7 +10,7 @@ import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.en
 
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })
-export class InnovationPlatform extends aliasedRecord({ typeName: 'InnovationPlatform', aliases: 'Other names (别名).' }) implements Node {
+export class InnovationPlatform extends aliasedRecord({ aliases: 'Other names (别名).' }) implements Node {
   @Enum({ items: () => PlatformKind })
   @Field(() => PlatformKind, { description: 'Kind of platform.' })
   kind!: PlatformKind;

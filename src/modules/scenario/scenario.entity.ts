@@ -9,7 +9,7 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 
 @Entity({ tableName: 'scenario' })
 @ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })
-export class Scenario extends searchableRecord({ typeName: 'Scenario' }) implements Node {
+export class Scenario extends searchableRecord() implements Node {
   @ManyToOne({ entity: () => Sector, fieldName: 'sector_code', index: 'scenario_sector_code_index' })
   sector!: Sector;
 

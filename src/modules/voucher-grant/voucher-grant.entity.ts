@@ -11,7 +11,7 @@ import { ComputeVoucherProgram } from '../voucher-program/voucher-program.entity
   implements: Node,
   description: '算力券发放 A compute-voucher grant: an amount of a programme granted to a firm, redeemed at a compute facility.',
 })
-export class ComputeVoucherGrant extends versionedRecord({ typeName: 'ComputeVoucherGrant' }) implements Node {
+export class ComputeVoucherGrant extends versionedRecord() implements Node {
   @ManyToOne({ entity: () => ComputeVoucherProgram, index: 'compute_voucher_grant_program_id_index' })
   program!: ComputeVoucherProgram;
 

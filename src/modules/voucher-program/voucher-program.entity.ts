@@ -9,7 +9,7 @@ import { Node } from '../../common/node';
   description:
     '算力券项目 A compute-voucher programme (算力券): vouchers a government issues, usually every year, so that firms (especially SMEs) can buy or rent compute for less.',
 })
-export class ComputeVoucherProgram extends searchableRecord({ typeName: 'ComputeVoucherProgram', nameZh: 'Chinese name, e.g. 2025年算力券.' }) implements Node {
+export class ComputeVoucherProgram extends searchableRecord({ nameZh: 'Chinese name, e.g. 2025年算力券.' }) implements Node {
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Year the programme covers; null for a standing programme whose year no source gives.' })
   year?: number | null;
