@@ -1,25 +1,17 @@
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import { searchableRecord } from '../../common/base-entity';
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { ComputeKind } from './compute-center.enums';
 
-export enum ComputeCenterStatus {
-  PLANNED = 'PLANNED',
-  UNDER_CONSTRUCTION = 'UNDER_CONSTRUCTION',
-  OPERATIONAL = 'OPERATIONAL',
-}
-
-registerEnumType(ComputeCenterStatus, {
-  name: 'ComputeCenterStatus',
-  description: '算力设施状态 Stage of a compute facility.',
-  valuesConfig: {
-    PLANNED: { description: '规划中 Planned.' },
-    UNDER_CONSTRUCTION: { description: '建设中 Under construction.' },
-    OPERATIONAL: { description: '已投运 Operational (at least its first phase).' },
-  },
+export const ComputeCenterStatus = defineEnum('ComputeCenterStatus', '算力设施状态 Stage of a compute facility.', {
+  PLANNED: '规划中 Planned.',
+  UNDER_CONSTRUCTION: '建设中 Under construction.',
+  OPERATIONAL: '已投运 Operational (at least its first phase).',
 });
+export type ComputeCenterStatus = EnumValue<typeof ComputeCenterStatus>;
 
 @Entity({ tableName: 'compute_center' })
 @ObjectType({

@@ -1,5 +1,6 @@
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 
@@ -50,19 +51,11 @@ export class WebhookSubscription {
   createdAt!: Date;
 }
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-}
-
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where a delivery stands.',
-  valuesConfig: {
-    PENDING: { description: '待发送 Not yet accepted: waiting for its turn, for a retry, or for the subscription to be enabled.' },
-    DELIVERED: { description: '已送达 The receiver answered 2xx.' },
-  },
+export const WebhookDeliveryStatus = defineEnum('WebhookDeliveryStatus', 'Where a delivery stands.', {
+  PENDING: '待发送 Not yet accepted: waiting for its turn, for a retry, or for the subscription to be enabled.',
+  DELIVERED: '已送达 The receiver answered 2xx.',
 });
+export type WebhookDeliveryStatus = EnumValue<typeof WebhookDeliveryStatus>;
 
 @ObjectType({ description: 'Webhook 投递 One change sent (or to be sent) to one subscription, with its attempts.' })
 export class WebhookDelivery {
