@@ -1,3 +1,4 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
@@ -6,13 +7,7 @@ import { Enterprise } from './enterprise.entity';
 export const EnterpriseConnection = connectionType(() => Enterprise, 'Enterprise', 'enterprise');
 
 @ObjectType({ description: 'Result of createEnterprise / updateEnterprise: the firm as saved, or the reasons nothing was saved.' })
-export class EnterprisePayload {
-  @Field(() => Enterprise, { nullable: true, description: 'The firm after the write; null when userErrors is not empty.' })
-  enterprise!: Enterprise | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class EnterprisePayload extends writePayload(() => Enterprise, 'enterprise', 'firm') {}
 
 @ObjectType({ description: 'Result of a link or unlink mutation.' })
 export class RelationPayload {

@@ -1,3 +1,4 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
@@ -7,13 +8,7 @@ import { NationalInnovationTask } from './national-task.entity';
 export const NationalInnovationTaskConnection = connectionType(() => NationalInnovationTask, 'NationalInnovationTask', 'national AI innovation task');
 
 @ObjectType({ description: 'Result of createNationalInnovationTask / updateNationalInnovationTask.' })
-export class NationalInnovationTaskPayload {
-  @Field(() => NationalInnovationTask, { nullable: true, description: 'The task after the write; null when userErrors is not empty.' })
-  nationalInnovationTask!: NationalInnovationTask | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class NationalInnovationTaskPayload extends writePayload(() => NationalInnovationTask, 'nationalInnovationTask', 'task') {}
 
 @ObjectType({ description: 'Result of linkNationalTaskWinner / unlinkNationalTaskWinner.' })
 export class NationalTaskWinnerPayload {

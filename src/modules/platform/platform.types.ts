@@ -1,3 +1,4 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
@@ -7,13 +8,7 @@ import { Institution } from '../institution/institution.entity';
 export const InnovationPlatformConnection = connectionType(() => InnovationPlatform, 'InnovationPlatform', 'innovation platform');
 
 @ObjectType({ description: 'Result of createInnovationPlatform / updateInnovationPlatform.' })
-export class InnovationPlatformPayload {
-  @Field(() => InnovationPlatform, { nullable: true, description: 'The platform after the write; null when userErrors is not empty.' })
-  innovationPlatform!: InnovationPlatform | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class InnovationPlatformPayload extends writePayload(() => InnovationPlatform, 'innovationPlatform', 'platform') {}
 
 @ObjectType({ description: 'Result of linkPlatformInstitutionHost / unlinkPlatformInstitutionHost.' })
 export class PlatformInstitutionHostPayload {

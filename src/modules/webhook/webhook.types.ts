@@ -1,3 +1,4 @@
+import { writePayload } from '../../common/payload-type';
 import { defineEnum, EnumValue } from '../../common/enum-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
@@ -141,13 +142,7 @@ export class ReplayWebhookSubscriptionInput {
 }
 
 @ObjectType({ description: 'Result of a webhook subscription mutation.' })
-export class WebhookSubscriptionPayload {
-  @Field(() => WebhookSubscription, { nullable: true, description: 'The subscription after the write; null when userErrors is not empty.' })
-  webhookSubscription!: WebhookSubscription | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class WebhookSubscriptionPayload extends writePayload(() => WebhookSubscription, 'webhookSubscription', 'subscription') {}
 
 @ObjectType({ description: 'Result of deleteWebhookSubscription.' })
 export class DeleteWebhookSubscriptionPayload {
