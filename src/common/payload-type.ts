@@ -19,3 +19,16 @@ export function writePayload<T extends object, K extends string>(type: () => Cla
   Field(type, { nullable: true, description: `The ${noun} after the write; null when userErrors is not empty.` })(WritePayload.prototype, field);
   return WritePayload as abstract new () => WritePayload & { [P in K]: T | null };
 }
+
+/**
+ * The base of a link/unlink mutation's payload: whether the link changed, and userErrors. A
+ * payload type extends it with the records on either side of the link. Never in the schema itself.
+ */
+@ObjectType('LinkPayloadBase')
+export abstract class LinkPayload {
+  @Field({ description: 'Whether the link was added or removed; false when it already was as asked.' })
+  changed!: boolean;
+
+  @Field(() => [UserError], { description: 'Why nothing changed (a record not found, a wrong ID); empty on success.' })
+  userErrors!: UserError[];
+}

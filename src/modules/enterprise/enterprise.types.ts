@@ -1,6 +1,5 @@
-import { writePayload } from '../../common/payload-type';
+import { LinkPayload, writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { Enterprise } from './enterprise.entity';
 
@@ -10,13 +9,7 @@ export const EnterpriseConnection = connectionType(() => Enterprise, 'Enterprise
 export class EnterprisePayload extends writePayload(() => Enterprise, 'enterprise', 'firm') {}
 
 @ObjectType({ description: 'Result of a link or unlink mutation.' })
-export class RelationPayload {
-  @Field({ description: 'Whether the link was added or removed; false when it already was as asked.' })
-  changed!: boolean;
-
+export class RelationPayload extends LinkPayload {
   @Field(() => Enterprise, { nullable: true, description: 'The firm on one side of the link, after the change.' })
   enterprise!: Enterprise | null;
-
-  @Field(() => [UserError], { description: 'Why nothing changed (a record not found, a wrong ID); empty on success.' })
-  userErrors!: UserError[];
 }

@@ -1,6 +1,5 @@
-import { writePayload } from '../../common/payload-type';
+import { LinkPayload, writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { InnovationPlatform } from './platform.entity';
 import { Institution } from '../institution/institution.entity';
@@ -11,16 +10,10 @@ export const InnovationPlatformConnection = connectionType(() => InnovationPlatf
 export class InnovationPlatformPayload extends writePayload(() => InnovationPlatform, 'innovationPlatform', 'platform') {}
 
 @ObjectType({ description: 'Result of linkPlatformInstitutionHost / unlinkPlatformInstitutionHost.' })
-export class PlatformInstitutionHostPayload {
-  @Field({ description: 'Whether the link was added or removed; false when it already was as asked.' })
-  changed!: boolean;
-
+export class PlatformInstitutionHostPayload extends LinkPayload {
   @Field(() => InnovationPlatform, { nullable: true, description: 'The platform, after the change; null when userErrors is not empty.' })
   innovationPlatform!: InnovationPlatform | null;
 
   @Field(() => Institution, { nullable: true, description: 'The institution, after the change; null when userErrors is not empty.' })
   institution!: Institution | null;
-
-  @Field(() => [UserError], { description: 'Why nothing changed (a record not found, a wrong ID); empty on success.' })
-  userErrors!: UserError[];
 }
