@@ -14,10 +14,21 @@ export function tableOf(entity: EntityClass<unknown>): string {
   return meta.tableName ?? meta.collection ?? naming.classToTableName(entity.name);
 }
 
+/**
+ * The decorator metadata of a property, declared on the entity or on one of its base classes
+ * (src/common/base-entity.ts); undefined when no class of the chain maps it.
+ */
+function declaredProperty(entity: EntityClass<unknown>, property: string): unknown {
+  for (let cls: unknown = entity; typeof cls === 'function' && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    const prop = (MetadataStorage.getMetadataFromDecorator(cls as EntityClass<unknown>).properties as Record<string, unknown>)[property];
+    if (prop) return prop;
+  }
+  return undefined;
+}
+
 /** The column a mapped property is stored in: `nameZh` → `name_zh`, a many-to-one `park` → `park_id`. */
 export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
-  const prop = MetadataStorage.getMetadataFromDecorator(entity).properties[property as never] as
-    { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string } | undefined;
+  const prop = declaredProperty(entity, property) as { fieldNames?: string[]; kind?: ReferenceKind; fieldName?: string } | undefined;
   if (!prop) throw new Error(`${entity.name} maps no property "${property}".`);
   if (prop.fieldNames?.length) return prop.fieldNames[0];
   if (prop.fieldName) return prop.fieldName;
@@ -27,7 +38,7 @@ export function columnOf<T>(entity: EntityClass<T>, property: keyof T & string):
 
 /** The pivot table of a many-to-many property, as its decorator declares it. */
 export function pivotOf<T>(entity: EntityClass<T>, property: keyof T & string): string {
-  const prop = MetadataStorage.getMetadataFromDecorator(entity).properties[property as never] as { pivotTable?: string } | undefined;
+  const prop = declaredProperty(entity, property) as { pivotTable?: string } | undefined;
   if (!prop?.pivotTable) throw new Error(`${entity.name}.${property} has no pivot table.`);
   return prop.pivotTable;
 }
@@ -65,7 +76,8 @@ export interface EntityDescriptor<T extends object = object, C = never, U = neve
 }
 
 export interface DescriptorOptions<T extends object, C, U> {
-  typeName: string;
+  /** GraphQL type name; by default the entity's class name, which its ObjectType is named after. */
+  typeName?: string;
   alias: string;
   /** Primary-key property: `id` (integer, the default) or a text code. */
   key?: { property: keyof T & string; type: 'int' | 'text' };
@@ -82,10 +94,10 @@ export function defineEntityType<T extends object, C = never, U = never>(
   options: DescriptorOptions<T, C, U>,
 ): EntityDescriptor<T, C, U> {
   const table = tableOf(entity);
+  const typeName = options.typeName ?? entity.name;
   const key = options.key ?? { property: 'id' as keyof T & string, type: 'int' as const };
-  const props = MetadataStorage.getMetadataFromDecorator(entity).properties as Record<string, unknown>;
   const descriptor: EntityDescriptor<T, C, U> = {
-    typeName: options.typeName,
+    typeName,
     entity,
     table,
     alias: options.alias,
@@ -93,7 +105,7 @@ export function defineEntityType<T extends object, C = never, U = never>(
     col: (property) => sql.ident(options.alias, columnOf(entity, property)),
     from: sql`${sql.ident(table)} ${sql.ident(options.alias)}`,
   };
-  if (options.search) descriptor.search = { ...options.search, aliases: 'aliases' in props };
+  if (options.search) descriptor.search = { ...options.search, aliases: declaredProperty(entity, 'aliases') !== undefined };
   if (options.graph) {
     const attributes = Object.fromEntries(
       Object.entries(options.graph.attributes ?? {}).map(([name, prop]) => [name, columnOf(entity, prop as keyof T & string)]),
@@ -101,7 +113,7 @@ export function defineEntityType<T extends object, C = never, U = never>(
     descriptor.graph = { kind: options.graph.kind, attributes };
   }
   if (options.editing) {
-    descriptor.editing = { type: options.typeName, table, entity, ...options.editing };
+    descriptor.editing = { type: typeName, table, entity, ...options.editing };
     if (descriptor.search) descriptor.editing.searchable = { aliases: descriptor.search.aliases };
   }
   if (typeof options.node === 'function') descriptor.fetch = options.node;

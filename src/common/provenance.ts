@@ -1,16 +1,19 @@
+import { defineEnum, EnumValue } from './enum-type';
 import { Embeddable, Enum, Property } from '@mikro-orm/core';
 import { GraphQLDate, GraphQLURL } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 /** Where a record came from. Every record carries one. */
-export enum ProvenanceKind {
-  OFFICIAL_PLAN = 'OFFICIAL_PLAN',
-  PUBLIC_SOURCE = 'PUBLIC_SOURCE',
-  SAMPLE = 'SAMPLE',
-  USER_ENTERED = 'USER_ENTERED',
-  SYNTHETIC = 'SYNTHETIC',
-  EDITORIAL = 'EDITORIAL',
-}
+export const ProvenanceKind = defineEnum('ProvenanceKind', '数据来源类别 Kind of source a record comes from.', {
+  OFFICIAL_PLAN: '官方规划文件 Stated in the official action plan document.',
+  PUBLIC_SOURCE: '公开来源 Taken from a cited public source (news, official website).',
+  SAMPLE: '示例数据 Invented sample data for demonstration; not a real organisation.',
+  USER_ENTERED: '用户录入 Entered or corrected by data staff through the API.',
+  SYNTHETIC: '合成数据 Generated synthetic data for benchmarks; not real.',
+  EDITORIAL:
+    '编辑整理 Written or inferred by the project’s editors (e.g. sector descriptions, a park’s focus sectors, a status the sources imply but do not state); not stated by the plan or a source. `note` says what it rests on.',
+});
+export type ProvenanceKind = EnumValue<typeof ProvenanceKind>;
 
 /**
  * Kinds that rest on evidence: a cited document or a person answerable for the entry. Only these
@@ -20,22 +23,6 @@ export const EVIDENCE_KINDS: readonly ProvenanceKind[] = [ProvenanceKind.OFFICIA
 
 /** Kinds whose records are invented: nobody checked them against anything, so they carry no verifiedAt. */
 export const INVENTED_KINDS: readonly ProvenanceKind[] = [ProvenanceKind.SAMPLE, ProvenanceKind.SYNTHETIC];
-
-registerEnumType(ProvenanceKind, {
-  name: 'ProvenanceKind',
-  description: '数据来源类别 Kind of source a record comes from.',
-  valuesConfig: {
-    OFFICIAL_PLAN: { description: '官方规划文件 Stated in the official action plan document.' },
-    PUBLIC_SOURCE: { description: '公开来源 Taken from a cited public source (news, official website).' },
-    SAMPLE: { description: '示例数据 Invented sample data for demonstration; not a real organisation.' },
-    USER_ENTERED: { description: '用户录入 Entered or corrected by data staff through the API.' },
-    SYNTHETIC: { description: '合成数据 Generated synthetic data for benchmarks; not real.' },
-    EDITORIAL: {
-      description:
-        '编辑整理 Written or inferred by the project’s editors (e.g. sector descriptions, a park’s focus sectors, a status the sources imply but do not state); not stated by the plan or a source. `note` says what it rests on.',
-    },
-  },
-});
 
 @Embeddable()
 @ObjectType({ description: '数据来源 Where a record came from and when it was last checked.' })

@@ -1,17 +1,8 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../enum-type';
 
-export enum ChainLayer {
-  FOUNDATION = 'FOUNDATION',
-  TECHNOLOGY = 'TECHNOLOGY',
-  APPLICATION = 'APPLICATION',
-}
-
-registerEnumType(ChainLayer, {
-  name: 'ChainLayer',
-  description: '产业链环节 Layer of the AI industry chain a firm works in.',
-  valuesConfig: {
-    FOUNDATION: { description: '基础层 Foundation: compute, chips, sensors, data.' },
-    TECHNOLOGY: { description: '技术层 Technology: algorithms, models, platforms.' },
-    APPLICATION: { description: '应用层 Application: AI products and solutions for a sector.' },
-  },
+export const ChainLayer = defineEnum('ChainLayer', '产业链环节 Layer of the AI industry chain a firm works in.', {
+  FOUNDATION: '基础层 Foundation: compute, chips, sensors, data.',
+  TECHNOLOGY: '技术层 Technology: algorithms, models, platforms.',
+  APPLICATION: '应用层 Application: AI products and solutions for a sector.',
 });
+export type ChainLayer = EnumValue<typeof ChainLayer>;

@@ -1,7 +1,6 @@
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { searchableRecord, VERSION_FOR_UPDATES } from '../../common/base-entity';
+import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { searchableRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
 
@@ -11,12 +10,14 @@ import { ChainLayer } from '../../common/vocabulary/chain-layer.enum';
   description:
     '产业链节点 A node of the industry chain map (产业链图谱): one of the three layers (层级, the roots), a segment (环节) under a layer, or a sub-segment (细分环节) under a segment.',
 })
-export class ChainNode extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.') implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
+export class ChainNode
+  extends searchableRecord({
+    version: VERSION_FOR_UPDATES,
+    nameZh: 'Chinese name, e.g. 智能传感器.',
+    nameEn: 'English name, e.g. Smart sensors.',
+  })
+  implements Node
+{
   /** Local id of the parent node; null for the three layer roots. */
   @Property({ type: 'integer', nullable: true })
   parentId?: number | null;
@@ -33,14 +34,6 @@ export class ChainNode extends searchableRecord('Version number, incremented on 
   @Property({ type: 'text', nullable: true })
   sectorCode?: string | null;
 
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name, e.g. 智能传感器.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name, e.g. Smart sensors.' })
-  nameEn?: string | null;
-
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'What the segment covers, Chinese first, English after.' })
   description?: string | null;
@@ -56,8 +49,4 @@ export class ChainNode extends searchableRecord('Version number, incremented on 
   /** Ids from the root down to this node, `/1/4/9/`: the subtree of a node is every id_path it prefixes. */
   @Property({ type: 'text', default: '' })
   idPath: string = '';
-
-  get globalId(): string {
-    return toGlobalId('ChainNode', this.id);
-  }
 }

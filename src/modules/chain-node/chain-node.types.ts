@@ -1,5 +1,5 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { ChainNode } from './chain-node.entity';
 
 @ObjectType({
@@ -15,10 +15,4 @@ export class ChainMap {
 }
 
 @ObjectType({ description: 'Result of createChainNode / updateChainNode.' })
-export class ChainNodePayload {
-  @Field(() => ChainNode, { nullable: true, description: 'The node after the write; null when userErrors is not empty.' })
-  chainNode!: ChainNode | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class ChainNodePayload extends writePayload(() => ChainNode, 'chainNode', 'node') {}

@@ -1,28 +1,18 @@
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/relay/connection.types';
 import { ChangeAction as ChangeActionName } from './event-types';
 
 /** The actions as a GraphQL enum (the same names the audit trail stores). */
-export enum ChangeAction {
-  CREATE = 'CREATE',
-  UPDATE = 'UPDATE',
-  DELETE = 'DELETE',
-  LINK = 'LINK',
-  UNLINK = 'UNLINK',
-}
-
-registerEnumType(ChangeAction, {
-  name: 'ChangeAction',
-  description: '变更类型 What a change did to its record.',
-  valuesConfig: {
-    CREATE: { description: '新增 The record was created; `changes` holds every field it was given (before: null).' },
-    UPDATE: { description: '修改 Fields of the record changed; `changes` holds each changed field before and after.' },
-    DELETE: { description: '删除 The record was deleted; `changes` holds what it held (after: null).' },
-    LINK: { description: '关联 The record was linked to another; `changes` names the relation and the other record’s ID.' },
-    UNLINK: { description: '解除关联 A link of the record was removed; `changes` names the relation and the other record’s ID.' },
-  },
+export const ChangeAction = defineEnum('ChangeAction', '变更类型 What a change did to its record.', {
+  CREATE: '新增 The record was created; `changes` holds every field it was given (before: null).',
+  UPDATE: '修改 Fields of the record changed; `changes` holds each changed field before and after.',
+  DELETE: '删除 The record was deleted; `changes` holds what it held (after: null).',
+  LINK: '关联 The record was linked to another; `changes` names the relation and the other record’s ID.',
+  UNLINK: '解除关联 A link of the record was removed; `changes` names the relation and the other record’s ID.',
 });
+export type ChangeAction = EnumValue<typeof ChangeAction>;
 
 /** One committed write to one public record, as the feed and webhooks publish it. */
 @ObjectType({

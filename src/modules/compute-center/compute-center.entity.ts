@@ -1,26 +1,17 @@
-import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import { searchableRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
+import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { ComputeKind } from './compute-center.enums';
 
-export enum ComputeCenterStatus {
-  PLANNED = 'PLANNED',
-  UNDER_CONSTRUCTION = 'UNDER_CONSTRUCTION',
-  OPERATIONAL = 'OPERATIONAL',
-}
-
-registerEnumType(ComputeCenterStatus, {
-  name: 'ComputeCenterStatus',
-  description: '算力设施状态 Stage of a compute facility.',
-  valuesConfig: {
-    PLANNED: { description: '规划中 Planned.' },
-    UNDER_CONSTRUCTION: { description: '建设中 Under construction.' },
-    OPERATIONAL: { description: '已投运 Operational (at least its first phase).' },
-  },
+export const ComputeCenterStatus = defineEnum('ComputeCenterStatus', '算力设施状态 Stage of a compute facility.', {
+  PLANNED: '规划中 Planned.',
+  UNDER_CONSTRUCTION: '建设中 Under construction.',
+  OPERATIONAL: '已投运 Operational (at least its first phase).',
 });
+export type ComputeCenterStatus = EnumValue<typeof ComputeCenterStatus>;
 
 @Entity({ tableName: 'compute_center' })
 @ObjectType({
@@ -28,19 +19,6 @@ registerEnumType(ComputeCenterStatus, {
   description: '算力设施 A compute facility (智算、通算、超算或边缘计算中心) named by the action plan or a cited source.',
 })
 export class ComputeCenter extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Operator, in Chinese, as the source names it.' })
   operatorZh?: string | null;
@@ -74,8 +52,4 @@ export class ComputeCenter extends searchableRecord() implements Node {
 
   @ManyToOne({ entity: () => Park, nullable: true, deleteRule: 'set null', index: 'compute_center_park_id_index' })
   park?: Park | null;
-
-  get globalId(): string {
-    return toGlobalId('ComputeCenter', this.id);
-  }
 }

@@ -1,11 +1,9 @@
 import { defineEntityType } from '../../common/entity-type';
 import { dataProductEditing } from './data-product.editing';
 import { DataProduct } from './data-product.entity';
-import type { CreateDataProductInput, UpdateDataProductInput } from './data-product.inputs';
 
 /** The DataProduct type as the shared machinery sees it: see src/common/entity-type.ts. */
-export const dataProductType = defineEntityType<DataProduct, CreateDataProductInput, UpdateDataProductInput>(DataProduct, {
-  typeName: 'DataProduct',
+export const dataProductType = defineEntityType(DataProduct, {
   alias: 'dp',
   search: { type: 'DATA_PRODUCT', order: 9 },
   graph: { kind: 'DATA_PRODUCT' },

@@ -1,8 +1,7 @@
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { aliasedRecord, VERSION_FOR_UPDATES } from '../../common/base-entity';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { searchableRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Sector } from '../sector/sector.entity';
@@ -13,27 +12,7 @@ import { DataProductKind } from './data-product.enums';
   implements: Node,
   description: '数据产品 A data product (数据要素“提质”): a dataset, data API, model service or labelled corpus a firm offers, and the exchange that lists it.',
 })
-export class DataProduct
-  extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.')
-  implements Node
-{
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Other names (别名), e.g. the listing code.' })
-  aliases: string[] = [];
-
+export class DataProduct extends aliasedRecord({ version: VERSION_FOR_UPDATES, aliases: 'Other names (别名), e.g. the listing code.' }) implements Node {
   @Enum({ items: () => DataProductKind })
   @Field(() => DataProductKind, { description: 'Kind of product.' })
   kind!: DataProductKind;
@@ -58,8 +37,4 @@ export class DataProduct
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'data_product_sector', joinColumn: 'data_product_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);
-
-  get globalId(): string {
-    return toGlobalId('DataProduct', this.id);
-  }
 }

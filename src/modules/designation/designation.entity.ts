@@ -1,7 +1,6 @@
-import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { versionedRecord, VERSION_FOR_UPDATES } from '../../common/base-entity';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { versionedRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { DesignationKind, DesignationLevel } from '../../common/vocabulary/designation.enums';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -14,15 +13,7 @@ import { Enterprise } from '../enterprise/enterprise.entity';
     '企业资质认定 A recognition a firm holds (专精特新, “小巨人”, 高新技术企业, 瞪羚, 独角兽, 链主): its kind, the level that granted it and the year. ' +
     'A firm holds each kind at each level at most once; a renewal changes the year.',
 })
-export class Designation
-  extends versionedRecord('Version number, incremented on every change; send it back as expectedVersion when updating.')
-  implements Node
-{
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
+export class Designation extends versionedRecord({ version: VERSION_FOR_UPDATES }) implements Node {
   @ManyToOne({ entity: () => Enterprise, deleteRule: 'cascade' })
   enterprise!: Enterprise;
 
@@ -37,8 +28,4 @@ export class Designation
   @Property({ type: 'integer' })
   @Field(() => Int, { description: 'Year granted (认定年份), or of the latest renewal.' })
   year!: number;
-
-  get globalId(): string {
-    return toGlobalId('Designation', this.id);
-  }
 }

@@ -3,7 +3,6 @@ import { District } from './district.entity';
 
 /** The District type as the shared machinery sees it: see src/common/entity-type.ts. */
 export const districtType = defineEntityType(District, {
-  typeName: 'District',
   alias: 'd',
   key: { property: 'code', type: 'text' },
   node: false,

@@ -1,8 +1,7 @@
-import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { aliasedRecord, VERSION_FOR_UPDATES } from '../../common/base-entity';
+import { Collection, Entity, Enum, ManyToMany, Property } from '@mikro-orm/core';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Park } from '../park/park.entity';
 import { Sector } from '../sector/sector.entity';
@@ -13,38 +12,13 @@ import { Presence } from '../../common/vocabulary/presence.enum';
 @Entity({ tableName: 'enterprise' })
 @ObjectType({ implements: Node, description: '企业 A firm in the AI industry chain.' })
 export class Enterprise
-  extends searchableRecord('Version number, incremented on every change; send it back as expectedVersion when updating.')
+  extends aliasedRecord<'headquartersCity' | 'headquartersProvince' | 'presence'>({
+    version: VERSION_FOR_UPDATES,
+    nameZh: 'Registered Chinese name.',
+    aliases: 'Short names and former names (简称).',
+  })
   implements Node
 {
-  [OptionalProps]?:
-    | 'globalId'
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'aliases'
-    | 'searchText'
-    | 'searchPinyin'
-    | 'searchInitials'
-    | 'namePinyin'
-    | 'headquartersCity'
-    | 'headquartersProvince'
-    | 'presence';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Registered Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Short names and former names (简称).' })
-  aliases: string[] = [];
-
   @Property({ type: 'text', nullable: true, unique: 'enterprise_credit_code_unique' })
   @Field(() => String, {
     nullable: true,
@@ -87,8 +61,4 @@ export class Enterprise
 
   @ManyToMany({ entity: () => Park, pivotTable: 'enterprise_park', joinColumn: 'enterprise_id', inverseJoinColumn: 'park_id' })
   parkCollection = new Collection<Park>(this);
-
-  get globalId(): string {
-    return toGlobalId('Enterprise', this.id);
-  }
 }

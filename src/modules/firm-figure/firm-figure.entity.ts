@@ -1,7 +1,6 @@
-import { OptionalProps, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { versionedRecord, VERSION_FOR_UPDATES } from '../../common/base-entity';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { versionedRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { FIGURE_UNITS, FirmFigureMetric } from './firm-figure.enums';
@@ -14,12 +13,7 @@ import { FIGURE_UNITS, FirmFigureMetric } from './firm-figure.enums';
     '企业年度指标 One yearly figure of a firm (营业收入, 从业人数 or 研发投入) with its own provenance. ' +
     'Figures of real firms come only from a cited source or an editor; the directory never estimates them. Sample firms carry SAMPLE figures.',
 })
-export class FirmFigure extends versionedRecord('Version number, incremented on every change; send it back as expectedVersion when updating.') implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'unit';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
+export class FirmFigure extends versionedRecord<'unit'>({ version: VERSION_FOR_UPDATES }) implements Node {
   @ManyToOne({ entity: () => Enterprise, deleteRule: 'cascade' })
   enterprise!: Enterprise;
 
@@ -38,9 +32,5 @@ export class FirmFigure extends versionedRecord('Version number, incremented on 
   @Field({ description: 'Unit of `value`: 万元 (10,000 yuan) or 人 (persons).' })
   get unit(): string {
     return FIGURE_UNITS[this.metric];
-  }
-
-  get globalId(): string {
-    return toGlobalId('FirmFigure', this.id);
   }
 }

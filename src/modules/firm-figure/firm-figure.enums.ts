@@ -1,21 +1,12 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../common/enum-type';
 
 /** What a firm figure measures. */
-export enum FirmFigureMetric {
-  REVENUE = 'REVENUE',
-  HEADCOUNT = 'HEADCOUNT',
-  RD_SPENDING = 'RD_SPENDING',
-}
-
-registerEnumType(FirmFigureMetric, {
-  name: 'FirmFigureMetric',
-  description: '企业指标 What a yearly firm figure measures, and its unit.',
-  valuesConfig: {
-    REVENUE: { description: '营业收入 Operating revenue for the year, in 万元 (10,000 yuan).' },
-    HEADCOUNT: { description: '从业人数 Employees at the end of the year, in persons (a whole number).' },
-    RD_SPENDING: { description: '研发投入 Research and development spending for the year, in 万元 (10,000 yuan).' },
-  },
+export const FirmFigureMetric = defineEnum('FirmFigureMetric', '企业指标 What a yearly firm figure measures, and its unit.', {
+  REVENUE: '营业收入 Operating revenue for the year, in 万元 (10,000 yuan).',
+  HEADCOUNT: '从业人数 Employees at the end of the year, in persons (a whole number).',
+  RD_SPENDING: '研发投入 Research and development spending for the year, in 万元 (10,000 yuan).',
 });
+export type FirmFigureMetric = EnumValue<typeof FirmFigureMetric>;
 
 /** The unit each metric is stored and answered in. */
 export const FIGURE_UNITS: Record<FirmFigureMetric, string> = {

@@ -1,78 +1,41 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import type { EntityDescriptor } from '../../common/entity-type';
 import { ENTITY_TYPES } from '../entity-types';
 
 /** Kinds of vertex in the relation graph. */
-export enum GraphNodeKind {
-  PARK = 'PARK',
-  ENTERPRISE = 'ENTERPRISE',
-  PLATFORM = 'PLATFORM',
-  SCENARIO = 'SCENARIO',
-  SECTOR = 'SECTOR',
-  LARGE_MODEL = 'LARGE_MODEL',
-  COMPUTE_CENTER = 'COMPUTE_CENTER',
-  INSTITUTION = 'INSTITUTION',
-  NATIONAL_TASK = 'NATIONAL_TASK',
-  DATA_PRODUCT = 'DATA_PRODUCT',
-  CHAIN_NODE = 'CHAIN_NODE',
-  VOUCHER_PROGRAM = 'VOUCHER_PROGRAM',
-}
+export const GraphNodeKind = defineEnum('GraphNodeKind', '关系图节点类别 Kind of vertex in the relation graph.', {
+  PARK: '产业园区 Industrial park.',
+  ENTERPRISE: '企业 Firm.',
+  PLATFORM: '创新平台 Innovation platform.',
+  SCENARIO: '应用场景 "AI+" application scenario.',
+  SECTOR: '重点领域 Focus sector.',
+  LARGE_MODEL: '大模型 Large model.',
+  COMPUTE_CENTER: '算力中心 Compute centre.',
+  INSTITUTION: '高校院所 University or research institute.',
+  NATIONAL_TASK: '国家人工智能创新任务 National AI innovation task.',
+  DATA_PRODUCT: '数据产品 Data product.',
+  CHAIN_NODE: '产业链节点 Layer, segment or sub-segment of the industry chain map.',
+  VOUCHER_PROGRAM: '算力券项目 Compute-voucher programme (算力券).',
+});
+export type GraphNodeKind = EnumValue<typeof GraphNodeKind>;
 
 /** Kinds of (directed) relation in the relation graph. */
-export enum GraphEdgeKind {
-  LOCATED_IN = 'LOCATED_IN',
-  SERVES = 'SERVES',
-  FOCUSES_ON = 'FOCUSES_ON',
-  HOSTS = 'HOSTS',
-  PROVIDES = 'PROVIDES',
-  IN_SECTOR = 'IN_SECTOR',
-  DEVELOPS = 'DEVELOPS',
-  WINS = 'WINS',
-  OFFERS_DATA = 'OFFERS_DATA',
-  IN_CHAIN = 'IN_CHAIN',
-  PART_OF = 'PART_OF',
-  GRANTED = 'GRANTED',
-  REDEEMED_AT = 'REDEEMED_AT',
-}
-
-registerEnumType(GraphNodeKind, {
-  name: 'GraphNodeKind',
-  description: '关系图节点类别 Kind of vertex in the relation graph.',
-  valuesConfig: {
-    PARK: { description: '产业园区 Industrial park.' },
-    ENTERPRISE: { description: '企业 Firm.' },
-    PLATFORM: { description: '创新平台 Innovation platform.' },
-    SCENARIO: { description: '应用场景 "AI+" application scenario.' },
-    SECTOR: { description: '重点领域 Focus sector.' },
-    LARGE_MODEL: { description: '大模型 Large model.' },
-    COMPUTE_CENTER: { description: '算力中心 Compute centre.' },
-    INSTITUTION: { description: '高校院所 University or research institute.' },
-    NATIONAL_TASK: { description: '国家人工智能创新任务 National AI innovation task.' },
-    DATA_PRODUCT: { description: '数据产品 Data product.' },
-    CHAIN_NODE: { description: '产业链节点 Layer, segment or sub-segment of the industry chain map.' },
-    VOUCHER_PROGRAM: { description: '算力券项目 Compute-voucher programme (算力券).' },
-  },
+export const GraphEdgeKind = defineEnum('GraphEdgeKind', '关系类别 Kind of directed relation in the relation graph.', {
+  LOCATED_IN: '位于 Firm, platform, scenario or compute centre → park it is located in.',
+  SERVES: '服务 Firm, platform, large model or data product → sector it serves.',
+  FOCUSES_ON: '聚焦 Park → focus sector.',
+  HOSTS: '依托 Firm or institution → innovation platform it hosts or co-hosts.',
+  PROVIDES: '提供 Firm → scenario it provides.',
+  IN_SECTOR: '所属领域 Scenario → its sector.',
+  DEVELOPS: '研发 Firm → large model it develops.',
+  WINS: '揭榜 Firm or institution → national AI innovation task it won.',
+  OFFERS_DATA: '提供数据产品 Firm → data product it provides.',
+  IN_CHAIN: '所属环节 Firm → chain-map segment it works in.',
+  PART_OF: '上级环节 Chain-map segment → the node directly above it.',
+  GRANTED: '获得算力券 Firm → compute-voucher programme it was granted vouchers from (one edge however many grants).',
+  REDEEMED_AT: '兑付于 Compute-voucher programme → compute centre where its grants are redeemed (one edge however many grants).',
 });
-
-registerEnumType(GraphEdgeKind, {
-  name: 'GraphEdgeKind',
-  description: '关系类别 Kind of directed relation in the relation graph.',
-  valuesConfig: {
-    LOCATED_IN: { description: '位于 Firm, platform, scenario or compute centre → park it is located in.' },
-    SERVES: { description: '服务 Firm, platform, large model or data product → sector it serves.' },
-    FOCUSES_ON: { description: '聚焦 Park → focus sector.' },
-    HOSTS: { description: '依托 Firm or institution → innovation platform it hosts or co-hosts.' },
-    PROVIDES: { description: '提供 Firm → scenario it provides.' },
-    IN_SECTOR: { description: '所属领域 Scenario → its sector.' },
-    DEVELOPS: { description: '研发 Firm → large model it develops.' },
-    WINS: { description: '揭榜 Firm or institution → national AI innovation task it won.' },
-    OFFERS_DATA: { description: '提供数据产品 Firm → data product it provides.' },
-    IN_CHAIN: { description: '所属环节 Firm → chain-map segment it works in.' },
-    PART_OF: { description: '上级环节 Chain-map segment → the node directly above it.' },
-    GRANTED: { description: '获得算力券 Firm → compute-voucher programme it was granted vouchers from (one edge however many grants).' },
-    REDEEMED_AT: { description: '兑付于 Compute-voucher programme → compute centre where its grants are redeemed (one edge however many grants).' },
-  },
-});
+export type GraphEdgeKind = EnumValue<typeof GraphEdgeKind>;
 
 export const NODE_KINDS = Object.values(GraphNodeKind);
 export const EDGE_KINDS = Object.values(GraphEdgeKind);

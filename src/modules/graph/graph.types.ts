@@ -45,11 +45,12 @@ export class RelationGraphFilter {
   provenanceKinds?: ProvenanceKind[] | null;
 }
 
-@ObjectType({ description: '关系图节点 A vertex of the relation graph.' })
-export class RelationGraphNode {
-  @Field(() => ID, { description: 'Global ID of the record; `node(id)` fetches it.' })
-  id!: string;
-
+/**
+ * The attributes a vertex has in both of its shapes (the deprecated RelationGraphNode and
+ * RelationGraphVertex); never in the schema itself.
+ */
+@ObjectType('RelationGraphVertexAttributes')
+abstract class VertexAttributes {
   @Field(() => GraphNodeKind, { description: 'Kind of record.' })
   kind!: GraphNodeKind;
 
@@ -59,11 +60,20 @@ export class RelationGraphNode {
   @Field(() => String, { nullable: true, description: 'English name.' })
   nameEn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Firms: industry-chain layer (ChainLayer: 基础层, 技术层, 应用层).' })
-  layer!: string | null;
-
   @Field(() => String, { nullable: true, description: 'Parks and institutions: district (所在区).' })
   district!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
+  scenarioYear!: number | null;
+}
+
+@ObjectType({ description: '关系图节点 A vertex of the relation graph.' })
+export class RelationGraphNode extends VertexAttributes {
+  @Field(() => ID, { description: 'Global ID of the record; `node(id)` fetches it.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Firms: industry-chain layer (ChainLayer: 基础层, 技术层, 应用层).' })
+  layer!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Parks: role (ParkRole: 主承载区 PRIMARY, 特色承载区 FEATURED).' })
   role!: string | null;
@@ -77,9 +87,6 @@ export class RelationGraphNode {
   @Field(() => String, { nullable: true, description: 'Scenarios: status (ScenarioStatus).' })
   scenarioStatus!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
-  scenarioYear!: number | null;
-
   @Field(() => String, { nullable: true, description: 'Compute centres: kind (ComputeKind: 通算, 智算, 超算, 边缘); null when unknown.' })
   computeKind!: string | null;
 
@@ -91,7 +98,7 @@ export class RelationGraphNode {
   description:
     '关系图顶点 A vertex of the relation graph: the drawing of one record. It has an ID of its own, so caches keyed by `id` alone (Relay, Apollo with dataIdFromObject by id) keep the vertex and the record apart; `recordId` and `record` lead to the record.',
 })
-export class RelationGraphVertex {
+export class RelationGraphVertex extends VertexAttributes {
   @Field(() => ID, {
     description: 'ID of this vertex, distinct from every record ID (it is not a Node: refetch the record through `record` or `node(id: recordId)`).',
   })
@@ -103,20 +110,8 @@ export class RelationGraphVertex {
   @Field(() => Node, { nullable: true, description: 'The record drawn, as its own type (Enterprise, Park, ...); null if deleted since the graph was read.' })
   record?: Node | null;
 
-  @Field(() => GraphNodeKind, { description: 'Kind of record.' })
-  kind!: GraphNodeKind;
-
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn!: string | null;
-
   @Field(() => ChainLayer, { nullable: true, description: 'Firms: industry-chain layer (基础层, 技术层, 应用层).' })
   layer!: ChainLayer | null;
-
-  @Field(() => String, { nullable: true, description: 'Parks and institutions: district (所在区).' })
-  district!: string | null;
 
   @Field(() => ParkRole, { nullable: true, description: 'Parks: role (主承载区 PRIMARY, 特色承载区 FEATURED).' })
   role!: ParkRole | null;
@@ -129,9 +124,6 @@ export class RelationGraphVertex {
 
   @Field(() => ScenarioStatus, { nullable: true, description: 'Scenarios: stage.' })
   scenarioStatus!: ScenarioStatus | null;
-
-  @Field(() => Int, { nullable: true, description: 'Scenarios: year.' })
-  scenarioYear!: number | null;
 
   @Field(() => ComputeKind, { nullable: true, description: 'Compute centres: kind (通算, 智算, 超算, 边缘); null when no source states it.' })
   computeKind!: ComputeKind | null;

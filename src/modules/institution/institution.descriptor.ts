@@ -1,11 +1,9 @@
 import { defineEntityType } from '../../common/entity-type';
 import { institutionEditing } from './institution.editing';
 import { Institution } from './institution.entity';
-import type { CreateInstitutionInput, UpdateInstitutionInput } from './institution.inputs';
 
 /** The Institution type as the shared machinery sees it: see src/common/entity-type.ts. */
-export const institutionType = defineEntityType<Institution, CreateInstitutionInput, UpdateInstitutionInput>(Institution, {
-  typeName: 'Institution',
+export const institutionType = defineEntityType(Institution, {
   alias: 'inst',
   search: { type: 'INSTITUTION', order: 6 },
   graph: { kind: 'INSTITUTION', attributes: { district: 'district' } },

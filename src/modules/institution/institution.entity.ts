@@ -1,8 +1,7 @@
-import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { aliasedRecord } from '../../common/base-entity';
+import { Entity, Enum, Property } from '@mikro-orm/core';
 import { GraphQLURL } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { InstitutionKind } from './institution-kind.enum';
 
@@ -12,24 +11,7 @@ import { InstitutionKind } from './institution-kind.enum';
   description:
     '高校院所 A university or research institute: co-founds research institutes and platforms with firms (行动计划：“推动行业企业与高校院所合作”) and wins national tasks.',
 })
-export class Institution extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Other names (别名), e.g. a former name.' })
-  aliases: string[] = [];
-
+export class Institution extends aliasedRecord({ aliases: 'Other names (别名), e.g. a former name.' }) implements Node {
   @Enum({ items: () => InstitutionKind, index: 'institution_kind_index' })
   @Field(() => InstitutionKind, { description: 'University (高校) or research institute (科研院所).' })
   kind!: InstitutionKind;
@@ -45,8 +27,4 @@ export class Institution extends searchableRecord() implements Node {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Description, Chinese first, English after.' })
   description?: string | null;
-
-  get globalId(): string {
-    return toGlobalId('Institution', this.id);
-  }
 }

@@ -1,5 +1,5 @@
-import { createUnionType, Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
+import { writePayload } from '../../common/payload-type';
+import { createUnionType, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/relay/connection.types';
 import type { UnionArm } from '../../common/relay/union-list';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -10,13 +10,7 @@ import { institutionType } from './institution.descriptor';
 export const InstitutionConnection = connectionType(() => Institution, 'Institution', 'institution');
 
 @ObjectType({ description: 'Result of createInstitution / updateInstitution.' })
-export class InstitutionPayload {
-  @Field(() => Institution, { nullable: true, description: 'The institution after the write; null when userErrors is not empty.' })
-  institution!: Institution | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class InstitutionPayload extends writePayload(() => Institution, 'institution', 'institution') {}
 
 /** A firm or an institution: who hosts a platform (依托单位) or wins a national task (揭榜单位). */
 export const Organization = createUnionType({

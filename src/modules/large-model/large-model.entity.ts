@@ -1,7 +1,6 @@
-import { versionedRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { namedRecord } from '../../common/base-entity';
+import { Collection, Entity, Enum, ManyToMany, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Sector } from '../sector/sector.entity';
@@ -9,20 +8,7 @@ import { LargeModelDomain, LargeModelStatus } from './large-model.enums';
 
 @Entity({ tableName: 'large_model' })
 @ObjectType({ implements: Node, description: '大模型 A large-model product developed by firms in the directory.' })
-export class LargeModel extends versionedRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class LargeModel extends namedRecord() implements Node {
   @Enum({ items: () => LargeModelDomain })
   @Field(() => LargeModelDomain, { description: 'Application domain (海洋, 城轨, 港口, 金融, 政务, 医养).' })
   domain!: LargeModelDomain;
@@ -44,8 +30,4 @@ export class LargeModel extends versionedRecord() implements Node {
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'large_model_sector', joinColumn: 'large_model_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);
-
-  get globalId(): string {
-    return toGlobalId('LargeModel', this.id);
-  }
 }

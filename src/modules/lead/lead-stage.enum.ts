@@ -1,16 +1,21 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, EnumValue } from '../../common/enum-type';
 
 /** Where a lead stands in a park's 招商 pipeline: forward through the stages, or out as LOST. */
-export enum LeadStage {
-  LEAD = 'LEAD',
-  CONTACTED = 'CONTACTED',
-  VISITED = 'VISITED',
-  NEGOTIATING = 'NEGOTIATING',
-  SIGNED = 'SIGNED',
-  LANDED = 'LANDED',
-  IN_PRODUCTION = 'IN_PRODUCTION',
-  LOST = 'LOST',
-}
+export const LeadStage = defineEnum(
+  'LeadStage',
+  '招商阶段 Stage of a lead in a park’s investment-promotion pipeline, in order; LOST (流失) leaves the pipeline.',
+  {
+    LEAD: '线索 A candidate firm, not yet contacted.',
+    CONTACTED: '接洽 First contact made.',
+    VISITED: '考察 The firm has visited the park (or the team the firm).',
+    NEGOTIATING: '洽谈 Terms under negotiation.',
+    SIGNED: '签约 Agreement signed.',
+    LANDED: '落地 The firm has registered or settled in the park; it joins the park’s firms.',
+    IN_PRODUCTION: '投产 The project is in production.',
+    LOST: '流失 The lead was lost; `lostReason` says why.',
+  },
+);
+export type LeadStage = EnumValue<typeof LeadStage>;
 
 /** The pipeline in order (LOST is not on it: a lead leaves the pipeline from any stage). */
 export const PIPELINE: readonly LeadStage[] = [
@@ -47,18 +52,3 @@ export function stageMoveProblem(from: LeadStage, to: LeadStage): string | null 
   if (b < a) return `Stages only move forward: ${from} (${STAGE_ZH[from]}) cannot go back to ${to} (${STAGE_ZH[to]}). To undo a loss use reopenLead.`;
   return null;
 }
-
-registerEnumType(LeadStage, {
-  name: 'LeadStage',
-  description: '招商阶段 Stage of a lead in a park’s investment-promotion pipeline, in order; LOST (流失) leaves the pipeline.',
-  valuesConfig: {
-    LEAD: { description: '线索 A candidate firm, not yet contacted.' },
-    CONTACTED: { description: '接洽 First contact made.' },
-    VISITED: { description: '考察 The firm has visited the park (or the team the firm).' },
-    NEGOTIATING: { description: '洽谈 Terms under negotiation.' },
-    SIGNED: { description: '签约 Agreement signed.' },
-    LANDED: { description: '落地 The firm has registered or settled in the park; it joins the park’s firms.' },
-    IN_PRODUCTION: { description: '投产 The project is in production.' },
-    LOST: { description: '流失 The lead was lost; `lostReason` says why.' },
-  },
-});

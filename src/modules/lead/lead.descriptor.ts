@@ -7,7 +7,6 @@ import { loadLeadInScope } from './lead.read';
  * scope only), but in no search, relation graph, list editing or export.
  */
 export const leadType = defineEntityType(Lead, {
-  typeName: 'Lead',
   alias: 'l',
   node: (ctx, localId) => loadLeadInScope(ctx, localId),
 });

@@ -1,8 +1,7 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { versionedRecord } from '../../common/base-entity';
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { GraphQLDate } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { versionedRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { LeadStage } from './lead-stage.enum';
 
@@ -18,12 +17,12 @@ import { LeadStage } from './lead-stage.enum';
   description:
     '招商线索 A firm a park’s investment-promotion team is working on, with its stage, owner, expected investment, next action and full history. Confidential: visible only to admin keys and promoter keys of its park.',
 })
-export class Lead extends versionedRecord('Version number, incremented on every change; pass it as `expectedVersion` to change the lead.') implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'stageEnteredAt' | 'lastActivityAt';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
+export class Lead
+  extends versionedRecord<'stageEnteredAt' | 'lastActivityAt'>({
+    version: 'Version number, incremented on every change; pass it as `expectedVersion` to change the lead.',
+  })
+  implements Node
+{
   @Property({ type: 'integer' })
   enterpriseId!: number;
 
@@ -73,10 +72,6 @@ export class Lead extends versionedRecord('Version number, incremented on every 
   @Property({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the lead was closed (closeLead); null while it is open.' })
   closedAt?: Date | null;
-
-  get globalId(): string {
-    return toGlobalId('Lead', this.id);
-  }
 }
 
 @ObjectType({ description: '阶段变更 One change of a lead’s stage: from, to, who and when.' })

@@ -1,5 +1,5 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { Lead } from './lead.entity';
 import { LeadStage } from './lead-stage.enum';
@@ -7,13 +7,7 @@ import { LeadStage } from './lead-stage.enum';
 export const LeadConnection = connectionType(() => Lead, 'Lead', 'lead');
 
 @ObjectType({ description: 'Result of a lead mutation.' })
-export class LeadPayload {
-  @Field(() => Lead, { nullable: true, description: 'The lead after the write; null when userErrors is not empty.' })
-  lead!: Lead | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class LeadPayload extends writePayload(() => Lead, 'lead', 'lead') {}
 
 @ObjectType({ description: '漏斗阶段 One stage of a park’s lead funnel.' })
 export class FunnelStage {

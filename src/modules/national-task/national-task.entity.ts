@@ -1,7 +1,6 @@
 import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, ManyToMany, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Institution } from '../institution/institution.entity';
@@ -12,20 +11,13 @@ import { Institution } from '../institution/institution.entity';
   description:
     '国家人工智能创新任务 A national AI innovation task (揭榜挂帅) that firms or institutions of the directory won; the plan’s target is “揭榜国家人工智能创新任务15项以上” by 2026.',
 })
-export class NationalInnovationTask extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: '任务名称 Title of the task, in Chinese, as the issuing ministry lists it.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Title in English.' })
-  nameEn?: string | null;
-
+export class NationalInnovationTask
+  extends searchableRecord({
+    nameZh: '任务名称 Title of the task, in Chinese, as the issuing ministry lists it.',
+    nameEn: 'Title in English.',
+  })
+  implements Node
+{
   @Property({ type: 'text' })
   @Field({ description: '发榜部门 Issuing ministry or agency, in Chinese (e.g. 工业和信息化部).' })
   issuerZh!: string;
@@ -51,8 +43,4 @@ export class NationalInnovationTask extends searchableRecord() implements Node {
 
   @ManyToMany({ entity: () => Institution, pivotTable: 'national_task_institution_winner', joinColumn: 'task_id', inverseJoinColumn: 'institution_id' })
   institutionWinnerCollection = new Collection<Institution>(this);
-
-  get globalId(): string {
-    return toGlobalId('NationalInnovationTask', this.id);
-  }
 }

@@ -1,8 +1,7 @@
-import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { aliasedRecord } from '../../common/base-entity';
+import { Collection, Entity, Enum, ManyToMany, Property } from '@mikro-orm/core';
 import { GraphQLLatitude, GraphQLLongitude } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Provenance, ProvenanceKind } from '../../common/provenance';
 import { Sector } from '../sector/sector.entity';
@@ -10,24 +9,14 @@ import { ParkRole } from './park-role.enum';
 
 @Entity({ tableName: 'park' })
 @ObjectType({ implements: Node, description: '产业园区 An industrial park that hosts AI firms (a carrier area of the action plan).' })
-export class Park extends searchableRecord('Version number, incremented on every change; used for optimistic concurrency.') implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name, as the action plan names the park.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Other names the park is known by (别名).' })
-  aliases: string[] = [];
-
+export class Park
+  extends aliasedRecord({
+    version: 'Version number, incremented on every change; used for optimistic concurrency.',
+    nameZh: 'Chinese name, as the action plan names the park.',
+    aliases: 'Other names the park is known by (别名).',
+  })
+  implements Node
+{
   @Property({ type: 'text' })
   @Field({ description: 'District (区/市) in Chinese, e.g. 崂山区.' })
   district!: string;
@@ -54,10 +43,6 @@ export class Park extends searchableRecord('Version number, incremented on every
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'park_focus_sector', joinColumn: 'park_id', inverseJoinColumn: 'sector_code' })
   focusSectorCollection = new Collection<Sector>(this);
-
-  get globalId(): string {
-    return toGlobalId('Park', this.id);
-  }
 }
 
 /**

@@ -1,54 +1,7 @@
 import { GraphQLURL } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ProvenanceKind } from '../../common/provenance';
 import { IndicatorComparator, IndicatorKind, PlanActionCode, TargetShape } from './plan-indicator.entity';
-
-registerEnumType(IndicatorKind, {
-  name: 'IndicatorKind',
-  description: '指标类别 Whether a plan figure is a target or the starting point.',
-  valuesConfig: {
-    TARGET: { description: '目标 A target the plan sets for a year.' },
-    BASELINE: { description: '基数 The 2023 baseline the plan starts from.' },
-  },
-});
-
-registerEnumType(IndicatorComparator, {
-  name: 'IndicatorComparator',
-  description: '目标表述（旧） How the plan words the figure; superseded by TargetShape, which tells a range (2至3) from a lower bound.',
-  valuesConfig: {
-    AT_LEAST: { description: '以上/超过/不少于 At least the value (also what a range 至 reads as here).' },
-    ABOUT: { description: '左右 About the value.' },
-    EXACT: { description: '达到 Reach the value.' },
-  },
-});
-
-registerEnumType(TargetShape, {
-  name: 'TargetShape',
-  description:
-    '目标形态 How the plan words a figure, and so when a target is met. REACH and AT_LEAST: met when current ≥ min. RANGE: met when current ≥ min ' +
-    '(going beyond max still counts: the plan states the range as an aim, not a cap). ABOUT: met only when current ≥ the stated value ' +
-    '(min = max); the directory does not guess how far “about” stretches.',
-  valuesConfig: {
-    REACH: { description: '达到X Reach X (min = X, no max).' },
-    AT_LEAST: { description: 'X以上 / 超过X / X余 X or more (min = X, no max).' },
-    ABOUT: { description: 'X左右 About X (min = max = X, approximate).' },
-    RANGE: { description: 'X至Y From X to Y (min = X, max = Y).' },
-  },
-});
-
-registerEnumType(PlanActionCode, {
-  name: 'PlanActionCode',
-  description: '七大行动 The seven actions the plan is organised in.',
-  valuesConfig: {
-    COMPUTE_INFRASTRUCTURE: { description: '算力设施“强基” Compute infrastructure: strengthen the base.' },
-    ALGORITHMS_AND_MODELS: { description: '算法模型“铸魂” Algorithms and models: forge the soul.' },
-    DATA_ELEMENTS: { description: '数据要素“提质” Data elements: raise the quality.' },
-    CORE_INDUSTRIES: { description: '核心产业“固链” Core industries: secure the chain.' },
-    INNOVATION_PLATFORMS: { description: '创新平台“领航” Innovation platforms: lead the way.' },
-    INDUSTRY_ECOSYSTEM: { description: '产业生态“聚力” Industry ecosystem: pool the strength.' },
-    SCENARIO_APPLICATIONS: { description: '场景应用“赋能” Scenario applications: empower.' },
-  },
-});
 
 @ObjectType({ description: '引用 A document a figure is cited from.' })
 export class Citation {

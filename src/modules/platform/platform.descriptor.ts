@@ -1,11 +1,9 @@
 import { defineEntityType } from '../../common/entity-type';
 import { platformEditing } from './platform.editing';
 import { InnovationPlatform } from './platform.entity';
-import type { CreateInnovationPlatformInput, UpdateInnovationPlatformInput } from './platform.inputs';
 
 /** The InnovationPlatform type as the shared machinery sees it: see src/common/entity-type.ts. */
-export const platformType = defineEntityType<InnovationPlatform, CreateInnovationPlatformInput, UpdateInnovationPlatformInput>(InnovationPlatform, {
-  typeName: 'InnovationPlatform',
+export const platformType = defineEntityType(InnovationPlatform, {
   alias: 'ip',
   search: { type: 'INNOVATION_PLATFORM', order: 3 },
   graph: { kind: 'PLATFORM', attributes: { platformKind: 'kind', platformLevel: 'level' } },

@@ -1,7 +1,6 @@
-import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { aliasedRecord } from '../../common/base-entity';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Institution } from '../institution/institution.entity';
@@ -11,24 +10,7 @@ import { PlatformKind, PlatformLevel } from '../../common/vocabulary/platform.en
 
 @Entity({ tableName: 'innovation_platform' })
 @ObjectType({ implements: Node, description: '创新平台 An innovation platform: lab, technology centre, public service platform.' })
-export class InnovationPlatform extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'aliases' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
-  @Property({ type: 'text[]', default: '{}' })
-  @Field(() => [String], { description: 'Other names (别名).' })
-  aliases: string[] = [];
-
+export class InnovationPlatform extends aliasedRecord({ aliases: 'Other names (别名).' }) implements Node {
   @Enum({ items: () => PlatformKind })
   @Field(() => PlatformKind, { description: 'Kind of platform.' })
   kind!: PlatformKind;
@@ -56,8 +38,4 @@ export class InnovationPlatform extends searchableRecord() implements Node {
 
   @ManyToMany({ entity: () => Sector, pivotTable: 'platform_sector', joinColumn: 'platform_id', inverseJoinColumn: 'sector_code' })
   sectorCollection = new Collection<Sector>(this);
-
-  get globalId(): string {
-    return toGlobalId('InnovationPlatform', this.id);
-  }
 }

@@ -1,5 +1,5 @@
+import { LinkPayload, writePayload } from '../../common/payload-type';
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { InnovationPlatform } from './platform.entity';
 import { Institution } from '../institution/institution.entity';
@@ -7,25 +7,13 @@ import { Institution } from '../institution/institution.entity';
 export const InnovationPlatformConnection = connectionType(() => InnovationPlatform, 'InnovationPlatform', 'innovation platform');
 
 @ObjectType({ description: 'Result of createInnovationPlatform / updateInnovationPlatform.' })
-export class InnovationPlatformPayload {
-  @Field(() => InnovationPlatform, { nullable: true, description: 'The platform after the write; null when userErrors is not empty.' })
-  innovationPlatform!: InnovationPlatform | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class InnovationPlatformPayload extends writePayload(() => InnovationPlatform, 'innovationPlatform', 'platform') {}
 
 @ObjectType({ description: 'Result of linkPlatformInstitutionHost / unlinkPlatformInstitutionHost.' })
-export class PlatformInstitutionHostPayload {
-  @Field({ description: 'Whether the link was added or removed; false when it already was as asked.' })
-  changed!: boolean;
-
+export class PlatformInstitutionHostPayload extends LinkPayload {
   @Field(() => InnovationPlatform, { nullable: true, description: 'The platform, after the change; null when userErrors is not empty.' })
   innovationPlatform!: InnovationPlatform | null;
 
   @Field(() => Institution, { nullable: true, description: 'The institution, after the change; null when userErrors is not empty.' })
   institution!: Institution | null;
-
-  @Field(() => [UserError], { description: 'Why nothing changed (a record not found, a wrong ID); empty on success.' })
-  userErrors!: UserError[];
 }

@@ -1,7 +1,6 @@
 import { searchableRecord } from '../../common/base-entity';
-import { OptionalProps, Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { toGlobalId } from '../../common/global-id';
 import { Node } from '../../common/node';
 import { Enterprise } from '../enterprise/enterprise.entity';
 import { Park } from '../park/park.entity';
@@ -11,19 +10,6 @@ import { ScenarioStatus } from '../../common/vocabulary/scenario-status.enum';
 @Entity({ tableName: 'scenario' })
 @ObjectType({ implements: Node, description: '“人工智能+”应用场景 An "AI+" application scenario in one focus sector.' })
 export class Scenario extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
   @ManyToOne({ entity: () => Sector, fieldName: 'sector_code', index: 'scenario_sector_code_index' })
   sector!: Sector;
 
@@ -44,8 +30,4 @@ export class Scenario extends searchableRecord() implements Node {
 
   @ManyToMany({ entity: () => Enterprise, pivotTable: 'scenario_provider', joinColumn: 'scenario_id', inverseJoinColumn: 'enterprise_id' })
   providerCollection = new Collection<Enterprise>(this);
-
-  get globalId(): string {
-    return toGlobalId('Scenario', this.id);
-  }
 }

@@ -4,7 +4,6 @@ import { sectorByCode } from './sector.service';
 
 /** The Sector type as the shared machinery sees it: see src/common/entity-type.ts. */
 export const sectorType = defineEntityType(Sector, {
-  typeName: 'Sector',
   alias: 'sc',
   key: { property: 'code', type: 'text' },
   graph: { kind: 'SECTOR' },

@@ -1,7 +1,6 @@
-import { OptionalProps, Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
 import { versionedRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { ComputeCenter } from '../compute-center/compute-center.entity';
 import { Enterprise } from '../enterprise/enterprise.entity';
@@ -13,11 +12,6 @@ import { ComputeVoucherProgram } from '../voucher-program/voucher-program.entity
   description: '算力券发放 A compute-voucher grant: an amount of a programme granted to a firm, redeemed at a compute facility.',
 })
 export class ComputeVoucherGrant extends versionedRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
   @ManyToOne({ entity: () => ComputeVoucherProgram, index: 'compute_voucher_grant_program_id_index' })
   program!: ComputeVoucherProgram;
 
@@ -37,8 +31,4 @@ export class ComputeVoucherGrant extends versionedRecord() implements Node {
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'Remarks, Chinese first, English after.' })
   note?: string | null;
-
-  get globalId(): string {
-    return toGlobalId('ComputeVoucherGrant', this.id);
-  }
 }

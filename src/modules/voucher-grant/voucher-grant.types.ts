@@ -1,18 +1,12 @@
+import { writePayload } from '../../common/payload-type';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 import { ComputeVoucherGrant } from './voucher-grant.entity';
 
 export const ComputeVoucherGrantConnection = connectionType(() => ComputeVoucherGrant, 'ComputeVoucherGrant', 'compute-voucher grant');
 
 @ObjectType({ description: 'Result of createComputeVoucherGrant / updateComputeVoucherGrant.' })
-export class ComputeVoucherGrantPayload {
-  @Field(() => ComputeVoucherGrant, { nullable: true, description: 'The grant after the write; null when userErrors is not empty.' })
-  computeVoucherGrant!: ComputeVoucherGrant | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class ComputeVoucherGrantPayload extends writePayload(() => ComputeVoucherGrant, 'computeVoucherGrant', 'grant') {}
 
 @ObjectType({ description: '算力券年度合计 Voucher grants of one year, summed by the database over the grants a filter selects.' })
 export class ComputeVoucherYearTotal {

@@ -1,7 +1,6 @@
-import { OptionalProps, Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
 import { searchableRecord } from '../../common/base-entity';
-import { toGlobalId } from '../../common/global-id';
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 
 @Entity({ tableName: 'compute_voucher_program' })
@@ -10,20 +9,7 @@ import { Node } from '../../common/node';
   description:
     '算力券项目 A compute-voucher programme (算力券): vouchers a government issues, usually every year, so that firms (especially SMEs) can buy or rent compute for less.',
 })
-export class ComputeVoucherProgram extends searchableRecord() implements Node {
-  [OptionalProps]?: 'globalId' | 'version' | 'createdAt' | 'updatedAt' | 'searchText' | 'searchPinyin' | 'searchInitials' | 'namePinyin';
-
-  @PrimaryKey({ type: 'integer', autoincrement: true })
-  id!: number;
-
-  @Property({ type: 'text' })
-  @Field({ description: 'Chinese name, e.g. 2025年算力券.' })
-  nameZh!: string;
-
-  @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'English name.' })
-  nameEn?: string | null;
-
+export class ComputeVoucherProgram extends searchableRecord({ nameZh: 'Chinese name, e.g. 2025年算力券.' }) implements Node {
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Year the programme covers; null for a standing programme whose year no source gives.' })
   year?: number | null;
@@ -42,8 +28,4 @@ export class ComputeVoucherProgram extends searchableRecord() implements Node {
     description: '规则 The programme’s rules (who may apply, caps, share of the cost covered), Chinese first, English after.',
   })
   rules?: string | null;
-
-  get globalId(): string {
-    return toGlobalId('ComputeVoucherProgram', this.id);
-  }
 }

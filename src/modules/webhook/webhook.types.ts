@@ -1,5 +1,7 @@
+import { writePayload } from '../../common/payload-type';
+import { defineEnum, EnumValue } from '../../common/enum-type';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../common/editing/user-error';
 import { connectionType } from '../../common/relay/connection.types';
 
@@ -50,19 +52,11 @@ export class WebhookSubscription {
   createdAt!: Date;
 }
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  DELIVERED = 'DELIVERED',
-}
-
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where a delivery stands.',
-  valuesConfig: {
-    PENDING: { description: '待发送 Not yet accepted: waiting for its turn, for a retry, or for the subscription to be enabled.' },
-    DELIVERED: { description: '已送达 The receiver answered 2xx.' },
-  },
+export const WebhookDeliveryStatus = defineEnum('WebhookDeliveryStatus', 'Where a delivery stands.', {
+  PENDING: '待发送 Not yet accepted: waiting for its turn, for a retry, or for the subscription to be enabled.',
+  DELIVERED: '已送达 The receiver answered 2xx.',
 });
+export type WebhookDeliveryStatus = EnumValue<typeof WebhookDeliveryStatus>;
 
 @ObjectType({ description: 'Webhook 投递 One change sent (or to be sent) to one subscription, with its attempts.' })
 export class WebhookDelivery {
@@ -148,13 +142,7 @@ export class ReplayWebhookSubscriptionInput {
 }
 
 @ObjectType({ description: 'Result of a webhook subscription mutation.' })
-export class WebhookSubscriptionPayload {
-  @Field(() => WebhookSubscription, { nullable: true, description: 'The subscription after the write; null when userErrors is not empty.' })
-  webhookSubscription!: WebhookSubscription | null;
-
-  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
-  userErrors!: UserError[];
-}
+export class WebhookSubscriptionPayload extends writePayload(() => WebhookSubscription, 'webhookSubscription', 'subscription') {}
 
 @ObjectType({ description: 'Result of deleteWebhookSubscription.' })
 export class DeleteWebhookSubscriptionPayload {
