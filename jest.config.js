@@ -11,7 +11,9 @@ const postgresOnly = ['/test/e2e/postgres-resilience.e2e.test.ts', '/test/e2e/re
 
 module.exports = {
   testPathIgnorePatterns: process.env.DATABASE_URL ? ['/node_modules/'] : ['/node_modules/', ...postgresOnly],
-  testEnvironment: 'node',
+  // Jest's node environment, whose workers end without Node's slow teardown of a large process
+  // (test/helpers/test-environment.js explains the "failed to exit gracefully" warning).
+  testEnvironment: '<rootDir>/test/helpers/test-environment.js',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e.test.ts'],
   transform: {
@@ -19,12 +21,6 @@ module.exports = {
   },
   testTimeout: 120000,
   maxWorkers: 2,
-  // "A worker process has failed to exit gracefully" was not a leak: the workers' last handles
-  // are gone within 40 ms of Jest's request to exit, but a process that has held PGlite
-  // instances takes 0.5-0.7 s more to be torn down on a loaded 2-core machine (measured at load
-  // average 24), past Jest's default wait of 500 ms. A worker kept alive by a real open handle
-  // is still reported, after this longer wait.
-  workerGracefulExitTimeout: 5000,
   setupFiles: ['reflect-metadata'],
   // The sequencer records which files were selected; the global setup builds dist/ and seeds the
   // run's template database only when those files need them, and the teardown drops the template.

@@ -9,7 +9,7 @@ describe('Migration20261202120000_changes_webhooks on a database with history', 
   let db: Database;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ blank: true });
     db = await openDatabase(database.config);
   });
   afterAll(async () => {

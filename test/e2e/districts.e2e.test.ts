@@ -116,7 +116,7 @@ describe('districts as a reference', () => {
 
 describe('districts: a database made before the reference upgrades without losing a record', () => {
   it('migrates, keeps every park row and answers district filters with the new semantics', async () => {
-    const database = await createTestDatabase();
+    const database = await createTestDatabase({ blank: true });
     try {
       const before = await openDatabase(database.config);
       let parksBefore: unknown[];

@@ -3,15 +3,16 @@ import pino from 'pino';
 import { SectorsDocument } from '../generated/graphql';
 import { startTestServer, TestServer } from '../helpers/test-server';
 
-describe('errors with NODE_ENV=production', () => {
-  let server: TestServer;
-  const logLines: Array<Record<string, unknown>> = [];
-  beforeAll(async () => {
-    const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
-    server = await startTestServer({ production: true }, { logger });
-  });
-  afterAll(() => server?.close());
+// One database for the file: the development server below is a second HTTP server on it.
+let server: TestServer;
+const logLines: Array<Record<string, unknown>> = [];
+beforeAll(async () => {
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
+  server = await startTestServer({ production: true }, { logger });
+});
+afterAll(() => server?.close());
 
+describe('errors with NODE_ENV=production', () => {
   it('an unexpected failure reaches the client as INTERNAL_SERVER_ERROR with a request id only; the log has the whole error under the same id', async () => {
     // Break the database under the server: the query's SQL now fails in a way no code expects.
     await server.sql('alter table sector rename to sector_moved_away');
@@ -62,17 +63,17 @@ describe('errors with NODE_ENV=production', () => {
 });
 
 describe('errors in development', () => {
-  let server: TestServer;
+  let development: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ production: false });
+    development = await startTestServer({ production: false }, { sharing: server });
   });
-  afterAll(() => server?.close());
+  afterAll(() => development?.close());
 
   it('suggestions are shown, to help whoever writes the query', async () => {
     const typo = visit(parse(print(SectorsDocument)), {
       Field: (node) => (node.name.value === 'nameZh' ? { ...node, name: { ...node.name, value: 'nameZhh' } } : undefined),
     });
-    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(typo) }) });
+    const res = await fetch(development.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(typo) }) });
     const body = (await res.json()) as { errors: Array<{ message: string }> };
     expect(body.errors[0].message).toMatch(/Did you mean "nameZh"/);
   });

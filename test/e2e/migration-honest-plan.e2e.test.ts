@@ -45,7 +45,7 @@ describe('Migration20261202100000_honest_plan on a database made before it', () 
   let before: Record<string, number>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createTestDatabase({ blank: true });
     db = await openDatabase(database.config);
     await db.orm.getMigrator().up({ to: BEFORE });
     await loadOldSeeds(db);

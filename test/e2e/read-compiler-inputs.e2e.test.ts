@@ -53,12 +53,15 @@ describe('read compiler: bad input', () => {
 
   beforeAll(async () => {
     compiled = await startTestServer();
-    resolvers = await startTestServer({ execution: 'resolvers' });
+    // One database for both (the sharing server only adds an HTTP server): what the bad input may
+    // not change is then checked on the rows both servers read.
+    resolvers = await startTestServer({ execution: 'resolvers' }, { sharing: compiled });
     [{ n: firmCount }] = await compiled.sql<{ n: number }>('select count(*)::int as n from enterprise');
   }, 180000);
   afterAll(async () => {
-    await compiled?.close();
+    // The sharing server first: the owner closes the database.
     await resolvers?.close();
+    await compiled?.close();
   });
 
   async function same(body: unknown): Promise<Answer> {

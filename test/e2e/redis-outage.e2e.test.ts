@@ -36,6 +36,15 @@ function capturedLogger() {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// One database for the file, served without Redis; each group's Redis-backed server is a second
+// HTTP server on it (only the HTTP layer talks to Redis), so the file copies and opens one
+// embedded database instead of two.
+let database: TestServer;
+beforeAll(async () => {
+  database = await startTestServer();
+});
+afterAll(() => database?.close());
+
 describe('a Redis that accepts connections and never answers', () => {
   let silent: net.Server;
   const sockets = new Set<net.Socket>();
@@ -50,7 +59,7 @@ describe('a Redis that accepts connections and never answers', () => {
     const { port } = silent.address() as net.AddressInfo;
     server = await startTestServer(
       { responseCache: true, redisUrl: `redis://127.0.0.1:${port}`, cachePrefix: `test:${randomBytes(6).toString('hex')}:` },
-      { logger: log.logger },
+      { logger: log.logger, sharing: database },
     );
   });
   afterAll(async () => {
@@ -125,7 +134,7 @@ describe('a Redis that goes away and comes back', () => {
     await startRedis();
     server = await startTestServer(
       { responseCache: true, responseCacheTtlSeconds: 300, redisUrl: `redis://127.0.0.1:${port}`, cachePrefix: `test:${randomBytes(6).toString('hex')}:` },
-      { logger: log.logger },
+      { logger: log.logger, sharing: database },
     );
   });
   afterAll(async () => {

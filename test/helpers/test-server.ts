@@ -9,7 +9,7 @@ import pino, { Logger } from 'pino';
 import { startApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/common/config';
 import { openDatabase, Database } from '../../src/db/database';
-import { adminQuery, copyPgliteTemplate, postgresTemplate, withDatabase } from './test-databases';
+import { adminQuery, copyPgliteBlank, copyPgliteTemplate, postgresTemplate, withDatabase } from './test-databases';
 import { HttpOptions, startHttpServer } from '../../src/http/server';
 
 /** The PostgreSQL that tests needing a real server process use when DATABASE_URL is not set. */
@@ -76,8 +76,13 @@ function testConfig(postgres?: boolean): AppConfig {
  * The database a test file owns: its own PostgreSQL database, or its own embedded data folder.
  * With `seeded`, a copy of the run's migrated and seeded template (test/helpers/test-databases.ts);
  * without it, an empty database, as a first start sees it (for tests of migrating and seeding).
+ * With `blank`, the empty embedded database is a copy of the run's freshly initialised cluster
+ * rather than an empty folder, so its first open skips initdb: for tests of migrations, not of the
+ * first start itself (on PostgreSQL a new database is already that).
  */
-export async function createTestDatabase(options: { postgres?: boolean; seeded?: boolean } = {}): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { postgres?: boolean; seeded?: boolean; blank?: boolean } = {},
+): Promise<{ config: AppConfig; drop(): Promise<void> }> {
   const base = testConfig(options.postgres);
   if (base.databaseUrl) {
     const name = `test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -96,6 +101,7 @@ export async function createTestDatabase(options: { postgres?: boolean; seeded?:
   const drop = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   try {
     if (options.seeded) await copyPgliteTemplate(dataDir);
+    else if (options.blank) await copyPgliteBlank(dataDir);
   } catch (error) {
     await drop();
     throw error;
